@@ -1,0 +1,1 @@
+"""ETL: source files -> validation -> DuckDB warehouse (raw, staging, marts)."""

@@ -1,0 +1,80 @@
+"""Command line: `python -m etl sample|check|load`.
+
+Exit status: 0 when the folder loaded (rows with problems are rejected, not fatal), 2 when a
+file cannot be loaded at all (the message names the file; the warehouse is left untouched).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from etl import pipeline
+from etl.paths import DEFAULT_SAMPLE_DIR, warehouse_path
+
+EXIT_FILE_PROBLEM = 2
+
+
+def _print_report(report: pipeline.Report, action: str) -> None:
+    """Print a report for people, in Indonesian."""
+    if report.errors:
+        print(f"{action} GAGAL: tidak ada yang diubah.", file=sys.stderr)
+        for e in report.errors:
+            print(f"  - {e['file']}: {e['message']}", file=sys.stderr)
+        return
+    print(f"{action} berhasil" + (f" ke {report.db}" if report.db else "") + ".")
+    if report.synthetic:
+        print("Catatan: folder ini berisi DATA SINTETIS (contoh), bukan data pegawai sungguhan.")
+    print(f"{'data':<24}{'file':>6}{'dibaca':>10}{'dimuat':>10}{'ditolak':>10}")
+    for name, d in report.datasets.items():
+        print(f"{name:<24}{d['files']:>6}{d['rows_read']:>10}{d['rows_loaded']:>10}{d['rows_rejected']:>10}")
+    for f in report.files:
+        for note in f["notes"]:
+            print(f"  {f['file']}: {note}")
+    if report.ignored_files:
+        print("File yang tidak dikenali (diabaikan): " + ", ".join(report.ignored_files))
+    if report.reject_examples:
+        print("Contoh baris yang ditolak (lihat tabel etl_rejects untuk semuanya):")
+        for r in report.reject_examples[:10]:
+            print(f"  {r['file']} baris {r['line']}, kolom {r['column']}: {r['reason']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = argparse.ArgumentParser(
+        prog="python -m etl", description="Muat data pembinaan ASN ke gudang data."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_sample = sub.add_parser("sample", help="tulis folder data contoh (sintetis)")
+    p_sample.add_argument("--out", type=Path, default=DEFAULT_SAMPLE_DIR)
+    p_sample.add_argument("--seed", type=int, default=42)
+    p_sample.add_argument("--scale", type=float, default=1.0)
+    for name, help_text in (("check", "periksa folder tanpa menulis apa pun"), ("load", "periksa dan muat")):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("source", type=Path)
+        p.add_argument("--json", action="store_true", help="cetak ringkasan JSON")
+        if name == "load":
+            p.add_argument("--db", type=Path, default=None)
+    args = parser.parse_args(argv)
+
+    if args.command == "sample":
+        from etl.sample import write_sample
+
+        counts = write_sample(args.out, seed=args.seed, scale=args.scale)
+        print(
+            f"Data contoh (sintetis) ditulis ke {args.out}: {sum(counts.values())} baris di {len(counts)} file."
+        )
+        return 0
+    if args.command == "check":
+        report = pipeline.check(args.source)
+        action = "Pemeriksaan"
+    else:
+        report = pipeline.load(args.source, warehouse_path(args.db))
+        action = "Pemuatan"
+    if args.json:
+        print(json.dumps(report.summary(), ensure_ascii=False, indent=2))
+    else:
+        _print_report(report, action)
+    return EXIT_FILE_PROBLEM if report.errors else 0

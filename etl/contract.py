@@ -1,0 +1,341 @@
+"""The input contract: which datasets a source folder holds, their columns and rules.
+
+Everything that reads, validates, generates or documents source files takes its facts from
+here, so a rule is written once. Names are the Indonesian column names users fill in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Column kinds. Each kind has one parser and one message in etl/validate.py.
+TEXT = "text"  # any non-empty text
+INT = "int"  # whole number (years, counts, JP)
+MONEY = "money"  # whole Rupiah, >= 0
+SCORE = "score"  # decimal number (test scores)
+DATE = "date"  # yyyy-mm-dd
+NIP = "nip"  # 18-digit civil-servant number: personal data, pseudonymised on load
+VOCAB = "vocab"  # one of a fixed list, matched case-insensitively
+PERSONAL = "personal"  # read but never stored (nama)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One source column: its kind, whether it must be filled, and its allowed range."""
+
+    name: str
+    kind: str = TEXT
+    required: bool = True
+    vocab: str | None = None
+    min: float | None = None
+    max: float | None = None
+    min_exclusive: bool = False
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Values of `columns` must exist as the key of dataset `target` (column `target_column`)."""
+
+    column: str
+    target: str
+    target_column: str
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A dataset of the source folder: files whose name starts with `name`."""
+
+    name: str
+    grain: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()
+    references: tuple[Reference, ...] = ()
+    required: bool = False
+    description: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def column(self, name: str) -> Column:
+        """Return the column called `name`."""
+        return next(c for c in self.columns if c.name == name)
+
+    @property
+    def required_columns(self) -> list[str]:
+        """Return the names of the columns that must be present in every file."""
+        return [c.name for c in self.columns if c.required]
+
+
+JALUR_JENIS: dict[str, tuple[str, ...]] = {
+    # Peraturan LAN 10/2018: development paths and their types.
+    "klasikal": (
+        "pelatihan struktural kepemimpinan",
+        "pelatihan manajerial",
+        "pelatihan teknis",
+        "pelatihan fungsional",
+        "pelatihan sosial kultural",
+        "seminar/konferensi",
+        "workshop/lokakarya",
+        "kursus",
+        "penataran",
+        "bimbingan teknis",
+        "sosialisasi",
+    ),
+    "nonklasikal": (
+        "coaching",
+        "mentoring",
+        "e-learning",
+        "pelatihan jarak jauh",
+        "detasering",
+        "outbound",
+        "benchmarking",
+        "pertukaran pns-swasta",
+        "belajar mandiri",
+        "komunitas belajar",
+        "bimbingan di tempat kerja",
+        "magang",
+    ),
+}
+
+PREDIKAT = ("Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang")
+EKSPEKTASI = ("Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi")
+
+# PermenPANRB 6/2022: predikat from (hasil kerja, perilaku kerja).
+PREDIKAT_MATRIX: dict[tuple[str, str], str] = {
+    ("Di Atas Ekspektasi", "Di Bawah Ekspektasi"): "Kurang",
+    ("Di Atas Ekspektasi", "Sesuai Ekspektasi"): "Baik",
+    ("Di Atas Ekspektasi", "Di Atas Ekspektasi"): "Sangat Baik",
+    ("Sesuai Ekspektasi", "Di Bawah Ekspektasi"): "Kurang",
+    ("Sesuai Ekspektasi", "Sesuai Ekspektasi"): "Baik",
+    ("Sesuai Ekspektasi", "Di Atas Ekspektasi"): "Baik",
+    ("Di Bawah Ekspektasi", "Di Bawah Ekspektasi"): "Sangat Kurang",
+    ("Di Bawah Ekspektasi", "Sesuai Ekspektasi"): "Butuh Perbaikan",
+    ("Di Bawah Ekspektasi", "Di Atas Ekspektasi"): "Butuh Perbaikan",
+}
+
+GOLONGAN = tuple(
+    f"{g}/{r}"
+    for g, ruang in (("I", "abcd"), ("II", "abcd"), ("III", "abcd"), ("IV", "abcde"))
+    for r in ruang
+)
+
+# Vocabularies: canonical values. Matching is case-insensitive and ignores surrounding space.
+VOCABULARIES: dict[str, tuple[str, ...]] = {
+    "jenis_asn": ("PNS", "PPPK"),
+    "kategori_jabatan": ("JPT", "Administrator", "Pengawas", "Pelaksana", "Fungsional"),
+    "golongan": GOLONGAN,
+    "jenis_kelamin": ("L", "P"),
+    "jalur": tuple(JALUR_JENIS),
+    "jenis": tuple(j for jenis in JALUR_JENIS.values() for j in jenis),
+    "status": ("lulus", "tidak_lulus", "tidak_hadir"),
+    "predikat": PREDIKAT,
+    "ekspektasi": EKSPEKTASI,
+    "sentimen": ("positif", "netral", "negatif"),
+}
+
+# Other spellings people write for a canonical value (lower-case key -> canonical).
+VOCAB_ALIASES: dict[str, dict[str, str]] = {
+    "predikat": {"kurang/misconduct": "Kurang", "misconduct": "Kurang"},
+    "ekspektasi": {
+        "di atas": "Di Atas Ekspektasi",
+        "sesuai": "Sesuai Ekspektasi",
+        "di bawah": "Di Bawah Ekspektasi",
+    },
+    "jenis_kelamin": {"laki-laki": "L", "perempuan": "P"},
+    "status": {"tidak lulus": "tidak_lulus", "tidak hadir": "tidak_hadir"},
+}
+
+SKOR_IKM = [Column(f"u{i}", INT, required=False, min=1, max=4) for i in range(1, 10)]
+SKOR_REAKSI = [
+    Column(name, INT, min=1, max=5)
+    for name in ("skor_materi", "skor_pengajar", "skor_penyelenggaraan", "skor_manfaat")
+]
+
+DATASETS: dict[str, Dataset] = {
+    d.name: d
+    for d in (
+        Dataset(
+            "kota",
+            "one row per city in scope",
+            (Column("kota"), Column("provinsi")),
+            key=("kota",),
+            required=True,
+            description="Kota yang dibandingkan.",
+        ),
+        Dataset(
+            "apbd",
+            "one row per kota per tahun",
+            (
+                Column("kota"),
+                Column("tahun", INT, min=1990, max=2100),
+                Column("belanja_daerah", MONEY, min=0),
+            ),
+            key=("kota", "tahun"),
+            references=(Reference("kota", "kota", "kota"),),
+            description="Belanja daerah (APBD) per kota per tahun, dalam Rupiah.",
+        ),
+        Dataset(
+            "pegawai",
+            "one row per ASN",
+            (
+                Column("nip", NIP),
+                Column("nama", PERSONAL, required=False),
+                Column("kota"),
+                Column("opd"),
+                Column("jenis_asn", VOCAB, vocab="jenis_asn"),
+                Column("kategori_jabatan", VOCAB, vocab="kategori_jabatan"),
+                Column("golongan", VOCAB, required=False, vocab="golongan"),
+                Column("jenis_kelamin", VOCAB, vocab="jenis_kelamin"),
+                Column("tahun_lahir", INT, min=1940, max=2015),
+                Column("pendidikan", required=False),
+                Column("tmt_masuk", DATE),
+                Column("tanggal_keluar", DATE, required=False),
+            ),
+            key=("nip",),
+            references=(Reference("kota", "kota", "kota"),),
+            required=True,
+            description="Data pegawai ASN (PNS dan PPPK). NIP disamarkan, nama tidak disimpan.",
+        ),
+        Dataset(
+            "program",
+            "one row per development activity (one batch)",
+            (
+                Column("kode_program"),
+                Column("kota"),
+                Column("nama_program"),
+                Column("jalur", VOCAB, vocab="jalur"),
+                Column("jenis", VOCAB, vocab="jenis"),
+                Column("topik"),
+                Column("penyelenggara"),
+                Column("tanggal_mulai", DATE),
+                Column("tanggal_selesai", DATE),
+                Column("jp", INT, min=0, min_exclusive=True, max=1000),
+                Column("biaya", MONEY, min=0),
+            ),
+            key=("kode_program",),
+            references=(Reference("kota", "kota", "kota"),),
+            description="Kegiatan pengembangan kompetensi (satu angkatan per baris).",
+        ),
+        Dataset(
+            "peserta",
+            "one row per ASN per activity",
+            (
+                Column("kode_program"),
+                Column("nip", NIP),
+                Column("status", VOCAB, vocab="status"),
+                Column("nilai_pre", SCORE, required=False, min=0, max=100),
+                Column("nilai_post", SCORE, required=False, min=0, max=100),
+            ),
+            key=("kode_program", "nip"),
+            references=(
+                Reference("kode_program", "program", "kode_program"),
+                Reference("nip", "pegawai", "nip"),
+            ),
+            description="Peserta kegiatan dan hasilnya.",
+        ),
+        Dataset(
+            "penilaian_kinerja",
+            "one row per ASN per tahun",
+            (
+                Column("nip", NIP),
+                Column("tahun", INT, min=1990, max=2100),
+                Column("predikat", VOCAB, vocab="predikat"),
+                Column("hasil_kerja", VOCAB, required=False, vocab="ekspektasi"),
+                Column("perilaku_kerja", VOCAB, required=False, vocab="ekspektasi"),
+            ),
+            key=("nip", "tahun"),
+            references=(Reference("nip", "pegawai", "nip"),),
+            description="Predikat kinerja tahunan (PermenPANRB 6/2022).",
+        ),
+        Dataset(
+            "anggaran",
+            "one row per kota per tahun per kegiatan per sumber dana",
+            (
+                Column("kota"),
+                Column("tahun", INT, min=1990, max=2100),
+                Column("kegiatan"),
+                Column("sumber_dana"),
+                Column("pagu", MONEY, min=0),
+                Column("realisasi", MONEY, min=0),
+            ),
+            key=("kota", "tahun", "kegiatan", "sumber_dana"),
+            references=(Reference("kota", "kota", "kota"),),
+            description="Pagu dan realisasi anggaran pengembangan kompetensi.",
+        ),
+        Dataset(
+            "umpan_balik_pelatihan",
+            "one row per participant response",
+            (
+                Column("kode_program"),
+                Column("tanggal", DATE),
+                *SKOR_REAKSI,
+                Column("komentar", required=False),
+            ),
+            references=(Reference("kode_program", "program", "kode_program"),),
+            description="Evaluasi reaksi peserta (Kirkpatrick level 1), skala 1-5.",
+        ),
+        Dataset(
+            "survei_kepuasan",
+            "one row per IKM respondent",
+            (Column("kota"), Column("opd"), Column("tanggal", DATE), *SKOR_IKM),
+            references=(Reference("kota", "kota", "kota"),),
+            description="Survei kepuasan masyarakat (PermenPANRB 14/2017), unsur U1-U9 skala 1-4.",
+        ),
+        Dataset(
+            "aspirasi",
+            "one row per citizen submission",
+            (
+                Column("kota"),
+                Column("tanggal", DATE),
+                Column("saluran"),
+                Column("kategori"),
+                Column("sentimen", VOCAB, vocab="sentimen"),
+                Column("opd", required=False),
+                Column("ringkasan", required=False),
+            ),
+            references=(Reference("kota", "kota", "kota"),),
+            description="Aspirasi masyarakat dari forum dialog, aplikasi dan kanal lain.",
+        ),
+        Dataset(
+            "mentoring",
+            "one row per mentor-mentee pairing",
+            (
+                Column("nip_mentor", NIP),
+                Column("nip_mentee", NIP),
+                Column("tanggal_mulai", DATE),
+                Column("tanggal_selesai", DATE, required=False),
+                Column("jumlah_sesi", INT, min=0, max=1000),
+            ),
+            key=("nip_mentor", "nip_mentee", "tanggal_mulai"),
+            references=(
+                Reference("nip_mentor", "pegawai", "nip"),
+                Reference("nip_mentee", "pegawai", "nip"),
+            ),
+            description="Pasangan mentoring ASN senior dan junior.",
+        ),
+        Dataset(
+            "penghargaan",
+            "one row per award",
+            (Column("nip", NIP), Column("tahun", INT, min=1990, max=2100), Column("kategori")),
+            references=(Reference("nip", "pegawai", "nip"),),
+            description="Penghargaan bagi ASN berkinerja tinggi.",
+        ),
+    )
+}
+
+# Order in which datasets are validated: every reference points to an earlier dataset.
+LOAD_ORDER: tuple[str, ...] = tuple(DATASETS)
+
+# A file whose presence marks a source folder as synthetic demo data.
+SYNTHETIC_MARKER = "DATA_SINTETIS.txt"
+
+
+def dataset_for_file(filename: str) -> str | None:
+    """Return the dataset a file belongs to (longest name it starts with), or None.
+
+    `peserta_pontianak_2024.xlsx` -> "peserta". The name must be followed by the end of the
+    stem or a separator, so `kotak.csv` belongs to no dataset.
+    """
+    stem = filename.lower().rsplit(".", 1)[0]
+    matches = [
+        name for name in DATASETS if stem == name or (stem.startswith(name) and not stem[len(name)].isalnum())
+    ]
+    return max(matches, key=len) if matches else None

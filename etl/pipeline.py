@@ -1,0 +1,225 @@
+"""The two things the ETL does: check a source folder, and load it into a new warehouse.
+
+source files -> read (etl/read.py) -> validate (etl/validate.py) -> raw tables, staging views
+and marts in a new warehouse file (etl/warehouse.py) -> atomic swap. Personal data stays in a
+scratch database that is deleted at the end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from etl.contract import DATASETS, LOAD_ORDER, SYNTHETIC_MARKER
+from etl.pseudonym import pseudonym_key
+from etl.read import FileProblem, SourceFile, create_parse_rejects, discover, read_file
+from etl.validate import create_rejects, validate_dataset
+from etl.warehouse import (
+    build_models,
+    connect,
+    copy_run_history,
+    create_reject_report,
+    record_run,
+    swap_in,
+    write_raw,
+)
+
+
+@dataclass
+class Report:
+    """What a check or load found: the JSON summary of the CLI, plus detail for people."""
+
+    status: str = "ok"
+    db: str | None = None
+    datasets: dict[str, dict] = field(default_factory=dict)
+    errors: list[dict] = field(default_factory=list)
+    ignored_files: list[str] = field(default_factory=list)
+    synthetic: bool = False
+    run_id: str | None = None
+    files: list[dict] = field(default_factory=list)
+    reject_examples: list[dict] = field(default_factory=list)
+
+    def summary(self) -> dict:
+        """Return the JSON object printed by `--json`."""
+        return {
+            "status": self.status,
+            "db": self.db,
+            "datasets": self.datasets,
+            "errors": self.errors,
+            "ignored_files": self.ignored_files,
+            "synthetic": self.synthetic,
+        }
+
+
+def _union_sources(con: duckdb.DuckDBPyConnection, name: str, tables: list[str]) -> None:
+    """Create `src_<name>`: all files of a dataset in file order, each row with a unique `_row`."""
+    columns = ", ".join(f"{c.name} VARCHAR" for c in DATASETS[name].columns)
+    if not tables:
+        con.execute(f"CREATE TABLE src_{name} (_row BIGINT, _file VARCHAR, _line BIGINT, {columns})")
+        return
+    union = " UNION ALL ".join(f"SELECT {i} AS _fi, * FROM {t}" for i, t in enumerate(tables))
+    con.execute(
+        f"CREATE TABLE src_{name} AS SELECT row_number() OVER (ORDER BY _fi, _line) AS _row,"
+        f" * EXCLUDE (_fi) FROM ({union}) ORDER BY _row"
+    )
+    for t in tables:
+        con.execute(f"DROP TABLE {t}")
+
+
+def _validate_folder(con: duckdb.DuckDBPyConnection, source: Path, report: Report) -> list[SourceFile]:
+    """Read and validate a folder into the scratch database; file problems go to report.errors."""
+    try:
+        files, report.ignored_files = discover(source)
+    except FileProblem as problem:
+        report.errors.append({"file": problem.file, "message": problem.message})
+        return []
+    report.synthetic = (source / SYNTHETIC_MARKER).exists()
+    present = {f.dataset for f in files}
+    for d in DATASETS.values():
+        if d.required and d.name not in present:
+            report.errors.append(
+                {
+                    "file": f"{d.name}.csv",
+                    "message": f"data wajib '{d.name}' tidak ada: tambahkan file {d.name}.csv atau {d.name}.xlsx.",
+                }
+            )
+    create_parse_rejects(con)
+    create_rejects(con)
+    tables: dict[str, list[str]] = {name: [] for name in LOAD_ORDER}
+    for i, src in enumerate(files):
+        try:
+            read_file(con, src, f"file_{i}")
+            tables[src.dataset].append(f"file_{i}")
+        except FileProblem as problem:
+            report.errors.append({"file": problem.file, "message": problem.message})
+    if report.errors:
+        return files
+    for name in LOAD_ORDER:
+        _union_sources(con, name, tables[name])
+        validate_dataset(con, DATASETS[name])
+    _count(con, files, report)
+    return files
+
+
+def _count(con: duckdb.DuckDBPyConnection, files: list[SourceFile], report: Report) -> None:
+    """Fill report.files and report.datasets with rows read, loaded, rejected and skipped."""
+    loaded = dict(
+        ((d, f), n)
+        for name in LOAD_ORDER
+        for d, f, n in con.execute(
+            f"SELECT $d, _file, count(*) FROM ok_{name} GROUP BY _file", {"d": name}
+        ).fetchall()
+    )
+    rejected = dict(
+        ((d, f), n)
+        for d, f, n in con.execute(
+            "SELECT dataset, file, count(*) FROM (SELECT DISTINCT dataset, file, _row FROM rejects"
+            " UNION ALL SELECT dataset, file, line FROM parse_rejects) GROUP BY ALL"
+        ).fetchall()
+    )
+    for src in files:
+        key = (src.dataset, src.name)
+        report.files.append(
+            {
+                "dataset": src.dataset,
+                "file": src.name,
+                "sha256": src.sha256,
+                "rows_read": src.rows_read,
+                "rows_loaded": loaded.get(key, 0),
+                "rows_rejected": rejected.get(key, 0),
+                "rows_skipped": src.rows_skipped,
+                "notes": src.notes,
+            }
+        )
+    for name in LOAD_ORDER:
+        mine = [f for f in report.files if f["dataset"] == name]
+        report.datasets[name] = {
+            "files": len(mine),
+            **{
+                k: sum(f[k] for f in mine)
+                for k in ("rows_read", "rows_loaded", "rows_rejected", "rows_skipped")
+            },
+        }
+    report.reject_examples = [
+        dict(zip(("dataset", "file", "line", "column", "reason"), row))
+        for row in con.execute(
+            "SELECT dataset, file, line, column_name, reason FROM rejects ORDER BY dataset, file, line LIMIT 20"
+        ).fetchall()
+    ]
+
+
+def check(source: Path) -> Report:
+    """Validate a source folder and write nothing; return the report (status ok or failed)."""
+    report = Report()
+    with tempfile.TemporaryDirectory(prefix="asn-etl-") as tmp:
+        con = connect(Path(tmp) / "scratch.duckdb")
+        try:
+            _validate_folder(con, source, report)
+        finally:
+            con.close()
+    report.status = "failed" if report.errors else "ok"
+    return report
+
+
+def load(source: Path, db: Path) -> Report:
+    """Validate a source folder and, when no file has a problem, replace the warehouse at `db`.
+
+    Returns the report. On failure the existing warehouse is left exactly as it was.
+    """
+    report = Report(db=str(db))
+    started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    clock = time.perf_counter()
+    phases: dict[str, float] = {}
+    new = db.with_name(f".{db.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        with tempfile.TemporaryDirectory(prefix="asn-etl-") as tmp:
+            scratch = connect(Path(tmp) / "scratch.duckdb")
+            try:
+                _validate_folder(scratch, source, report)
+                phases["validate"] = round(time.perf_counter() - clock, 3)
+                if report.errors:
+                    report.status = "failed"
+                    return report
+                db.parent.mkdir(parents=True, exist_ok=True)
+                create_reject_report(scratch)
+                write_raw(scratch, new, pseudonym_key(db))
+            finally:
+                scratch.close()
+        phases["raw"] = round(time.perf_counter() - clock - phases["validate"], 3)
+        con = connect(new)
+        try:
+            copy_run_history(con, db)
+            build_models(con)
+            phases["models"] = round(time.perf_counter() - clock - sum(phases.values()), 3)
+            report.run_id = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+            totals = {
+                k: sum(d[k] for d in report.datasets.values())
+                for k in ("rows_read", "rows_loaded", "rows_rejected", "rows_skipped")
+            }
+            run = {
+                "run_id": report.run_id,
+                "started": started,
+                "finished": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                "duration": round(time.perf_counter() - clock, 3),
+                "source": str(source),
+                "synthetic": report.synthetic,
+                "outcome": "ok",
+                **totals,
+                "phases": phases,
+                "ignored": report.ignored_files,
+            }
+            record_run(con, run, report.files)
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        swap_in(new, db)
+        return report
+    finally:
+        for leftover in (new, new.with_name(new.name + ".wal")):
+            leftover.unlink(missing_ok=True)

@@ -1,0 +1,43 @@
+"""Keyed pseudonyms for NIP: the same NIP always gets the same id, and without the secret the
+id cannot be turned back into a NIP. The secret lives outside the warehouse: in
+$ASN_PSEUDONYM_KEY, or in a file `pseudonym.key` beside the warehouse (created on first load,
+readable by its owner only, never committed)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from etl.paths import PSEUDONYM_KEY_ENV
+
+KEY_FILE_NAME = "pseudonym.key"
+ID_LENGTH = 20  # hex characters of the sha256 kept: 80 bits, no collision at national scale
+
+
+def key_file(warehouse: Path) -> Path:
+    """Return the path of the key file that belongs to a warehouse."""
+    return warehouse.parent / KEY_FILE_NAME
+
+
+def pseudonym_key(warehouse: Path) -> str:
+    """Return the pseudonym secret for a warehouse, creating its key file when there is none."""
+    if os.environ.get(PSEUDONYM_KEY_ENV):
+        return os.environ[PSEUDONYM_KEY_ENV]
+    path = key_file(warehouse)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+def pseudonym_sql(column: str, key_param: str = "$key") -> str:
+    """Return SQL that replaces a NIP column by its keyed pseudonym (hex text)."""
+    return f"left(sha256({key_param} || ':' || {column}), {ID_LENGTH})"
+
+
+def stored_name(column: str) -> str:
+    """Return the warehouse name of a NIP column: nip -> id_pegawai, nip_mentor -> id_mentor."""
+    return "id_pegawai" if column == "nip" else column.replace("nip_", "id_", 1)

@@ -1,0 +1,108 @@
+-- ringkasan_kota_tahun: the city-year scorecard.
+-- Grain: one row per kota (from stg_kota) per tahun (from int_tahun); key (kota, tahun).
+-- Ratios are NULL where the denominator is 0 or there are no rows; counts are 0.
+-- Definitions: docs/metrics.md.
+WITH kerangka AS (
+    SELECT k.kota, t.tahun
+    FROM stg_kota AS k
+    CROSS JOIN int_tahun AS t
+),
+
+pegawai AS (
+    SELECT
+        kota,
+        tahun,
+        count(*) AS jumlah_asn,
+        count(*) FILTER (WHERE jenis_asn = 'PNS') AS jumlah_pns,
+        count(*) FILTER (WHERE jenis_asn = 'PNS' AND memenuhi_20jp) AS pns_memenuhi_20jp,
+        sum(jp) AS jp_total,
+        count(*) FILTER (WHERE ikut_kegiatan) AS jumlah_peserta
+    FROM int_pegawai_tahun
+    GROUP BY kota, tahun
+),
+
+anggaran AS (
+    SELECT kota, tahun, sum(pagu) AS pagu, sum(realisasi) AS realisasi
+    FROM stg_anggaran
+    GROUP BY kota, tahun
+),
+
+lulus AS (
+    SELECT kode_program, count(*) AS jumlah_lulus
+    FROM stg_peserta
+    WHERE status = 'lulus'
+    GROUP BY kode_program
+),
+
+biaya AS (
+    SELECT
+        pr.kota,
+        pr.tahun,
+        sum(pr.biaya) AS biaya_kegiatan,
+        sum(pr.jp * coalesce(l.jumlah_lulus, 0)) AS jp_lulus
+    FROM stg_program AS pr
+    LEFT JOIN lulus AS l ON l.kode_program = pr.kode_program
+    GROUP BY pr.kota, pr.tahun
+),
+
+ikm AS (
+    SELECT
+        kota,
+        tahun,
+        count(*) AS jumlah_responden_ikm,
+        CASE
+            WHEN count(u1) > 0 AND count(u2) > 0 AND count(u3) > 0 AND count(u4) > 0 AND count(u5) > 0
+                AND count(u6) > 0 AND count(u7) > 0 AND count(u8) > 0 AND count(u9) > 0
+                THEN round(
+                    25 * (avg(u1) + avg(u2) + avg(u3) + avg(u4) + avg(u5) + avg(u6) + avg(u7) + avg(u8) + avg(u9))
+                    / 9,
+                    2
+                )
+        END AS ikm
+    FROM stg_survei_kepuasan
+    GROUP BY kota, tahun
+),
+
+kinerja AS (
+    SELECT
+        p.kota,
+        n.tahun,
+        count(*) AS jumlah_dinilai,
+        count(*) FILTER (WHERE n.predikat = 'Sangat Baik') AS jumlah_sangat_baik
+    FROM stg_penilaian_kinerja AS n
+    INNER JOIN stg_pegawai AS p ON p.id_pegawai = n.id_pegawai
+    GROUP BY p.kota, n.tahun
+)
+
+SELECT
+    f.kota,
+    f.tahun,
+    coalesce(pg.jumlah_asn, 0) AS jumlah_asn,
+    coalesce(pg.jumlah_pns, 0) AS jumlah_pns,
+    coalesce(pg.pns_memenuhi_20jp, 0) AS pns_memenuhi_20jp,
+    100.0 * pg.pns_memenuhi_20jp / nullif(pg.jumlah_pns, 0) AS persen_20jp,
+    pg.jp_total,
+    pg.jp_total / nullif(pg.jumlah_asn, 0) AS jp_per_asn,
+    coalesce(pg.jumlah_peserta, 0) AS jumlah_peserta,
+    a.pagu,
+    a.realisasi,
+    100.0 * a.realisasi / nullif(a.pagu, 0) AS persen_serapan,
+    b.biaya_kegiatan,
+    b.biaya_kegiatan / nullif(b.jp_lulus, 0) AS biaya_per_jp,
+    i.ikm,
+    CASE
+        WHEN i.ikm >= 88.31 THEN 'A'
+        WHEN i.ikm >= 76.61 THEN 'B'
+        WHEN i.ikm >= 65.00 THEN 'C'
+        WHEN i.ikm IS NOT NULL THEN 'D'
+    END AS mutu_ikm,
+    coalesce(i.jumlah_responden_ikm, 0) AS jumlah_responden_ikm,
+    coalesce(k.jumlah_dinilai, 0) AS jumlah_dinilai,
+    100.0 * k.jumlah_sangat_baik / nullif(k.jumlah_dinilai, 0) AS persen_sangat_baik
+FROM kerangka AS f
+LEFT JOIN pegawai AS pg ON pg.kota = f.kota AND pg.tahun = f.tahun
+LEFT JOIN anggaran AS a ON a.kota = f.kota AND a.tahun = f.tahun
+LEFT JOIN biaya AS b ON b.kota = f.kota AND b.tahun = f.tahun
+LEFT JOIN ikm AS i ON i.kota = f.kota AND i.tahun = f.tahun
+LEFT JOIN kinerja AS k ON k.kota = f.kota AND k.tahun = f.tahun
+ORDER BY f.kota, f.tahun

@@ -1,0 +1,288 @@
+"""Validate source rows set-wise in DuckDB: every bad row goes to `rejects` with a reason.
+
+Input: per dataset a text table `src_<dataset>` (from etl/read.py). Output: per dataset a typed
+table `ok_<dataset>` with the rows that passed, and one table `rejects` with a row per problem
+(dataset, row id, file, line, column, reason in Indonesian). A row can have several problems;
+it is rejected once. Checks run in this order: values (required, type, range, vocabulary,
+cross-column rules), duplicate keys (the first row wins), references to other datasets.
+
+Identifiers in the generated SQL come only from etl/contract.py; every message and every
+vocabulary is a bound parameter.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from etl.contract import (
+    DATE,
+    INT,
+    JALUR_JENIS,
+    MONEY,
+    NIP,
+    PERSONAL,
+    PREDIKAT_MATRIX,
+    SCORE,
+    TEXT,
+    VOCAB,
+    VOCAB_ALIASES,
+    VOCABULARIES,
+    Column,
+    Dataset,
+)
+
+NIP_PATTERN = "[0-9]{18}"
+
+
+class Params:
+    """Collects bound parameters while SQL is generated; `add` returns the placeholder."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, object] = {}
+
+    def add(self, value: object) -> str:
+        """Bind `value` and return its placeholder, e.g. `$p3`."""
+        name = f"p{len(self.values)}"
+        self.values[name] = value
+        return f"${name}"
+
+
+def vocab_map(domain: str) -> tuple[list[str], list[str]]:
+    """Return (lower-case spellings, canonical values) accepted for a vocabulary."""
+    keys = {v.lower(): v for v in VOCABULARIES[domain]}
+    keys.update(VOCAB_ALIASES.get(domain, {}))
+    return list(keys), list(keys.values())
+
+
+def text_of(col: str) -> str:
+    """Return SQL for a raw cell as trimmed text, NULL when empty."""
+    return f"NULLIF(trim({col}), '')"
+
+
+def kota_key(expr: str) -> str:
+    """Return SQL that turns a city name into its matching key ('Kota Pontianak ' -> 'pontianak')."""
+    return f"regexp_replace(lower(trim({expr})), '^kota\\s+', '')"
+
+
+def parse_sql(column: Column, params: Params) -> str:
+    """Return SQL that parses a raw text cell to its typed value, NULL when it does not parse."""
+    x = text_of(column.name)
+    if column.kind in (INT, MONEY):
+        return f"CASE WHEN regexp_full_match({x}, '[+-]?[0-9]+') THEN TRY_CAST({x} AS BIGINT) END"
+    if column.kind == SCORE:
+        return f"TRY_CAST(replace({x}, ',', '.') AS DOUBLE)"
+    if column.kind == DATE:
+        return f"TRY_STRPTIME({x}, '%Y-%m-%d')::DATE"
+    if column.kind == NIP:  # real files often write a NIP grouped: 19850312 201001 1 001
+        digits = f"regexp_replace({x}, '[ .]', '', 'g')"
+        return f"CASE WHEN regexp_full_match({digits}, '{NIP_PATTERN}') THEN {digits} END"
+    if column.kind == VOCAB:
+        keys, values = vocab_map(column.vocab)
+        return f"map({params.add(keys)}, {params.add(values)})[regexp_replace(lower({x}), '\\s+', ' ', 'g')]"
+    return x
+
+
+def type_message(column: Column, params: Params) -> str:
+    """Return SQL for the Indonesian message when a cell does not parse as its kind."""
+    x = text_of(column.name)
+    if column.kind == NIP:  # never repeat a NIP-like value in a message
+        return params.add("NIP harus terdiri dari tepat 18 angka.")
+    if column.kind == VOCAB:
+        allowed = ", ".join(VOCABULARIES[column.vocab])
+        message = params.add(f"' bukan nilai yang diizinkan. Pilihan: {allowed}.")
+        return f"concat('''', {x}, {message})"
+    what = {
+        INT: "' bukan bilangan bulat.",
+        MONEY: "' bukan jumlah Rupiah yang valid (tulis angka bulat, misalnya 1500000).",
+        SCORE: "' bukan angka.",
+        DATE: "' bukan tanggal yang valid (format yyyy-mm-dd, misalnya 2024-03-31).",
+    }[column.kind]
+    return f"concat('''', {x}, {params.add(what)})"
+
+
+def range_check(column: Column, params: Params) -> tuple[str, str] | None:
+    """Return (condition, message SQL) for a column's allowed range, or None."""
+    if column.min is None and column.max is None:
+        return None
+    v = f"({parse_sql(column, params)})"
+    low = f"{v} <= {column.min}" if column.min_exclusive else f"{v} < {column.min}"
+    parts = [low] if column.min is not None else []
+    if column.max is not None:
+        parts.append(f"{v} > {column.max}")
+    if column.min_exclusive:
+        rule = f"harus lebih dari {column.min:g}"
+    elif column.max is None:
+        rule = "tidak boleh negatif" if column.min == 0 else f"minimal {column.min:g}"
+    else:
+        rule = f"harus antara {column.min:g} dan {column.max:g}"
+    message = f"concat('Nilai ', {text_of(column.name)}, {params.add(f' {rule}.')})"
+    return " OR ".join(parts), message
+
+
+def dataset_rules(dataset: Dataset, params: Params) -> list[tuple[str, str, str]]:
+    """Return the cross-column rules of a dataset as (column, condition, message SQL)."""
+    rules: list[tuple[str, str, str]] = []
+    if {"tanggal_mulai", "tanggal_selesai"} <= {c.name for c in dataset.columns}:
+        mulai = parse_sql(dataset.column("tanggal_mulai"), params)
+        selesai = parse_sql(dataset.column("tanggal_selesai"), params)
+        rules.append(
+            (
+                "tanggal_selesai",
+                f"{selesai} < {mulai}",
+                f"concat('tanggal_selesai (', {selesai}, ') lebih awal dari tanggal_mulai (', {mulai}, ').')",
+            )
+        )
+    if dataset.name == "pegawai":
+        masuk = parse_sql(dataset.column("tmt_masuk"), params)
+        keluar = parse_sql(dataset.column("tanggal_keluar"), params)
+        rules.append(
+            (
+                "tanggal_keluar",
+                f"{keluar} < {masuk}",
+                f"concat('tanggal_keluar (', {keluar}, ') lebih awal dari tmt_masuk (', {masuk}, ').')",
+            )
+        )
+    if dataset.name == "program":
+        jenis = parse_sql(dataset.column("jenis"), params)
+        jalur = parse_sql(dataset.column("jalur"), params)
+        pairs = [(j, jal) for jal, types in JALUR_JENIS.items() for j in types]
+        parent = f"map({params.add([p[0] for p in pairs])}, {params.add([p[1] for p in pairs])})[{jenis}]"
+        rules.append(
+            (
+                "jenis",
+                f"{parent} <> {jalur}",
+                f"concat('Jenis ''', {jenis}, ''' termasuk jalur ', {parent}, ', bukan ', {jalur}, '.')",
+            )
+        )
+    if dataset.name == "penilaian_kinerja":
+        hasil = parse_sql(dataset.column("hasil_kerja"), params)
+        perilaku = parse_sql(dataset.column("perilaku_kerja"), params)
+        predikat = parse_sql(dataset.column("predikat"), params)
+        keys = [f"{h}|{p}" for h, p in PREDIKAT_MATRIX]
+        expected = f"map({params.add(keys)}, {params.add(list(PREDIKAT_MATRIX.values()))})[{hasil} || '|' || {perilaku}]"
+        rules.append(
+            (
+                "predikat",
+                f"{expected} <> {predikat}",
+                (
+                    f"concat('Predikat ''', {predikat}, ''' tidak sesuai matriks PermenPANRB 6/2022: "
+                    f"hasil kerja ', {hasil}, ' dan perilaku kerja ', {perilaku}, ' menghasilkan ', {expected}, '.')"
+                ),
+            )
+        )
+    if dataset.name == "mentoring":
+        rules.append(
+            (
+                "nip_mentee",
+                f"{text_of('nip_mentor')} = {text_of('nip_mentee')}",
+                params.add("Mentor dan mentee tidak boleh orang yang sama."),
+            )
+        )
+    if dataset.name == "survei_kepuasan":
+        blank = " AND ".join(f"{text_of(f'u{i}')} IS NULL" for i in range(1, 10))
+        rules.append(
+            ("u1..u9", blank, params.add("Kesembilan unsur (u1-u9) kosong; minimal satu harus diisi."))
+        )
+    return rules
+
+
+def row_checks(dataset: Dataset, params: Params) -> list[tuple[str, str, str]]:
+    """Return every per-row check of a dataset as (column, condition, message SQL)."""
+    checks: list[tuple[str, str, str]] = []
+    for column in dataset.columns:
+        if column.kind == PERSONAL:
+            continue
+        x = text_of(column.name)
+        if column.required:
+            checks.append((column.name, f"{x} IS NULL", params.add(f"Kolom {column.name} wajib diisi.")))
+        if column.kind != TEXT:
+            parsed = parse_sql(column, params)
+            checks.append(
+                (column.name, f"{x} IS NOT NULL AND {parsed} IS NULL", type_message(column, params))
+            )
+        if rule := range_check(column, params):
+            checks.append((column.name, rule[0], rule[1]))
+    return checks + dataset_rules(dataset, params)
+
+
+def create_rejects(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the empty `rejects` table."""
+    con.execute(
+        "CREATE TABLE rejects (dataset VARCHAR, _row BIGINT, file VARCHAR, line BIGINT,"
+        " column_name VARCHAR, reason VARCHAR)"
+    )
+
+
+def validate_dataset(con: duckdb.DuckDBPyConnection, dataset: Dataset) -> None:
+    """Check `src_<name>` and write its problems to `rejects` and its good rows to `ok_<name>`."""
+    name = dataset.name
+    params = Params()
+    checks = row_checks(dataset, params)
+    dataset_param = params.add(name)
+    selects = [
+        f"SELECT {dataset_param}, _row, _file, _line, {params.add(col)}, {message} FROM src_{name} WHERE {cond}"
+        for col, cond, message in checks
+    ]
+    if selects:
+        con.execute("INSERT INTO rejects " + " UNION ALL ".join(selects), params.values)
+
+    # Typed values of the rows without a value problem.
+    params = Params()
+    typed = ", ".join(f"{parse_sql(c, params)} AS {c.name}" for c in dataset.columns if c.kind != PERSONAL)
+    con.execute(
+        f"CREATE TEMP TABLE typed_{name} AS SELECT _row, _file, _line, {typed} FROM src_{name}"
+        f" WHERE _row NOT IN (SELECT _row FROM rejects WHERE dataset = {params.add(name)})",
+        params.values,
+    )
+    _reject_missing_references(con, dataset)
+    _reject_duplicates(con, dataset)
+    con.execute(
+        f"CREATE TABLE ok_{name} AS SELECT * FROM typed_{name}"
+        f" WHERE _row NOT IN (SELECT _row FROM rejects WHERE dataset = $dataset) ORDER BY _row",
+        {"dataset": name},
+    )
+    con.execute(f"DROP TABLE typed_{name}")
+
+
+def _reject_duplicates(con: duckdb.DuckDBPyConnection, dataset: Dataset) -> None:
+    """Reject every later row with the key of an earlier good row (the first row wins)."""
+    if not dataset.key:
+        return
+    key = ", ".join(dataset.key)
+    partition = ", ".join(kota_key(k) if k == "kota" else k for k in dataset.key)
+    con.execute(
+        "INSERT INTO rejects SELECT $dataset, _row, _file, _line, $column,"
+        " concat('Data ganda untuk kunci (', $column, '): baris ini diabaikan, yang dipakai baris ',"
+        " first_line, ' di file ', first_file, '.')"
+        " FROM (SELECT _row, _file, _line, first_value(_line) OVER w AS first_line,"
+        " first_value(_file) OVER w AS first_file, row_number() OVER w AS n"
+        f" FROM typed_{dataset.name}"
+        " WHERE _row NOT IN (SELECT _row FROM rejects WHERE dataset = $dataset)"
+        f" WINDOW w AS (PARTITION BY {partition} ORDER BY _row)) WHERE n > 1",
+        {"dataset": dataset.name, "column": key},
+    )
+
+
+def _reject_missing_references(con: duckdb.DuckDBPyConnection, dataset: Dataset) -> None:
+    """Reject rows whose reference is not a loaded key; write city names as the kota file spells them."""
+    for ref in dataset.references:
+        if ref.target == "kota":
+            # Cities match whatever their case or a 'Kota ' prefix; store the kota file's spelling.
+            con.execute(
+                f"UPDATE typed_{dataset.name} t SET {ref.column} = k.kota FROM ok_kota k"
+                f" WHERE {kota_key('t.' + ref.column)} = {kota_key('k.kota')}"
+            )
+        is_nip = dataset.column(ref.column).kind == NIP  # never repeat a NIP in a message
+        shown = "$message" if is_nip else f"concat(chr(39), t.{ref.column}, $message)"
+        message = (
+            f"NIP di kolom {ref.column} tidak ditemukan di data {ref.target}."
+            if is_nip
+            else f"' tidak ditemukan di data {ref.target}."
+        )
+        con.execute(
+            f"INSERT INTO rejects SELECT $dataset, _row, _file, _line, $column, {shown}"
+            f" FROM typed_{dataset.name} t WHERE t.{ref.column} IS NOT NULL"
+            f" AND NOT EXISTS (SELECT 1 FROM ok_{ref.target} k WHERE k.{ref.target_column} = t.{ref.column})"
+            " AND _row NOT IN (SELECT _row FROM rejects WHERE dataset = $dataset)",
+            {"dataset": dataset.name, "column": ref.column, "message": message},
+        )

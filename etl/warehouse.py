@@ -1,0 +1,178 @@
+"""Write the warehouse: raw tables without personal data, rejects, run history, then models.
+
+The warehouse is always built in a new file beside the old one and moved over it with
+os.replace, so a reader holding the old file open keeps a consistent snapshot and a failed
+build leaves the old warehouse exactly as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import duckdb
+
+from etl.contract import DATASETS, LOAD_ORDER, NIP, PERSONAL, TEXT, Dataset
+from etl.paths import DUCKDB_CONFIG, SQL_DIR
+from etl.pseudonym import pseudonym_sql, stored_name
+
+# Marts in build order; each file in etl/sql/marts/ is one model, named like its table.
+MARTS: tuple[str, ...] = ("int_tahun", "int_jp_pegawai_tahun", "int_pegawai_tahun", "ringkasan_kota_tahun")
+
+# A NIP written anywhere, plain or grouped (19850312 201001 1 001).
+NIP_ANYWHERE = r"[0-9]{8}[ .]?[0-9]{6}[ .]?[0-9][ .]?[0-9]{3}"
+NIP_MASK = "[NIP disamarkan]"
+
+
+def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Return a DuckDB connection with the project's settings (no extension downloads)."""
+    return duckdb.connect(str(path), read_only=read_only, config=DUCKDB_CONFIG)
+
+
+def masked_text(expr: str) -> str:
+    """Return SQL that hides any NIP written inside a free-text value."""
+    return f"regexp_replace({expr}, '{NIP_ANYWHERE}', '{NIP_MASK}', 'g')"
+
+
+def masked_nip(expr: str) -> str:
+    """Return SQL that shows only the last four characters of a NIP cell (for reject reports)."""
+    t = f"trim({expr})"
+    return (
+        f"CASE WHEN {t} IS NULL THEN NULL WHEN length({t}) > 8"
+        f" THEN repeat('*', length({t}) - 4) || right({t}, 4) ELSE repeat('*', length({t})) END"
+    )
+
+
+def raw_select(dataset: Dataset) -> str:
+    """Return the SELECT list that turns `ok_<dataset>` into the warehouse's raw table."""
+    parts = []
+    for c in dataset.columns:
+        if c.kind == PERSONAL:
+            continue  # names are never stored
+        if c.kind == NIP:
+            parts.append(f"{pseudonym_sql(c.name)} AS {stored_name(c.name)}")
+        elif c.kind == TEXT:
+            parts.append(f"{masked_text(c.name)} AS {c.name}")
+        else:
+            parts.append(c.name)
+    return ", ".join(parts + ["_file", "_line"])
+
+
+def raw_values_json(dataset: Dataset, alias: str) -> str:
+    """Return SQL for a rejected row's original values as JSON: NIP masked, nama left out."""
+    fields = []
+    for c in dataset.columns:
+        if c.kind == PERSONAL:
+            continue
+        value = masked_nip(f"{alias}.{c.name}") if c.kind == NIP else masked_text(f"{alias}.{c.name}")
+        fields.append(f"{c.name} := {value}")
+    return f"to_json(struct_pack({', '.join(fields)}))"
+
+
+def create_reject_report(con: duckdb.DuckDBPyConnection) -> None:
+    """Create `reject_report` in the scratch database: one row per problem, safe to store."""
+    selects = [
+        f"SELECT r.dataset, r.file, r.line, r.column_name, r.reason, {raw_values_json(DATASETS[name], 's')}"
+        f" AS raw_values, {i} AS _order FROM rejects r JOIN src_{name} s ON s._row = r._row"
+        f" WHERE r.dataset = '{name}'"
+        for i, name in enumerate(LOAD_ORDER)
+    ]
+    has_personal = [n for n, d in DATASETS.items() if any(c.kind == PERSONAL for c in d.columns)]
+    selects.append(
+        "SELECT dataset, file, line, NULL, reason,"
+        f" CASE WHEN dataset IN $personal THEN NULL ELSE to_json({masked_text('raw_line')}) END, -1"
+        " FROM parse_rejects"
+    )
+    con.execute(
+        "CREATE TABLE reject_report AS SELECT * EXCLUDE (_order) FROM ("
+        + " UNION ALL ".join(selects)
+        + ") ORDER BY _order, file, line, column_name",
+        {"personal": has_personal},
+    )
+
+
+def write_raw(con: duckdb.DuckDBPyConnection, target: Path, key: str) -> None:
+    """Copy the validated rows and the reject report from scratch into a new warehouse file."""
+    con.execute("ATTACH $path AS wh", {"path": str(target)})
+    try:
+        for name in LOAD_ORDER:
+            con.execute(
+                f"CREATE TABLE wh.raw_{name} AS SELECT {raw_select(DATASETS[name])} FROM ok_{name} ORDER BY _row",
+                {"key": key} if "$key" in raw_select(DATASETS[name]) else None,
+            )
+        con.execute("CREATE TABLE wh.etl_rejects AS SELECT * FROM reject_report")
+    finally:
+        con.execute("DETACH wh")
+
+
+RUNS_DDL = (
+    "CREATE TABLE etl_runs (run_id VARCHAR PRIMARY KEY, started_at_utc TIMESTAMP, finished_at_utc TIMESTAMP,"
+    " duration_s DOUBLE, source VARCHAR, synthetic BOOLEAN, outcome VARCHAR, rows_read BIGINT,"
+    " rows_loaded BIGINT, rows_rejected BIGINT, rows_skipped BIGINT, phases_s JSON, ignored_files JSON)",
+    "CREATE TABLE etl_run_files (run_id VARCHAR, dataset VARCHAR, file VARCHAR, sha256 VARCHAR,"
+    " rows_read BIGINT, rows_loaded BIGINT, rows_rejected BIGINT, rows_skipped BIGINT, notes JSON)",
+)
+
+
+def copy_run_history(con: duckdb.DuckDBPyConnection, old: Path) -> None:
+    """Create the run tables and copy the history of the warehouse being replaced, if any."""
+    for ddl in RUNS_DDL:
+        con.execute(ddl)
+    if not old.exists():
+        return
+    try:
+        con.execute("ATTACH $path AS old (READ_ONLY)", {"path": str(old)})
+    except duckdb.Error:
+        return  # an unreadable old warehouse has no history to keep
+    try:
+        tables = {
+            r[0]
+            for r in con.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE database_name = 'old'"
+            ).fetchall()
+        }
+        for table in ("etl_runs", "etl_run_files"):
+            if table in tables:
+                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM old.{table}")
+    finally:
+        con.execute("DETACH old")
+
+
+def record_run(con: duckdb.DuckDBPyConnection, run: dict, files: list[dict]) -> None:
+    """Insert this load's row into etl_runs and one row per input file into etl_run_files."""
+    con.execute(
+        "INSERT INTO etl_runs VALUES ($run_id, $started, $finished, $duration, $source, $synthetic, $outcome,"
+        " $rows_read, $rows_loaded, $rows_rejected, $rows_skipped, $phases, $ignored)",
+        {**run, "phases": json.dumps(run["phases"]), "ignored": json.dumps(run["ignored"])},
+    )
+    for f in files:
+        con.execute(
+            "INSERT INTO etl_run_files VALUES ($run_id, $dataset, $file, $sha256, $rows_read, $rows_loaded,"
+            " $rows_rejected, $rows_skipped, $notes)",
+            {**f, "run_id": run["run_id"], "notes": json.dumps(f["notes"])},
+        )
+
+
+def model_sql(layer: str, name: str) -> str:
+    """Return the SELECT statement of a model from etl/sql/<layer>/<name>.sql."""
+    return (SQL_DIR / layer / f"{name}.sql").read_text()
+
+
+def staging_models() -> list[str]:
+    """Return the names of the staging models (one per dataset)."""
+    return [f"stg_{name}" for name in LOAD_ORDER]
+
+
+def build_models(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the staging views and the mart tables, in dependency order."""
+    for name in staging_models():
+        con.execute(f"CREATE VIEW {name} AS {model_sql('staging', name)}")
+    for name in MARTS:
+        con.execute(f"CREATE TABLE {name} AS {model_sql('marts', name)}")
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Move a finished warehouse file over the target atomically."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(new, target)
