@@ -43,9 +43,7 @@ def _print_report(report: pipeline.Report, action: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    parser = argparse.ArgumentParser(
-        prog="python -m etl", description="Muat data pembinaan ASN ke gudang data."
-    )
+    parser = argparse.ArgumentParser(prog="python -m etl", description="Muat data pembinaan ASN ke gudang data.")
     sub = parser.add_subparsers(dest="command", required=True)
     p_sample = sub.add_parser("sample", help="tulis folder data contoh (sintetis)")
     p_sample.add_argument("--out", type=Path, default=DEFAULT_SAMPLE_DIR)
@@ -63,9 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         from etl.sample import write_sample
 
         counts = write_sample(args.out, seed=args.seed, scale=args.scale)
-        print(
-            f"Data contoh (sintetis) ditulis ke {args.out}: {sum(counts.values())} baris di {len(counts)} file."
-        )
+        print(f"Data contoh (sintetis) ditulis ke {args.out}: {sum(counts.values())} baris di {len(counts)} file.")
         return 0
     if args.command == "check":
         report = pipeline.check(args.source)

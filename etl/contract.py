@@ -112,9 +112,7 @@ PREDIKAT_MATRIX: dict[tuple[str, str], str] = {
 }
 
 GOLONGAN = tuple(
-    f"{g}/{r}"
-    for g, ruang in (("I", "abcd"), ("II", "abcd"), ("III", "abcd"), ("IV", "abcde"))
-    for r in ruang
+    f"{g}/{r}" for g, ruang in (("I", "abcd"), ("II", "abcd"), ("III", "abcd"), ("IV", "abcde")) for r in ruang
 )
 
 # Vocabularies: canonical values. Matching is case-insensitive and ignores surrounding space.
@@ -145,8 +143,7 @@ VOCAB_ALIASES: dict[str, dict[str, str]] = {
 
 SKOR_IKM = [Column(f"u{i}", INT, required=False, min=1, max=4) for i in range(1, 10)]
 SKOR_REAKSI = [
-    Column(name, INT, min=1, max=5)
-    for name in ("skor_materi", "skor_pengajar", "skor_penyelenggaraan", "skor_manfaat")
+    Column(name, INT, min=1, max=5) for name in ("skor_materi", "skor_pengajar", "skor_penyelenggaraan", "skor_manfaat")
 ]
 
 DATASETS: dict[str, Dataset] = {
@@ -335,7 +332,5 @@ def dataset_for_file(filename: str) -> str | None:
     stem or a separator, so `kotak.csv` belongs to no dataset.
     """
     stem = filename.lower().rsplit(".", 1)[0]
-    matches = [
-        name for name in DATASETS if stem == name or (stem.startswith(name) and not stem[len(name)].isalnum())
-    ]
+    matches = [name for name in DATASETS if stem == name or (stem.startswith(name) and not stem[len(name)].isalnum())]
     return max(matches, key=len) if matches else None

@@ -112,9 +112,7 @@ def _count(con: duckdb.DuckDBPyConnection, files: list[SourceFile], report: Repo
     loaded = dict(
         ((d, f), n)
         for name in LOAD_ORDER
-        for d, f, n in con.execute(
-            f"SELECT $d, _file, count(*) FROM ok_{name} GROUP BY _file", {"d": name}
-        ).fetchall()
+        for d, f, n in con.execute(f"SELECT $d, _file, count(*) FROM ok_{name} GROUP BY _file", {"d": name}).fetchall()
     )
     rejected = dict(
         ((d, f), n)
@@ -141,13 +139,10 @@ def _count(con: duckdb.DuckDBPyConnection, files: list[SourceFile], report: Repo
         mine = [f for f in report.files if f["dataset"] == name]
         report.datasets[name] = {
             "files": len(mine),
-            **{
-                k: sum(f[k] for f in mine)
-                for k in ("rows_read", "rows_loaded", "rows_rejected", "rows_skipped")
-            },
+            **{k: sum(f[k] for f in mine) for k in ("rows_read", "rows_loaded", "rows_rejected", "rows_skipped")},
         }
     report.reject_examples = [
-        dict(zip(("dataset", "file", "line", "column", "reason"), row))
+        dict(zip(("dataset", "file", "line", "column", "reason"), row, strict=True))
         for row in con.execute(
             "SELECT dataset, file, line, column_name, reason FROM rejects ORDER BY dataset, file, line LIMIT 20"
         ).fetchall()

@@ -192,9 +192,7 @@ def _read_csv(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile,
         raise FileProblem(src.name, f"file CSV tidak dapat dibaca: {exc}") from exc
     # Line numbers: data lines are numbered from 2 (the header is line 1); lines DuckDB
     # skipped (blank) or rejected (wrong column count) take their numbers with them.
-    taken = set(_blank_lines(src.path)) | {
-        r[0] for r in con.execute(f"SELECT DISTINCT line FROM {rejects}").fetchall()
-    }
+    taken = set(_blank_lines(src.path)) | {r[0] for r in con.execute(f"SELECT DISTINCT line FROM {rejects}").fetchall()}
     n_rows = con.execute(f"SELECT count(*) FROM {table}_in").fetchone()[0]
     con.execute("CREATE TEMP TABLE _taken (line BIGINT)")
     if taken:
@@ -230,8 +228,7 @@ def _select_contract_columns(dataset: Dataset, header: list[str], prefix: str) -
     """Return a SELECT list with every contract column, NULL where the file lacks it."""
     present = set(header)
     return ", ".join(
-        f"{prefix}{c.name} AS {c.name}" if c.name in present else f"NULL::VARCHAR AS {c.name}"
-        for c in dataset.columns
+        f"{prefix}{c.name} AS {c.name}" if c.name in present else f"NULL::VARCHAR AS {c.name}" for c in dataset.columns
     )
 
 
@@ -278,9 +275,7 @@ def _read_xlsx(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile
             records[c.name].append(_cell_text(row[i]) if i is not None and i < len(row) else None)
     frame = pd.DataFrame(records).astype({c.name: "object" for c in dataset.columns})
     con.register("_xlsx_frame", frame)
-    cols = ", ".join(
-        ["_file", "_line::BIGINT AS _line"] + [f"{c.name}::VARCHAR AS {c.name}" for c in dataset.columns]
-    )
+    cols = ", ".join(["_file", "_line::BIGINT AS _line"] + [f"{c.name}::VARCHAR AS {c.name}" for c in dataset.columns])
     con.execute(f"CREATE TABLE {table} AS SELECT {cols} FROM _xlsx_frame")
     con.unregister("_xlsx_frame")
 

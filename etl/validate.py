@@ -159,7 +159,9 @@ def dataset_rules(dataset: Dataset, params: Params) -> list[tuple[str, str, str]
         perilaku = parse_sql(dataset.column("perilaku_kerja"), params)
         predikat = parse_sql(dataset.column("predikat"), params)
         keys = [f"{h}|{p}" for h, p in PREDIKAT_MATRIX]
-        expected = f"map({params.add(keys)}, {params.add(list(PREDIKAT_MATRIX.values()))})[{hasil} || '|' || {perilaku}]"
+        expected = (
+            f"map({params.add(keys)}, {params.add(list(PREDIKAT_MATRIX.values()))})[{hasil} || '|' || {perilaku}]"
+        )
         rules.append(
             (
                 "predikat",
@@ -180,9 +182,7 @@ def dataset_rules(dataset: Dataset, params: Params) -> list[tuple[str, str, str]
         )
     if dataset.name == "survei_kepuasan":
         blank = " AND ".join(f"{text_of(f'u{i}')} IS NULL" for i in range(1, 10))
-        rules.append(
-            ("u1..u9", blank, params.add("Kesembilan unsur (u1-u9) kosong; minimal satu harus diisi."))
-        )
+        rules.append(("u1..u9", blank, params.add("Kesembilan unsur (u1-u9) kosong; minimal satu harus diisi.")))
     return rules
 
 
@@ -197,9 +197,7 @@ def row_checks(dataset: Dataset, params: Params) -> list[tuple[str, str, str]]:
             checks.append((column.name, f"{x} IS NULL", params.add(f"Kolom {column.name} wajib diisi.")))
         if column.kind != TEXT:
             parsed = parse_sql(column, params)
-            checks.append(
-                (column.name, f"{x} IS NOT NULL AND {parsed} IS NULL", type_message(column, params))
-            )
+            checks.append((column.name, f"{x} IS NOT NULL AND {parsed} IS NULL", type_message(column, params)))
         if rule := range_check(column, params):
             checks.append((column.name, rule[0], rule[1]))
     return checks + dataset_rules(dataset, params)

@@ -127,10 +127,7 @@ def copy_run_history(con: duckdb.DuckDBPyConnection, old: Path) -> None:
         return  # an unreadable old warehouse has no history to keep
     try:
         tables = {
-            r[0]
-            for r in con.execute(
-                "SELECT table_name FROM duckdb_tables() WHERE database_name = 'old'"
-            ).fetchall()
+            r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = 'old'").fetchall()
         }
         for table in ("etl_runs", "etl_run_files"):
             if table in tables:

@@ -4,7 +4,7 @@
 SELECT
     ps.id_pegawai,
     pr.tahun,
-    sum(pr.jp) AS jp,
+    sum(pr.jp)::BIGINT AS jp,
     count(*) AS jumlah_kegiatan
 FROM stg_peserta AS ps
 INNER JOIN stg_program AS pr ON pr.kode_program = ps.kode_program

@@ -15,14 +15,14 @@ pegawai AS (
         count(*) AS jumlah_asn,
         count(*) FILTER (WHERE jenis_asn = 'PNS') AS jumlah_pns,
         count(*) FILTER (WHERE jenis_asn = 'PNS' AND memenuhi_20jp) AS pns_memenuhi_20jp,
-        sum(jp) AS jp_total,
+        sum(jp)::BIGINT AS jp_total,
         count(*) FILTER (WHERE ikut_kegiatan) AS jumlah_peserta
     FROM int_pegawai_tahun
     GROUP BY kota, tahun
 ),
 
 anggaran AS (
-    SELECT kota, tahun, sum(pagu) AS pagu, sum(realisasi) AS realisasi
+    SELECT kota, tahun, sum(pagu)::BIGINT AS pagu, sum(realisasi)::BIGINT AS realisasi
     FROM stg_anggaran
     GROUP BY kota, tahun
 ),
@@ -38,8 +38,8 @@ biaya AS (
     SELECT
         pr.kota,
         pr.tahun,
-        sum(pr.biaya) AS biaya_kegiatan,
-        sum(pr.jp * coalesce(l.jumlah_lulus, 0)) AS jp_lulus
+        sum(pr.biaya)::BIGINT AS biaya_kegiatan,
+        sum(pr.jp * coalesce(l.jumlah_lulus, 0))::BIGINT AS jp_lulus
     FROM stg_program AS pr
     LEFT JOIN lulus AS l ON l.kode_program = pr.kode_program
     GROUP BY pr.kota, pr.tahun

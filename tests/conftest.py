@@ -1,0 +1,119 @@
+"""Shared fixtures: tiny source folders written by the tests themselves, loaded by the real pipeline."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl import pipeline
+from etl.contract import DATASETS, dataset_for_file
+
+NIP_A = "198503122010011001"
+NIP_B = "199001012015032002"
+NIP_C = "197805052005011003"
+
+
+def write_csv(folder: Path, name: str, rows: list[dict], columns: list[str] | None = None) -> Path:
+    """Write `rows` to folder/name as a comma CSV; columns default to the dataset's contract columns."""
+    header = columns or [c.name for c in DATASETS[dataset_for_file(name)].columns]
+    path = folder / name
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: row.get(k, "") for k in header})
+    return path
+
+
+def pegawai(nip: str, kota: str = "Pontianak", **values: str) -> dict:
+    """Return a valid pegawai row; keyword arguments override columns."""
+    row = {
+        "nip": nip,
+        "nama": "Nama Contoh",
+        "kota": kota,
+        "opd": "Dinas Pendidikan",
+        "jenis_asn": "PNS",
+        "kategori_jabatan": "Fungsional",
+        "golongan": "III/a",
+        "jenis_kelamin": "L",
+        "tahun_lahir": "1985",
+        "tmt_masuk": "2010-01-01",
+    }
+    return {**row, **values}
+
+
+def program(kode: str, kota: str = "Pontianak", **values: str) -> dict:
+    """Return a valid program row; keyword arguments override columns."""
+    row = {
+        "kode_program": kode,
+        "kota": kota,
+        "nama_program": "Bimtek Arsip Digital",
+        "jalur": "klasikal",
+        "jenis": "bimbingan teknis",
+        "topik": "Kearsipan",
+        "penyelenggara": "BKPSDM",
+        "tanggal_mulai": "2024-03-01",
+        "tanggal_selesai": "2024-03-03",
+        "jp": "24",
+        "biaya": "4800000",
+    }
+    return {**row, **values}
+
+
+def minimal_rows() -> dict[str, list[dict]]:
+    """Return a small valid source folder as rows per dataset (two cities, three employees)."""
+    return {
+        "kota": [
+            {"kota": "Pontianak", "provinsi": "Kalimantan Barat"},
+            {"kota": "Jambi", "provinsi": "Jambi"},
+        ],
+        "pegawai": [
+            pegawai(NIP_A, nama="Budi Santoso"),
+            pegawai(NIP_B, nama="Siti Aminah", opd="Bappeda", kategori_jabatan="Pelaksana", jenis_kelamin="P"),
+            pegawai(NIP_C, kota="Jambi", nama="Rahmat Hidayat", jenis_asn="PPPK", golongan=""),
+        ],
+        "program": [program("PTK-2024-0001")],
+        "peserta": [
+            {"kode_program": "PTK-2024-0001", "nip": NIP_A, "status": "lulus", "nilai_pre": "60", "nilai_post": "80"},
+            {"kode_program": "PTK-2024-0001", "nip": NIP_B, "status": "tidak_hadir"},
+        ],
+    }
+
+
+def write_folder(folder: Path, rows: dict[str, list[dict]]) -> Path:
+    """Write one CSV per dataset into folder and return the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, dataset_rows in rows.items():
+        write_csv(folder, f"{name}.csv", dataset_rows)
+    return folder
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    """A small valid source folder."""
+    return write_folder(tmp_path / "sumber", minimal_rows())
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """Where a test's warehouse goes (its pseudonym key file lands beside it)."""
+    return tmp_path / "gudang" / "warehouse.duckdb"
+
+
+def load_rows(tmp_path: Path, rows: dict[str, list[dict]]) -> tuple[pipeline.Report, Path]:
+    """Write rows as a folder, load it with the real pipeline, and return (report, warehouse path)."""
+    folder = write_folder(tmp_path / "sumber", rows)
+    db = tmp_path / "gudang" / "warehouse.duckdb"
+    return pipeline.load(folder, db), db
+
+
+def query(db: Path, sql: str, params: list | dict | None = None) -> list[tuple]:
+    """Run a read-only query on a warehouse file and return all rows."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params).fetchall()
+    finally:
+        con.close()

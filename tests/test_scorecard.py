@@ -1,0 +1,213 @@
+"""The city-year scorecard `ringkasan_kota_tahun` on a fixture small enough to compute by hand.
+
+People (kota, jenis, active years within 2022-2024):
+  A Pontianak PNS, since 2010                      -> active 2022, 2023, 2024
+  B Pontianak PNS, left 2023-12-31                 -> active 2022 only (must leave *after* 31 Dec)
+  C Pontianak PPPK, since 2024-06-01               -> active 2024
+  D Pontianak PNS, since 2025-01-01                -> never active in range
+  E Jambi PNS, since 2000                          -> active 2022, 2023, 2024
+Activities (organiser, year of tanggal_selesai, jp, biaya):
+  P1 Pontianak 2024 24 JP Rp 4.800.000: A lulus, B lulus, C tidak_lulus
+  P2 Jambi     2024 10 JP Rp 1.000.000: A lulus, E lulus      (A earns JP from another city)
+  P3 Pontianak 2024  8 JP Rp 0 (ends 2024-01-05, started 2023): A lulus, C lulus
+  P4 Pontianak 2023 30 JP Rp 3.000.000: B lulus, E tidak_hadir
+JP earned 2024: A 42, B 24, C 8, E 10. 2023: B 30.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import load_rows, pegawai, program, query
+
+NIP = {k: f"19800101200001100{i}" for i, k in enumerate("ABCDE")}
+
+
+def scorecard_rows() -> dict[str, list[dict]]:
+    """Return the hand-computed fixture described in the module docstring."""
+    return {
+        "kota": [
+            {"kota": "Pontianak", "provinsi": "Kalimantan Barat"},
+            {"kota": "Jambi", "provinsi": "Jambi"},
+            {"kota": "Bukittinggi", "provinsi": "Sumatera Barat"},
+        ],
+        "pegawai": [
+            pegawai(NIP["A"]),
+            pegawai(NIP["B"], tanggal_keluar="2023-12-31"),
+            pegawai(NIP["C"], jenis_asn="PPPK", golongan="", tmt_masuk="2024-06-01"),
+            pegawai(NIP["D"], tmt_masuk="2025-01-01"),
+            pegawai(NIP["E"], kota="Jambi", tmt_masuk="2000-01-01"),
+        ],
+        "program": [
+            program("P1", tanggal_mulai="2024-03-01", tanggal_selesai="2024-03-03", jp="24", biaya="4800000"),
+            program(
+                "P2", kota="Jambi", tanggal_mulai="2024-05-01", tanggal_selesai="2024-05-01", jp="10", biaya="1000000"
+            ),
+            program(
+                "P3",
+                jalur="nonklasikal",
+                jenis="e-learning",
+                tanggal_mulai="2023-12-20",
+                tanggal_selesai="2024-01-05",
+                jp="8",
+                biaya="0",
+            ),
+            program("P4", tanggal_mulai="2023-06-01", tanggal_selesai="2023-06-01", jp="30", biaya="3000000"),
+        ],
+        "peserta": [
+            {"kode_program": "P1", "nip": NIP["A"], "status": "lulus"},
+            {"kode_program": "P1", "nip": NIP["B"], "status": "lulus"},
+            {"kode_program": "P1", "nip": NIP["C"], "status": "tidak_lulus"},
+            {"kode_program": "P2", "nip": NIP["A"], "status": "lulus"},
+            {"kode_program": "P2", "nip": NIP["E"], "status": "lulus"},
+            {"kode_program": "P3", "nip": NIP["A"], "status": "lulus"},
+            {"kode_program": "P3", "nip": NIP["C"], "status": "lulus"},
+            {"kode_program": "P4", "nip": NIP["B"], "status": "lulus"},
+            {"kode_program": "P4", "nip": NIP["E"], "status": "tidak_hadir"},
+        ],
+        "anggaran": [
+            {
+                "kota": "Pontianak",
+                "tahun": "2022",
+                "kegiatan": "Diklat Teknis",
+                "sumber_dana": "APBD",
+                "pagu": "1000000000",
+                "realisasi": "900000000",
+            },
+            {
+                "kota": "Pontianak",
+                "tahun": "2022",
+                "kegiatan": "Diklat Teknis",
+                "sumber_dana": "Hibah",
+                "pagu": "200000000",
+                "realisasi": "100000000",
+            },
+            {
+                "kota": "Jambi",
+                "tahun": "2024",
+                "kegiatan": "Diklat Teknis",
+                "sumber_dana": "APBD",
+                "pagu": "0",
+                "realisasi": "0",
+            },
+        ],
+        "survei_kepuasan": [
+            {
+                "kota": "Pontianak",
+                "opd": "Disdukcapil",
+                "tanggal": "2024-05-01",
+                **{f"u{i}": "4" for i in range(1, 10)},
+            },
+            {"kota": "Pontianak", "opd": "Disdukcapil", "tanggal": "2024-05-02", **{f"u{i}": "3" for i in range(1, 9)}},
+            {
+                "kota": "Pontianak",
+                "opd": "RSUD",
+                "tanggal": "2024-06-01",
+                **{f"u{i}": "2" for i in range(1, 9)},
+                "u9": "4",
+            },
+            {"kota": "Jambi", "opd": "Disdukcapil", "tanggal": "2024-05-01", "u1": "4"},
+        ],
+        "penilaian_kinerja": [
+            {"nip": NIP["A"], "tahun": "2024", "predikat": "Sangat Baik"},
+            {"nip": NIP["C"], "tahun": "2024", "predikat": "Baik"},
+            {"nip": NIP["B"], "tahun": "2023", "predikat": "Baik"},
+            {"nip": NIP["E"], "tahun": "2024", "predikat": "Sangat Baik"},
+        ],
+    }
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    report, db = load_rows(tmp_path_factory.mktemp("scorecard"), scorecard_rows())
+    assert report.status == "ok" and report.errors == []
+    assert sum(d["rows_rejected"] for d in report.datasets.values()) == 0
+    return db
+
+
+def row(db: Path, kota: str, tahun: int) -> dict:
+    """Return one scorecard row as a dict."""
+    con_rows = query(db, "SELECT * FROM ringkasan_kota_tahun WHERE kota = ? AND tahun = ?", [kota, tahun])
+    names = [r[0] for r in query(db, "SELECT column_name FROM (DESCRIBE ringkasan_kota_tahun)")]
+    assert len(con_rows) == 1
+    return dict(zip(names, con_rows[0], strict=True))
+
+
+def test_grain_is_every_kota_for_every_year_from_earliest_to_latest(warehouse: Path) -> None:
+    keys = query(warehouse, "SELECT kota, tahun FROM ringkasan_kota_tahun ORDER BY kota, tahun")
+    assert keys == [(k, y) for k in ("Bukittinggi", "Jambi", "Pontianak") for y in (2022, 2023, 2024)]
+    assert query(warehouse, "SELECT count(*) FROM ringkasan_kota_tahun WHERE kota IS NULL OR tahun IS NULL") == [(0,)]
+
+
+def test_active_employees_are_counted_by_year(warehouse: Path) -> None:
+    got = [
+        (r["tahun"], r["jumlah_asn"], r["jumlah_pns"])
+        for r in (row(warehouse, "Pontianak", y) for y in (2022, 2023, 2024))
+    ]
+    assert got == [(2022, 2, 2), (2023, 1, 1), (2024, 2, 1)]
+
+
+def test_20jp_counts_pns_only_and_jp_from_any_organiser(warehouse: Path) -> None:
+    r = row(warehouse, "Pontianak", 2024)
+    assert (r["pns_memenuhi_20jp"], r["persen_20jp"]) == (1, 100.0)
+    jambi = row(warehouse, "Jambi", 2024)
+    assert (jambi["pns_memenuhi_20jp"], jambi["persen_20jp"]) == (0, 0.0)
+
+
+def test_jp_total_and_participants_count_active_employees_with_lulus_rows(warehouse: Path) -> None:
+    r = row(warehouse, "Pontianak", 2024)
+    assert (r["jp_total"], r["jp_per_asn"], r["jumlah_peserta"]) == (50, 25.0, 2)
+    assert (row(warehouse, "Pontianak", 2023)["jp_total"], row(warehouse, "Pontianak", 2023)["jumlah_peserta"]) == (
+        0,
+        0,
+    )
+
+
+def test_biaya_per_jp_divides_cost_by_jp_times_passed_participants(warehouse: Path) -> None:
+    assert row(warehouse, "Pontianak", 2024)["biaya_per_jp"] == pytest.approx(4_800_000 / 64)
+    assert row(warehouse, "Pontianak", 2023)["biaya_per_jp"] == pytest.approx(100_000)
+    assert row(warehouse, "Jambi", 2024)["biaya_per_jp"] == pytest.approx(50_000)
+    assert row(warehouse, "Pontianak", 2022)["biaya_per_jp"] is None
+
+
+def test_budget_sums_and_absorption(warehouse: Path) -> None:
+    r = row(warehouse, "Pontianak", 2022)
+    assert (r["pagu"], r["realisasi"]) == (1_200_000_000, 1_000_000_000)
+    assert r["persen_serapan"] == pytest.approx(100 * 1_000 / 1_200)
+    jambi = row(warehouse, "Jambi", 2024)
+    assert (jambi["pagu"], jambi["persen_serapan"]) == (0, None)
+    assert row(warehouse, "Pontianak", 2024)["pagu"] is None
+
+
+def test_ikm_averages_each_unsur_over_non_blank_answers(warehouse: Path) -> None:
+    r = row(warehouse, "Pontianak", 2024)
+    assert (r["ikm"], r["mutu_ikm"], r["jumlah_responden_ikm"]) == (pytest.approx(77.78), "B", 3)
+
+
+def test_ikm_is_null_when_an_unsur_has_no_answers(warehouse: Path) -> None:
+    r = row(warehouse, "Jambi", 2024)
+    assert (r["ikm"], r["mutu_ikm"], r["jumlah_responden_ikm"]) == (None, None, 1)
+
+
+def test_persen_sangat_baik_uses_the_employees_kota(warehouse: Path) -> None:
+    assert row(warehouse, "Pontianak", 2024)["persen_sangat_baik"] == 50.0
+    assert row(warehouse, "Pontianak", 2023)["persen_sangat_baik"] == 0.0
+    assert row(warehouse, "Jambi", 2024)["persen_sangat_baik"] == 100.0
+
+
+def test_city_without_data_has_zero_counts_and_null_ratios(warehouse: Path) -> None:
+    r = row(warehouse, "Bukittinggi", 2024)
+    assert (r["jumlah_asn"], r["jumlah_pns"], r["jumlah_responden_ikm"], r["jumlah_dinilai"]) == (0, 0, 0, 0)
+    assert [
+        r[k] for k in ("persen_20jp", "jp_total", "jp_per_asn", "pagu", "biaya_per_jp", "ikm", "persen_sangat_baik")
+    ] == [None] * 7
+
+
+def test_scorecard_is_empty_when_no_dated_dataset_has_rows(tmp_path: Path) -> None:
+    rows = scorecard_rows()
+    for name in ("program", "peserta", "anggaran", "survei_kepuasan", "penilaian_kinerja"):
+        del rows[name]
+    report, db = load_rows(tmp_path, rows)
+    assert report.status == "ok"
+    assert query(db, "SELECT count(*) FROM ringkasan_kota_tahun") == [(0,)]
