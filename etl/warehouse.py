@@ -18,7 +18,15 @@ from etl.paths import DUCKDB_CONFIG, SQL_DIR
 from etl.pseudonym import pseudonym_sql, stored_name
 
 # Marts in build order; each file in etl/sql/marts/ is one model, named like its table.
-MARTS: tuple[str, ...] = ("int_tahun", "int_jp_pegawai_tahun", "int_pegawai_tahun", "ringkasan_kota_tahun")
+MARTS: tuple[str, ...] = (
+    "int_tahun",
+    "int_jp_pegawai_tahun",
+    "int_pegawai_tahun",
+    "ikm_unsur_opd_tahun",
+    "ringkasan_kota_tahun",
+    "pegawai_segmen_tahun",
+    "kegiatan",
+)
 
 # A NIP written anywhere, plain or grouped (19850312 201001 1 001).
 NIP_ANYWHERE = r"[0-9]{8}[ .]?[0-9]{6}[ .]?[0-9][ .]?[0-9]{3}"
@@ -162,7 +170,8 @@ def staging_models() -> list[str]:
 
 
 def build_models(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the staging views and the mart tables, in dependency order."""
+    """Create the shared macros, the staging views and the mart tables, in dependency order."""
+    con.execute((SQL_DIR / "macros.sql").read_text())
     for name in staging_models():
         con.execute(f"CREATE VIEW {name} AS {model_sql('staging', name)}")
     for name in MARTS:

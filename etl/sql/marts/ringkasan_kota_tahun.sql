@@ -45,20 +45,20 @@ biaya AS (
     GROUP BY pr.kota, pr.tahun
 ),
 
+nrr AS (
+    SELECT kota, tahun, unsur, sum(total_nilai) / nullif(sum(jumlah_jawaban), 0) AS nrr
+    FROM ikm_unsur_opd_tahun
+    GROUP BY kota, tahun, unsur
+),
+
 ikm AS (
-    SELECT
-        kota,
-        tahun,
-        count(*) AS jumlah_responden_ikm,
-        CASE
-            WHEN count(u1) > 0 AND count(u2) > 0 AND count(u3) > 0 AND count(u4) > 0 AND count(u5) > 0
-                AND count(u6) > 0 AND count(u7) > 0 AND count(u8) > 0 AND count(u9) > 0
-                THEN round(
-                    25 * (avg(u1) + avg(u2) + avg(u3) + avg(u4) + avg(u5) + avg(u6) + avg(u7) + avg(u8) + avg(u9))
-                    / 9,
-                    2
-                )
-        END AS ikm
+    SELECT kota, tahun, ikm_dari_nrr(sum(nrr), count(nrr)) AS ikm
+    FROM nrr
+    GROUP BY kota, tahun
+),
+
+responden AS (
+    SELECT kota, tahun, count(*) AS jumlah_responden_ikm
     FROM stg_survei_kepuasan
     GROUP BY kota, tahun
 ),
@@ -90,13 +90,8 @@ SELECT
     b.biaya_kegiatan,
     b.biaya_kegiatan / nullif(b.jp_lulus, 0) AS biaya_per_jp,
     i.ikm,
-    CASE
-        WHEN i.ikm >= 88.31 THEN 'A'
-        WHEN i.ikm >= 76.61 THEN 'B'
-        WHEN i.ikm >= 65.00 THEN 'C'
-        WHEN i.ikm IS NOT NULL THEN 'D'
-    END AS mutu_ikm,
-    coalesce(i.jumlah_responden_ikm, 0) AS jumlah_responden_ikm,
+    mutu_ikm(i.ikm) AS mutu_ikm,
+    coalesce(rs.jumlah_responden_ikm, 0) AS jumlah_responden_ikm,
     coalesce(k.jumlah_dinilai, 0) AS jumlah_dinilai,
     100.0 * k.jumlah_sangat_baik / nullif(k.jumlah_dinilai, 0) AS persen_sangat_baik
 FROM kerangka AS f
@@ -104,5 +99,6 @@ LEFT JOIN pegawai AS pg ON pg.kota = f.kota AND pg.tahun = f.tahun
 LEFT JOIN anggaran AS a ON a.kota = f.kota AND a.tahun = f.tahun
 LEFT JOIN biaya AS b ON b.kota = f.kota AND b.tahun = f.tahun
 LEFT JOIN ikm AS i ON i.kota = f.kota AND i.tahun = f.tahun
+LEFT JOIN responden AS rs ON rs.kota = f.kota AND rs.tahun = f.tahun
 LEFT JOIN kinerja AS k ON k.kota = f.kota AND k.tahun = f.tahun
 ORDER BY f.kota, f.tahun
