@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl.contract import DATASETS, Dataset, dataset_for_file
+from etl.contract import DATASETS, SYNTHETIC_MARKER, Dataset, dataset_for_file
 
 SOURCE_SUFFIXES = (".csv", ".xlsx")
 HEADER_SEARCH_ROWS = 20  # a spreadsheet's header may sit below a few title rows
@@ -62,6 +62,8 @@ def discover(source: Path) -> tuple[list[SourceFile], list[str]]:
         if not path.is_file() or path.name.startswith((".", "~$")):
             continue
         dataset = dataset_for_file(path.name)
+        if path.name == SYNTHETIC_MARKER:
+            continue
         if dataset is None or path.suffix.lower() not in SOURCE_SUFFIXES:
             ignored.append(path.name)
         else:

@@ -1,0 +1,1 @@
+"""Streamlit-free analytics: queries over the warehouse, metrics, formatting, charts and findings."""

@@ -1,0 +1,51 @@
+"""Read-only access to the warehouse: one connection per warehouse version, a cursor per query.
+
+A DuckDB connection shared between threads returns wrong results under concurrent use, so every
+query runs on its own cursor. The warehouse is replaced atomically by each load; its version (file
+modification time and size) tells the caller when to open a new connection.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from etl.paths import DUCKDB_CONFIG
+
+SQL_DIR = Path(__file__).resolve().parent / "sql"
+
+
+def warehouse_version(path: Path) -> str:
+    """Return a string that changes whenever the warehouse file is replaced ('' when it is missing)."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return ""
+    return f"{stat.st_mtime_ns}-{stat.st_size}-{stat.st_ino}"
+
+
+def open_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
+    """Return a read-only connection to the warehouse at `path`."""
+    return duckdb.connect(str(path), read_only=True, config=DUCKDB_CONFIG)
+
+
+def query_sql(name: str, **identifiers: str) -> str:
+    """Return the SQL of analytics/sql/<name>.sql, with {identifier} slots filled from our own constants."""
+    sql = (SQL_DIR / f"{name}.sql").read_text()
+    return sql.format(**identifiers) if identifiers else sql
+
+
+def run(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> pd.DataFrame:
+    """Run one query on a fresh cursor of `con` and return the result as a DataFrame.
+
+    Only the parameters the SQL names ($name) are bound: DuckDB rejects extra ones.
+    """
+    used = set(re.findall(r"\$(\w+)", sql))
+    cursor = con.cursor()
+    try:
+        return cursor.execute(sql, {k: v for k, v in (params or {}).items() if k in used}).df()
+    finally:
+        cursor.close()

@@ -1,0 +1,13 @@
+"""Files people take away. CSV for spreadsheet programs in the reader's locale."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def csv_bytes(table: pd.DataFrame, lang: str = "id") -> bytes:
+    """Return a CSV that opens correctly in Excel: ';' and ',' decimals for Indonesian, ',' and '.'
+    for English; UTF-8 with a byte-order mark."""
+    sep, decimal = (";", ",") if lang == "id" else (",", ".")
+    text = table.to_csv(index=False, sep=sep, decimal=decimal)
+    return ("\ufeff" + text).encode("utf-8")

@@ -1,0 +1,56 @@
+"""Numbers as people read them: Indonesian (1.234.567,5; Rp 1,2 M; 45,3%) or English formats."""
+
+from __future__ import annotations
+
+import math
+
+RUPIAH_UNITS = {
+    "id": ((1e12, "T"), (1e9, "M"), (1e6, "jt"), (1e3, "rb")),
+    "en": ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k")),
+}
+MISSING = "–"
+
+
+def is_missing(value: object) -> bool:
+    """Return True for None and NaN."""
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def number(value: float | int | None, lang: str = "id", decimals: int = 0) -> str:
+    """Return a number with thousands separators: 1.234.567,5 (id) or 1,234,567.5 (en)."""
+    if is_missing(value):
+        return MISSING
+    text = f"{value:,.{decimals}f}"
+    if lang == "id":
+        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return text
+
+
+def percent(value: float | None, lang: str = "id", decimals: int = 1) -> str:
+    """Return a percentage such as 45,3% (id) or 45.3% (en)."""
+    return MISSING if is_missing(value) else f"{number(value, lang, decimals)}%"
+
+
+def rupiah(value: float | None, lang: str = "id", compact: bool = True) -> str:
+    """Return Rupiah: 'Rp 1,2 M' / 'IDR 1.2 bn' when compact, else 'Rp 1.234.567'."""
+    if is_missing(value):
+        return MISSING
+    prefix = "Rp" if lang == "id" else "IDR"
+    if compact:
+        for size, unit in RUPIAH_UNITS[lang]:
+            if abs(value) >= size:
+                return f"{prefix} {number(value / size, lang, 1)} {unit}"
+    return f"{prefix} {number(value, lang, 0)}"
+
+
+def points(value: float | None, lang: str = "id", decimals: int = 1) -> str:
+    """Return a signed change in percentage points: '+3,2 poin' / '+3.2 pts'."""
+    if is_missing(value):
+        return MISSING
+    sign = "+" if value > 0 else ""
+    return f"{sign}{number(value, lang, decimals)} {'poin' if lang == 'id' else 'pts'}"
+
+
+def plotly_separators(lang: str) -> str:
+    """Return plotly's `separators` layout value: decimal mark then thousands mark."""
+    return ",." if lang == "id" else ".,"

@@ -1,0 +1,19 @@
+-- ikm_opd: IKM per service unit and year. One row per chosen kota per opd per tahun.
+WITH nrr AS (
+    SELECT kota, opd, tahun, unsur, max(jumlah_responden) AS jumlah_responden,
+        sum(total_nilai) / nullif(sum(jumlah_jawaban), 0) AS nrr
+    FROM ikm_unsur_opd_tahun
+    WHERE list_contains($kota, kota) AND tahun BETWEEN $tahun_awal AND $tahun_akhir
+    GROUP BY kota, opd, tahun, unsur
+)
+
+SELECT
+    kota,
+    opd,
+    tahun,
+    max(jumlah_responden) AS jumlah_responden,
+    ikm_dari_nrr(sum(nrr), count(nrr)) AS ikm,
+    mutu_ikm(ikm_dari_nrr(sum(nrr), count(nrr))) AS mutu_ikm
+FROM nrr
+GROUP BY kota, opd, tahun
+ORDER BY kota, opd, tahun

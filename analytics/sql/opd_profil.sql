@@ -1,0 +1,19 @@
+-- opd_profil: one city's agencies in tahun_akhir. One row per opd of the chosen kota.
+SELECT
+    opd,
+    sum(jumlah_asn)::BIGINT AS jumlah_asn,
+    sum(jumlah_pns)::BIGINT AS jumlah_pns,
+    100.0 * sum(pns_memenuhi_20jp) / nullif(sum(jumlah_pns), 0) AS persen_20jp,
+    sum(jp_total) / nullif(sum(jumlah_asn), 0) AS jp_per_asn,
+    100.0 * sum(predikat_sangat_baik) / nullif(sum(jumlah_dinilai), 0) AS persen_sangat_baik,
+    100.0 * (sum(predikat_butuh_perbaikan) + sum(predikat_kurang) + sum(predikat_sangat_kurang))
+        / nullif(sum(jumlah_dinilai), 0) AS persen_di_bawah_baik
+FROM pegawai_segmen_tahun
+WHERE list_contains($kota, kota)
+    AND (len($opd) = 0 OR list_contains($opd, opd))
+    AND (len($kategori_jabatan) = 0 OR list_contains($kategori_jabatan, kategori_jabatan))
+    AND (len($jenis_asn) = 0 OR list_contains($jenis_asn, jenis_asn))
+    AND tahun = $tahun_akhir
+GROUP BY opd
+HAVING sum(jumlah_asn) > 0
+ORDER BY jumlah_asn DESC

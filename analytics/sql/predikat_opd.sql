@@ -1,0 +1,19 @@
+-- predikat_opd: appraisal results by agency in tahun_akhir. One row per chosen kota per opd.
+SELECT
+    kota,
+    opd,
+    sum(jumlah_dinilai)::BIGINT AS jumlah_dinilai,
+    sum(predikat_sangat_baik)::BIGINT AS "Sangat Baik",
+    sum(predikat_baik)::BIGINT AS "Baik",
+    sum(predikat_butuh_perbaikan)::BIGINT AS "Butuh Perbaikan",
+    sum(predikat_kurang)::BIGINT AS "Kurang",
+    sum(predikat_sangat_kurang)::BIGINT AS "Sangat Kurang"
+FROM pegawai_segmen_tahun
+WHERE list_contains($kota, kota)
+    AND (len($opd) = 0 OR list_contains($opd, opd))
+    AND (len($kategori_jabatan) = 0 OR list_contains($kategori_jabatan, kategori_jabatan))
+    AND (len($jenis_asn) = 0 OR list_contains($jenis_asn, jenis_asn))
+    AND tahun = $tahun_akhir
+GROUP BY kota, opd
+HAVING sum(jumlah_dinilai) > 0
+ORDER BY kota, opd

@@ -1,0 +1,34 @@
+"""Entry point: `streamlit run dashboard.py`. Declares the pages, renders the shared sidebar
+(language, filters, load status) and runs the chosen page."""
+
+import streamlit as st
+
+from analytics.i18n import t
+from ui import data, state
+
+st.set_page_config(page_title="Pembinaan ASN", page_icon=":material/groups:", layout="wide")
+
+lang = state.language()
+pages = {
+    t("section_overview", lang): [
+        st.Page("pages/ringkasan.py", title=t("page_ringkasan", lang), icon=":material/dashboard:", default=True),
+    ],
+    t("section_topics", lang): [
+        st.Page("pages/partisipasi.py", title=t("page_partisipasi", lang), icon=":material/school:"),
+        st.Page("pages/anggaran.py", title=t("page_anggaran", lang), icon=":material/payments:"),
+        st.Page("pages/kinerja.py", title=t("page_kinerja", lang), icon=":material/trending_up:"),
+        st.Page("pages/umpan_balik.py", title=t("page_umpan_balik", lang), icon=":material/forum:"),
+    ],
+    t("section_city", lang): [
+        st.Page("pages/profil_kota.py", title=t("page_profil", lang), icon=":material/location_city:"),
+        st.Page("pages/definisi.py", title=t("page_definisi", lang), icon=":material/menu_book:", url_path="definisi"),
+    ],
+}
+page = st.navigation(pages)
+
+if not data.available():
+    st.error(t("no_warehouse", lang, path=data.current_path()))
+    st.stop()
+
+state.remember(lang, state.filters(lang), state.load_status(lang))
+page.run()

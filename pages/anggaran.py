@@ -1,0 +1,81 @@
+"""Anggaran: planned against realised development budget, cost per JP, and the share of APBD."""
+
+import streamlit as st
+
+from analytics import charts, queries
+from analytics import formatting as fmt
+from analytics.i18n import t
+from ui import components, data, state
+
+lang, f, info = state.context()
+components.synthetic_banner(info, lang)
+st.title(t("anggaran_title", lang))
+if f is None:
+    components.nothing_to_show(lang, t("no_kota", lang))
+    st.stop()
+styles = charts.city_styles(info["kota"])
+year = f.tahun_akhir
+
+scorecard = data.fetch(queries.scorecard, f)
+budget = scorecard[(scorecard["tahun"] >= f.tahun_awal) & scorecard["pagu"].notna()].reset_index(drop=True)
+if budget.empty:
+    components.nothing_to_show(lang, t("why_dataset", lang, dataset="anggaran"))
+    st.stop()
+
+components.chart(
+    t("q_budget", lang),
+    t("c_budget", lang),
+    charts.budget_bars(
+        budget,
+        lang,
+        t("pagu", lang),
+        t("realisasi", lang),
+        [fmt.percent(v, lang, 0) for v in budget["persen_serapan"]],
+        t("unit_miliar", lang),
+    ),
+    budget[["kota", "tahun", "pagu", "realisasi", "persen_serapan"]],
+    lang,
+    "pagu_realisasi",
+    "serapan",
+)
+
+detail = data.fetch(queries.budget_detail, f)
+latest = detail[detail["tahun"] == year]
+st.subheader(t("q_budget_detail", lang, year=year))
+st.caption(t("c_budget_detail", lang))
+if latest.empty:
+    components.nothing_to_show(lang, t("why_dataset", lang, dataset="anggaran"))
+else:
+    st.dataframe(latest, hide_index=True, column_config=components.number_columns(latest))
+
+left, right = st.columns(2)
+with left:
+    cost = data.fetch(queries.cost_by_kind, f)
+    cost = cost[cost["biaya_per_jp"].notna()]
+    if not cost.empty:
+        components.chart(
+            t("q_cost_kind", lang),
+            t("c_cost_kind", lang),
+            charts.grouped_bars(
+                cost, "kelompok", "biaya_per_jp", styles, lang, y_title="Rp / JP", text_format="%{y:,.0f}"
+            ),
+            cost,
+            lang,
+            "biaya_per_kelompok",
+            "biaya-per-jp",
+        )
+with right:
+    share = data.fetch(queries.apbd_share, f)
+    share = share[share["persen_apbd"].notna()]
+    if share.empty:
+        components.nothing_to_show(lang, t("why_dataset", lang, dataset="apbd"))
+    else:
+        components.chart(
+            t("q_apbd", lang),
+            t("c_apbd", lang),
+            charts.trend(share, "persen_apbd", styles, lang, tick_suffix="%", target=0.16, target_label="0,16%"),
+            share,
+            lang,
+            "persen_apbd",
+            "persen-apbd",
+        )

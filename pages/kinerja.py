@@ -1,0 +1,68 @@
+"""Kinerja: performance ratings over the years and by agency; awards, mentoring and coaching."""
+
+import streamlit as st
+
+from analytics import charts, queries
+from analytics.i18n import t
+from ui import components, data, state
+
+lang, f, info = state.context()
+components.synthetic_banner(info, lang)
+st.title(t("kinerja_title", lang))
+if f is None:
+    components.nothing_to_show(lang, t("no_kota", lang))
+    st.stop()
+if f.filters_people:
+    st.caption(t("people_filter_note", lang))
+styles = charts.city_styles(info["kota"])
+year = f.tahun_akhir
+parts = list(queries.PREDIKAT_COLUMNS)
+
+ratings = data.fetch(queries.predikat, f)
+if ratings.empty:
+    components.nothing_to_show(lang, t("why_dataset", lang, dataset="penilaian_kinerja"))
+else:
+    components.chart(
+        t("q_predikat", lang),
+        t("c_predikat", lang),
+        charts.stacked_share(ratings, "tahun", parts, charts.PREDIKAT_COLORS, lang),
+        ratings,
+        lang,
+        "predikat",
+        "predikat",
+    )
+
+by_opd = data.fetch(queries.predikat_by_opd, f)
+if not by_opd.empty:
+    kota = st.selectbox(
+        t("choose_city", lang), sorted(by_opd["kota"].unique()), key="kinerja_kota", bind="query-params"
+    )
+    mine = by_opd[by_opd["kota"] == kota].copy()
+    mine["_bawah"] = mine[parts[2:]].sum(axis=1) / mine["jumlah_dinilai"]
+    mine = mine.sort_values("_bawah", ascending=False).drop(columns="_bawah").reset_index(drop=True)
+    components.chart(
+        t("q_predikat_opd", lang, year=year),
+        t("c_predikat_opd", lang, kota=kota),
+        charts.stacked_share_h(mine, "opd", parts, charts.PREDIKAT_COLORS, lang),
+        mine,
+        lang,
+        "predikat_opd",
+        "predikat",
+    )
+
+special = data.fetch(queries.special_development, f)
+if not special.empty:
+    st.subheader(t("q_special", lang))
+    st.caption(t("c_special", lang))
+    for column, name in zip(
+        st.columns(3), ("jumlah_penghargaan", "pasangan_mentoring", "peserta_coaching"), strict=True
+    ):
+        with column:
+            st.markdown(f"**{t(name, lang)}**")
+            st.plotly_chart(
+                charts.grouped_bars(special, "tahun", name, styles, lang, text_format="%{y:,.0f}"),
+                key=f"chart_{name}",
+                config={"displaylogo": False},
+            )
+    with st.expander(t("see_data", lang)):
+        st.dataframe(special, hide_index=True, column_config=components.number_columns(special))

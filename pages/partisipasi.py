@@ -1,0 +1,154 @@
+"""Partisipasi: who takes part in development, how much JP, in what kind of activity, and who lags."""
+
+import streamlit as st
+
+from analytics import charts, queries
+from analytics import formatting as fmt
+from analytics.i18n import t
+from ui import components, data, state
+
+lang, f, info = state.context()
+components.synthetic_banner(info, lang)
+st.title(t("partisipasi_title", lang))
+if f is None:
+    components.nothing_to_show(lang, t("no_kota", lang))
+    st.stop()
+if f.filters_people:
+    st.caption(t("people_filter_note", lang))
+styles = charts.city_styles(info["kota"])
+year = f.tahun_akhir
+
+scorecard = data.fetch(queries.scorecard, f)
+in_range = scorecard[scorecard["tahun"] >= f.tahun_awal]
+if in_range["jumlah_asn"].sum() == 0:
+    components.nothing_to_show(lang, t("why_filters", lang))
+    st.stop()
+
+left, right = st.columns(2)
+with left:
+    components.chart(
+        t("q_peserta", lang),
+        t("c_peserta", lang),
+        charts.trend(in_range, "jumlah_peserta", styles, lang),
+        in_range[["kota", "tahun", "jumlah_asn", "jumlah_peserta"]],
+        lang,
+        "peserta",
+        "jumlah-peserta",
+    )
+with right:
+    components.chart(
+        t("q_jp_per_asn", lang),
+        t("c_jp_per_asn", lang),
+        charts.trend(in_range, "jp_per_asn", styles, lang),
+        in_range[["kota", "tahun", "jumlah_asn", "jp_total", "jp_per_asn"]],
+        lang,
+        "jp_per_asn",
+        "jp-per-asn",
+    )
+
+distribution = data.fetch(queries.jp_distribution, f)
+if distribution.empty:
+    components.nothing_to_show(lang, t("why_filters", lang))
+else:
+    components.chart(
+        t("q_jp_dist", lang, year=year),
+        t("c_jp_dist", lang),
+        charts.grouped_bars(
+            distribution,
+            "rentang_jp",
+            "persen",
+            styles,
+            lang,
+            y_title=t("share_pns", lang),
+            text_format="%{y:.0f}%",
+            category_order=list(queries.JP_BANDS),
+            target=2.5,
+            target_label="20 JP",
+        ),
+        distribution.drop(columns="urutan"),
+        lang,
+        "sebaran_jp",
+        "persen-20jp",
+    )
+
+dimension = (
+    st.segmented_control(
+        t("breakdown", lang),
+        queries.DIMENSIONS,
+        default="opd",
+        key="rincian",
+        bind="query-params",
+        format_func=lambda d: t(f"dim_{d}", lang),
+        required=True,
+    )
+    or "opd"
+)
+compliance = data.fetch(queries.compliance_by, f, dimension)
+if compliance.empty:
+    components.nothing_to_show(lang, t("why_filters", lang))
+else:
+    figure = (
+        charts.heatmap(compliance, "nilai", "kota", "persen_20jp", lang)
+        if dimension == "opd"
+        else charts.grouped_bars(compliance, "nilai", "persen_20jp", styles, lang, y_title="%", text_format="%{y:.0f}%")
+    )
+    components.chart(
+        t("q_compliance", lang, year=year),
+        t("c_compliance", lang, dimension=t(f"dim_{dimension}", lang)),
+        figure,
+        compliance,
+        lang,
+        f"kepatuhan_{dimension}",
+        "persen-20jp",
+    )
+
+mix = data.fetch(queries.activity_mix, f)
+if not mix.empty:
+    wide = mix.pivot_table(index=["kota", "tahun"], columns="kelompok", values="jp_lulus", fill_value=0).reset_index()
+    kinds = [k for k in charts.KELOMPOK_COLORS if k in wide.columns]
+    components.chart(
+        t("q_mix", lang),
+        t("c_mix", lang),
+        charts.stacked_share(wide, "tahun", kinds, charts.KELOMPOK_COLORS, lang),
+        mix,
+        lang,
+        "campuran",
+        "kelompok-kegiatan",
+    )
+
+left, right = st.columns(2)
+with left:
+    top = data.fetch(queries.providers, f).head(10).reset_index(drop=True)
+    if not top.empty:
+        top["label"] = top["penyelenggara"] + " (" + top["kota"] + ")"
+        components.chart(
+            t("q_providers", lang),
+            t("c_providers", lang),
+            charts.ranked_bars(
+                top, "label", "jp_lulus", styles, [fmt.number(v, lang) + " JP" for v in top["jp_lulus"]], lang
+            ),
+            top.drop(columns="label"),
+            lang,
+            "penyelenggara",
+        )
+with right:
+    done = data.fetch(queries.completion, f)
+    if not done.empty:
+        parts = ["jumlah_lulus", "jumlah_tidak_lulus", "jumlah_tidak_hadir"]
+        names = dict(zip(parts, [t("lulus", lang), t("tidak_lulus", lang), t("tidak_hadir", lang)], strict=True))
+        components.chart(
+            t("q_completion", lang),
+            t("c_completion", lang),
+            charts.stacked_share(
+                done,
+                "tahun",
+                parts,
+                dict(zip(parts, ("#1b7837", "#fdb863", "#b2182b"), strict=True)),
+                lang,
+                part_labels=names,
+            ),
+            done,
+            lang,
+            "penyelesaian",
+            "status-peserta",
+        )

@@ -1,0 +1,35 @@
+"""Profil kota: one city in depth against the average of the other chosen cities, with its OPD table."""
+
+import dataclasses
+
+import streamlit as st
+
+from analytics import queries
+from analytics.i18n import t
+from analytics.overview import compare_with_others
+from ui import components, data, state
+
+lang, f, info = state.context()
+components.synthetic_banner(info, lang)
+if f is None:
+    components.nothing_to_show(lang, t("no_kota", lang))
+    st.stop()
+kota = st.selectbox(t("choose_city", lang), sorted(f.kota), key="profil", bind="query-params")
+year = f.tahun_akhir
+st.title(t("profil_title", lang, kota=kota))
+
+scorecard = data.fetch(queries.scorecard, f)
+st.subheader(t("q_profile", lang, kota=kota, year=year))
+if len(f.kota) < 2:
+    st.info(t("only_one_city", lang))
+else:
+    st.caption(t("c_profile", lang))
+    st.dataframe(compare_with_others(scorecard, kota, year, lang), hide_index=True)
+
+opds = data.fetch(queries.opd_profile, dataclasses.replace(f, kota=(kota,)))
+st.subheader(t("q_opd_table", lang, kota=kota, year=year))
+st.caption(t("c_opd_table", lang))
+if opds.empty:
+    components.nothing_to_show(lang, t("why_filters", lang))
+else:
+    st.dataframe(opds, hide_index=True, column_config=components.number_columns(opds), height=38 * (len(opds) + 1))

@@ -1,0 +1,83 @@
+"""Ringkasan: the cities side by side for the latest year in the filter, findings and trends."""
+
+import streamlit as st
+
+from analytics import charts, queries
+from analytics.findings import findings
+from analytics.i18n import t
+from analytics.overview import city_tiles
+from ui import components, data, state
+
+lang, f, info = state.context()
+components.synthetic_banner(info, lang)
+if f is None:
+    components.nothing_to_show(lang, t("no_kota", lang))
+    st.stop()
+
+scorecard = data.fetch(queries.scorecard, f)
+year = f.tahun_akhir
+st.title(t("ringkasan_title", lang, year=year))
+st.caption(
+    t("ringkasan_caption", lang, prev=year - 1) + (" " + t("people_filter_note", lang) if f.filters_people else "")
+)
+
+tiles = city_tiles(scorecard, year, lang)
+if not tiles:
+    components.nothing_to_show(lang, t("why_filters", lang))
+    st.stop()
+
+per_row = 4
+cities = list(tiles)
+for start in range(0, len(cities), per_row):
+    for column, kota in zip(st.columns(per_row), cities[start : start + per_row], strict=False):
+        with column.container(border=True):
+            st.subheader(kota)
+            for tile in tiles[kota]:
+                st.metric(tile.label, tile.value, tile.delta, delta_color=tile.delta_color, help=tile.help)
+
+st.header(t("findings", lang))
+sentences = findings(scorecard, year, lang)
+st.markdown("\n".join(f"- {s}" for s in sentences) if sentences else t("fd_none", lang))
+
+st.header(t("trends", lang))
+styles = charts.city_styles(info["kota"])
+in_range = scorecard[scorecard["tahun"] >= f.tahun_awal]
+left, right = st.columns(2)
+with left:
+    components.chart(
+        t("q_trend_20jp", lang),
+        t("c_trend_20jp", lang),
+        charts.trend(in_range, "persen_20jp", styles, lang, tick_suffix="%", y_range=(0, 100)),
+        in_range[["kota", "tahun", "jumlah_pns", "pns_memenuhi_20jp", "persen_20jp"]],
+        lang,
+        "tren_20jp",
+        "persen-20jp",
+    )
+    components.chart(
+        t("q_trend_serapan", lang),
+        t("c_trend_serapan", lang),
+        charts.trend(in_range, "persen_serapan", styles, lang, tick_suffix="%", y_range=(0, 105)),
+        in_range[["kota", "tahun", "pagu", "realisasi", "persen_serapan"]],
+        lang,
+        "tren_serapan",
+        "serapan",
+    )
+with right:
+    components.chart(
+        t("q_trend_ikm", lang),
+        t("c_trend_ikm", lang),
+        charts.trend(in_range, "ikm", styles, lang, y_range=(60, 100), bands=True),
+        in_range[["kota", "tahun", "jumlah_responden_ikm", "ikm", "mutu_ikm"]],
+        lang,
+        "tren_ikm",
+        "ikm",
+    )
+    components.chart(
+        t("q_trend_biaya", lang),
+        t("c_trend_biaya", lang),
+        charts.trend(in_range, "biaya_per_jp", styles, lang, tick_suffix=""),
+        in_range[["kota", "tahun", "biaya_per_jp"]],
+        lang,
+        "tren_biaya",
+        "biaya-per-jp",
+    )

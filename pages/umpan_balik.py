@@ -1,0 +1,119 @@
+"""Umpan balik: how participants rate training, and what citizens say (IKM and aspirations)."""
+
+import streamlit as st
+
+from analytics import charts, queries
+from analytics.i18n import t
+from ui import components, data, state
+
+UNSUR = {
+    "u1": "U1 Persyaratan",
+    "u2": "U2 Prosedur",
+    "u3": "U3 Waktu",
+    "u4": "U4 Biaya/tarif",
+    "u5": "U5 Produk layanan",
+    "u6": "U6 Kompetensi pelaksana",
+    "u7": "U7 Perilaku pelaksana",
+    "u8": "U8 Penanganan pengaduan",
+    "u9": "U9 Sarana prasarana",
+}
+SENTIMEN_COLORS = {"positif": "#1b7837", "netral": "#bababa", "negatif": "#b2182b"}
+
+lang, f, info = state.context()
+components.synthetic_banner(info, lang)
+st.title(t("umpan_balik_title", lang))
+if f is None:
+    components.nothing_to_show(lang, t("no_kota", lang))
+    st.stop()
+styles = charts.city_styles(info["kota"])
+year = f.tahun_akhir
+
+reactions = data.fetch(queries.reactions, f)
+if reactions.empty:
+    components.nothing_to_show(lang, t("why_dataset", lang, dataset="umpan_balik_pelatihan"))
+else:
+    scores = ["skor_materi", "skor_pengajar", "skor_penyelenggaraan", "skor_manfaat"]
+    by_kind = reactions.assign(_w=reactions["jumlah_respon"])
+    for s in scores:
+        by_kind[s] = by_kind[s] * by_kind["_w"]
+    by_kind = by_kind.groupby(["kota", "kelompok"], as_index=False)[[*scores, "_w"]].sum()
+    by_kind["skor_rata"] = by_kind[scores].sum(axis=1) / (4 * by_kind["_w"])
+    components.chart(
+        t("q_reaction", lang),
+        t("c_reaction", lang),
+        charts.grouped_bars(by_kind, "kelompok", "skor_rata", styles, lang, y_title="1-5", text_format="%{y:.2f}"),
+        reactions,
+        lang,
+        "reaksi",
+        "reaksi",
+    )
+
+scorecard = data.fetch(queries.scorecard, f)
+in_range = scorecard[scorecard["tahun"] >= f.tahun_awal]
+if in_range["ikm"].notna().any():
+    components.chart(
+        t("q_trend_ikm", lang),
+        t("c_trend_ikm", lang),
+        charts.trend(in_range, "ikm", styles, lang, y_range=(60, 100), bands=True),
+        in_range[["kota", "tahun", "jumlah_responden_ikm", "ikm", "mutu_ikm"]],
+        lang,
+        "ikm_kota",
+        "ikm",
+    )
+
+units = data.fetch(queries.ikm_by_opd, f)
+latest_units = units[units["tahun"] == year]
+left, right = st.columns(2)
+with left:
+    if latest_units.empty:
+        components.nothing_to_show(lang, t("why_dataset", lang, dataset="survei_kepuasan"))
+    else:
+        components.chart(
+            t("q_ikm_opd", lang, year=year),
+            t("c_ikm_opd", lang),
+            charts.heatmap(latest_units, "opd", "kota", "ikm", lang, suffix=""),
+            units,
+            lang,
+            "ikm_opd",
+            "ikm",
+        )
+with right:
+    elements = data.fetch(queries.ikm_elements, f)
+    if not elements.empty:
+        components.chart(
+            t("q_unsur", lang, year=year),
+            t("c_unsur", lang),
+            charts.unsur_bars(elements, styles, UNSUR, t("weakest", lang), lang),
+            elements,
+            lang,
+            "ikm_unsur",
+            "ikm",
+        )
+
+aspirations = data.fetch(queries.aspirations, f)
+if aspirations.empty:
+    components.nothing_to_show(lang, t("why_dataset", lang, dataset="aspirasi"))
+else:
+    by_sentiment = aspirations.pivot_table(
+        index=["kota", "tahun"], columns="sentimen", values="jumlah", aggfunc="sum", fill_value=0
+    ).reset_index()
+    parts = [s for s in SENTIMEN_COLORS if s in by_sentiment.columns]
+    components.chart(
+        t("q_aspirasi", lang),
+        t("c_aspirasi", lang),
+        charts.stacked_share(by_sentiment, "tahun", parts, SENTIMEN_COLORS, lang),
+        by_sentiment,
+        lang,
+        "aspirasi_sentimen",
+        "aspirasi",
+    )
+    by_topic = aspirations.groupby(["kota", "kategori"], as_index=False)["jumlah"].sum()
+    components.chart(
+        t("q_aspirasi_kategori", lang),
+        t("c_aspirasi_kategori", lang),
+        charts.grouped_bars(by_topic, "kategori", "jumlah", styles, lang, text_format="%{y:,.0f}"),
+        aspirations.groupby(["kota", "kategori", "saluran"], as_index=False)["jumlah"].sum(),
+        lang,
+        "aspirasi_kategori",
+        "aspirasi",
+    )

@@ -1,0 +1,57 @@
+"""Blocks the pages repeat: the synthetic-data banner, a chart with its caption and data, empty states."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from analytics.exports import csv_bytes
+from analytics.i18n import t
+
+
+def synthetic_banner(info: dict, lang: str) -> None:
+    """Show a clear banner when the warehouse holds synthetic demo data."""
+    if info.get("synthetic"):
+        st.warning(t("synthetic_banner", lang), icon=":material/science:")
+
+
+def nothing_to_show(lang: str, why: str) -> None:
+    """Say in a sentence that there is nothing to show, and why."""
+    st.info(t("nothing_to_show", lang, why=why), icon=":material/info:")
+
+
+def chart(
+    title: str,
+    caption: str,
+    figure: go.Figure,
+    table: pd.DataFrame,
+    lang: str,
+    key: str,
+    definition: str = "",
+) -> None:
+    """Show a chart under a question-shaped title, a caption with a link to the metric's definition,
+    and a 'Lihat data' expander with the table behind it and a CSV download."""
+    st.subheader(title)
+    link = f" [{t('definition', lang)}](/definisi#{definition})" if definition else ""
+    st.caption(caption + link)
+    st.plotly_chart(figure, key=f"chart_{key}", config={"displaylogo": False})
+    with st.expander(t("see_data", lang)):
+        st.dataframe(table, hide_index=True, column_config=number_columns(table))
+        st.download_button(
+            t("download_csv", lang),
+            data=csv_bytes(table, lang),
+            file_name=f"{key}.csv",
+            mime="text/csv",
+            key=f"csv_{key}",
+            on_click="ignore",
+        )
+
+
+def number_columns(table: pd.DataFrame) -> dict:
+    """Return column settings that show numbers in the reader's locale (tahun stays plain)."""
+    return {
+        c: st.column_config.NumberColumn(format="plain" if c == "tahun" else "localized")
+        for c in table.columns
+        if pd.api.types.is_numeric_dtype(table[c])
+    }

@@ -1,0 +1,104 @@
+"""The sidebar: language and global filters, bound to the URL so a copied link opens the same view."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from analytics import queries
+from analytics.filters import Filters
+from analytics.i18n import LANGS, t
+from ui import data
+
+LANG_NAMES = {"id": "Indonesia", "en": "English"}
+WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
+
+
+def language() -> str:
+    """Render the language switch (URL parameter `lang`) and return 'id' or 'en'."""
+    choice = st.sidebar.segmented_control(
+        "Bahasa / Language",
+        LANGS,
+        default="id",
+        key="lang",
+        bind="query-params",
+        format_func=LANG_NAMES.get,
+        required=True,
+    )
+    return choice or "id"
+
+
+def filters(lang: str) -> Filters | None:
+    """Render the global filters in the sidebar and return them (None when no city is chosen)."""
+    info = data.fetch(queries.warehouse_info)
+    options = data.fetch(queries.filter_options)
+    years = info["tahun"] or [dt.date.today().year]
+    sidebar = st.sidebar
+    sidebar.header(t("filters", lang))
+    kota = sidebar.multiselect(
+        t("f_kota", lang),
+        info["kota"],
+        default=info["kota"],
+        key="kota",
+        bind="query-params",
+    )
+    if len(years) > 1:
+        tahun = sidebar.select_slider(
+            t("f_tahun", lang),
+            years,
+            value=(years[0], years[-1]),
+            key="tahun",
+            bind="query-params",
+        )
+    else:
+        tahun = (years[0], years[0])
+    in_cities = options[options["kota"].isin(kota)]
+    opd = sidebar.multiselect(
+        t("f_opd", lang),
+        sorted(in_cities["opd"].unique()),
+        key="opd",
+        bind="query-params",
+        placeholder=t("f_all", lang),
+    )
+    jabatan = sidebar.multiselect(
+        t("f_jabatan", lang),
+        sorted(options["kategori_jabatan"].unique()),
+        key="jabatan",
+        bind="query-params",
+        placeholder=t("f_all", lang),
+    )
+    jenis = sidebar.multiselect(
+        t("f_jenis_asn", lang),
+        sorted(options["jenis_asn"].unique()),
+        key="jenis_asn",
+        bind="query-params",
+        placeholder=t("f_all", lang),
+    )
+    if not kota:
+        return None
+    return Filters(tuple(kota), int(tahun[0]), int(tahun[1]), tuple(opd), tuple(jabatan), tuple(jenis))
+
+
+def load_status(lang: str) -> dict:
+    """Render the time of the last load (and rejects) at the bottom of the sidebar; return the info."""
+    info = data.fetch(queries.warehouse_info)
+    when = info["loaded_at_utc"]
+    if when is not None:
+        local = when.replace(tzinfo=dt.UTC).astimezone(WIB)
+        st.sidebar.caption(t("last_load", lang, when=local.strftime("%d-%m-%Y %H:%M WIB")))
+    if info["rows_rejected"]:
+        st.sidebar.caption(t("rows_rejected", lang, n=info["rows_rejected"]))
+    if info["synthetic"]:
+        st.sidebar.error(t("synthetic_short", lang), icon=":material/science:")
+    return info
+
+
+def remember(lang: str, chosen: Filters | None, info: dict) -> None:
+    """Keep this run's language, filters and warehouse info for the page script."""
+    st.session_state["_context"] = (lang, chosen, info)
+
+
+def context() -> tuple[str, Filters | None, dict]:
+    """Return (language, filters or None, warehouse info) for the page being rendered."""
+    return st.session_state["_context"]
