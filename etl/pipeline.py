@@ -25,6 +25,7 @@ from etl.warehouse import (
     connect,
     copy_run_history,
     create_reject_report,
+    masked_text,
     record_run,
     swap_in,
     write_raw,
@@ -103,6 +104,8 @@ def _validate_folder(con: duckdb.DuckDBPyConnection, source: Path, report: Repor
     for name in LOAD_ORDER:
         _union_sources(con, name, tables[name])
         validate_dataset(con, DATASETS[name])
+    # A reason may quote a cell; a NIP typed into the wrong column must not be repeated.
+    con.execute(f"UPDATE rejects SET reason = {masked_text('reason')}")
     _count(con, files, report)
     return files
 

@@ -118,14 +118,14 @@ def read_file(con: duckdb.DuckDBPyConnection, src: SourceFile, table: str) -> du
     # Rows with no value at all (trailing ';;;' lines of spreadsheet exports) are not data.
     cols = [c.name for c in dataset.columns]
     empty = " AND ".join(f"NULLIF(trim({c}), '') IS NULL" for c in cols)
-    src.rows_skipped = con.execute(f"SELECT count(*) FROM {table} WHERE {empty}").fetchone()[0]
+    src.rows_skipped = con.execute(f"SELECT count(*) FROM {table} WHERE {empty}").fetchall()[0][0]
     if src.rows_skipped:
         con.execute(f"DELETE FROM {table} WHERE {empty}")
         src.notes.append(f"{src.rows_skipped} baris kosong dilewati.")
     parse_rejected = con.execute(
         "SELECT count(*) FROM parse_rejects WHERE file = ? AND dataset = ?", [src.name, src.dataset]
-    ).fetchone()[0]
-    src.rows_read = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] + parse_rejected
+    ).fetchall()[0][0]
+    src.rows_read = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] + parse_rejected
     return None
 
 
@@ -195,7 +195,7 @@ def _read_csv(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile,
     # Line numbers: data lines are numbered from 2 (the header is line 1); lines DuckDB
     # skipped (blank) or rejected (wrong column count) take their numbers with them.
     taken = set(_blank_lines(src.path)) | {r[0] for r in con.execute(f"SELECT DISTINCT line FROM {rejects}").fetchall()}
-    n_rows = con.execute(f"SELECT count(*) FROM {table}_in").fetchone()[0]
+    n_rows = con.execute(f"SELECT count(*) FROM {table}_in").fetchall()[0][0]
     con.execute("CREATE TEMP TABLE _taken (line BIGINT)")
     if taken:
         con.executemany("INSERT INTO _taken VALUES (?)", [[t] for t in sorted(taken)])

@@ -1004,7 +1004,8 @@ def _cover_all_opds(city: City, df: pd.DataFrame, rng: np.random.Generator) -> p
 
     A missing OPD gets a PNS Pelaksana moved from Dinas Pendidikan, the largest employer.
     """
-    missing = [o for o in city.opds if o not in set(df["opd"])]
+    present = set(df["opd"])
+    missing = [o for o in city.opds if o not in present]
     pelaksana = df["pns"].to_numpy() & (df["kategori"] == K_PELAKSANA).to_numpy()
     movable = np.flatnonzero((df["opd"] == "Dinas Pendidikan").to_numpy() & pelaksana)
     moved = rng.permutation(movable)[: len(missing)]

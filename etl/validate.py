@@ -173,10 +173,12 @@ def dataset_rules(dataset: Dataset, params: Params) -> list[tuple[str, str, str]
             )
         )
     if dataset.name == "mentoring":
+        mentor = parse_sql(dataset.column("nip_mentor"), params)
+        mentee = parse_sql(dataset.column("nip_mentee"), params)
         rules.append(
             (
                 "nip_mentee",
-                f"{text_of('nip_mentor')} = {text_of('nip_mentee')}",
+                f"{mentor} = {mentee}",
                 params.add("Mentor dan mentee tidak boleh orang yang sama."),
             )
         )
