@@ -179,25 +179,47 @@ def grouped_bars(
     return _style(fig, lang, y_title=y_title)
 
 
-def heatmap(df: pd.DataFrame, row: str, column: str, value: str, lang: str = "id", suffix: str = "%") -> go.Figure:
-    """Return a table-like heatmap (rows x columns) with every value written in its cell."""
+def heatmap(
+    df: pd.DataFrame,
+    row: str,
+    column: str,
+    value: str,
+    lang: str = "id",
+    suffix: str = "%",
+    decimals: int = 0,
+    z_range: tuple[float, float] = (0, 100),
+    mark_min: str = "",
+    sort_rows: bool = True,
+) -> go.Figure:
+    """Return a table-like heatmap (rows x columns) with every value written in its cell; rows sorted
+    by their mean, lowest first. `mark_min` is appended to the lowest value of each column."""
     table = df.pivot_table(index=row, columns=column, values=value, aggfunc="first")
-    table = table.loc[table.mean(axis=1).sort_values().index]
-    text = table.map(lambda v: "" if pd.isna(v) else f"{v:,.0f}{suffix}")
-    if lang == "id":
-        text = text.map(lambda s: s.replace(",", "."))
+    if sort_rows:
+        table = table.loc[table.mean(axis=1).sort_values().index]
+    lowest = table.idxmin()
+
+    def cell(r: str, c: str) -> str:
+        v = table.loc[r, c]
+        if pd.isna(v):
+            return ""
+        text = f"{v:,.{decimals}f}{suffix}"
+        text = text.replace(",", "_").replace(".", ",").replace("_", ".") if lang == "id" else text
+        return f"{text} {mark_min}" if mark_min and lowest[c] == r else text
+
+    text = [[cell(r, c) for c in table.columns] for r in table.index]
     fig = go.Figure(
         go.Heatmap(
             z=table.values,
             x=list(table.columns),
             y=list(table.index),
-            text=text.values,
+            text=text,
             texttemplate="%{text}",
             colorscale="Blues",
-            zmin=0,
-            zmax=100,
+            zmin=z_range[0],
+            zmax=z_range[1],
             showscale=False,
             hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+            textfont={"size": FONT_SIZE - 2},
         )
     )
     fig.update_xaxes(side="top", title=None)
@@ -238,6 +260,7 @@ def stacked_share(
                     text=[f"{v:.0f}%" if v >= 4 else "" for v in share.fillna(0)],
                     textposition="inside",
                     insidetextanchor="middle",
+                    textangle=0,
                     hovertemplate=f"{name} %{{x}}: %{{y:.1f}}%<extra></extra>",
                 ),
                 row=1,
@@ -327,41 +350,10 @@ def stacked_share_h(
                 hovertemplate=f"%{{y}} · {name}: %{{x:.1f}}%<extra></extra>",
             )
         )
-    fig.update_layout(barmode="stack")
+    fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
     fig.update_xaxes(ticksuffix="%", range=[0, 100])
     fig.update_yaxes(autorange="reversed", automargin=True, title=None)
     return _style(fig, lang, height=140 + 30 * len(df))
-
-
-def unsur_bars(
-    df: pd.DataFrame, styles: dict[str, dict], unsur_names: dict[str, str], weakest_label: str, lang: str = "id"
-) -> go.Figure:
-    """Return the nine IKM elements side by side per city (25-100 scale), each city's weakest
-    element marked with a text label."""
-    fig = go.Figure()
-    for i, (kota, part) in enumerate(df.groupby("kota", sort=True)):
-        part = part.sort_values("unsur", key=lambda s: s.str[1:].astype(int))
-        low = part["nilai_konversi"].min()
-        text = [
-            f"{v:.1f}".replace(".", "," if lang == "id" else ".") + (f" ◀ {weakest_label}" if v == low else "")
-            for v in part["nilai_konversi"]
-        ]
-        fig.add_trace(
-            go.Bar(
-                y=[unsur_names.get(u, u) for u in part["unsur"]],
-                x=part["nilai_konversi"],
-                name=kota,
-                orientation="h",
-                marker={"color": styles[kota]["color"], "pattern": {"shape": ("", "/", ".", "x")[i % 4]}},
-                text=text,
-                textposition="outside",
-                cliponaxis=False,
-            )
-        )
-    fig.update_layout(barmode="group")
-    fig.update_xaxes(range=[25, 112], title=None)
-    fig.update_yaxes(autorange="reversed", title=None, automargin=True)
-    return _style(fig, lang, height=220 + 28 * len(df))
 
 
 def ranked_bars(
@@ -392,3 +384,31 @@ KELOMPOK_COLORS = {  # kinds of activity in a fixed order; shares are written on
     "kemitraan perguruan tinggi": "#ddcc77",
     "nonklasikal lain": "#aa4499",
 }
+
+
+def small_multiples(
+    df: pd.DataFrame, values: list[str], titles: list[str], styles: dict[str, dict], lang: str = "id"
+) -> go.Figure:
+    """Return one panel per column of `values` (bars per year, one per city) sharing one legend."""
+    from plotly.subplots import make_subplots
+
+    fig = make_subplots(rows=1, cols=len(values), subplot_titles=titles, horizontal_spacing=0.06)
+    for col, value in enumerate(values, start=1):
+        for i, (kota, part) in enumerate(df.groupby("kota", sort=True)):
+            fig.add_trace(
+                go.Bar(
+                    x=part["tahun"].astype(str),
+                    y=part[value],
+                    name=kota,
+                    legendgroup=kota,
+                    showlegend=col == 1,
+                    marker={"color": styles[kota]["color"], "pattern": {"shape": ("", "/", ".", "x", "-", "|")[i % 6]}},
+                    hovertemplate=f"{kota} %{{x}}: %{{y:,.0f}}<extra></extra>",
+                ),
+                row=1,
+                col=col,
+            )
+    fig.update_layout(barmode="group")
+    _style(fig, lang, height=420)
+    fig.update_layout(legend={"y": 1.12}, margin={"t": 90})
+    return fig

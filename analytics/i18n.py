@@ -301,8 +301,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Which service element is weakest in {year}?",
     },
     "c_unsur": {
-        "id": "Nilai rata-rata tiap unsur (U1-U9) dikonversi ke skala 25-100; unsur terendah tiap kota ditandai.",
-        "en": "Mean of each element (U1-U9) converted to 25-100; each city's weakest element is marked.",
+        "id": "Nilai rata-rata tiap unsur (U1-U9) dikonversi ke skala 25-100; ▼ = unsur terendah di kota itu.",
+        "en": "Mean of each element (U1-U9) converted to 25-100; ▼ = the city's weakest element.",
     },
     "weakest": {"id": "terendah", "en": "weakest"},
     "q_aspirasi": {"id": "Apa yang disampaikan masyarakat?", "en": "What are citizens saying?"},

@@ -46,7 +46,7 @@ st.caption(t("c_budget_detail", lang))
 if latest.empty:
     components.nothing_to_show(lang, t("why_dataset", lang, dataset="anggaran"))
 else:
-    st.dataframe(latest, hide_index=True, column_config=components.number_columns(latest))
+    components.table(latest, lang)
 
 left, right = st.columns(2)
 with left:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import charts, queries
+from analytics import charts, queries, reshape
 from analytics.i18n import t
 from ui import components, data, state
 
@@ -37,9 +37,7 @@ if not by_opd.empty:
     kota = st.selectbox(
         t("choose_city", lang), sorted(by_opd["kota"].unique()), key="kinerja_kota", bind="query-params"
     )
-    mine = by_opd[by_opd["kota"] == kota].copy()
-    mine["_bawah"] = mine[parts[2:]].sum(axis=1) / mine["jumlah_dinilai"]
-    mine = mine.sort_values("_bawah", ascending=False).drop(columns="_bawah").reset_index(drop=True)
+    mine = reshape.by_share_below_baik(by_opd[by_opd["kota"] == kota])
     components.chart(
         t("q_predikat_opd", lang, year=year),
         t("c_predikat_opd", lang, kota=kota),
@@ -52,17 +50,12 @@ if not by_opd.empty:
 
 special = data.fetch(queries.special_development, f)
 if not special.empty:
-    st.subheader(t("q_special", lang))
-    st.caption(t("c_special", lang))
-    for column, name in zip(
-        st.columns(3), ("jumlah_penghargaan", "pasangan_mentoring", "peserta_coaching"), strict=True
-    ):
-        with column:
-            st.markdown(f"**{t(name, lang)}**")
-            st.plotly_chart(
-                charts.grouped_bars(special, "tahun", name, styles, lang, text_format="%{y:,.0f}"),
-                key=f"chart_{name}",
-                config={"displaylogo": False},
-            )
-    with st.expander(t("see_data", lang)):
-        st.dataframe(special, hide_index=True, column_config=components.number_columns(special))
+    names = ["jumlah_penghargaan", "pasangan_mentoring", "peserta_coaching"]
+    components.chart(
+        t("q_special", lang),
+        t("c_special", lang),
+        charts.small_multiples(special, names, [t(n, lang) for n in names], styles, lang),
+        special,
+        lang,
+        "pembinaan_khusus",
+    )

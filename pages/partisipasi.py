@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import charts, queries
+from analytics import charts, queries, reshape
 from analytics import formatting as fmt
 from analytics.i18n import t
 from ui import components, data, state
@@ -77,7 +77,6 @@ dimension = (
         queries.DIMENSIONS,
         default="opd",
         key="rincian",
-        bind="query-params",
         format_func=lambda d: t(f"dim_{d}", lang),
         required=True,
     )
@@ -104,7 +103,7 @@ else:
 
 mix = data.fetch(queries.activity_mix, f)
 if not mix.empty:
-    wide = mix.pivot_table(index=["kota", "tahun"], columns="kelompok", values="jp_lulus", fill_value=0).reset_index()
+    wide = reshape.wide(mix, ["kota", "tahun"], "kelompok", "jp_lulus")
     kinds = [k for k in charts.KELOMPOK_COLORS if k in wide.columns]
     components.chart(
         t("q_mix", lang),
@@ -118,9 +117,8 @@ if not mix.empty:
 
 left, right = st.columns(2)
 with left:
-    top = data.fetch(queries.providers, f).head(10).reset_index(drop=True)
+    top = reshape.provider_labels(data.fetch(queries.providers, f).head(10))
     if not top.empty:
-        top["label"] = top["penyelenggara"] + " (" + top["kota"] + ")"
         components.chart(
             t("q_providers", lang),
             t("c_providers", lang),

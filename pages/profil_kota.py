@@ -32,4 +32,4 @@ st.caption(t("c_opd_table", lang))
 if opds.empty:
     components.nothing_to_show(lang, t("why_filters", lang))
 else:
-    st.dataframe(opds, hide_index=True, column_config=components.number_columns(opds), height=38 * (len(opds) + 1))
+    components.table(opds, lang, height=38 * (len(opds) + 1))

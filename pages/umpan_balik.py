@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import charts, queries
+from analytics import charts, queries, reshape
 from analytics.i18n import t
 from ui import components, data, state
 
@@ -32,12 +32,7 @@ reactions = data.fetch(queries.reactions, f)
 if reactions.empty:
     components.nothing_to_show(lang, t("why_dataset", lang, dataset="umpan_balik_pelatihan"))
 else:
-    scores = ["skor_materi", "skor_pengajar", "skor_penyelenggaraan", "skor_manfaat"]
-    by_kind = reactions.assign(_w=reactions["jumlah_respon"])
-    for s in scores:
-        by_kind[s] = by_kind[s] * by_kind["_w"]
-    by_kind = by_kind.groupby(["kota", "kelompok"], as_index=False)[[*scores, "_w"]].sum()
-    by_kind["skor_rata"] = by_kind[scores].sum(axis=1) / (4 * by_kind["_w"])
+    by_kind = reshape.reactions_by_kind(reactions)
     components.chart(
         t("q_reaction", lang),
         t("c_reaction", lang),
@@ -71,7 +66,7 @@ with left:
         components.chart(
             t("q_ikm_opd", lang, year=year),
             t("c_ikm_opd", lang),
-            charts.heatmap(latest_units, "opd", "kota", "ikm", lang, suffix=""),
+            charts.heatmap(latest_units, "opd", "kota", "ikm", lang, suffix="", decimals=1, z_range=(50, 100)),
             units,
             lang,
             "ikm_opd",
@@ -83,7 +78,18 @@ with right:
         components.chart(
             t("q_unsur", lang, year=year),
             t("c_unsur", lang),
-            charts.unsur_bars(elements, styles, UNSUR, t("weakest", lang), lang),
+            charts.heatmap(
+                elements.assign(unsur=elements["unsur"].map(UNSUR)),
+                "unsur",
+                "kota",
+                "nilai_konversi",
+                lang,
+                suffix="",
+                decimals=1,
+                z_range=(50, 100),
+                mark_min="▼",
+                sort_rows=False,
+            ),
             elements,
             lang,
             "ikm_unsur",
@@ -94,9 +100,7 @@ aspirations = data.fetch(queries.aspirations, f)
 if aspirations.empty:
     components.nothing_to_show(lang, t("why_dataset", lang, dataset="aspirasi"))
 else:
-    by_sentiment = aspirations.pivot_table(
-        index=["kota", "tahun"], columns="sentimen", values="jumlah", aggfunc="sum", fill_value=0
-    ).reset_index()
+    by_sentiment = reshape.wide(aspirations, ["kota", "tahun"], "sentimen", "jumlah")
     parts = [s for s in SENTIMEN_COLORS if s in by_sentiment.columns]
     components.chart(
         t("q_aspirasi", lang),
@@ -107,12 +111,12 @@ else:
         "aspirasi_sentimen",
         "aspirasi",
     )
-    by_topic = aspirations.groupby(["kota", "kategori"], as_index=False)["jumlah"].sum()
+    by_topic = reshape.totals(aspirations, ["kota", "kategori"], "jumlah")
     components.chart(
         t("q_aspirasi_kategori", lang),
         t("c_aspirasi_kategori", lang),
         charts.grouped_bars(by_topic, "kategori", "jumlah", styles, lang, text_format="%{y:,.0f}"),
-        aspirations.groupby(["kota", "kategori", "saluran"], as_index=False)["jumlah"].sum(),
+        reshape.totals(aspirations, ["kota", "kategori", "saluran"], "jumlah"),
         lang,
         "aspirasi_kategori",
         "aspirasi",

@@ -8,6 +8,7 @@ import streamlit as st
 
 from analytics.exports import csv_bytes
 from analytics.i18n import t
+from analytics.tables import display_table
 
 
 def synthetic_banner(info: dict, lang: str) -> None:
@@ -37,7 +38,7 @@ def chart(
     st.caption(caption + link)
     st.plotly_chart(figure, key=f"chart_{key}", config={"displaylogo": False})
     with st.expander(t("see_data", lang)):
-        st.dataframe(table, hide_index=True, column_config=number_columns(table))
+        st.dataframe(display_table(table, lang), hide_index=True)
         st.download_button(
             t("download_csv", lang),
             data=csv_bytes(table, lang),
@@ -48,10 +49,6 @@ def chart(
         )
 
 
-def number_columns(table: pd.DataFrame) -> dict:
-    """Return column settings that show numbers in the reader's locale (tahun stays plain)."""
-    return {
-        c: st.column_config.NumberColumn(format="plain" if c == "tahun" else "localized")
-        for c in table.columns
-        if pd.api.types.is_numeric_dtype(table[c])
-    }
+def table(df: pd.DataFrame, lang: str, height: int | None = None) -> None:
+    """Show a table formatted for reading in the chosen language."""
+    st.dataframe(display_table(df, lang), hide_index=True, height=height or "auto")

@@ -16,17 +16,20 @@ WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
 
 
 def language() -> str:
-    """Render the language switch (URL parameter `lang`) and return 'id' or 'en'."""
+    """Render the language switch and return 'id' or 'en', kept in the URL as `lang=id|en`.
+
+    Synced by hand: a bound widget would write its display label ("English") into the URL.
+    """
+    if "lang" not in st.session_state:
+        asked = st.query_params.get("lang", "id")
+        st.session_state["lang"] = asked if asked in LANGS else "id"
     choice = st.sidebar.segmented_control(
-        "Bahasa / Language",
-        LANGS,
-        default="id",
-        key="lang",
-        bind="query-params",
-        format_func=LANG_NAMES.get,
-        required=True,
+        "Bahasa / Language", LANGS, key="lang", format_func=LANG_NAMES.get, required=True
     )
-    return choice or "id"
+    lang = choice if choice in LANGS else "id"
+    if st.query_params.get("lang") != lang:
+        st.query_params["lang"] = lang
+    return lang
 
 
 def filters(lang: str) -> Filters | None:
