@@ -35,7 +35,7 @@ test: lint  ## lint and the whole test suite
 	$(PY) -m pytest -q
 
 bench: setup  ## benchmarks (not tests): load time against DuckDB's own read_csv
-	$(PY) -m benchmarks.load
+	$(PY) -m benchmarks.load --scales $(or $(SCALES),1)
 
 clean:
 	rm -rf $(SAMPLE) $(WAREHOUSE)

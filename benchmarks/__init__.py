@@ -1,0 +1,1 @@
+"""Benchmarks: measured, written down, never asserted in tests."""
