@@ -34,8 +34,9 @@ lint: setup
 test: lint  ## lint and the whole test suite
 	$(PY) -m pytest -q
 
-bench: setup  ## benchmarks (not tests): load time against DuckDB's own read_csv
+bench: setup demo  ## benchmarks (not tests): load against DuckDB's read_csv, page times
 	$(PY) -m benchmarks.load --scales $(or $(SCALES),1)
+	$(PY) -m benchmarks.pages --db $(WAREHOUSE)
 
 clean:
 	rm -rf $(SAMPLE) $(WAREHOUSE)

@@ -193,6 +193,10 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Persentase PNS aktif mencapai 20 JP menurut {dimension}.",
         "en": "Share of active PNS reaching 20 JP by {dimension}.",
     },
+    "c_compliance_asn": {
+        "id": "Persentase ASN aktif (PNS dan PPPK) yang memperoleh minimal 20 JP. Kewajiban 20 JP hanya untuk PNS; PPPK maksimal 24 JP per tahun kontrak.",
+        "en": "Share of active civil servants (PNS and PPPK) who earned at least 20 JP. The 20-JP duty applies to PNS only; PPPK get at most 24 JP per contract year.",
+    },
     "breakdown": {"id": "Rincian menurut", "en": "Break down by"},
     "dim_opd": {"id": "OPD", "en": "agency"},
     "dim_kategori_jabatan": {"id": "kategori jabatan", "en": "position category"},

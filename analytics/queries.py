@@ -58,7 +58,8 @@ def scorecard(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 def compliance_by(con: duckdb.DuckDBPyConnection, f: Filters, dimension: str) -> pd.DataFrame:
     """Return 20-JP compliance in tahun_akhir by one breakdown from DIMENSIONS.
 
-    One row per kota per value: kota, nilai, jumlah_pns, pns_memenuhi_20jp, persen_20jp.
+    One row per kota per value with employees: kota, nilai, jumlah_pns, pns_memenuhi_20jp,
+    persen_20jp (PNS), jumlah_asn, asn_memenuhi_20jp, persen_asn_20jp (all ASN).
     """
     if dimension not in DIMENSIONS:
         raise ValueError(f"unknown breakdown: {dimension!r}")

@@ -83,17 +83,23 @@ dimension = (
     or "opd"
 )
 compliance = data.fetch(queries.compliance_by, f, dimension)
+# PPPK have no 20-JP duty; across PNS and PPPK the share of all ASN is the comparable figure.
+share = "persen_asn_20jp" if dimension == "jenis_asn" else "persen_20jp"
 if compliance.empty:
     components.nothing_to_show(lang, t("why_filters", lang))
 else:
     figure = (
-        charts.heatmap(compliance, "nilai", "kota", "persen_20jp", lang)
+        charts.heatmap(compliance, "nilai", "kota", share, lang)
         if dimension == "opd"
-        else charts.grouped_bars(compliance, "nilai", "persen_20jp", styles, lang, y_title="%", text_format="%{y:.0f}%")
+        else charts.grouped_bars(compliance, "nilai", share, styles, lang, y_title="%", text_format="%{y:.0f}%")
     )
     components.chart(
         t("q_compliance", lang, year=year),
-        t("c_compliance", lang, dimension=t(f"dim_{dimension}", lang)),
+        t(
+            "c_compliance_asn" if dimension == "jenis_asn" else "c_compliance",
+            lang,
+            dimension=t(f"dim_{dimension}", lang),
+        ),
         figure,
         compliance,
         lang,

@@ -9,6 +9,7 @@ WITH aktif AS (
         1 AS asn,
         (jenis_asn = 'PNS')::INT AS pns,
         (jenis_asn = 'PNS' AND memenuhi_20jp)::INT AS pns_20jp,
+        memenuhi_20jp::INT AS asn_20jp,
         jp,
         ikut_kegiatan::INT AS peserta,
         NULL::VARCHAR AS predikat
@@ -19,7 +20,7 @@ dinilai AS (
     SELECT
         p.kota, n.tahun, p.opd, p.kategori_jabatan, p.jenis_asn, p.golongan, p.jenis_kelamin,
         n.tahun - p.tahun_lahir AS usia,
-        0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0,
         n.predikat
     FROM stg_penilaian_kinerja AS n
     INNER JOIN stg_pegawai AS p ON p.id_pegawai = n.id_pegawai
@@ -44,6 +45,7 @@ SELECT
     sum(asn)::BIGINT AS jumlah_asn,
     sum(pns)::BIGINT AS jumlah_pns,
     sum(pns_20jp)::BIGINT AS pns_memenuhi_20jp,
+    sum(asn_20jp)::BIGINT AS asn_memenuhi_20jp,
     sum(jp)::BIGINT AS jp_total,
     sum(peserta)::BIGINT AS jumlah_peserta,
     count(predikat) AS jumlah_dinilai,
