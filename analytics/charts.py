@@ -286,14 +286,14 @@ def budget_bars(
     from plotly.subplots import make_subplots
 
     panels = sorted(df["kota"].unique())
-    fig = make_subplots(rows=1, cols=max(len(panels), 1), subplot_titles=panels, horizontal_spacing=0.04)
+    fig = make_subplots(rows=1, cols=max(len(panels), 1), subplot_titles=panels, horizontal_spacing=0.06)
     for col, kota in enumerate(panels, start=1):
         part = df[df["kota"] == kota].sort_values("tahun")
         text = [labels[i] for i in part.index] if labels else None
         fig.add_trace(
             go.Bar(
                 x=part["tahun"].astype(str),
-                y=part["pagu"],
+                y=part["pagu"] / 1e9,
                 name=pagu_label,
                 legendgroup="pagu",
                 showlegend=col == 1,
@@ -305,7 +305,7 @@ def budget_bars(
         fig.add_trace(
             go.Bar(
                 x=part["tahun"].astype(str),
-                y=part["realisasi"],
+                y=part["realisasi"] / 1e9,
                 name=realisasi_label,
                 legendgroup="realisasi",
                 showlegend=col == 1,
