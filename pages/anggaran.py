@@ -5,14 +5,9 @@ import streamlit as st
 from analytics import charts, queries
 from analytics import formatting as fmt
 from analytics.i18n import t
-from ui import components, data, state
+from ui import components, data
 
-lang, f, info = state.context()
-components.synthetic_banner(info, lang)
-st.title(t("anggaran_title", lang))
-if f is None:
-    components.nothing_to_show(lang, t("no_kota", lang))
-    st.stop()
+lang, f, info = components.start_page("anggaran_title")
 styles = charts.city_styles(info["kota"])
 year = f.tahun_akhir
 

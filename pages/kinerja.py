@@ -4,16 +4,9 @@ import streamlit as st
 
 from analytics import charts, queries, reshape
 from analytics.i18n import t
-from ui import components, data, state
+from ui import components, data
 
-lang, f, info = state.context()
-components.synthetic_banner(info, lang)
-st.title(t("kinerja_title", lang))
-if f is None:
-    components.nothing_to_show(lang, t("no_kota", lang))
-    st.stop()
-if f.filters_people:
-    st.caption(t("people_filter_note", lang))
+lang, f, info = components.start_page("kinerja_title", people_note=True)
 styles = charts.city_styles(info["kota"])
 year = f.tahun_akhir
 parts = list(queries.PREDIKAT_COLUMNS)

@@ -5,16 +5,9 @@ import streamlit as st
 from analytics import charts, queries, reshape
 from analytics import formatting as fmt
 from analytics.i18n import t
-from ui import components, data, state
+from ui import components, data
 
-lang, f, info = state.context()
-components.synthetic_banner(info, lang)
-st.title(t("partisipasi_title", lang))
-if f is None:
-    components.nothing_to_show(lang, t("no_kota", lang))
-    st.stop()
-if f.filters_people:
-    st.caption(t("people_filter_note", lang))
+lang, f, info = components.start_page("partisipasi_title", people_note=True)
 styles = charts.city_styles(info["kota"])
 year = f.tahun_akhir
 

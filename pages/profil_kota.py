@@ -7,13 +7,9 @@ import streamlit as st
 from analytics import queries
 from analytics.i18n import t
 from analytics.overview import compare_with_others
-from ui import components, data, state
+from ui import components, data
 
-lang, f, info = state.context()
-components.synthetic_banner(info, lang)
-if f is None:
-    components.nothing_to_show(lang, t("no_kota", lang))
-    st.stop()
+lang, f, info = components.start_page()
 kota = st.selectbox(t("choose_city", lang), sorted(f.kota), key="profil", bind="query-params")
 year = f.tahun_akhir
 st.title(t("profil_title", lang, kota=kota))

@@ -6,13 +6,9 @@ from analytics import charts, queries
 from analytics.findings import findings
 from analytics.i18n import t
 from analytics.overview import city_tiles
-from ui import components, data, state
+from ui import components, data
 
-lang, f, info = state.context()
-components.synthetic_banner(info, lang)
-if f is None:
-    components.nothing_to_show(lang, t("no_kota", lang))
-    st.stop()
+lang, f, info = components.start_page()
 
 scorecard = data.fetch(queries.scorecard, f)
 year = f.tahun_akhir
@@ -63,15 +59,7 @@ with left:
         "serapan",
     )
 with right:
-    components.chart(
-        t("q_trend_ikm", lang),
-        t("c_trend_ikm", lang),
-        charts.trend(in_range, "ikm", styles, lang, y_range=(60, 100), bands=True),
-        in_range[["kota", "tahun", "jumlah_responden_ikm", "ikm", "mutu_ikm"]],
-        lang,
-        "tren_ikm",
-        "ikm",
-    )
+    components.ikm_trend(in_range, styles, lang, "tren_ikm")
     components.chart(
         t("q_trend_biaya", lang),
         t("c_trend_biaya", lang),

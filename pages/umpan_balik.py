@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics import charts, queries, reshape
 from analytics.i18n import t
-from ui import components, data, state
+from ui import components, data
 
 UNSUR = {
     "u1": "U1 Persyaratan",
@@ -19,12 +19,7 @@ UNSUR = {
 }
 SENTIMEN_COLORS = {"positif": "#1b7837", "netral": "#bababa", "negatif": "#b2182b"}
 
-lang, f, info = state.context()
-components.synthetic_banner(info, lang)
-st.title(t("umpan_balik_title", lang))
-if f is None:
-    components.nothing_to_show(lang, t("no_kota", lang))
-    st.stop()
+lang, f, info = components.start_page("umpan_balik_title")
 styles = charts.city_styles(info["kota"])
 year = f.tahun_akhir
 
@@ -46,15 +41,7 @@ else:
 scorecard = data.fetch(queries.scorecard, f)
 in_range = scorecard[scorecard["tahun"] >= f.tahun_awal]
 if in_range["ikm"].notna().any():
-    components.chart(
-        t("q_trend_ikm", lang),
-        t("c_trend_ikm", lang),
-        charts.trend(in_range, "ikm", styles, lang, y_range=(60, 100), bands=True),
-        in_range[["kota", "tahun", "jumlah_responden_ikm", "ikm", "mutu_ikm"]],
-        lang,
-        "ikm_kota",
-        "ikm",
-    )
+    components.ikm_trend(in_range, styles, lang, "ikm_kota")
 
 units = data.fetch(queries.ikm_by_opd, f)
 latest_units = units[units["tahun"] == year]

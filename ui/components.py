@@ -6,9 +6,41 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from analytics import charts
 from analytics.exports import csv_bytes
+from analytics.filters import Filters
 from analytics.i18n import t
 from analytics.tables import display_table
+from ui import state
+
+
+def start_page(title_key: str | None = None, people_note: bool = False) -> tuple[str, Filters, dict]:
+    """Start a page: the synthetic-data banner, the title, and a stop with a sentence when no city is
+    chosen. Returns (language, filters, warehouse info)."""
+    lang, chosen, info = state.context()
+    synthetic_banner(info, lang)
+    if title_key:
+        st.title(t(title_key, lang))
+    if chosen is None:
+        nothing_to_show(lang, t("no_kota", lang))
+        st.stop()
+    if people_note and chosen.filters_people:
+        st.caption(t("people_filter_note", lang))
+    return lang, chosen, info
+
+
+def ikm_trend(scorecard: pd.DataFrame, styles: dict, lang: str, key: str) -> None:
+    """Show IKM per city over the years against the A-D bands, with its data."""
+    columns = ["kota", "tahun", "jumlah_responden_ikm", "ikm", "mutu_ikm"]
+    chart(
+        t("q_trend_ikm", lang),
+        t("c_trend_ikm", lang),
+        charts.trend(scorecard, "ikm", styles, lang, y_range=(60, 100), bands=True),
+        scorecard[columns],
+        lang,
+        key,
+        "ikm",
+    )
 
 
 def synthetic_banner(info: dict, lang: str) -> None:

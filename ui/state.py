@@ -57,26 +57,16 @@ def filters(lang: str) -> Filters | None:
     else:
         tahun = (years[0], years[0])
     in_cities = options[options["kota"].isin(kota)]
-    opd = sidebar.multiselect(
-        t("f_opd", lang),
-        sorted(in_cities["opd"].unique()),
-        key="opd",
-        bind="query-params",
-        placeholder=t("f_all", lang),
-    )
-    jabatan = sidebar.multiselect(
-        t("f_jabatan", lang),
-        sorted(options["kategori_jabatan"].unique()),
-        key="jabatan",
-        bind="query-params",
-        placeholder=t("f_all", lang),
-    )
-    jenis = sidebar.multiselect(
-        t("f_jenis_asn", lang),
-        sorted(options["jenis_asn"].unique()),
-        key="jenis_asn",
-        bind="query-params",
-        placeholder=t("f_all", lang),
+    people = [  # (label, options, URL key); an empty choice means all
+        ("f_opd", in_cities["opd"], "opd"),
+        ("f_jabatan", options["kategori_jabatan"], "jabatan"),
+        ("f_jenis_asn", options["jenis_asn"], "jenis_asn"),
+    ]
+    opd, jabatan, jenis = (
+        sidebar.multiselect(
+            t(label, lang), sorted(values.unique()), key=key, bind="query-params", placeholder=t("f_all", lang)
+        )
+        for label, values, key in people
     )
     if not kota:
         return None
