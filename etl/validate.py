@@ -100,11 +100,16 @@ def type_message(column: Column, params: Params) -> str:
     return f"concat('''', {x}, {params.add(what)})"
 
 
+def parsed(column: str) -> str:
+    """Return the name of the column holding a value's parsed form (computed once per load)."""
+    return f"p_{column}"
+
+
 def range_check(column: Column, params: Params) -> tuple[str, str] | None:
     """Return (condition, message SQL) for a column's allowed range, or None."""
     if column.min is None and column.max is None:
         return None
-    v = f"({parse_sql(column, params)})"
+    v = parsed(column.name)
     low = f"{v} <= {column.min}" if column.min_exclusive else f"{v} < {column.min}"
     parts = [low] if column.min is not None else []
     if column.max is not None:
@@ -123,8 +128,8 @@ def dataset_rules(dataset: Dataset, params: Params) -> list[tuple[str, str, str]
     """Return the cross-column rules of a dataset as (column, condition, message SQL)."""
     rules: list[tuple[str, str, str]] = []
     if {"tanggal_mulai", "tanggal_selesai"} <= {c.name for c in dataset.columns}:
-        mulai = parse_sql(dataset.column("tanggal_mulai"), params)
-        selesai = parse_sql(dataset.column("tanggal_selesai"), params)
+        mulai = parsed("tanggal_mulai")
+        selesai = parsed("tanggal_selesai")
         rules.append(
             (
                 "tanggal_selesai",
@@ -133,8 +138,8 @@ def dataset_rules(dataset: Dataset, params: Params) -> list[tuple[str, str, str]
             )
         )
     if dataset.name == "pegawai":
-        masuk = parse_sql(dataset.column("tmt_masuk"), params)
-        keluar = parse_sql(dataset.column("tanggal_keluar"), params)
+        masuk = parsed("tmt_masuk")
+        keluar = parsed("tanggal_keluar")
         rules.append(
             (
                 "tanggal_keluar",
@@ -143,8 +148,8 @@ def dataset_rules(dataset: Dataset, params: Params) -> list[tuple[str, str, str]
             )
         )
     if dataset.name == "program":
-        jenis = parse_sql(dataset.column("jenis"), params)
-        jalur = parse_sql(dataset.column("jalur"), params)
+        jenis = parsed("jenis")
+        jalur = parsed("jalur")
         pairs = [(j, jal) for jal, types in JALUR_JENIS.items() for j in types]
         parent = f"map({params.add([p[0] for p in pairs])}, {params.add([p[1] for p in pairs])})[{jenis}]"
         rules.append(
@@ -155,9 +160,9 @@ def dataset_rules(dataset: Dataset, params: Params) -> list[tuple[str, str, str]
             )
         )
     if dataset.name == "penilaian_kinerja":
-        hasil = parse_sql(dataset.column("hasil_kerja"), params)
-        perilaku = parse_sql(dataset.column("perilaku_kerja"), params)
-        predikat = parse_sql(dataset.column("predikat"), params)
+        hasil = parsed("hasil_kerja")
+        perilaku = parsed("perilaku_kerja")
+        predikat = parsed("predikat")
         keys = [f"{h}|{p}" for h, p in PREDIKAT_MATRIX]
         expected = (
             f"map({params.add(keys)}, {params.add(list(PREDIKAT_MATRIX.values()))})[{hasil} || '|' || {perilaku}]"
@@ -173,8 +178,8 @@ def dataset_rules(dataset: Dataset, params: Params) -> list[tuple[str, str, str]
             )
         )
     if dataset.name == "mentoring":
-        mentor = parse_sql(dataset.column("nip_mentor"), params)
-        mentee = parse_sql(dataset.column("nip_mentee"), params)
+        mentor = parsed("nip_mentor")
+        mentee = parsed("nip_mentee")
         rules.append(
             (
                 "nip_mentee",
@@ -198,8 +203,9 @@ def row_checks(dataset: Dataset, params: Params) -> list[tuple[str, str, str]]:
         if column.required:
             checks.append((column.name, f"{x} IS NULL", params.add(f"Kolom {column.name} wajib diisi.")))
         if column.kind != TEXT:
-            parsed = parse_sql(column, params)
-            checks.append((column.name, f"{x} IS NOT NULL AND {parsed} IS NULL", type_message(column, params)))
+            checks.append(
+                (column.name, f"{x} IS NOT NULL AND {parsed(column.name)} IS NULL", type_message(column, params))
+            )
         if rule := range_check(column, params):
             checks.append((column.name, rule[0], rule[1]))
     return checks + dataset_rules(dataset, params)
@@ -216,24 +222,35 @@ def create_rejects(con: duckdb.DuckDBPyConnection) -> None:
 def validate_dataset(con: duckdb.DuckDBPyConnection, dataset: Dataset) -> None:
     """Check `src_<name>` and write its problems to `rejects` and its good rows to `ok_<name>`."""
     name = dataset.name
+    columns = [c for c in dataset.columns if c.kind != PERSONAL]
+    params = Params()
+    # Parse every value once; the checks below compare raw text and parsed values.
+    typed = ", ".join(f"{parse_sql(c, params)} AS {parsed(c.name)}" for c in columns)
+    con.execute(f"CREATE TEMP TABLE parsed_{name} AS SELECT *, {typed} FROM src_{name}", params.values)
+
     params = Params()
     checks = row_checks(dataset, params)
     dataset_param = params.add(name)
-    selects = [
-        f"SELECT {dataset_param}, _row, _file, _line, {params.add(col)}, {message} FROM src_{name} WHERE {cond}"
-        for col, cond, message in checks
-    ]
-    if selects:
-        con.execute("INSERT INTO rejects " + " UNION ALL ".join(selects), params.values)
+    if checks:
+        # One scan for all checks: each row yields the list of its problems, unnested.
+        problems = ", ".join(
+            f"CASE WHEN {cond} THEN {{'c': {params.add(col)}, 'm': {message}}} END" for col, cond, message in checks
+        )
+        con.execute(
+            f"INSERT INTO rejects SELECT {dataset_param}, _row, _file, _line, p.c, p.m FROM ("
+            f"SELECT _row, _file, _line, unnest(list_filter([{problems}], lambda x: x IS NOT NULL)) AS p"
+            f" FROM parsed_{name})",
+            params.values,
+        )
 
     # Typed values of the rows without a value problem.
-    params = Params()
-    typed = ", ".join(f"{parse_sql(c, params)} AS {c.name}" for c in dataset.columns if c.kind != PERSONAL)
+    values = ", ".join(f"{parsed(c.name)} AS {c.name}" for c in columns)
     con.execute(
-        f"CREATE TEMP TABLE typed_{name} AS SELECT _row, _file, _line, {typed} FROM src_{name}"
-        f" WHERE _row NOT IN (SELECT _row FROM rejects WHERE dataset = {params.add(name)})",
-        params.values,
+        f"CREATE TEMP TABLE typed_{name} AS SELECT _row, _file, _line, {values} FROM parsed_{name}"
+        " WHERE _row NOT IN (SELECT _row FROM rejects WHERE dataset = $dataset)",
+        {"dataset": name},
     )
+    con.execute(f"DROP TABLE parsed_{name}")
     _reject_missing_references(con, dataset)
     _reject_duplicates(con, dataset)
     con.execute(
