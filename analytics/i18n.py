@@ -344,6 +344,24 @@ TEXT: dict[str, dict[str, str]] = {
 }
 
 
+def _merge_area_texts() -> None:
+    """Add the TEXT of every module in analytics/texts/ (one per area), refusing duplicate keys."""
+    import importlib
+    import pkgutil
+
+    from analytics import texts
+
+    for module in pkgutil.iter_modules(texts.__path__):
+        area = importlib.import_module(f"analytics.texts.{module.name}")
+        clash = TEXT.keys() & area.TEXT.keys()
+        if clash:
+            raise KeyError(f"text keys defined twice ({module.name}): {sorted(clash)}")
+        TEXT.update(area.TEXT)
+
+
+_merge_area_texts()
+
+
 def t(key: str, lang: str = "id", **values: object) -> str:
     """Return the text for `key` in `lang` (falling back to Indonesian), with {values} filled in."""
     entry = TEXT[key]
