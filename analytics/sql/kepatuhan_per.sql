@@ -18,4 +18,4 @@ WHERE list_contains($kota, kota)
     AND tahun = $tahun_akhir
 GROUP BY ALL
 HAVING sum(jumlah_asn) > 0
-ORDER BY kota, persen_20jp
+ORDER BY kota, persen_20jp, nilai

@@ -16,4 +16,4 @@ WHERE list_contains($kota, kota)
     AND tahun = $tahun_akhir
 GROUP BY opd
 HAVING sum(jumlah_asn) > 0
-ORDER BY jumlah_asn DESC
+ORDER BY jumlah_asn DESC, opd

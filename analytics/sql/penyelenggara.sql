@@ -9,4 +9,4 @@ SELECT
 FROM kegiatan
 WHERE list_contains($kota, kota) AND tahun BETWEEN $tahun_awal AND $tahun_akhir
 GROUP BY kota, penyelenggara
-ORDER BY kota, jp_lulus DESC
+ORDER BY kota, jp_lulus DESC, penyelenggara
