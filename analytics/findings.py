@@ -45,7 +45,7 @@ def findings(scorecard: pd.DataFrame, year: int, lang: str = "id") -> list[str]:
         and not fmt.is_missing(value)
         and not fmt.is_missing(previous.loc[kota, "persen_20jp"])
     ]
-    if changes:
+    if len(changes) >= 2:  # "the largest change" needs something to compare with
         kota, change, value = max(changes, key=lambda c: (abs(c[1]), c[0]))
         if round(change, 1) != 0:
             verb = t("up" if change > 0 else "down", lang)
@@ -74,7 +74,12 @@ def findings(scorecard: pd.DataFrame, year: int, lang: str = "id") -> list[str]:
         )
 
     ranked = _ranked(latest, "biaya_per_jp")
-    if len(ranked) >= 2 and ranked.iloc[0].biaya_per_jp > 0:
+    # A ratio below 1.1 says nothing worth a sentence.
+    if (
+        len(ranked) >= 2
+        and ranked.iloc[0].biaya_per_jp > 0
+        and ranked.iloc[-1].biaya_per_jp >= 1.1 * ranked.iloc[0].biaya_per_jp
+    ):
         low, high = ranked.iloc[0], ranked.iloc[-1]
         out.append(
             t(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 RUPIAH_UNITS = {
     "id": ((1e12, "T"), (1e9, "M"), (1e6, "jt"), (1e3, "rb")),
     "en": ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k")),
@@ -12,8 +14,10 @@ MISSING = "–"
 
 
 def is_missing(value: object) -> bool:
-    """Return True for None and NaN."""
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    """Return True for None, NaN and pandas' NA (how DuckDB hands over a NULL integer)."""
+    if value is None or value is pd.NA:
+        return True
+    return isinstance(value, float) and math.isnan(value)
 
 
 def number(value: float | int | None, lang: str = "id", decimals: int = 0) -> str:

@@ -13,7 +13,8 @@ parts = list(queries.PREDIKAT_COLUMNS)
 
 ratings = data.fetch(queries.predikat, f)
 if ratings.empty:
-    components.nothing_to_show(lang, t("why_dataset", lang, dataset="penilaian_kinerja"))
+    why = t("why_filters", lang) if f.filters_people else t("why_dataset", lang, dataset="penilaian_kinerja")
+    components.nothing_to_show(lang, why)
 else:
     components.chart(
         t("q_predikat", lang),

@@ -18,7 +18,7 @@ st.caption(
 )
 
 tiles = city_tiles(scorecard, year, lang)
-if not tiles:
+if not tiles or (f.filters_people and scorecard["jumlah_asn"].sum() == 0):
     components.nothing_to_show(lang, t("why_filters", lang))
     st.stop()
 

@@ -1,0 +1,327 @@
+"""Chart builders, tested on the figure data they return: what is drawn, where, and how it is told apart."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from analytics import charts
+
+CITIES = ["Pontianak", "Jambi", "Makassar", "Bukittinggi"]
+STYLES = charts.city_styles(CITIES)
+
+
+def _years() -> pd.DataFrame:
+    """Four cities over three years, rows deliberately out of order."""
+    rows = []
+    for i, kota in enumerate(CITIES):
+        for tahun in (2024, 2022, 2023):
+            rows.append(
+                {
+                    "kota": kota,
+                    "tahun": tahun,
+                    "persen_20jp": 10.0 * i + (tahun - 2020),
+                    "ikm": 70.0 + i + (tahun - 2022),
+                    "pagu": 1e9 * (i + 1),
+                    "realisasi": 0.8e9 * (i + 1),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def _scatter(fig: go.Figure) -> list[go.Scatter]:
+    return [trace for trace in fig.data if trace.type == "scatter"]
+
+
+# --- styles ------------------------------------------------------------------------------------------
+
+
+def test_city_styles_are_fixed_by_the_full_sorted_list() -> None:
+    again = charts.city_styles(list(reversed(CITIES)))
+    assert again == STYLES
+    assert list(STYLES) == sorted(CITIES)
+    colours = [s["color"] for s in STYLES.values()]
+    symbols = [s["symbol"] for s in STYLES.values()]
+    dashes = [s["dash"] for s in STYLES.values()]
+    assert len(set(colours)) == len(set(symbols)) == len(set(dashes)) == len(CITIES)
+    assert all(c in charts.PALETTE for c in colours)
+
+
+def test_a_city_keeps_its_style_whichever_subset_is_shown() -> None:
+    df = _years()
+    for subset in (["Makassar"], ["Jambi", "Makassar"], CITIES):
+        fig = charts.trend(df[df["kota"].isin(subset)], "persen_20jp", STYLES)
+        for trace in _scatter(fig):
+            style = STYLES[trace.name]
+            assert (trace.line.color, trace.marker.symbol, trace.line.dash) == (
+                style["color"],
+                style["symbol"],
+                style["dash"],
+            )
+
+
+def test_six_cities_are_told_apart_without_colour() -> None:
+    six = ["Ambon", "Bukittinggi", "Jambi", "Makassar", "Pontianak", "Surakarta"]
+    styles = charts.city_styles(six)
+    df = pd.DataFrame([{"kota": k, "tahun": y, "v": 1.0} for k in six for y in (2023, 2024)])
+    traces = _scatter(charts.trend(df, "v", styles))
+    assert len(traces) == 6
+    assert len({tr.marker.symbol for tr in traces}) == 6
+    assert len({tr.line.dash for tr in traces}) == 6
+    assert len({tr.line.color for tr in traces}) == 6
+
+
+# --- trend -------------------------------------------------------------------------------------------
+
+
+def test_trend_has_one_trace_per_city_with_years_in_order() -> None:
+    df = _years()
+    fig = charts.trend(df, "persen_20jp", STYLES, tick_suffix="%")
+    traces = _scatter(fig)
+    assert [tr.name for tr in traces] == sorted(CITIES)
+    for tr in traces:
+        expected = df[df["kota"] == tr.name].sort_values("tahun")
+        assert list(tr.x) == [2022, 2023, 2024]
+        assert list(tr.y) == expected["persen_20jp"].tolist()
+        assert "markers" in tr.mode and "lines" in tr.mode
+    # Meaning not by colour alone: each city has its own marker symbol and dash.
+    assert len({tr.marker.symbol for tr in traces}) == len(traces)
+    assert len({tr.line.dash for tr in traces}) == len(traces)
+    assert fig.layout.yaxis.ticksuffix == "%"
+
+
+def test_trend_skips_missing_values_and_cities_without_values() -> None:
+    df = _years()
+    df.loc[(df["kota"] == "Jambi") & (df["tahun"] == 2023), "ikm"] = None
+    df.loc[df["kota"] == "Makassar", "ikm"] = None
+    traces = _scatter(charts.trend(df, "ikm", STYLES))
+    assert [tr.name for tr in traces] == ["Bukittinggi", "Jambi", "Pontianak"]
+    jambi = next(tr for tr in traces if tr.name == "Jambi")
+    assert list(jambi.x) == [2022, 2024]
+
+
+def test_trend_target_line() -> None:
+    fig = charts.trend(_years(), "persen_20jp", STYLES, target=20, target_label="20 JP")
+    lines = [s for s in fig.layout.shapes if s.type == "line"]
+    assert len(lines) == 1
+    assert lines[0].y0 == lines[0].y1 == 20
+    assert lines[0].line.dash == "dash"
+    assert any(a.text == "20 JP" for a in fig.layout.annotations)
+    assert charts.trend(_years(), "persen_20jp", STYLES).layout.shapes == ()
+
+
+def test_trend_ikm_bands() -> None:
+    fig = charts.trend(_years(), "ikm", STYLES, y_range=(60, 100), bands=True)
+    rects = [s for s in fig.layout.shapes if s.type == "rect"]
+    assert len(rects) == 4
+    assert sorted((s.y0, s.y1) for s in rects) == [(25.0, 65.0), (65.0, 76.61), (76.61, 88.31), (88.31, 100.0)]
+    assert sorted(a.text for a in fig.layout.annotations) == ["<b>A</b>", "<b>B</b>", "<b>C</b>", "<b>D</b>"]
+    assert list(fig.layout.yaxis.range) == [60, 100]
+    assert charts.trend(_years(), "ikm", STYLES).layout.shapes == ()
+
+
+@pytest.mark.parametrize(("lang", "separators"), [("id", ",."), ("en", ".,")])
+def test_every_builder_uses_the_languages_separators(lang: str, separators: str) -> None:
+    df = _years()
+    latest = df[df["tahun"] == 2024].reset_index(drop=True)
+    figures = [
+        charts.trend(df, "persen_20jp", STYLES, lang),
+        charts.bars_by_city(latest, "persen_20jp", STYLES, ["a"] * len(latest), lang),
+        charts.grouped_bars(latest, "tahun", "persen_20jp", STYLES, lang),
+        charts.heatmap(latest, "kota", "tahun", "persen_20jp", lang),
+        charts.stacked_share(df, "tahun", ["pagu", "realisasi"], {"pagu": "#111", "realisasi": "#222"}, lang),
+        charts.budget_bars(df, lang),
+        charts.stacked_share_h(latest, "kota", ["pagu", "realisasi"], {"pagu": "#111", "realisasi": "#222"}, lang),
+        charts.ranked_bars(latest, "kota", "pagu", STYLES, ["a"] * len(latest), lang),
+        charts.small_multiples(df, ["pagu", "realisasi"], ["P", "R"], STYLES, lang),
+    ]
+    for fig in figures:
+        assert fig.layout.separators == separators
+        assert fig.layout.font.size >= 14  # readable on a projector
+
+
+# --- bars ----------------------------------------------------------------------------------------------
+
+
+def test_bars_by_city_sorts_and_writes_each_citys_label_on_its_bar() -> None:
+    df = pd.DataFrame({"kota": ["Pontianak", "Jambi", "Makassar"], "persen_20jp": [52.0, 41.0, 59.0]})
+    labels = ["52%", "41%", "59%"]
+    fig = charts.bars_by_city(df, "persen_20jp", STYLES, labels)
+    (bar,) = fig.data
+    assert bar.orientation == "h"
+    assert list(bar.y) == ["Jambi", "Pontianak", "Makassar"]  # lowest at the bottom of the axis
+    assert list(bar.x) == [41.0, 52.0, 59.0]
+    assert list(bar.text) == ["41%", "52%", "59%"]
+    assert list(bar.marker.color) == [STYLES[k]["color"] for k in ["Jambi", "Pontianak", "Makassar"]]
+
+
+def test_grouped_bars_one_trace_per_city_with_values_on_top() -> None:
+    df = pd.DataFrame(
+        {
+            "kota": ["Jambi", "Jambi", "Makassar", "Makassar"],
+            "rentang_jp": ["0", "20-29", "0", "20-29"],
+            "persen": [30.0, 70.0, 10.0, 90.0],
+        }
+    )
+    order = ["0", "1-9", "20-29"]
+    fig = charts.grouped_bars(
+        df, "rentang_jp", "persen", STYLES, text_format="%{y:.0f}%", category_order=order, target=2.5, target_label="20"
+    )
+    assert [tr.name for tr in fig.data] == ["Jambi", "Makassar"]
+    jambi, makassar = fig.data
+    assert (list(jambi.x), list(jambi.y)) == (["0", "20-29"], [30.0, 70.0])
+    assert (list(makassar.x), list(makassar.y)) == (["0", "20-29"], [10.0, 90.0])
+    assert jambi.texttemplate == "%{y:.0f}%" and jambi.textposition == "outside"
+    assert jambi.marker.color == STYLES["Jambi"]["color"]
+    assert jambi.marker.pattern.shape != makassar.marker.pattern.shape  # told apart without colour
+    assert fig.layout.barmode == "group"
+    assert list(fig.layout.xaxis.categoryarray) == order
+    assert [s.x0 for s in fig.layout.shapes if s.type == "line"] == [2.5]
+
+
+def test_ranked_bars_largest_on_top_with_their_texts() -> None:
+    df = pd.DataFrame(
+        {
+            "label": ["BKPSDM (Jambi)", "LAN (Makassar)", "BPSDM (Pontianak)"],
+            "kota": ["Jambi", "Makassar", "Pontianak"],
+            "jp_lulus": [100, 300, 200],
+        }
+    )
+    fig = charts.ranked_bars(df, "label", "jp_lulus", STYLES, ["100 JP", "300 JP", "200 JP"])
+    (bar,) = fig.data
+    assert list(bar.y) == ["LAN (Makassar)", "BPSDM (Pontianak)", "BKPSDM (Jambi)"]
+    assert list(bar.x) == [300, 200, 100]
+    assert list(bar.text) == ["300 JP", "200 JP", "100 JP"]
+    assert list(bar.marker.color) == [STYLES[k]["color"] for k in ("Makassar", "Pontianak", "Jambi")]
+    assert fig.layout.yaxis.autorange == "reversed"
+
+
+# --- heatmap -----------------------------------------------------------------------------------------
+
+
+def _heat() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "nilai": ["Bappeda", "Bappeda", "Dinkes", "Dinkes", "RSUD", "RSUD"],
+            "kota": ["Jambi", "Makassar"] * 3,
+            "persen_20jp": [80.0, 90.0, 20.0, 60.5, 50.0, 40.0],
+        }
+    )
+
+
+def test_heatmap_puts_the_lowest_mean_row_first() -> None:
+    fig = charts.heatmap(_heat(), "nilai", "kota", "persen_20jp", "id", decimals=1)
+    (heat,) = fig.data
+    assert list(heat.y) == ["Dinkes", "RSUD", "Bappeda"]  # means 40.25, 45, 85
+    assert list(heat.x) == ["Jambi", "Makassar"]
+    assert [list(row) for row in heat.z] == [[20.0, 60.5], [50.0, 40.0], [80.0, 90.0]]
+    assert [list(row) for row in heat.text] == [["20,0%", "60,5%"], ["50,0%", "40,0%"], ["80,0%", "90,0%"]]
+    assert fig.layout.yaxis.autorange == "reversed"  # first row drawn on top
+
+
+def test_heatmap_marks_the_minimum_of_each_column() -> None:
+    fig = charts.heatmap(_heat(), "nilai", "kota", "persen_20jp", "en", decimals=0, mark_min="▼", sort_rows=False)
+    (heat,) = fig.data
+    cells = {(r, c): heat.text[i][j] for i, r in enumerate(heat.y) for j, c in enumerate(heat.x)}
+    marked = sorted(k for k, v in cells.items() if "▼" in v)
+    assert marked == [("Dinkes", "Jambi"), ("RSUD", "Makassar")]
+    assert cells[("Dinkes", "Jambi")] == "20% ▼"
+    assert cells[("Bappeda", "Makassar")] == "90%"
+    assert list(heat.y) == ["Bappeda", "Dinkes", "RSUD"]  # the frame's order when not sorted
+
+
+def test_heatmap_leaves_missing_cells_blank() -> None:
+    df = _heat().iloc[:-1]  # RSUD has no Makassar value
+    (heat,) = charts.heatmap(df, "nilai", "kota", "persen_20jp", "id", mark_min="▼").data
+    row = list(heat.y).index("RSUD")
+    assert heat.text[row][list(heat.x).index("Makassar")] == ""
+
+
+# --- stacked shares, budget, small multiples ----------------------------------------------------------------
+
+
+def test_stacked_share_sums_to_100_and_labels_only_large_segments() -> None:
+    df = pd.DataFrame(
+        {
+            "kota": ["Jambi", "Jambi", "Makassar"],
+            "tahun": [2023, 2024, 2024],
+            "a": [97, 50, 1],
+            "b": [3, 25, 1],
+            "c": [0, 25, 2],
+        }
+    )
+    colors = {"a": "#111111", "b": "#222222", "c": "#333333"}
+    fig = charts.stacked_share(df, "tahun", ["a", "b", "c"], colors, part_labels={"a": "Lulus"})
+    assert fig.layout.barmode == "stack"
+    assert len(fig.data) == 6  # three parts in each of two panels
+    by_panel: dict[str, list] = {}
+    for trace in fig.data:
+        by_panel.setdefault(trace.xaxis, []).append(trace)
+    assert len(by_panel) == 2
+    for traces in by_panel.values():
+        for i in range(len(traces[0].x)):
+            assert sum(tr.y[i] for tr in traces) == pytest.approx(100)
+    jambi = by_panel["x"]
+    assert list(jambi[0].x) == ["2023", "2024"]
+    texts = {tr.name: list(tr.text) for tr in jambi}
+    assert texts == {"Lulus": ["97%", "50%"], "b": ["", "25%"], "c": ["", "25%"]}  # 3% and 0% are not written
+    assert [tr.marker.color for tr in jambi] == ["#111111", "#222222", "#333333"]
+    # One legend entry per part.
+    assert sorted(tr.name for tr in fig.data if tr.showlegend) == ["Lulus", "b", "c"]
+    assert [a.text for a in fig.layout.annotations] == ["Jambi", "Makassar"]
+
+
+def test_stacked_share_h_sums_to_100() -> None:
+    df = pd.DataFrame({"opd": ["A", "B"], "x": [1, 0], "y": [3, 5]})
+    fig = charts.stacked_share_h(df, "opd", ["x", "y"], {"x": "#111", "y": "#222"})
+    assert [list(tr.x) for tr in fig.data] == [[25.0, 0.0], [75.0, 100.0]]
+    assert [list(tr.text) for tr in fig.data] == [["25%", ""], ["75%", "100%"]]
+
+
+def test_budget_bars_are_in_billions_of_rupiah() -> None:
+    df = _years()
+    fig = charts.budget_bars(df, "id", "Pagu", "Realisasi", unit_label="Rp miliar")
+    pagu = [tr for tr in fig.data if tr.name == "Pagu"]
+    realisasi = [tr for tr in fig.data if tr.name == "Realisasi"]
+    assert len(pagu) == len(realisasi) == len(CITIES)  # one panel per city
+    for trace in pagu:
+        assert list(trace.y) == pytest.approx([1.0 * (CITIES.index(_panel(fig, trace)) + 1)] * 3)
+    for trace in realisasi:
+        assert list(trace.y) == pytest.approx([0.8 * (CITIES.index(_panel(fig, trace)) + 1)] * 3)
+    assert fig.layout.yaxis.title.text == "Rp miliar"
+    assert sum(tr.showlegend is not False for tr in pagu) == 1
+
+
+def _panel(fig: go.Figure, trace: go.Bar) -> str:
+    """Return the subplot title (the city) of a trace's panel."""
+    index = 0 if trace.xaxis == "x" else int(trace.xaxis[1:]) - 1
+    return fig.layout.annotations[index].text
+
+
+def test_budget_bars_write_the_labels_above_realisasi() -> None:
+    df = _years()
+    labels = [f"{i}%" for i in range(len(df))]
+    fig = charts.budget_bars(df, "id", "Pagu", "Realisasi", labels=labels)
+    jambi = next(tr for tr in fig.data if tr.name == "Realisasi" and _panel(fig, tr) == "Jambi")
+    rows = df[df["kota"] == "Jambi"].sort_values("tahun")
+    assert list(jambi.x) == ["2022", "2023", "2024"]
+    assert list(jambi.text) == [labels[i] for i in rows.index]
+
+
+def test_small_multiples_one_legend_entry_per_city() -> None:
+    df = _years()
+    fig = charts.small_multiples(df, ["pagu", "realisasi"], ["Pagu", "Realisasi"], STYLES)
+    assert len(fig.data) == 2 * len(CITIES)
+    legend = [tr.name for tr in fig.data if tr.showlegend]
+    assert sorted(legend) == sorted(CITIES)
+    for trace in fig.data:
+        assert trace.marker.color == STYLES[trace.name]["color"]
+        assert trace.legendgroup == trace.name
+    second = [tr for tr in fig.data if tr.xaxis == "x2"]
+    jambi = next(tr for tr in second if tr.name == "Jambi")
+    rows = df[df["kota"] == "Jambi"]
+    assert dict(zip(jambi.x, jambi.y, strict=True)) == dict(
+        zip(rows["tahun"].astype(str), rows["realisasi"], strict=True)
+    )
+    assert [a.text for a in fig.layout.annotations] == ["Pagu", "Realisasi"]

@@ -1,0 +1,390 @@
+"""Every page of the dashboard through Streamlit's AppTest, on a small synthetic demo warehouse built once.
+
+AppTest runs dashboard.py in-process, so the pages read the warehouse named by $ASN_WAREHOUSE exactly as
+`streamlit run` would. The headline numbers are checked against the warehouse's own ringkasan_kota_tahun.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import streamlit.testing.v1.app_test as app_test_module
+from conftest import load_rows
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+from test_scorecard import scorecard_rows
+
+from analytics import queries
+from analytics.db import open_warehouse
+from analytics.filters import Filters
+from analytics.i18n import TEXT, t
+from etl import pipeline
+from etl.paths import WAREHOUSE_ENV
+from etl.sample import write_sample
+
+ROOT = Path(__file__).resolve().parent.parent
+DASHBOARD = ROOT / "dashboard.py"
+# The page scripts as dashboard.py declares them (st.Page("pages/x.py", ...)), in menu order.
+PAGES = re.findall(r"st\.Page\(\s*\"([^\"]+\.py)\"", DASHBOARD.read_text())
+PAGE = {Path(p).stem: p for p in PAGES}
+TITLE_KEYS = {  # page -> the key of its st.title (definisi shows docs/metrics.md instead)
+    "ringkasan": "ringkasan_title",
+    "partisipasi": "partisipasi_title",
+    "anggaran": "anggaran_title",
+    "kinerja": "kinerja_title",
+    "umpan_balik": "umpan_balik_title",
+    "profil_kota": "profil_title",
+}
+CHART_PAGES = ("ringkasan", "partisipasi", "anggaran", "kinerja", "umpan_balik")
+MENU_KEYS = (
+    "page_ringkasan",
+    "page_partisipasi",
+    "page_anggaran",
+    "page_kinerja",
+    "page_umpan_balik",
+    "page_profil",
+    "page_definisi",
+)
+
+
+class _NavigationOnly(PagesManager):
+    """Streamlit runs a project with a folder named pages/ in its legacy pages/ mode (page scripts run on
+    their own, without dashboard.py) until st.navigation is first called. A server leaves that mode for
+    good at its first st.navigation call; AppTest (1.67) re-enters it before every run. This makes every
+    test run behave like a server that has already served the front page once. The first-request case
+    is tested on its own in test_a_shared_link_to_a_page_works_as_the_first_request."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        PagesManager.uses_pages_directory = False
+        super().__init__(*args, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def demo_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small synthetic warehouse built by the real pipeline from the demo generator."""
+    root = tmp_path_factory.mktemp("demo")
+    write_sample(root / "sumber", seed=7, scale=0.03)
+    db = root / "gudang" / "warehouse.duckdb"
+    report = pipeline.load(root / "sumber", db)
+    assert report.status == "ok" and report.errors == []
+    return db
+
+
+@pytest.fixture(scope="module", autouse=True)
+def app_environment(demo_warehouse: Path):
+    """Point the app at the demo warehouse for this module only, and restore everything after."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(WAREHOUSE_ENV, str(demo_warehouse))
+        mp.setattr(app_test_module, "PagesManager", _NavigationOnly)
+        mp.chdir(ROOT)
+        yield
+
+
+@pytest.fixture(scope="module")
+def ringkasan(demo_warehouse: Path) -> pd.DataFrame:
+    """The warehouse's own scorecard, read with the same read-only settings as the app."""
+    con = open_warehouse(demo_warehouse)
+    try:
+        return con.execute("SELECT * FROM ringkasan_kota_tahun ORDER BY kota, tahun").df()
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def info(demo_warehouse: Path) -> dict:
+    con = open_warehouse(demo_warehouse)
+    try:
+        return queries.warehouse_info(con)
+    finally:
+        con.close()
+
+
+def start(lang: str | None = None, **query: str | list[str]) -> AppTest:
+    """Return the app after its first run, opened with these URL query parameters."""
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
+    if lang:
+        at.query_params["lang"] = lang
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def open_page(at: AppTest, name: str) -> AppTest:
+    return at.switch_page(PAGE[name]).run()
+
+
+def assert_clean(at: AppTest) -> None:
+    """No exception, and no error in the page body (the sidebar's synthetic-data tag is expected)."""
+    assert [e.value for e in at.exception] == []
+    assert [e.value for e in at.main.error] == []
+
+
+def tiles(at: AppTest) -> dict[str, list[tuple[str, str, str]]]:
+    """Return the Ringkasan tiles per city: (label, value, delta) of each st.metric under the city's name."""
+    out = {}
+    for column in at.columns:
+        if len(column.metric) and len(column.subheader):
+            out[column.subheader[0].value] = [(m.label, m.value, m.proto.delta) for m in column.metric]
+    return out
+
+
+# Indonesian formats written out here, independently of analytics.formatting.
+def id_number(value: float, decimals: int = 0) -> str:
+    return f"{value:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def id_percent(value: float) -> str:
+    return f"{id_number(value, 1)}%"
+
+
+def id_rupiah(value: float) -> str:
+    for size, unit in ((1e12, "T"), (1e9, "M"), (1e6, "jt"), (1e3, "rb")):
+        if abs(value) >= size:
+            return f"Rp {id_number(value / size, 1)} {unit}"
+    return f"Rp {id_number(value)}"
+
+
+def expected_tiles(ringkasan: pd.DataFrame, kota: str, year: int) -> list[tuple[str, str]]:
+    r = ringkasan[(ringkasan["kota"] == kota) & (ringkasan["tahun"] == year)].iloc[0]
+    return [
+        (t("m_persen_20jp"), id_percent(r.persen_20jp)),
+        (t("m_jp_per_asn"), id_number(r.jp_per_asn, 1)),
+        (t("m_realisasi"), id_rupiah(r.realisasi)),
+        (t("m_persen_serapan"), id_percent(r.persen_serapan)),
+        (t("m_biaya_per_jp"), f"Rp {id_number(r.biaya_per_jp)}"),
+        (t("m_ikm"), f"{id_number(r.ikm, 2)} ({r.mutu_ikm})"),
+        (t("m_persen_sangat_baik"), id_percent(r.persen_sangat_baik)),
+    ]
+
+
+def id_points(change: float) -> str:
+    return ("+" if change > 0 else "") + id_number(change, 1) + " poin"
+
+
+# --- every page -------------------------------------------------------------------------------------------
+
+
+def test_the_app_declares_every_page() -> None:
+    assert sorted(PAGE) == sorted([*TITLE_KEYS, "definisi"])
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("name", [Path(p).stem for p in PAGES])
+def test_every_page_renders_without_error(name: str, lang: str, info: dict) -> None:
+    at = open_page(start(lang), name)
+    assert_clean(at)
+    if name == "definisi":
+        assert at.markdown and at.markdown[0].value.startswith("# ")
+        return
+    values = {"year": info["tahun"][-1], "kota": info["kota"][0]}
+    assert [x.value for x in at.title] == [t(TITLE_KEYS[name], lang, **values)]
+    # The synthetic-data banner on every page, and the short tag in the sidebar.
+    assert [w.value for w in at.main.warning] == [t("synthetic_banner", lang)]
+    assert [e.value for e in at.sidebar.error] == [t("synthetic_short", lang)]
+    if name in CHART_PAGES:
+        assert len(at.get("plotly_chart")) >= 2
+        labels = [e.label for e in at.expander]
+        assert labels and set(labels) == {t("see_data", lang)}  # every chart has its "Lihat data"
+        assert len(at.get("download_button")) == len(labels)
+
+
+def test_the_synthetic_banner_says_sintetis() -> None:
+    at = start()
+    assert any("sintetis" in w.value.lower() for w in at.warning)
+    assert [c.value for c in at.sidebar.caption if c.value.startswith("Data dimuat: ")]
+
+
+# --- Ringkasan: the headline numbers --------------------------------------------------------------------
+
+
+def test_ringkasan_tiles_equal_the_warehouse_for_the_latest_year(ringkasan: pd.DataFrame, info: dict) -> None:
+    at = start()
+    assert_clean(at)
+    year = info["tahun"][-1]
+    assert [x.value for x in at.title] == [t("ringkasan_title", "id", year=year)]
+    shown = tiles(at)
+    assert list(shown) == info["kota"]
+    for kota, metrics in shown.items():
+        assert [(label, value) for label, value, _ in metrics] == expected_tiles(ringkasan, kota, year), kota
+        now = ringkasan[(ringkasan["kota"] == kota) & (ringkasan["tahun"] == year)].iloc[0]
+        before = ringkasan[(ringkasan["kota"] == kota) & (ringkasan["tahun"] == year - 1)].iloc[0]
+        assert metrics[0][2] == id_points(now.persen_20jp - before.persen_20jp), kota
+
+
+def test_ringkasan_writes_three_to_five_findings_from_the_numbers(info: dict) -> None:
+    at = start()
+    findings = [m.value for m in at.markdown if m.value.startswith("- ")]
+    assert len(findings) == 1
+    lines = findings[0].splitlines()
+    assert 3 <= len(lines) <= 5
+    assert all(any(kota in line for kota in info["kota"]) for line in lines)
+
+
+def test_choosing_one_city_leaves_one_set_of_tiles(ringkasan: pd.DataFrame, info: dict) -> None:
+    at = start()
+    assert len(tiles(at)) == len(info["kota"]) > 1
+    at.sidebar.multiselect(key="kota").set_value(["Jambi"]).run()
+    assert_clean(at)
+    shown = tiles(at)
+    assert list(shown) == ["Jambi"]
+    assert [(label, value) for label, value, _ in shown["Jambi"]] == expected_tiles(ringkasan, "Jambi", 2025)
+
+
+def test_the_year_range_sets_the_headline_year(ringkasan: pd.DataFrame, info: dict) -> None:
+    at = start()
+    first = info["tahun"][0]
+    at.sidebar.select_slider(key="tahun").set_value((first, 2023)).run()
+    assert_clean(at)
+    assert [x.value for x in at.title] == [t("ringkasan_title", "id", year=2023)]
+    for kota, metrics in tiles(at).items():
+        assert [(label, value) for label, value, _ in metrics] == expected_tiles(ringkasan, kota, 2023), kota
+
+
+def test_a_people_filter_changes_the_people_numbers(demo_warehouse: Path, info: dict) -> None:
+    at = start()
+    before = {kota: metrics[0][1] for kota, metrics in tiles(at).items()}
+    at.sidebar.multiselect(key="jabatan").set_value(["Fungsional"]).run()
+    assert_clean(at)
+    after = {kota: metrics[0][1] for kota, metrics in tiles(at).items()}
+    con = open_warehouse(demo_warehouse)
+    try:
+        f = Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1], kategori_jabatan=("Fungsional",))
+        sc = queries.scorecard(con, f)
+    finally:
+        con.close()
+    latest = sc[sc["tahun"] == info["tahun"][-1]].set_index("kota")
+    assert after == {kota: id_percent(latest.loc[kota, "persen_20jp"]) for kota in info["kota"]}
+    assert after != before
+    assert any(t("people_filter_note") in c.value for c in at.caption)
+
+
+def test_a_copied_link_opens_the_same_view() -> None:
+    at = start("en", kota=["Jambi", "Makassar"], tahun=["2022", "2024"])
+    assert_clean(at)
+    assert [x.value for x in at.title] == [t("ringkasan_title", "en", year=2024)]
+    assert list(tiles(at)) == ["Jambi", "Makassar"]
+    assert at.sidebar.multiselect(key="kota").value == ["Jambi", "Makassar"]
+
+
+# --- language ------------------------------------------------------------------------------------------
+
+
+def _menu(at: AppTest) -> list[str]:
+    """Return the page titles st.navigation registered (AppTest keeps them; it has no navigation element)."""
+    return [page["page_name"] for page in at._registered_pages.values()]
+
+
+def _assert_english(at: AppTest) -> None:
+    assert_clean(at)
+    assert at.title[0].value.startswith("Overview ")
+    assert _menu(at) == [TEXT[k]["en"] for k in MENU_KEYS]
+    assert at.sidebar.multiselect(key="kota").label == TEXT["f_kota"]["en"]
+    first = next(iter(tiles(at).values()))
+    assert [label for label, _, _ in first][:2] == [TEXT["m_persen_20jp"]["en"], TEXT["m_jp_per_asn"]["en"]]
+    assert re.fullmatch(r"\d+\.\d%", first[0][1])  # 64.8%, not 64,8%
+
+
+def test_indonesian_is_the_default() -> None:
+    at = start()
+    assert at.title[0].value.startswith("Ringkasan ")
+    assert _menu(at) == [TEXT[k]["id"] for k in MENU_KEYS]
+    assert at.query_params.get("lang") in (None, "id")
+
+
+def test_lang_en_in_the_url_makes_the_app_english() -> None:
+    _assert_english(start("en"))
+
+
+def test_lang_in_the_session_makes_the_app_english() -> None:
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
+    at.session_state["lang"] = "en"
+    at.run()
+    _assert_english(at)
+    assert at.query_params.get("lang") == "en"  # the choice goes into the URL
+
+
+def test_the_language_switch(info: dict) -> None:
+    at = start()
+    at.sidebar.segmented_control(key="lang").set_value("en").run()
+    _assert_english(at)
+    assert at.query_params.get("lang") == "en"
+    open_page(at, "partisipasi")
+    assert_clean(at)
+    assert [x.value for x in at.title] == [t("partisipasi_title", "en")]
+
+
+def test_an_unknown_language_falls_back_to_indonesian() -> None:
+    at = start("fr")
+    assert_clean(at)
+    assert at.title[0].value.startswith("Ringkasan ")
+
+
+# --- empty and missing -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_missing_warehouse_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    missing = tmp_path / "tidak-ada" / "warehouse.duckdb"
+    monkeypatch.setenv(WAREHOUSE_ENV, str(missing))
+    at = start(lang)
+    assert [e.value for e in at.exception] == []
+    assert [e.value for e in at.error] == [t("no_warehouse", lang, path=missing)]
+    if lang == "id":
+        assert at.error[0].value.startswith("Gudang data belum ada")
+    assert not at.title and not at.metric
+
+
+def test_no_city_chosen_asks_for_one_on_every_page() -> None:
+    at = start()
+    at.sidebar.multiselect(key="kota").set_value([]).run()
+    for name in PAGE:
+        open_page(at, name)
+        assert_clean(at)
+        if name != "definisi":
+            assert [i.value for i in at.info] == [t("nothing_to_show", why=t("no_kota"))], name
+
+
+def test_an_agency_of_another_city_shows_a_sentence_not_an_error() -> None:
+    # Dinas Perdagangan exists only in Makassar in the demo data; the profile of Jambi has no agency left.
+    at = start(kota=["Jambi", "Makassar"])
+    assert "Dinas Perdagangan" in at.sidebar.multiselect(key="opd").options
+    at.sidebar.multiselect(key="opd").set_value(["Dinas Perdagangan"]).run()
+    assert_clean(at)
+    open_page(at, "profil_kota")
+    at.selectbox(key="profil").set_value("Jambi").run()
+    assert_clean(at)
+    assert [x.value for x in at.title] == [t("profil_title", kota="Jambi")]
+    assert t("nothing_to_show", why=t("why_filters")) in [i.value for i in at.info]
+    for name in PAGE:
+        assert_clean(open_page(at, name))
+
+
+def test_people_filters_that_match_nobody_say_why() -> None:
+    at = start()
+    at.sidebar.multiselect(key="jabatan").set_value(["JPT"]).run()  # no PPPK holds a JPT post
+    at.sidebar.multiselect(key="jenis_asn").set_value(["PPPK"]).run()
+    nothing = t("nothing_to_show", why=t("why_filters"))
+    for name in PAGE:
+        open_page(at, name)
+        assert_clean(at)
+    for name in ("partisipasi", "kinerja"):
+        open_page(at, name)
+        assert [i.value for i in at.info] == [nothing], name
+
+
+def test_ringkasan_with_cities_lacking_budget_and_people(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The hand-made warehouse of test_scorecard: Bukittinggi has no data at all, Pontianak no 2024 budget.
+    report, db = load_rows(tmp_path, scorecard_rows())
+    assert report.status == "ok"
+    monkeypatch.setenv(WAREHOUSE_ENV, str(db))
+    at = start()
+    assert_clean(at)
+    shown = tiles(at)
+    assert list(shown) == ["Bukittinggi", "Jambi", "Pontianak"]
+    assert all(value == "–" for _, value, _ in shown["Bukittinggi"])
+    assert dict((label, value) for label, value, _ in shown["Pontianak"])[t("m_realisasi")] == "–"
+    for name in PAGE:
+        assert_clean(open_page(at, name))
