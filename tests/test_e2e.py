@@ -67,6 +67,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
+    os.environ["E2E_WAREHOUSE"] = str(tmp / "warehouse.duckdb")  # for the reload test below
     try:
         for _ in range(120):
             try:
@@ -147,3 +148,23 @@ def test_removing_a_city_in_the_sidebar_removes_its_tile(server: str, browser_pa
     idle(browser_page)
     assert browser_page.locator("[data-testid=stMetric]").count() == 7
     assert "kota=Makassar" in browser_page.url and "Jambi" not in browser_page.url
+
+
+def test_a_load_while_serving_keeps_the_page_working_then_shows_the_new_data(
+    server: str, browser_page: Page, tmp_path: Path
+) -> None:
+    # Runs last: it replaces the warehouse the server reads.
+    open_and_wait(browser_page, f"{server}/?kota=Jambi")
+    before = first_metric(browser_page)
+    write_sample(tmp_path / "baru", seed=99, scale=0.03)
+    loading = subprocess.Popen(
+        [sys.executable, "-m", "etl", "load", str(tmp_path / "baru"), "--db", os.environ["E2E_WAREHOUSE"]],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
+    open_and_wait(browser_page, f"{server}/partisipasi?kota=Jambi")  # served while the load runs
+    assert browser_page.locator("[data-testid=stException]").count() == 0
+    assert loading.wait(timeout=120) == 0
+    open_and_wait(browser_page, f"{server}/?kota=Jambi")
+    assert browser_page.locator("[data-testid=stException]").count() == 0
+    assert first_metric(browser_page) != before

@@ -1,12 +1,13 @@
 """Cached access to the warehouse for the pages.
 
-One read-only connection per warehouse version (cache_resource, closed when a newer load replaces
-the file), a cursor per query (inside analytics.db.run), and query results cached per filter
-value (cache_data) so moving between pages does not query twice.
+One read-only connection for the current warehouse version (closed when a newer load replaces the
+file), a cursor per query (inside analytics.db.run), and query results cached per warehouse
+version and filter value (cache_data) so moving between pages does not query twice.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,14 +21,35 @@ from analytics.filters import Filters
 from etl.paths import warehouse_path
 
 
-def _close(con: duckdb.DuckDBPyConnection) -> None:
-    con.close()
+class _Current:
+    """The one open connection and the warehouse version it reads (shared by all sessions)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.key: tuple[str, str] | None = None
+        self.con: duckdb.DuckDBPyConnection | None = None
 
 
-@st.cache_resource(max_entries=2, on_release=_close, show_spinner=False)
+@st.cache_resource(show_spinner=False)
+def _current() -> _Current:
+    return _Current()
+
+
 def _connection(path: str, version: str) -> duckdb.DuckDBPyConnection:
-    """Return the read-only connection for one version of the warehouse (cached across sessions)."""
-    return open_warehouse(Path(path))
+    """Return the read-only connection for this version of the warehouse.
+
+    DuckDB keeps one database instance per path in a process: while a connection to the old file
+    is open, connecting again returns the old snapshot. So the old connection is closed first.
+    Queries already running on its cursors finish on the old snapshot.
+    """
+    current = _current()
+    with current.lock:
+        if current.key != (path, version):
+            if current.con is not None:
+                current.con.close()
+            current.con = open_warehouse(Path(path))
+            current.key = (path, version)
+        return current.con
 
 
 @st.cache_data(ttl=3600, max_entries=1024, show_spinner=False)
