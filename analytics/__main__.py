@@ -1,0 +1,7 @@
+"""Entry point for `python -m analytics export ...` (meeting files from the command line)."""
+
+import sys
+
+from analytics.export.cli import main
+
+sys.exit(main())

@@ -1,0 +1,80 @@
+"""Meeting files of a view: the content is built once (content.py) and rendered to each format here.
+
+    report = content.overview(fetch, filters, info, lang)
+    data = render(report, "pptx")
+
+Formats: pptx (16:9 deck), pdf (A4 report), html (offline handout), xlsx (one sheet per chart),
+csv (ZIP of CSV files), png (ZIP of chart images). pptx, pdf and png need Chromium (images.available()).
+No Streamlit here.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from io import BytesIO
+
+from analytics.export import images
+from analytics.export.content import Report
+
+FORMATS = {  # format -> (MIME type, file extension, needs chart images)
+    "pptx": ("application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx", True),
+    "pdf": ("application/pdf", "pdf", True),
+    "html": ("text/html", "html", False),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", False),
+    "csv": ("application/zip", "zip", False),
+    "png": ("application/zip", "zip", True),
+}
+
+
+def pictures(report: Report) -> dict[str, bytes]:
+    """Return the PNG of every chart section of `report`, by section key, sized for a slide or a page."""
+    sections = report.charts()
+    rendered = images.png([images.for_print(s.figure) for s in sections])
+    return {s.key: png for s, png in zip(sections, rendered, strict=True)}
+
+
+def png_zip(report: Report) -> bytes:
+    """Return a ZIP of one PNG per chart, numbered in the report's order."""
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
+        for i, (key, png) in enumerate(pictures(report).items(), start=1):
+            archive.writestr(f"{i:02d}_{key}.png", png)
+    return out.getvalue()
+
+
+def render(report: Report, fmt: str) -> bytes:
+    """Return the file of `report` in format `fmt` (a key of FORMATS) as bytes.
+
+    Raises images.ImagesUnavailable for pptx, pdf and png when there is no Chromium, ValueError for an
+    unknown format.
+    """
+    size = (images.WIDTH, images.HEIGHT)
+    if fmt == "pptx":
+        from analytics.export.deck import pptx_bytes
+
+        return pptx_bytes(report, pictures(report), size)
+    if fmt == "pdf":
+        from analytics.export.report import pdf_bytes
+
+        return pdf_bytes(report, pictures(report), size)
+    if fmt == "html":
+        from analytics.export.handout import html_bytes
+
+        return html_bytes(report)
+    if fmt == "xlsx":
+        from analytics.export.workbook import xlsx_bytes
+
+        return xlsx_bytes(report)
+    if fmt == "csv":
+        from analytics.export.workbook import csv_zip
+
+        return csv_zip(report)
+    if fmt == "png":
+        return png_zip(report)
+    raise ValueError(f"unknown format: {fmt!r}")
+
+
+def file_name(kota: tuple[str, ...], tahun_akhir: int, fmt: str) -> str:
+    """Return a download name such as 'pembinaan_asn_pontianak_makassar_2025.pptx'."""
+    cities = "_".join(k.lower().replace(" ", "-") for k in kota[:4]) + ("_dll" if len(kota) > 4 else "")
+    return f"pembinaan_asn_{cities}_{tahun_akhir}.{FORMATS[fmt][1]}"

@@ -1,0 +1,385 @@
+"""What a meeting file says, built once and rendered to every format (deck, report, handout, workbook).
+
+`overview(...)` returns a `Report`: a title section, the findings, one section per key chart (figure,
+one-line takeaway written from the numbers, source line, and the table behind it) and an appendix.
+Data comes through a `fetch(query_function, filters, *extra)` callable, so the app passes its cached
+`ui.data.fetch` and the command line passes a plain connection: both read exactly what the pages read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analytics import charts, queries, reshape
+from analytics import formatting as fmt
+from analytics.filters import Filters
+from analytics.findings import findings
+from analytics.i18n import t
+
+Fetch = Callable[..., pd.DataFrame]
+WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
+OPD_ROWS = 10  # agencies drawn on the compliance slide; the table keeps them all
+APPENDIX = (  # (text key of the metric, scorecard column, kind)
+    ("m_jumlah_asn", "jumlah_asn", "count"),
+    ("m_jumlah_pns", "jumlah_pns", "count"),
+    ("m_persen_20jp", "persen_20jp", "percent"),
+    ("m_jp_per_asn", "jp_per_asn", "number"),
+    ("m_realisasi", "realisasi", "rupiah"),
+    ("m_persen_serapan", "persen_serapan", "percent"),
+    ("m_biaya_per_jp", "biaya_per_jp", "rupiah_full"),
+    ("m_ikm", "ikm", "ikm"),
+    ("m_persen_sangat_baik", "persen_sangat_baik", "percent"),
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One slide / report section.
+
+    kind: "title", "findings", "chart" or "appendix". key: a file-safe name (sheet, CSV and PNG
+    names). lines: the title's subtitle lines or the findings. table: the raw values behind a chart,
+    or the appendix's scorecard rows (one per city).
+    """
+
+    kind: str
+    key: str
+    title: str
+    takeaway: str = ""
+    caption: str = ""
+    source: str = ""
+    lines: tuple[str, ...] = ()
+    figure: go.Figure | None = None
+    table: pd.DataFrame | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """A whole meeting file: its language, the synthetic-data notice (or '') and its sections in order."""
+
+    lang: str
+    title: str
+    notice: str
+    sections: list[Section] = field(default_factory=list)
+
+    def charts(self) -> list[Section]:
+        """Return the chart sections, in order."""
+        return [s for s in self.sections if s.kind == "chart"]
+
+
+def data_date(info: dict) -> str:
+    """Return the last load time from warehouse_info as 'dd-mm-yyyy HH:MM WIB' ('–' when never loaded)."""
+    when = info.get("loaded_at_utc")
+    if when is None:
+        return fmt.MISSING
+    return when.replace(tzinfo=dt.UTC).astimezone(WIB).strftime("%d-%m-%Y %H:%M WIB")
+
+
+def city_list(kota: tuple[str, ...] | list[str], lang: str) -> str:
+    """Return 'A, B dan C' / 'A, B and C'."""
+    names = list(kota)
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {'dan' if lang == 'id' else 'and'} {names[-1]}"
+
+
+def highlight(figure: go.Figure, focus: str | None) -> go.Figure:
+    """Return a copy of `figure` with the traces of other cities faded and the `focus` city drawn
+    heavier (thicker line, bold panel title or column label); the figure itself when focus is None."""
+    if not focus:
+        return figure
+    fig = go.Figure(figure)
+    names = {tr.name for tr in fig.data if tr.name}
+    if focus in names:
+        for tr in fig.data:
+            if tr.name == focus:
+                if tr.type == "scatter":
+                    tr.line.width = 6
+                    tr.marker.size = 15
+            elif tr.name:
+                tr.opacity = 0.45
+    for annotation in fig.layout.annotations:
+        if annotation.text == focus:
+            annotation.text = f"<b>▶ {focus}</b>"
+    for tr in fig.data:
+        if tr.type == "heatmap" and focus in list(tr.x):
+            columns = list(tr.x)
+            fig.update_xaxes(
+                tickmode="array", tickvals=columns, ticktext=[f"<b>▶ {c}</b>" if c == focus else c for c in columns]
+            )
+    return fig
+
+
+def _source(datasets: str, info: dict, lang: str) -> str:
+    """Return the source line of a chart: the input datasets, the warehouse and the load time."""
+    text = t("x_source", lang, datasets=datasets, when=data_date(info))
+    return text + (t("x_source_synthetic", lang) if info.get("synthetic") else "")
+
+
+def _takeaway(
+    df: pd.DataFrame, column: str, year: int, render: Callable[[float], str], lang: str, focus: str | None
+) -> str:
+    """Return one line about `column` in `year`: highest and lowest city, or the one city's value and its
+    change from the year before; the focus city's own value leads when one is highlighted."""
+    latest = df[(df["tahun"] == year)].dropna(subset=[column]).sort_values([column, "kota"])
+    if latest.empty:
+        return t("tk_none", lang)
+    if len(latest) == 1:
+        row = latest.iloc[0]
+        before = df[(df["tahun"] == year - 1) & (df["kota"] == row.kota)][column].dropna()
+        if before.empty:
+            return t("tk_single", lang, year=year, kota=row.kota, value=render(row[column]))
+        change = row[column] - before.iloc[0]
+        sign = "+" if change > 0 else "-" if change < 0 else ""
+        return t(
+            "tk_single_change",
+            lang,
+            year=year,
+            kota=row.kota,
+            value=render(row[column]),
+            change=sign + render(abs(change)),
+            prev=year - 1,
+        )
+    low, high = latest.iloc[0], latest.iloc[-1]
+    line = t(
+        "tk_rank",
+        lang,
+        year=year,
+        high=high.kota,
+        high_value=render(high[column]),
+        low=low.kota,
+        low_value=render(low[column]),
+    )
+    mine = latest[latest["kota"] == focus]
+    if focus and not mine.empty and focus not in (low.kota, high.kota):
+        line += f" {focus}: {render(mine.iloc[0][column])}."
+    return line
+
+
+def _share_line(rows: pd.DataFrame, key: str, year: int, lang: str, decimals: int) -> str:
+    """Return one line about a per-city share (`kota`, `persen`): the cities with the most and the
+    fewest (text `key`), or the one city's share (text `key`_one)."""
+    rows = rows.dropna().sort_values(["persen", "kota"])
+    if rows.empty:
+        return t("tk_none", lang)
+    if len(rows) == 1:
+        row = rows.iloc[0]
+        return t(f"{key}_one", lang, year=year, kota=row.kota, value=fmt.percent(row.persen, lang, decimals))
+    low, high = rows.iloc[0], rows.iloc[-1]
+    return t(
+        key,
+        lang,
+        year=year,
+        high=high.kota,
+        high_value=fmt.percent(high.persen, lang, decimals),
+        low=low.kota,
+        low_value=fmt.percent(low.persen, lang, decimals),
+    )
+
+
+def _below_20(distribution: pd.DataFrame, year: int, lang: str) -> str:
+    """Return the takeaway of the JP distribution: share of PNS below 20 JP, most and fewest."""
+    below = distribution[distribution["urutan"] < 3].groupby("kota", as_index=False)["persen"].sum()
+    return _share_line(below, "tk_below20", year, lang, 0)
+
+
+def _below_baik(ratings: pd.DataFrame, year: int, lang: str) -> str:
+    """Return the takeaway of the rating distribution: the share rated below Baik in `year`."""
+    latest = ratings[ratings["tahun"] == year]
+    share = (100 * latest[list(reshape.BELOW_BAIK)].sum(axis=1) / latest["jumlah_dinilai"]).rename("persen")
+    return _share_line(pd.concat([latest["kota"], share], axis=1), "tk_predikat", year, lang, 1)
+
+
+def _lowest_opds(compliance: pd.DataFrame, n: int) -> pd.DataFrame:
+    """Return the compliance rows of the `n` agencies with the lowest mean share across cities."""
+    means = compliance.groupby("nilai")["persen_20jp"].mean().sort_values()
+    return compliance[compliance["nilai"].isin(means.index[:n])]
+
+
+def _lowest_opd_line(compliance: pd.DataFrame, lang: str) -> str:
+    """Return the takeaway of the compliance heatmap: the agency with the lowest share."""
+    rows = compliance.dropna(subset=["persen_20jp"]).sort_values(["persen_20jp", "kota", "nilai"])
+    if rows.empty:
+        return t("tk_none", lang)
+    low = rows.iloc[0]
+    return t("tk_opd_low", lang, opd=low.nilai, kota=low.kota, value=fmt.percent(low.persen_20jp, lang, 0))
+
+
+def _people_filter(f: Filters, lang: str) -> str:
+    """Return the people filters as one line ('' when none narrows the people counted)."""
+    parts = [
+        f"{t(key, lang)}: {', '.join(values)}"
+        for key, values in (("f_opd", f.opd), ("f_jabatan", f.kategori_jabatan), ("f_jenis_asn", f.jenis_asn))
+        if values
+    ]
+    return t("x_people_filter", lang, what="; ".join(parts)) if parts else ""
+
+
+def _appendix_table(scorecard: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Return the scorecard rows of `year` with the appendix columns (one row per city)."""
+    columns = ["kota", "tahun", *[c for _, c, _ in APPENDIX], "mutu_ikm"]
+    return scorecard.loc[scorecard["tahun"] == year, columns].sort_values("kota").reset_index(drop=True)
+
+
+def appendix_text(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the appendix as text to read: one row per metric, one column per city, values formatted in
+    the chosen language."""
+    rows = []
+    for key, column, kind in APPENDIX:
+        row = {t("metric", lang): t(key, lang)}
+        for _, r in table.iterrows():
+            value = r[column]
+            if kind == "count":
+                text = fmt.number(value, lang)
+            elif kind == "percent":
+                text = fmt.percent(value, lang, 1)
+            elif kind == "rupiah":
+                text = fmt.rupiah(value, lang)
+            elif kind == "rupiah_full":
+                text = fmt.rupiah(value, lang, compact=False)
+            elif kind == "ikm":
+                text = fmt.MISSING if fmt.is_missing(value) else f"{fmt.number(value, lang, 2)} ({r['mutu_ikm']})"
+            else:
+                text = fmt.number(value, lang, 1)
+            row[r["kota"]] = text
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def overview(fetch: Fetch, f: Filters, info: dict, lang: str = "id", focus: str | None = None) -> Report:
+    """Return the overview's meeting content for filters `f`: title, findings, seven key charts (the
+    figures the pages draw, with a takeaway, a source line and the raw table behind each) and an
+    appendix of the latest year's numbers. `focus` names a city to highlight in every chart."""
+    year = f.tahun_akhir
+    styles = charts.city_styles(info["kota"])
+    scorecard = fetch(queries.scorecard, f)
+    in_range = scorecard[scorecard["tahun"] >= f.tahun_awal].reset_index(drop=True)
+    notice = t("x_synthetic", lang) if info.get("synthetic") else ""
+
+    title_lines = [
+        t("x_period", lang, start=f.tahun_awal, end=year),
+        t("x_data_date", lang, when=data_date(info)),
+    ]
+    if f.filters_people:
+        title_lines += [_people_filter(f, lang), t("people_filter_note", lang)]
+    sections = [
+        Section("title", "judul", t("x_title", lang, kota=city_list(f.kota, lang)), lines=tuple(title_lines)),
+        Section(
+            "findings",
+            "temuan",
+            t("findings", lang),
+            lines=tuple(findings(scorecard, year, lang)) or (t("fd_none", lang),),
+        ),
+    ]
+
+    def chart(key: str, title: str, caption: str, figure: go.Figure, table: pd.DataFrame, takeaway: str, src: str):
+        sections.append(
+            Section(
+                "chart",
+                key,
+                title,
+                takeaway=takeaway,
+                caption=caption,
+                source=_source(src, info, lang),
+                figure=highlight(figure, focus),
+                table=table.reset_index(drop=True),
+            )
+        )
+
+    people = "pegawai, program, peserta"
+    chart(
+        "tren_20jp",
+        t("q_trend_20jp", lang),
+        t("c_trend_20jp", lang),
+        charts.trend(in_range, "persen_20jp", styles, lang, tick_suffix="%", y_range=(0, 100)),
+        in_range[["kota", "tahun", "jumlah_pns", "pns_memenuhi_20jp", "persen_20jp"]],
+        _takeaway(in_range, "persen_20jp", year, lambda v: fmt.percent(v, lang, 1), lang, focus),
+        people,
+    )
+    chart(
+        "tren_ikm",
+        t("q_trend_ikm", lang),
+        t("c_trend_ikm", lang),
+        charts.trend(in_range, "ikm", styles, lang, y_range=(60, 100), bands=True),
+        in_range[["kota", "tahun", "jumlah_responden_ikm", "ikm", "mutu_ikm"]],
+        _takeaway(in_range, "ikm", year, lambda v: fmt.number(v, lang, 2), lang, focus),
+        "survei_kepuasan",
+    )
+    chart(
+        "tren_serapan",
+        t("q_trend_serapan", lang),
+        t("c_trend_serapan", lang),
+        charts.trend(in_range, "persen_serapan", styles, lang, tick_suffix="%", y_range=(0, 105)),
+        in_range[["kota", "tahun", "pagu", "realisasi", "persen_serapan"]],
+        _takeaway(in_range, "persen_serapan", year, lambda v: fmt.percent(v, lang, 1), lang, focus),
+        "anggaran",
+    )
+    chart(
+        "tren_biaya",
+        t("q_trend_biaya", lang),
+        t("c_trend_biaya", lang),
+        charts.trend(in_range, "biaya_per_jp", styles, lang, y_title="Rp / JP"),
+        in_range[["kota", "tahun", "biaya_per_jp"]],
+        _takeaway(in_range, "biaya_per_jp", year, lambda v: fmt.rupiah(v, lang, compact=False), lang, focus),
+        "program, peserta",
+    )
+    distribution = fetch(queries.jp_distribution, f)
+    if not distribution.empty:
+        chart(
+            "sebaran_jp",
+            t("q_jp_dist", lang, year=year),
+            t("c_jp_dist", lang),
+            charts.grouped_bars(
+                distribution,
+                "rentang_jp",
+                "persen",
+                styles,
+                lang,
+                y_title=t("share_pns", lang),
+                text_format="%{y:.0f}%",
+                category_order=list(queries.JP_BANDS),
+                target=2.5,
+                target_label="20 JP",
+            ),
+            distribution.drop(columns="urutan"),
+            _below_20(distribution, year, lang),
+            people,
+        )
+    compliance = fetch(queries.compliance_by, f, "opd")
+    if not compliance.empty:
+        chart(
+            "kepatuhan_opd",
+            t("x_q_compliance_opd", lang, year=year),
+            t("x_c_compliance_opd", lang, n=OPD_ROWS),
+            charts.heatmap(_lowest_opds(compliance, OPD_ROWS), "nilai", "kota", "persen_20jp", lang),
+            compliance,
+            _lowest_opd_line(compliance, lang),
+            people,
+        )
+    ratings = fetch(queries.predikat, f)
+    ratings = ratings[ratings["tahun"] >= f.tahun_awal]
+    if not ratings.empty:
+        chart(
+            "predikat",
+            t("q_predikat", lang),
+            t("c_predikat", lang),
+            charts.stacked_share(ratings, "tahun", list(queries.PREDIKAT_COLUMNS), charts.PREDIKAT_COLORS, lang),
+            ratings,
+            _below_baik(ratings, year, lang),
+            "penilaian_kinerja",
+        )
+    sections.append(
+        Section(
+            "appendix",
+            "lampiran",
+            t("x_appendix", lang, year=year),
+            caption=t("x_appendix_note", lang),
+            source=_source("pegawai, program, peserta, anggaran, survei_kepuasan, penilaian_kinerja", info, lang),
+            table=_appendix_table(scorecard, year),
+        )
+    )
+    return Report(lang, sections[0].title, notice, sections)

@@ -1,0 +1,142 @@
+"""The PDF report (A4 portrait) with fpdf2: the same sections as the deck, black text on white, so it
+stays readable printed in black and white (the charts carry markers, dashes and patterns)."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from analytics.export.content import Report, Section, appendix_text
+from analytics.i18n import t
+
+FONT_DIRS = (  # DejaVu covers ≥, – and ▶; Debian ships it with fontconfig (fonts-dejavu-core)
+    Path("/usr/share/fonts/truetype/dejavu"),
+    Path("/usr/share/fonts/dejavu"),
+    Path("/usr/local/share/fonts"),
+    Path("/Library/Fonts"),
+)
+LATIN1 = str.maketrans({"≥": ">=", "≤": "<=", "–": "-", "—": "-", "▶": ">", "▼": "v", "•": "-", "·": "-"})
+PAGE_W, MARGIN = 210, 15
+TEXT_W = PAGE_W - 2 * MARGIN
+
+
+def _font() -> tuple[Path, Path] | None:
+    """Return the regular and bold DejaVu Sans files, or None when they are not installed."""
+    for folder in FONT_DIRS:
+        regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
+        if regular.exists() and bold.exists():
+            return regular, bold
+    return None
+
+
+class _Pdf(FPDF):
+    """A4 pages with a running footer: the report title, the synthetic tag and the page number."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.report = report
+        fonts = _font()
+        if fonts:
+            self.add_font("Body", "", str(fonts[0]))
+            self.add_font("Body", "B", str(fonts[1]))
+            self.family, self.plain = "Body", False
+        else:  # core font: Latin-1 only, so a few symbols are spelled out
+            self.family, self.plain = "Helvetica", True
+        self.set_margins(MARGIN, MARGIN, MARGIN)
+        self.set_auto_page_break(True, margin=18)
+        self.set_text_color(0, 0, 0)
+        self.set_title(report.title)
+
+    def text_of(self, text: str) -> str:
+        """Return `text` as the chosen font can write it."""
+        return text.translate(LATIN1).encode("latin-1", "replace").decode("latin-1") if self.plain else text
+
+    def footer(self) -> None:
+        self.set_y(-13)
+        self.set_font(self.family, "", 8)
+        tag = f"{t('synthetic_short', self.report.lang)} · " if self.report.notice else ""
+        self.cell(0, 5, self.text_of(f"{tag}{self.report.title} · {self.page_no()}"), align="R")
+
+    def para(self, text: str, size: float, bold: bool = False, height: float | None = None, gap: float = 2) -> None:
+        """Write a wrapped paragraph across the text width."""
+        self.set_font(self.family, "B" if bold else "", size)
+        self.multi_cell(
+            TEXT_W, height or size * 0.5, self.text_of(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
+        self.ln(gap)
+
+
+def _chart(pdf: _Pdf, section: Section, picture: bytes, size: tuple[int, int]) -> None:
+    height = TEXT_W * size[1] / size[0]
+    if pdf.get_y() + 30 + height > pdf.h - 20:
+        pdf.add_page()
+    pdf.para(section.title, 14, bold=True)
+    pdf.para(section.takeaway, 11, bold=True)
+    pdf.image(BytesIO(picture), x=MARGIN, w=TEXT_W, h=height)
+    pdf.ln(1)
+    pdf.set_text_color(40, 40, 40)
+    pdf.para(section.caption, 8.5, height=4, gap=0.5)
+    pdf.para(section.source, 8.5, height=4, gap=6)
+    pdf.set_text_color(0, 0, 0)
+
+
+def _appendix(pdf: _Pdf, section: Section, lang: str) -> None:
+    pdf.add_page()
+    pdf.para(section.title, 16, bold=True, gap=4)
+    table = appendix_text(section.table, lang)
+    pdf.set_font(pdf.family, "", 9.5)
+    first = 55
+    rest = (TEXT_W - first) / max(len(table.columns) - 1, 1)
+    with pdf.table(
+        col_widths=[first, *[rest] * (len(table.columns) - 1)],
+        text_align=["LEFT", *["RIGHT"] * (len(table.columns) - 1)],
+        line_height=6,
+        width=TEXT_W,
+    ) as grid:
+        grid.row([pdf.text_of(str(c)) for c in table.columns])
+        for values in table.itertuples(index=False):
+            grid.row([pdf.text_of(str(v)) for v in values])
+    pdf.ln(4)
+    pdf.para(section.caption, 9, height=4.5)
+    pdf.para(section.source, 9, height=4.5)
+
+
+def pdf_bytes(report: Report, pictures: dict[str, bytes], size: tuple[int, int]) -> bytes:
+    """Return the report as PDF bytes (A4): a cover with the findings, the charts two to a page with their
+    takeaway, caption and source, and the appendix table; `pictures` as for the deck."""
+    pdf = _Pdf(report)
+    pdf.add_page()
+    for section in report.sections:
+        if section.kind == "title":
+            pdf.ln(10)
+            pdf.para(section.title, 22, bold=True, height=10, gap=4)
+            for line in section.lines:
+                pdf.para(line, 12, height=6, gap=1)
+            if report.notice:
+                pdf.ln(3)
+                pdf.set_line_width(0.6)
+                pdf.set_font(pdf.family, "B", 11)
+                pdf.multi_cell(
+                    TEXT_W,
+                    6,
+                    pdf.text_of(report.notice),
+                    border=1,
+                    padding=3,
+                    align="L",
+                    new_x=XPos.LMARGIN,
+                    new_y=YPos.NEXT,
+                )
+            pdf.ln(8)
+        elif section.kind == "findings":
+            pdf.para(section.title, 16, bold=True, gap=3)
+            for line in section.lines:
+                pdf.para(f"• {line}", 11.5, height=6, gap=2)
+            pdf.add_page()
+        elif section.kind == "chart":
+            _chart(pdf, section, pictures[section.key], size)
+        elif section.kind == "appendix":
+            _appendix(pdf, section, report.lang)
+    return bytes(pdf.output())

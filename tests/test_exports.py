@@ -1,0 +1,297 @@
+"""Meeting files of the overview, opened and checked: the deck (python-pptx), the PDF (pypdf), the workbook
+(openpyxl, values against the warehouse), the offline HTML handout, the CSV and PNG archives.
+
+Everything runs on a small synthetic warehouse built by the real pipeline. The deck, PDF and PNG need the
+system Chromium (`.ci/run` installs it); they are built once per module to keep the suite quick.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from pptx import Presentation
+from pptx.util import Emu
+from pypdf import PdfReader
+
+from analytics import queries
+from analytics.db import open_warehouse
+from analytics.export import FORMATS, content, file_name, images, render
+from analytics.exports import csv_bytes
+from analytics.filters import Filters
+from analytics.i18n import t
+from analytics.tables import header
+from etl import pipeline
+from etl.sample import write_sample
+
+CHART_KEYS = ["tren_20jp", "tren_ikm", "tren_serapan", "tren_biaya", "sebaran_jp", "kepatuhan_opd", "predikat"]
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("export") / "sumber"
+    write_sample(folder, seed=7, scale=0.03)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def warehouse(source: Path) -> Path:
+    db = source.parent / "gudang" / "warehouse.duckdb"
+    report = pipeline.load(source, db)
+    assert report.status == "ok" and report.errors == []
+    return db
+
+
+@pytest.fixture(scope="module")
+def con(warehouse: Path):
+    connection = open_warehouse(warehouse)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def info(con) -> dict:
+    return queries.warehouse_info(con)
+
+
+def overview(con, info: dict, lang: str = "id", kota: tuple[str, ...] | None = None, focus: str | None = None):
+    f = Filters(kota or tuple(info["kota"]), info["tahun"][0], info["tahun"][-1])
+    return content.overview(lambda fn, filters, *extra: fn(con, filters, *extra), f, info, lang, focus)
+
+
+@pytest.fixture(scope="module")
+def report(con, info: dict) -> content.Report:
+    return overview(con, info)
+
+
+@pytest.fixture(scope="module")
+def deck(report: content.Report) -> Presentation:
+    return Presentation(io.BytesIO(render(report, "pptx")))
+
+
+@pytest.fixture(scope="module")
+def pdf(report: content.Report) -> PdfReader:
+    return PdfReader(io.BytesIO(render(report, "pdf")))
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def scorecard_table(warehouse: Path) -> pd.DataFrame:
+    """The scorecard straight from the mart, not through the export code."""
+    connection = open_warehouse(warehouse)
+    try:
+        return connection.execute("SELECT * FROM ringkasan_kota_tahun ORDER BY kota, tahun").df()
+    finally:
+        connection.close()
+
+
+# Content
+
+
+def test_report_has_title_findings_seven_charts_and_appendix_in_order(report: content.Report) -> None:
+    kinds = [s.kind for s in report.sections]
+    assert kinds == ["title", "findings", *["chart"] * 7, "appendix"]
+    assert [s.key for s in report.charts()] == CHART_KEYS
+    assert all(s.figure is not None and not s.table.empty and s.takeaway and s.source for s in report.charts())
+
+
+def test_title_names_cities_period_data_date_and_synthetic_notice(report: content.Report, info: dict) -> None:
+    title = report.sections[0]
+    assert all(k in title.title for k in info["kota"])
+    assert t("x_period", "id", start=info["tahun"][0], end=info["tahun"][-1]) in title.lines
+    assert t("x_data_date", "id", when=content.data_date(info)) in title.lines
+    assert re.fullmatch(r"\d\d-\d\d-\d{4} \d\d:\d\d WIB", content.data_date(info))
+    assert info["synthetic"] and report.notice == t("x_synthetic", "id")
+    assert all("sintetis" in s.source for s in report.charts())
+
+
+def test_findings_are_the_overview_findings(report: content.Report, con, info: dict) -> None:
+    from analytics.findings import findings
+
+    f = Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1])
+    assert list(report.sections[1].lines) == findings(queries.scorecard(con, f), f.tahun_akhir, "id")
+
+
+def test_takeaway_names_highest_and_lowest_city_of_the_latest_year(report: content.Report, warehouse: Path) -> None:
+    latest = scorecard_table(warehouse).query("tahun == tahun.max()").sort_values("persen_20jp")
+    takeaway = report.charts()[0].takeaway
+    assert f"tertinggi {latest.iloc[-1].kota}" in takeaway and f"terendah {latest.iloc[0].kota}" in takeaway
+
+
+def test_chart_tables_are_the_warehouse_numbers(report: content.Report, warehouse: Path, info: dict) -> None:
+    mart = scorecard_table(warehouse)
+    mart = mart[mart["tahun"] >= info["tahun"][0]].reset_index(drop=True)
+    table = report.charts()[0].table
+    pd.testing.assert_frame_equal(
+        table.sort_values(["kota", "tahun"]).reset_index(drop=True),
+        mart[list(table.columns)],
+        check_dtype=False,
+    )
+
+
+def test_focus_city_is_drawn_heavier_and_the_others_faded(con, info: dict) -> None:
+    focused = overview(con, info, focus="Pontianak").charts()[0].figure
+    lines = {trace.name: trace for trace in focused.data}
+    assert lines["Pontianak"].line.width == 6 and lines["Pontianak"].opacity is None
+    assert all(lines[k].opacity < 1 for k in info["kota"] if k != "Pontianak")
+
+
+def test_one_city_report_says_its_value_and_change(con, info: dict) -> None:
+    one = overview(con, info, kota=("Jambi",))
+    assert one.sections[0].title == t("x_title", "id", kota="Jambi")
+    assert one.charts()[0].takeaway.startswith(f"{info['tahun'][-1]}: Jambi ")
+    assert f"dibanding {info['tahun'][-1] - 1}" in one.charts()[0].takeaway
+
+
+def test_english_report_is_in_english(con, info: dict) -> None:
+    english = overview(con, info, lang="en")
+    assert english.sections[1].title == "Key findings"
+    assert english.charts()[0].title == t("q_trend_20jp", "en")
+    assert "highest" in english.charts()[0].takeaway and "Source:" in english.charts()[0].source
+
+
+# Deck
+
+
+def test_deck_is_16_9_with_one_slide_per_section_and_their_titles(deck, report: content.Report) -> None:
+    assert (deck.slide_width, deck.slide_height) == (Emu(12192000), Emu(6858000))
+    assert len(deck.slides) == len(report.sections) == 10
+    assert [s.shapes.title.text for s in deck.slides] == [s.title for s in report.sections]
+
+
+def test_deck_title_slide_carries_date_of_data_and_synthetic_notice(deck, report: content.Report, info) -> None:
+    text = " ".join(shape.text_frame.text for shape in deck.slides[0].shapes if shape.has_text_frame)
+    assert content.data_date(info) in text and report.notice in text
+
+
+def test_every_chart_slide_has_its_picture_takeaway_and_source(deck, report: content.Report) -> None:
+    for slide, section in zip(list(deck.slides)[2:9], report.charts(), strict=True):
+        pictures = [shape for shape in slide.shapes if shape.shape_type == 13]
+        assert len(pictures) == 1 and pictures[0].image.content_type == "image/png"
+        assert pictures[0].left >= 0 and pictures[0].left + pictures[0].width <= deck.slide_width
+        texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+        assert section.takeaway in texts and section.source in texts
+
+
+def test_deck_appendix_table_has_a_column_per_city(deck, info: dict) -> None:
+    tables = [shape.table for shape in deck.slides[-1].shapes if shape.has_table]
+    assert len(tables) == 1
+    heading = [cell.text for cell in tables[0].rows[0].cells]
+    assert heading == [t("metric", "id"), *info["kota"]]
+    assert len(tables[0].rows) == len(content.APPENDIX) + 1
+
+
+# PDF
+
+
+def test_pdf_is_a4_and_holds_every_title_takeaway_and_the_notice(pdf, report: content.Report, info) -> None:
+    assert len(pdf.pages) >= 4
+    assert all((round(float(p.mediabox.width)), round(float(p.mediabox.height))) == (595, 842) for p in pdf.pages)
+    text = flat(" ".join(page.extract_text() for page in pdf.pages))
+    for section in report.sections:
+        assert flat(section.title) in text
+    for section in report.charts():
+        assert flat(section.takeaway) in text
+    assert flat(report.notice) in text and content.data_date(info) in text
+
+
+def test_pdf_has_a_picture_for_every_chart(pdf, report: content.Report) -> None:
+    assert sum(len(page.images) for page in pdf.pages) == len(report.charts())
+
+
+# Workbook, CSV, HTML, PNG
+
+
+def test_xlsx_has_a_sheet_per_chart_with_the_warehouse_values(report: content.Report, warehouse: Path, info) -> None:
+    book = load_workbook(io.BytesIO(render(report, "xlsx")))
+    assert book.sheetnames == [t("x_info_sheet", "id"), *CHART_KEYS, "lampiran"]
+    sheet = book["tren_20jp"]
+    assert sheet["A1"].value == report.charts()[0].title
+    rows = list(sheet.iter_rows(min_row=4, values_only=True))
+    assert rows[0] == tuple(
+        header(c, "id") for c in ["kota", "tahun", "jumlah_pns", "pns_memenuhi_20jp", "persen_20jp"]
+    )
+    mart = scorecard_table(warehouse)
+    mart = mart[mart["tahun"] >= info["tahun"][0]]
+    expected = {(r.kota, r.tahun): (r.jumlah_pns, r.persen_20jp) for r in mart.itertuples()}
+    got = {(r[0], r[1]): (r[2], r[4]) for r in rows[1:]}
+    assert got.keys() == expected.keys()
+    for key, (pns, share) in got.items():
+        assert pns == expected[key][0] and share == pytest.approx(expected[key][1])
+
+
+def test_xlsx_number_formats_for_rupiah_percent_and_counts(report: content.Report) -> None:
+    sheet = load_workbook(io.BytesIO(render(report, "xlsx")))["tren_serapan"]
+    formats = {sheet.cell(4, c).value: sheet.cell(5, c).number_format for c in range(1, 6)}
+    assert formats["Pagu (Rp)"] == '"Rp "#,##0'
+    assert formats["% serapan"] == '0.0"%"'
+    assert formats["Tahun"] == "0"
+
+
+def test_xlsx_headers_follow_the_language(con, info: dict) -> None:
+    book = load_workbook(io.BytesIO(render(overview(con, info, lang="en"), "xlsx")))
+    assert book.sheetnames[0] == "About"
+    assert [c.value for c in book["tren_serapan"][4]] == ["City", "Year", "Planned (IDR)", "Spent (IDR)", "% absorbed"]
+    assert book["tren_serapan"]["C5"].number_format == '"IDR "#,##0'
+
+
+def test_csv_zip_has_one_csv_per_table_in_indonesian_csv_format(report: content.Report) -> None:
+    archive = zipfile.ZipFile(io.BytesIO(render(report, "csv")))
+    names = archive.namelist()
+    assert names == [f"{i:02d}_{k}.csv" for i, k in enumerate([*CHART_KEYS, "lampiran"], start=1)]
+    section = report.charts()[0]
+    expected = csv_bytes(section.table.rename(columns=lambda c: header(c, "id")), "id")
+    assert archive.read(names[0]) == expected
+    rows = list(csv.reader(io.StringIO(expected.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][0] == "Kota" and "," in rows[1][-1]
+
+
+def test_html_handout_is_self_contained_and_holds_every_chart(report: content.Report) -> None:
+    page = render(report, "html").decode("utf-8")
+    assert page.count("* plotly.js v") == 1  # plotly.js inlined once, in the first chart
+    assert not re.search(r"<script[^>]+src=", page)  # nothing fetched from a network
+    for section in report.charts():
+        assert f'id="chart_{section.key}"' in page and section.takeaway in page
+    assert report.notice in page and '<html lang="id">' in page
+
+
+def test_png_zip_has_one_image_per_chart(report: content.Report) -> None:
+    archive = zipfile.ZipFile(io.BytesIO(render(report, "png")))
+    assert archive.namelist() == [f"{i:02d}_{k}.png" for i, k in enumerate(CHART_KEYS, start=1)]
+    first = archive.read(archive.namelist()[0])
+    assert first[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(first[16:20], "big"), int.from_bytes(first[20:24], "big")
+    assert (width, height) == (images.WIDTH * images.SCALE, images.HEIGHT * images.SCALE)
+
+
+def test_chromium_is_found_for_chart_images() -> None:
+    assert images.available() and Path(images.chromium_path()).exists()
+
+
+def test_no_personal_data_reaches_the_files(report: content.Report, source: Path) -> None:
+    with (source / "pegawai.csv").open(encoding="utf-8") as fh:
+        people = list(csv.DictReader(fh))
+    nips = {p["nip"] for p in people}
+    names = {p["nama"] for p in people if len(p["nama"]) > 8}
+    files = [render(report, "html").decode("utf-8")]
+    book = load_workbook(io.BytesIO(render(report, "xlsx")))
+    files.append(" ".join(str(c) for ws in book for row in ws.iter_rows(values_only=True) for c in row if c))
+    for text in files:
+        assert not any(nip in text for nip in nips)
+        assert not any(name in text for name in names)
+
+
+def test_file_names_and_formats() -> None:
+    assert set(FORMATS) == {"pptx", "pdf", "html", "xlsx", "csv", "png"}
+    assert file_name(("Pontianak", "Kota Baru"), 2025, "pptx") == "pembinaan_asn_pontianak_kota-baru_2025.pptx"
+    assert file_name(("Jambi",), 2024, "csv").endswith(".zip")
+    with pytest.raises(ValueError):
+        render(content.Report("id", "x", ""), "docx")
