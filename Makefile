@@ -6,7 +6,7 @@ WAREHOUSE ?= $(or $(ASN_WAREHOUSE),data/warehouse.duckdb)
 SAMPLE := data/sample
 PORT ?= 8501
 
-.PHONY: setup run demo test lint bench clean
+.PHONY: setup chromium run demo test lint bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,12 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
-setup: $(VENV)/.installed  ## install the Python packages into .venv
+setup: $(VENV)/.installed chromium  ## install the Python packages into .venv (and Chromium where we can)
+
+chromium:  # chart images (deck, PDF, PNG) need the system Chromium; installed when root, else a note
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+		&& DEBIAN_FRONTEND=noninteractive apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \
+		|| echo "Note: no Chromium; the app offers CSV, XLSX and HTML but no deck, PDF or PNG (apt-get install chromium)."
 
 $(WAREHOUSE): | $(VENV)/.installed
 	$(PY) -m etl sample --out $(SAMPLE)

@@ -4,7 +4,7 @@
 import streamlit as st
 
 from analytics.i18n import t
-from ui import data, state
+from ui import data, exports, state
 
 st.set_page_config(page_title="Pembinaan ASN", page_icon=":material/groups:", layout="wide")
 
@@ -12,6 +12,7 @@ lang = state.language()
 pages = {
     t("section_overview", lang): [
         st.Page("pages/ringkasan.py", title=t("page_ringkasan", lang), icon=":material/dashboard:", default=True),
+        st.Page("pages/presentasi.py", title=t("page_presentasi", lang), icon=":material/co_present:"),
     ],
     t("section_topics", lang): [
         st.Page("pages/partisipasi.py", title=t("page_partisipasi", lang), icon=":material/school:"),
@@ -31,4 +32,5 @@ if not data.available():
     st.stop()
 
 state.remember(lang, state.filters(lang), state.load_status(lang))
+exports.panel(*state.context())
 page.run()

@@ -22,7 +22,9 @@ from pypdf import PdfReader
 
 from analytics import queries
 from analytics.db import open_warehouse
-from analytics.export import FORMATS, content, file_name, images, render
+from analytics.export import FORMATS, content, file_name, images, pictures, png_zip, render
+from analytics.export.deck import pptx_bytes
+from analytics.export.report import pdf_bytes
 from analytics.exports import csv_bytes
 from analytics.filters import Filters
 from analytics.i18n import t
@@ -71,13 +73,29 @@ def report(con, info: dict) -> content.Report:
 
 
 @pytest.fixture(scope="module")
-def deck(report: content.Report) -> Presentation:
-    return Presentation(io.BytesIO(render(report, "pptx")))
+def rendered(report: content.Report) -> dict[str, bytes]:
+    """The chart images, made once with kaleido and Chromium for the deck, the PDF and the PNG archive."""
+    return pictures(report)
 
 
 @pytest.fixture(scope="module")
-def pdf(report: content.Report) -> PdfReader:
-    return PdfReader(io.BytesIO(render(report, "pdf")))
+def deck(report: content.Report, rendered: dict[str, bytes]) -> Presentation:
+    return Presentation(io.BytesIO(pptx_bytes(report, rendered, (images.WIDTH, images.HEIGHT))))
+
+
+@pytest.fixture(scope="module")
+def pdf(report: content.Report, rendered: dict[str, bytes]) -> PdfReader:
+    return PdfReader(io.BytesIO(pdf_bytes(report, rendered, (images.WIDTH, images.HEIGHT))))
+
+
+@pytest.fixture(scope="module")
+def xlsx(report: content.Report) -> bytes:
+    return render(report, "xlsx")
+
+
+@pytest.fixture(scope="module")
+def html(report: content.Report) -> str:
+    return render(report, "html").decode("utf-8")
 
 
 def flat(text: str) -> str:
@@ -210,8 +228,10 @@ def test_pdf_has_a_picture_for_every_chart(pdf, report: content.Report) -> None:
 # Workbook, CSV, HTML, PNG
 
 
-def test_xlsx_has_a_sheet_per_chart_with_the_warehouse_values(report: content.Report, warehouse: Path, info) -> None:
-    book = load_workbook(io.BytesIO(render(report, "xlsx")))
+def test_xlsx_has_a_sheet_per_chart_with_the_warehouse_values(
+    report: content.Report, xlsx: bytes, warehouse: Path, info
+) -> None:
+    book = load_workbook(io.BytesIO(xlsx))
     assert book.sheetnames == [t("x_info_sheet", "id"), *CHART_KEYS, "lampiran"]
     sheet = book["tren_20jp"]
     assert sheet["A1"].value == report.charts()[0].title
@@ -228,8 +248,8 @@ def test_xlsx_has_a_sheet_per_chart_with_the_warehouse_values(report: content.Re
         assert pns == expected[key][0] and share == pytest.approx(expected[key][1])
 
 
-def test_xlsx_number_formats_for_rupiah_percent_and_counts(report: content.Report) -> None:
-    sheet = load_workbook(io.BytesIO(render(report, "xlsx")))["tren_serapan"]
+def test_xlsx_number_formats_for_rupiah_percent_and_counts(xlsx: bytes) -> None:
+    sheet = load_workbook(io.BytesIO(xlsx))["tren_serapan"]
     formats = {sheet.cell(4, c).value: sheet.cell(5, c).number_format for c in range(1, 6)}
     assert formats["Pagu (Rp)"] == '"Rp "#,##0'
     assert formats["% serapan"] == '0.0"%"'
@@ -254,8 +274,8 @@ def test_csv_zip_has_one_csv_per_table_in_indonesian_csv_format(report: content.
     assert rows[0][0] == "Kota" and "," in rows[1][-1]
 
 
-def test_html_handout_is_self_contained_and_holds_every_chart(report: content.Report) -> None:
-    page = render(report, "html").decode("utf-8")
+def test_html_handout_is_self_contained_and_holds_every_chart(report: content.Report, html: str) -> None:
+    page = html
     assert page.count("* plotly.js v") == 1  # plotly.js inlined once, in the first chart
     assert not re.search(r"<script[^>]+src=", page)  # nothing fetched from a network
     for section in report.charts():
@@ -263,8 +283,8 @@ def test_html_handout_is_self_contained_and_holds_every_chart(report: content.Re
     assert report.notice in page and '<html lang="id">' in page
 
 
-def test_png_zip_has_one_image_per_chart(report: content.Report) -> None:
-    archive = zipfile.ZipFile(io.BytesIO(render(report, "png")))
+def test_png_zip_has_one_image_per_chart(report: content.Report, rendered: dict[str, bytes]) -> None:
+    archive = zipfile.ZipFile(io.BytesIO(png_zip(report, rendered)))
     assert archive.namelist() == [f"{i:02d}_{k}.png" for i, k in enumerate(CHART_KEYS, start=1)]
     first = archive.read(archive.namelist()[0])
     assert first[:8] == b"\x89PNG\r\n\x1a\n"
@@ -276,16 +296,16 @@ def test_chromium_is_found_for_chart_images() -> None:
     assert images.available() and Path(images.chromium_path()).exists()
 
 
-def test_no_personal_data_reaches_the_files(report: content.Report, source: Path) -> None:
+def test_no_personal_data_reaches_the_files(html: str, xlsx: bytes, source: Path) -> None:
     with (source / "pegawai.csv").open(encoding="utf-8") as fh:
         people = list(csv.DictReader(fh))
     nips = {p["nip"] for p in people}
     names = {p["nama"] for p in people if len(p["nama"]) > 8}
-    files = [render(report, "html").decode("utf-8")]
-    book = load_workbook(io.BytesIO(render(report, "xlsx")))
-    files.append(" ".join(str(c) for ws in book for row in ws.iter_rows(values_only=True) for c in row if c))
-    for text in files:
-        assert not any(nip in text for nip in nips)
+    page = re.sub(r"<script[^>]*>/\*\*.*?</script>", "", html, count=1, flags=re.S)  # plotly.js itself
+    book = load_workbook(io.BytesIO(xlsx))
+    cells = " ".join(str(c) for ws in book for row in ws.iter_rows(values_only=True) for c in row if c)
+    for text in (page, cells):
+        assert not set(re.findall(r"\d{18}", text)) & nips
         assert not any(name in text for name in names)
 
 
@@ -295,3 +315,88 @@ def test_file_names_and_formats() -> None:
     assert file_name(("Jambi",), 2024, "csv").endswith(".zip")
     with pytest.raises(ValueError):
         render(content.Report("id", "x", ""), "docx")
+
+
+# The app: presentation mode and the download panel (AppTest runs dashboard.py on this module's warehouse)
+
+
+@pytest.fixture
+def app(warehouse: Path):
+    """Point the app at this module's warehouse for one test, and restore everything after."""
+    import streamlit.testing.v1.app_test as app_test_module
+    from test_pages import ROOT, _NavigationOnly
+
+    from etl.paths import WAREHOUSE_ENV
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(WAREHOUSE_ENV, str(warehouse))
+        mp.setattr(app_test_module, "PagesManager", _NavigationOnly)
+        mp.chdir(ROOT)
+        yield
+
+
+def presentation(lang: str = "id", **query: str):
+    from test_pages import open_page, start
+
+    at = open_page(start(lang, **query), "presentasi")
+    assert [e.value for e in at.exception] == []
+    return at
+
+
+def screen_text(at) -> str:
+    """The text of the screen's large-type blocks (the style block excluded)."""
+    return " ".join(h.proto.body for h in at.get("html") if not h.proto.body.startswith("<style>"))
+
+
+@pytest.mark.usefixtures("app")
+def test_presentation_opens_on_the_title_and_next_shows_the_first_finding(report: content.Report) -> None:
+    at = presentation()
+    assert report.sections[0].title in screen_text(at) and report.notice in screen_text(at)
+    at.button(key="slide_next").click().run()
+    assert at.query_params["slide"] == "2"
+    assert report.sections[1].lines[0] in screen_text(at)
+    at.button(key="slide_prev").click().run()
+    assert at.query_params["slide"] == "1"
+
+
+@pytest.mark.usefixtures("app")
+def test_a_copied_link_opens_the_same_screen_language_and_highlighted_city(info: dict) -> None:
+    at = presentation("en", slide="9", fokus="Makassar")
+    english = overview_for_app(info, "en", "Makassar")
+    chart_screen = english.charts()[9 - 1 - len(english.sections[1].lines) - 1]  # after the title and findings
+    assert chart_screen.title in screen_text(at) and chart_screen.takeaway in screen_text(at)
+    figure = at.get("plotly_chart")[0].proto.spec
+    assert '"width":6' in figure.replace(" ", "")  # the highlighted city's heavier line
+    assert at.selectbox(key="fokus").value == "Makassar"
+
+
+@pytest.mark.usefixtures("app")
+def test_each_kind_of_screen_renders_and_the_last_has_no_next(report: content.Report) -> None:
+    total = 1 + len(report.sections[1].lines) + len(report.charts()) + 1
+    first_chart = 2 + len(report.sections[1].lines)
+    # title, a finding, a line chart, the heatmap, the stacked bars, the appendix
+    for number in (1, 2, first_chart, total - 2, total - 1, total):
+        at = presentation(slide=str(number))
+        assert f"{number} / {total}" in screen_text(at)
+    assert at.button(key="slide_next").disabled and at.table
+
+
+@pytest.mark.usefixtures("app")
+def test_sidebar_offers_every_file_built_on_click() -> None:
+    from test_pages import start
+
+    at = start()
+    buttons = at.sidebar.get("download_button")
+    assert len(buttons) == len(FORMATS)  # Chromium is installed here, so the deck, PDF and PNG too
+    assert all(b.proto.deferred_file_id for b in buttons)  # the file is built only when clicked
+
+
+def overview_for_app(info: dict, lang: str, focus: str) -> content.Report:
+    """The content the app shows, read on a connection of its own."""
+    from etl.paths import warehouse_path
+
+    connection = open_warehouse(warehouse_path())
+    try:
+        return overview(connection, info, lang=lang, focus=focus)
+    finally:
+        connection.close()

@@ -33,11 +33,11 @@ def pictures(report: Report) -> dict[str, bytes]:
     return {s.key: png for s, png in zip(sections, rendered, strict=True)}
 
 
-def png_zip(report: Report) -> bytes:
-    """Return a ZIP of one PNG per chart, numbered in the report's order."""
+def png_zip(report: Report, rendered: dict[str, bytes] | None = None) -> bytes:
+    """Return a ZIP of one PNG per chart, numbered in the report's order (`rendered`: pictures already made)."""
     out = BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
-        for i, (key, png) in enumerate(pictures(report).items(), start=1):
+        for i, (key, png) in enumerate((rendered or pictures(report)).items(), start=1):
             archive.writestr(f"{i:02d}_{key}.png", png)
     return out.getvalue()
 

@@ -1,0 +1,26 @@
+"""Presentasi: the overview for a projector, one finding or chart per screen in large type, the chosen city
+highlighted, with previous/next buttons (keys Left/Right) and the screen number in the URL (`slide=`)."""
+
+import streamlit as st
+
+from analytics.i18n import t
+from ui import components, exports
+
+lang, f, info = components.start_page()
+exports.projector_style()
+
+top = st.columns([2, 3, 2], vertical_alignment="bottom")
+chosen = top[0].selectbox(t("x_highlight", lang), f.kota, key="fokus", bind="query-params")
+focus = chosen if len(f.kota) > 1 else None
+rep = exports.report(lang, f, info, focus)
+screens = exports.screens(rep)
+number = exports.current_screen(len(screens))
+top[1].page_link("pages/ringkasan.py", label=t("x_back", lang), icon=":material/dashboard:")
+with top[2]:
+    exports.navigation(lang, number, len(screens))
+
+section, line = screens[number - 1]
+exports.show_screen(rep, section, line, number, len(screens))
+exports.chart_data(section, lang)
+with st.expander(t("x_panel", lang)):
+    exports.download_buttons(lang, f, info, focus=focus)

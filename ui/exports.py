@@ -1,0 +1,183 @@
+"""Meeting files and presentation mode in the app: the download panel (files built only on click) and the
+screens of the presentation page, all from analytics.export.content so they match the files."""
+
+from __future__ import annotations
+
+from html import escape
+
+import streamlit as st
+
+from analytics import export
+from analytics.db import open_warehouse, warehouse_version
+from analytics.export import content, images
+from analytics.filters import Filters
+from analytics.i18n import t
+from analytics.tables import display_table
+from ui import data
+
+ORDER = ("pptx", "pdf", "html", "xlsx", "csv", "png")
+ICONS = {
+    "pptx": ":material/slideshow:",
+    "pdf": ":material/picture_as_pdf:",
+    "html": ":material/language:",
+    "xlsx": ":material/table_view:",
+    "csv": ":material/csv:",
+    "png": ":material/image:",
+}
+SCREEN_CHART_HEIGHT = 430  # the whole screen fits a 1366 x 768 projector
+STYLE = """<style>
+.slide-kicker{font-size:1.1rem;color:#444;margin:0}
+.slide-title{font-size:2.3rem;font-weight:700;line-height:1.15;margin:0 0 .25em}
+.slide-takeaway{font-size:1.7rem;font-weight:600;line-height:1.25;margin:0}
+.slide-finding{font-size:2.8rem;font-weight:600;line-height:1.3;margin:1.2em 0}
+.slide-line{font-size:1.7rem;margin:.2em 0}
+.slide-source{font-size:1rem;color:#444}
+.slide-notice{font-size:1.3rem;font-weight:700;color:#a50026;border:2px solid #a50026;padding:.5em .8em}
+[data-testid="stTable"] td,[data-testid="stTable"] th{font-size:1.35rem}
+[data-testid="stMainBlockContainer"]{padding-top:1.5rem}
+[data-testid="stSidebar"],[data-testid="stSidebarCollapsedControl"]{display:none}
+</style>"""
+
+
+def build(lang: str, f: Filters, info: dict, fmt: str, focus: str | None = None) -> bytes:
+    """Return the overview file in `fmt` for these filters, reading the warehouse on its own connection
+    (called by a download button when clicked, outside the page's run)."""
+    con = open_warehouse(data.current_path())
+    try:
+        report = content.overview(lambda fn, filters, *extra: fn(con, filters, *extra), f, info, lang, focus)
+        return export.render(report, fmt)
+    finally:
+        con.close()
+
+
+def download_buttons(lang: str, f: Filters, info: dict, formats=ORDER, focus: str | None = None, where=st) -> None:
+    """Show one download button per format, each building its file only when clicked; without Chromium,
+    a sentence says why the deck, PDF and PNG are missing and the other formats are still offered."""
+    chromium = images.available()
+    if not chromium and any(export.FORMATS[fmt][2] for fmt in formats):
+        where.caption(t("x_no_chromium", lang))
+    for i, fmt in enumerate(formats):
+        mime, _, needs_images = export.FORMATS[fmt]
+        if needs_images and not chromium:
+            continue
+        where.download_button(
+            t(f"x_{fmt}", lang),
+            data=lambda fmt=fmt: build(lang, f, info, fmt, focus),
+            file_name=export.file_name(f.kota, f.tahun_akhir, fmt),
+            mime=mime,
+            key=f"export_{fmt}_{'fokus' if focus else 'semua'}",
+            on_click="ignore",
+            icon=ICONS[fmt],
+            type="primary" if i == 0 else "secondary",
+            width="stretch",
+        )
+
+
+def panel(lang: str, f: Filters | None, info: dict) -> None:
+    """Show the 'Take to the meeting' panel at the bottom of the sidebar (nothing when no city is chosen)."""
+    if f is None:
+        return
+    box = st.sidebar.container(border=True)
+    box.markdown(f"**{t('x_panel', lang)}**")
+    box.caption(t("x_panel_caption", lang))
+    download_buttons(lang, f, info, where=box)
+
+
+@st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
+def _screens_report(lang: str, f: Filters, info: dict, focus: str | None, version: str) -> content.Report:
+    """Return the overview content (cached per filters, language, highlighted city and warehouse version)."""
+    return content.overview(data.fetch, f, info, lang, focus)
+
+
+def report(lang: str, f: Filters, info: dict, focus: str | None) -> content.Report:
+    """Return the overview content the presentation shows, the same the files hold."""
+    path = data.current_path()
+    return _screens_report(lang, f, info, focus, warehouse_version(path))
+
+
+def screens(rep: content.Report) -> list[tuple[content.Section, str | None]]:
+    """Return the presentation's screens in order: the title, one per finding, one per chart, the appendix."""
+    out: list[tuple[content.Section, str | None]] = []
+    for section in rep.sections:
+        if section.kind == "findings":
+            out += [(section, line) for line in section.lines]
+        else:
+            out.append((section, None))
+    return out
+
+
+def projector_style() -> None:
+    """Apply large type and hide the sidebar for the projector."""
+    st.html(STYLE)
+
+
+def show_screen(rep: content.Report, section: content.Section, line: str | None, number: int, total: int) -> None:
+    """Show one screen of the presentation in large type."""
+    lang = rep.lang
+    kicker = f'<p class="slide-kicker">{t("x_slide_of", lang, n=number, total=total)}</p>'
+    if section.kind == "title":
+        lines = "".join(f'<p class="slide-line">{escape(x)}</p>' for x in section.lines)
+        notice = f'<p class="slide-notice">{escape(rep.notice)}</p>' if rep.notice else ""
+        st.html(f'{kicker}<p class="slide-title">{escape(section.title)}</p>{lines}{notice}')
+    elif section.kind == "findings":
+        st.html(
+            f'{kicker}<p class="slide-title">{escape(section.title)}</p><p class="slide-finding">{escape(line)}</p>'
+        )
+    elif section.kind == "chart":
+        st.html(
+            f'{kicker}<p class="slide-title">{escape(section.title)}</p>'
+            f'<p class="slide-takeaway">{escape(section.takeaway)}</p>'
+        )
+        figure = images.for_print(section.figure, height=SCREEN_CHART_HEIGHT)
+        figure.update_layout(width=None)
+        st.plotly_chart(
+            figure, key=f"slide_{section.key}", theme=None, config={"displaylogo": False, "displayModeBar": False}
+        )
+        st.html(f'<p class="slide-source">{escape(section.source)}</p>')
+    else:
+        st.html(f'{kicker}<p class="slide-title">{escape(section.title)}</p>')
+        st.table(content.appendix_text(section.table, lang).set_index(t("metric", lang)))
+        st.html(f'<p class="slide-source">{escape(section.caption)} {escape(section.source)}</p>')
+
+
+def chart_data(section: content.Section, lang: str) -> None:
+    """Show the table behind a chart screen, formatted for reading."""
+    if section.kind == "chart":
+        with st.expander(t("see_data", lang)):
+            st.dataframe(display_table(section.table, lang), hide_index=True)
+
+
+def current_screen(total: int) -> int:
+    """Return the screen number (1-based) from the URL's `slide=`, kept within 1..total."""
+    raw = str(st.query_params.get("slide", "1"))
+    return min(max(int(raw) if raw.isdigit() else 1, 1), total)
+
+
+def _go(number: int) -> None:
+    st.query_params["slide"] = str(number)
+
+
+def navigation(lang: str, number: int, total: int) -> None:
+    """Show the previous and next buttons (keyboard Left and Right), which move the URL's `slide=`."""
+    left, right = st.columns(2)
+    left.button(
+        t("x_prev", lang),
+        on_click=_go,
+        args=(max(number - 1, 1),),
+        disabled=number == 1,
+        icon=":material/arrow_back:",
+        shortcut="Left",
+        width="stretch",
+        key="slide_prev",
+    )
+    right.button(
+        t("x_next", lang),
+        on_click=_go,
+        args=(min(number + 1, total),),
+        disabled=number == total,
+        icon=":material/arrow_forward:",
+        shortcut="Right",
+        width="stretch",
+        key="slide_next",
+        type="primary",
+    )
