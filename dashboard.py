@@ -24,11 +24,18 @@ pages = {
         st.Page("pages/profil_kota.py", title=t("page_profil", lang), icon=":material/location_city:"),
         st.Page("pages/definisi.py", title=t("page_definisi", lang), icon=":material/menu_book:", url_path="definisi"),
     ],
+    t("in_section", lang): [
+        st.Page("pages/kualitas_data.py", title=t("in_page_kualitas", lang), icon=":material/fact_check:"),
+        st.Page("pages/unggah.py", title=t("in_page_unggah", lang), icon=":material/upload_file:"),
+    ],
 }
 page = st.navigation(pages)
 
 if not data.available():
     st.error(t("no_warehouse", lang, path=data.current_path()))
+    if page.url_path != "unggah":  # the upload page can build the first warehouse
+        st.stop()
+    page.run()
     st.stop()
 
 state.remember(lang, state.filters(lang), state.load_status(lang))

@@ -1,4 +1,4 @@
-"""Command line: `python -m etl sample|check|load`.
+"""Command line: `python -m etl sample|check|load|templates`.
 
 Exit status: 0 when the folder loaded (rows with problems are rejected, not fatal), 2 when a
 file cannot be loaded at all (the message names the file; the warehouse is left untouched).
@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from etl import pipeline
+from etl.backup import KEEP
 from etl.paths import DEFAULT_SAMPLE_DIR, warehouse_path
 
 EXIT_FILE_PROBLEM = 2
@@ -49,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     p_sample.add_argument("--out", type=Path, default=DEFAULT_SAMPLE_DIR)
     p_sample.add_argument("--seed", type=int, default=42)
     p_sample.add_argument("--scale", type=float, default=1.0)
+    p_templates = sub.add_parser("templates", help="tulis templat isian XLSX dan CSV untuk setiap jenis data")
+    p_templates.add_argument("--out", type=Path, required=True)
     for name, help_text in (("check", "periksa folder tanpa menulis apa pun"), ("load", "periksa dan muat")):
         p = sub.add_parser(name, help=help_text)
         p.add_argument("source", type=Path)
@@ -63,11 +66,17 @@ def main(argv: list[str] | None = None) -> int:
         counts = write_sample(args.out, seed=args.seed, scale=args.scale)
         print(f"Data contoh (sintetis) ditulis ke {args.out}: {sum(counts.values())} baris di {len(counts)} file.")
         return 0
+    if args.command == "templates":
+        from etl.templates import write_templates
+
+        written = write_templates(args.out)
+        print(f"{len(written)} templat ditulis ke {args.out} (XLSX dengan petunjuk dan CSV per jenis data).")
+        return 0
     if args.command == "check":
         report = pipeline.check(args.source)
         action = "Pemeriksaan"
     else:
-        report = pipeline.load(args.source, warehouse_path(args.db))
+        report = pipeline.load(args.source, warehouse_path(args.db), keep_backups=KEEP)
         action = "Pemuatan"
     if args.json:
         print(json.dumps(report.summary(), ensure_ascii=False, indent=2))

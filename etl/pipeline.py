@@ -16,9 +16,10 @@ from pathlib import Path
 
 import duckdb
 
+from etl.backup import keep_current
 from etl.contract import DATASETS, LOAD_ORDER, SYNTHETIC_MARKER
 from etl.pseudonym import pseudonym_key
-from etl.read import FileProblem, SourceFile, create_parse_rejects, discover, read_file
+from etl.read import TOTAL_REASON, FileProblem, SourceFile, create_parse_rejects, discover, read_file
 from etl.validate import create_rejects, validate_dataset
 from etl.warehouse import (
     build_models,
@@ -45,6 +46,8 @@ class Report:
     run_id: str | None = None
     files: list[dict] = field(default_factory=list)
     reject_examples: list[dict] = field(default_factory=list)
+    skipped: list[dict] = field(default_factory=list)  # total rows skipped: dataset, file, line, reason
+    rejects: list[dict] = field(default_factory=list)  # filled by check(collect_rejects=True)
 
     def summary(self) -> dict:
         """Return the JSON object printed by `--json`."""
@@ -66,8 +69,8 @@ def _union_sources(con: duckdb.DuckDBPyConnection, name: str, tables: list[str])
         return
     union = " UNION ALL ".join(f"SELECT {i} AS _fi, * FROM {t}" for i, t in enumerate(tables))
     con.execute(
-        f"CREATE TABLE src_{name} AS SELECT row_number() OVER (ORDER BY _fi, _line) AS _row,"
-        f" * EXCLUDE (_fi) FROM ({union}) ORDER BY _row"
+        f"CREATE TABLE src_{name} AS SELECT row_number() OVER (ORDER BY _fi, _seq) AS _row,"
+        f" * EXCLUDE (_fi, _seq) FROM ({union}) ORDER BY _row"
     )
     for t in tables:
         con.execute(f"DROP TABLE {t}")
@@ -125,19 +128,22 @@ def _count(con: duckdb.DuckDBPyConnection, files: list[SourceFile], report: Repo
         ).fetchall()
     )
     for src in files:
-        key = (src.dataset, src.name)
+        labels = set(src.labels) | {src.name}
         report.files.append(
             {
                 "dataset": src.dataset,
                 "file": src.name,
                 "sha256": src.sha256,
                 "rows_read": src.rows_read,
-                "rows_loaded": loaded.get(key, 0),
-                "rows_rejected": rejected.get(key, 0),
+                "rows_loaded": sum(loaded.get((src.dataset, label), 0) for label in labels),
+                "rows_rejected": sum(rejected.get((src.dataset, label), 0) for label in labels),
                 "rows_skipped": src.rows_skipped,
                 "notes": src.notes,
             }
         )
+        report.skipped += [
+            {"dataset": src.dataset, "file": label, "line": line, "reason": TOTAL_REASON} for label, line in src.skipped
+        ]
     for name in LOAD_ORDER:
         mine = [f for f in report.files if f["dataset"] == name]
         report.datasets[name] = {
@@ -152,23 +158,34 @@ def _count(con: duckdb.DuckDBPyConnection, files: list[SourceFile], report: Repo
     ]
 
 
-def check(source: Path) -> Report:
-    """Validate a source folder and write nothing; return the report (status ok or failed)."""
+def check(source: Path, collect_rejects: bool = False) -> Report:
+    """Validate a source folder and write nothing; return the report (status ok or failed).
+
+    With collect_rejects, report.rejects holds every problem as etl_rejects would: dataset, file,
+    line, column_name, reason, raw_values (JSON text, NIP masked, nama left out).
+    """
     report = Report()
     with tempfile.TemporaryDirectory(prefix="asn-etl-") as tmp:
         con = connect(Path(tmp) / "scratch.duckdb")
         try:
             _validate_folder(con, source, report)
+            if collect_rejects and not report.errors:
+                create_reject_report(con)
+                cursor = con.execute("SELECT * FROM reject_report")
+                names = [d[0] for d in cursor.description]
+                report.rejects = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         finally:
             con.close()
     report.status = "failed" if report.errors else "ok"
     return report
 
 
-def load(source: Path, db: Path) -> Report:
+def load(source: Path, db: Path, keep_backups: int = 0) -> Report:
     """Validate a source folder and, when no file has a problem, replace the warehouse at `db`.
 
-    Returns the report. On failure the existing warehouse is left exactly as it was.
+    With keep_backups > 0 the warehouse being replaced is kept in cadangan/ beside it (the newest
+    that many; see etl/backup.py). Returns the report. On failure the existing warehouse is left
+    exactly as it was.
     """
     report = Report(db=str(db))
     started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -216,6 +233,7 @@ def load(source: Path, db: Path) -> Report:
             con.execute("CHECKPOINT")
         finally:
             con.close()
+        keep_current(db, keep_backups)
         swap_in(new, db)
         return report
     finally:

@@ -1,16 +1,21 @@
 """Read source files (CSV, XLSX) into text tables of a scratch DuckDB database.
 
 Every value arrives as text, exactly as written, with the file name and the line (CSV) or
-spreadsheet row (XLSX) a person sees on opening the file. Nothing is judged here except
-whether the file can be read at all: that is `FileProblem`, which stops the load.
+spreadsheet row (XLSX) a person sees on opening the file. Files as people really make them are
+read as they are: ';' or ',' separated, UTF-8 with or without BOM or Windows-1252, title rows
+above the header, headers in any case and spacing, a closing Jumlah/Total row (skipped and
+reported, never loaded), several sheets of one workbook. Nothing is judged here except whether
+the file can be read at all: that is `FileProblem`, which stops the load.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import hashlib
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,8 +25,15 @@ import pandas as pd
 from etl.contract import DATASETS, SYNTHETIC_MARKER, Dataset, dataset_for_file
 
 SOURCE_SUFFIXES = (".csv", ".xlsx")
-HEADER_SEARCH_ROWS = 20  # a spreadsheet's header may sit below a few title rows
+HEADER_SEARCH_ROWS = 20  # a header may sit below a few title rows
 SNIFF_BYTES = 1 << 20
+DELIMITERS = (";", ",", "\t")
+# The first filled cell of a closing total row: "Jumlah", "TOTAL", "Grand Total", "Jumlah Keseluruhan:".
+TOTAL_ROW = r"(jumlah|total|sub\s*total|grand\s*total)(\s+(keseluruhan|seluruhnya|akhir|umum))?\s*:?"
+TOTAL_REASON = "baris Jumlah/Total (bukan data), dilewati."
+# Floats from a spreadsheet are exact integers only below 2**53; an 18-digit NIP typed as a number
+# has already lost its last digits in Excel, so it is passed on in scientific form and rejected.
+EXACT_FLOAT = 2**53
 
 
 class FileProblem(Exception):
@@ -35,7 +47,12 @@ class FileProblem(Exception):
 
 @dataclass
 class SourceFile:
-    """A source file, the dataset it belongs to, and what reading it found."""
+    """A source file, the dataset it belongs to, and what reading it found.
+
+    `labels` are the `_file` values its rows carry: the file name, or "name [sheet]" for each
+    sheet when a workbook has several sheets of the dataset. `skipped` lists the total rows
+    that were recognised and skipped, as (label, line).
+    """
 
     dataset: str
     path: Path
@@ -43,6 +60,8 @@ class SourceFile:
     rows_read: int = 0
     rows_skipped: int = 0
     notes: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -73,9 +92,13 @@ def discover(source: Path) -> tuple[list[SourceFile], list[str]]:
 
 
 def normalise_header(name: object) -> str:
-    """Return a header cell as a column name: trimmed, lower case, spaces and dashes as '_'."""
+    """Return a header cell as a column name: "Kode Program", "KODE_PROGRAM", " nip " -> kode_program, nip.
+
+    Lower case; a unit in brackets ("Pagu (Rp)") is dropped; every run of other characters becomes '_'.
+    """
     text = str(name if name is not None else "").replace("\ufeff", "").strip().lower()
-    return re.sub(r"[\s\-]+", "_", text)
+    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)
+    return re.sub(r"[^0-9a-z]+", "_", text).strip("_")
 
 
 def sha256_of(path: Path) -> str:
@@ -90,8 +113,9 @@ def sha256_of(path: Path) -> str:
 def check_columns(file: str, dataset: Dataset, header: list[str]) -> None:
     """Raise FileProblem when the header lacks a required column or repeats one."""
     seen = set()
+    contract = {c.name for c in dataset.columns}
     for name in header:
-        if name and name in seen:
+        if name in contract and name in seen:
             raise FileProblem(file, f"kolom '{name}' muncul lebih dari sekali di baris judul.")
         seen.add(name)
     missing = [c for c in dataset.required_columns if c not in seen]
@@ -103,11 +127,12 @@ def check_columns(file: str, dataset: Dataset, header: list[str]) -> None:
         )
 
 
-def read_file(con: duckdb.DuckDBPyConnection, src: SourceFile, table: str) -> duckdb.DuckDBPyRelation | None:
-    """Read one source file into `table` (columns _file, _line, then the contract's, as text).
+def read_file(con: duckdb.DuckDBPyConnection, src: SourceFile, table: str) -> None:
+    """Read one source file into `table` (columns _file, _line, _seq, then the contract's, as text).
 
     Lines the CSV parser cannot split into the header's columns go to table `parse_rejects`.
-    Returns nothing; fills src.sha256, src.rows_read and src.rows_skipped.
+    Empty rows and closing Jumlah/Total rows are removed and counted as skipped. Returns
+    nothing; fills src.sha256, src.labels, src.rows_read, src.rows_skipped and src.skipped.
     """
     src.sha256 = sha256_of(src.path)
     dataset = DATASETS[src.dataset]
@@ -115,18 +140,33 @@ def read_file(con: duckdb.DuckDBPyConnection, src: SourceFile, table: str) -> du
         _read_csv(con, dataset, src, table)
     else:
         _read_xlsx(con, dataset, src, table)
-    # Rows with no value at all (trailing ';;;' lines of spreadsheet exports) are not data.
-    cols = [c.name for c in dataset.columns]
-    empty = " AND ".join(f"NULLIF(trim({c}), '') IS NULL" for c in cols)
-    src.rows_skipped = con.execute(f"SELECT count(*) FROM {table} WHERE {empty}").fetchall()[0][0]
-    if src.rows_skipped:
-        con.execute(f"DELETE FROM {table} WHERE {empty}")
-        src.notes.append(f"{src.rows_skipped} baris kosong dilewati.")
+    _skip_rows(con, dataset, src, table)
     parse_rejected = con.execute(
         "SELECT count(*) FROM parse_rejects WHERE file = ? AND dataset = ?", [src.name, src.dataset]
     ).fetchall()[0][0]
     src.rows_read = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] + parse_rejected
-    return None
+
+
+def _skip_rows(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile, table: str) -> None:
+    """Remove rows that are not data: empty ones, and total rows (first filled cell Jumlah/Total)."""
+    empty = " AND ".join(f"NULLIF(trim({c.name}), '') IS NULL" for c in dataset.columns)
+    total = "regexp_full_match(lower(trim(_first)), $total)"
+    src.skipped = [
+        (label, line)
+        for label, line in con.execute(
+            f"SELECT _file, _line FROM {table} WHERE {total} ORDER BY _seq", {"total": TOTAL_ROW}
+        ).fetchall()
+    ]
+    n_empty = con.execute(
+        f"SELECT count(*) FROM {table} WHERE {empty} AND NOT coalesce({total}, false)", {"total": TOTAL_ROW}
+    ).fetchall()[0][0]
+    con.execute(f"DELETE FROM {table} WHERE ({empty}) OR coalesce({total}, false)", {"total": TOTAL_ROW})
+    con.execute(f"ALTER TABLE {table} DROP COLUMN _first")
+    src.rows_skipped = n_empty + len(src.skipped)
+    if n_empty:
+        src.notes.append(f"{n_empty} baris kosong dilewati.")
+    for label, line in src.skipped:
+        src.notes.append(f"{label} baris {line}: {TOTAL_REASON}")
 
 
 def create_parse_rejects(con: duckdb.DuckDBPyConnection) -> None:
@@ -137,25 +177,52 @@ def create_parse_rejects(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def _sniff(path: Path) -> tuple[str, str, str]:
-    """Return (first line, delimiter, DuckDB encoding) of a CSV file."""
-    head = path.read_bytes()[:SNIFF_BYTES] if path.stat().st_size <= SNIFF_BYTES else _head(path)
-    try:
-        text = head.decode("utf-8")
-        encoding = "utf-8"
-    except UnicodeDecodeError as exc:
-        if exc.start < len(head) - 4:  # not just a character cut at the end of the sample
-            text, encoding = head.decode("latin-1"), "latin-1"
-        else:
-            text, encoding = head[: exc.start].decode("utf-8"), "utf-8"
-    first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    return first, delimiter, encoding
-
-
 def _head(path: Path) -> bytes:
     with path.open("rb") as fh:
         return fh.read(SNIFF_BYTES)
+
+
+def _decode_head(path: Path) -> tuple[str, str]:
+    """Return (the start of a CSV file as text, its encoding: 'utf-8' or 'cp1252')."""
+    head = _head(path)
+    try:
+        return head.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(head) - 4 and len(head) == SNIFF_BYTES:  # a character cut at the end of the sample
+            return head[: exc.start].decode("utf-8"), "utf-8"
+        return head.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _find_csv_header(dataset: Dataset, text: str) -> tuple[int, str, list[str]]:
+    """Return (0-based line of the header, delimiter, normalised header) of a CSV's start.
+
+    The header is the line, among the first few, whose cells name the most contract columns;
+    title lines above it ("DATA PESERTA PELATIHAN TAHUN 2024;;;") are skipped.
+    """
+    wanted = {c.name for c in dataset.columns}
+    lines = text.lstrip("\ufeff").splitlines()[:HEADER_SEARCH_ROWS]
+    best = (0, -1, ",", [])  # (line, hits, delimiter, header)
+    for i, line in enumerate(lines):
+        for delimiter in DELIMITERS:
+            header = [normalise_header(h) for h in next(csv.reader([line], delimiter=delimiter), [])]
+            hits = len(wanted & set(header))
+            if hits > best[1]:
+                best = (i, hits, delimiter, header)
+    if best[1] <= 0:  # no contract column anywhere: report the first line's columns
+        first = lines[0] if lines else ""
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        return 0, delimiter, [normalise_header(h) for h in next(csv.reader([first], delimiter=delimiter), [])]
+    return best[0], best[2], best[3]
+
+
+def _transcode(path: Path, folder: str) -> Path:
+    """Write a Windows-1252 file as UTF-8 into `folder` and return the copy (DuckDB reads UTF-8)."""
+    target = Path(folder) / "utf8.csv"
+    decoder = codecs.getincrementaldecoder("cp1252")(errors="replace")
+    with path.open("rb") as fh, target.open("w", encoding="utf-8", newline="") as out:
+        for chunk in iter(lambda: fh.read(SNIFF_BYTES), b""):
+            out.write(decoder.decode(chunk))
+    return target
 
 
 def _blank_lines(path: Path) -> list[int]:
@@ -174,40 +241,65 @@ def _blank_lines(path: Path) -> list[int]:
     return blanks
 
 
+def _unique_names(header: list[str]) -> list[str]:
+    """Return column names for DuckDB: blank or repeated non-contract headers get their position."""
+    names, seen = [], set()
+    for i, h in enumerate(header):
+        name = h if h and h not in seen else f"_kolom_{i + 1}"
+        seen.add(name)
+        names.append(name)
+    return names
+
+
+def _first_cell(names: list[str], prefix: str) -> str:
+    """Return SQL for the first filled cell of a row, in the file's column order."""
+    return "coalesce(" + ", ".join(f"NULLIF(trim({prefix}\"{n}\"), '')" for n in names) + ")"
+
+
 def _read_csv(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile, table: str) -> None:
-    first, delimiter, encoding = _sniff(src.path)
-    if not first.strip():
+    text, encoding = _decode_head(src.path)
+    if not text.strip():
         raise FileProblem(src.name, "file kosong: tidak ada baris judul (header).")
-    header = [normalise_header(h) for h in next(csv.reader([first], delimiter=delimiter))]
+    header_at, delimiter, header = _find_csv_header(dataset, text)
     check_columns(src.name, dataset, header)
-    names = [h or f"_kolom_{i + 1}" for i, h in enumerate(header)]
+    if encoding != "utf-8":
+        src.notes.append("dibaca sebagai Windows-1252 (bukan UTF-8).")
+    names = _unique_names(header)
     rejects = f"{table}_rejects"
-    try:
-        con.execute(
-            f"CREATE TABLE {table}_in AS SELECT * FROM read_csv($path, all_varchar = true, header = true,"
-            " delim = $delim, quote = '\"', escape = '\"', encoding = $encoding, names = $names,"
-            f" store_rejects = true, rejects_table = '{rejects}', rejects_scan = '{table}_scan',"
-            " strict_mode = true)",
-            {"path": str(src.path), "delim": delimiter, "encoding": encoding, "names": names},
-        )
-    except duckdb.Error as exc:
-        raise FileProblem(src.name, f"file CSV tidak dapat dibaca: {exc}") from exc
-    # Line numbers: data lines are numbered from 2 (the header is line 1); lines DuckDB
-    # skipped (blank) or rejected (wrong column count) take their numbers with them.
-    taken = set(_blank_lines(src.path)) | {r[0] for r in con.execute(f"SELECT DISTINCT line FROM {rejects}").fetchall()}
+    with tempfile.TemporaryDirectory(prefix="asn-csv-") as tmp:
+        path = src.path if encoding == "utf-8" else _transcode(src.path, tmp)
+        try:
+            con.execute(
+                f"CREATE TABLE {table}_in AS SELECT * FROM read_csv($path, all_varchar = true, header = true,"
+                " delim = $delim, quote = '\"', escape = '\"', encoding = 'utf-8', names = $names, skip = $skip,"
+                f" store_rejects = true, rejects_table = '{rejects}', rejects_scan = '{table}_scan',"
+                " strict_mode = true)",
+                {"path": str(path), "delim": delimiter, "names": names, "skip": header_at},
+            )
+        except duckdb.Error as exc:
+            raise FileProblem(src.name, f"file CSV tidak dapat dibaca: {exc}") from exc
+    # Line numbers: data lines are numbered from the line after the header (line 1 when there is
+    # no title line); lines DuckDB skipped (blank) or rejected (wrong column count) take their
+    # numbers with them (DuckDB numbers rejected lines from the start of the file).
+    header_line = header_at + 1
+    taken = {b for b in _blank_lines(src.path) if b > header_line}
+    taken |= {r[0] for r in con.execute(f"SELECT DISTINCT line FROM {rejects}").fetchall()}
     n_rows = con.execute(f"SELECT count(*) FROM {table}_in").fetchall()[0][0]
     con.execute("CREATE TEMP TABLE _taken (line BIGINT)")
     if taken:
         con.executemany("INSERT INTO _taken VALUES (?)", [[t] for t in sorted(taken)])
     con.execute(
         f"CREATE TABLE {table}_lines AS SELECT row_number() OVER (ORDER BY line) - 1 AS rid, line"
-        " FROM (SELECT range AS line FROM range(2, 2 + $n + $t)) WHERE line NOT IN (SELECT line FROM _taken)",
-        {"n": n_rows, "t": len(taken)},
+        " FROM (SELECT range AS line FROM range($start, $start + $n + $t))"
+        " WHERE line NOT IN (SELECT line FROM _taken)",
+        {"start": header_line + 1, "n": n_rows, "t": len(taken)},
     )
     con.execute("DROP TABLE _taken")
     selected = _select_contract_columns(dataset, header, "i.")
+    src.labels = [src.name]
     con.execute(
-        f"CREATE TABLE {table} AS SELECT $file AS _file, l.line AS _line, {selected}"
+        f"CREATE TABLE {table} AS SELECT $file AS _file, l.line AS _line, l.line AS _seq,"
+        f" {_first_cell(names, 'i.')} AS _first, {selected}"
         f" FROM {table}_in i JOIN {table}_lines l ON l.rid = i.rowid ORDER BY l.line",
         {"file": src.name},
     )
@@ -222,6 +314,8 @@ def _read_csv(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile,
     )
     con.execute(f"DROP TABLE {table}_in")
     con.execute(f"DROP TABLE {table}_lines")
+    if header_at:
+        src.notes.append(f"baris judul ditemukan di baris {header_line}; baris di atasnya dilewati.")
     if header_extra := [h for h in header if h and h not in {c.name for c in dataset.columns}]:
         src.notes.append(f"kolom tidak dikenal diabaikan: {', '.join(header_extra)}")
 
@@ -235,51 +329,101 @@ def _select_contract_columns(dataset: Dataset, header: list[str], prefix: str) -
 
 
 def _cell_text(value: object) -> str | None:
-    """Return a spreadsheet cell as text the way a person reads it (dates as yyyy-mm-dd)."""
+    """Return a spreadsheet cell as text the way a person reads it.
+
+    Dates become yyyy-mm-dd; whole numbers are written without separators; other numbers with a
+    decimal comma (the Indonesian way, so the number parser reads them unambiguously); a number
+    too large to be exact (a NIP typed as a number) in scientific form, which no column accepts.
+    """
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if abs(value) >= EXACT_FLOAT:
+            return f"{value:.14E}"
+        if value.is_integer():
+            return str(int(value))
+        return repr(value).replace(".", ",")
     return str(value)
 
 
 def _read_xlsx(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile, table: str) -> None:
+    """Read every sheet whose header holds the dataset's required columns; say which were read."""
     from python_calamine import CalamineWorkbook
 
     try:
         workbook = CalamineWorkbook.from_path(str(src.path))
-        rows = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
+        sheets = [
+            (name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)) for name in workbook.sheet_names
+        ]
     except Exception as exc:  # calamine raises several types for corrupt files
         raise FileProblem(src.name, f"file Excel tidak dapat dibaca: {exc}") from exc
-    header_at = _find_header_row(dataset, rows)
-    if header_at is None:
-        raise FileProblem(src.name, "baris judul (header) tidak ditemukan.")
-    header = [normalise_header(h) for h in rows[header_at]]
-    check_columns(src.name, dataset, header)
+    found, problems = [], []
+    for name, rows in sheets:
+        header_at = _find_header_row(dataset, rows)
+        if header_at is None:
+            if any(v not in (None, "") for row in rows for v in row):
+                problems.append((0, name, FileProblem(src.name, "baris judul (header) tidak ditemukan.")))
+            continue
+        header = [normalise_header(h) for h in rows[header_at]]
+        try:
+            check_columns(src.name, dataset, header)
+        except FileProblem as problem:
+            hits = len({c.name for c in dataset.columns} & set(header))
+            problems.append((hits, name, problem))
+            continue
+        found.append((name, rows, header_at, header))
+    if not found:
+        if not problems:
+            raise FileProblem(src.name, "baris judul (header) tidak ditemukan.")
+        _, sheet, problem = max(problems, key=lambda p: p[0])
+        prefix = f"sheet '{sheet}': " if len(sheets) > 1 else ""
+        raise FileProblem(src.name, prefix + problem.message)
+    several = len(found) > 1
+    frames = []
+    for order, (name, rows, header_at, header) in enumerate(found):
+        label = f"{src.name} [{name}]" if several else src.name
+        src.labels.append(label)
+        frames.append(_sheet_frame(dataset, label, order, rows, header_at, header))
+        if header_at:
+            src.notes.append(f"{label}: baris judul di baris {header_at + 1}; baris di atasnya dilewati.")
+    if several:
+        src.notes.append(f"{len(found)} sheet dibaca: {', '.join(f[0] for f in found)}.")
+    if skipped := [p[1] for p in problems]:
+        src.notes.append(f"sheet lain tidak dibaca (tanpa kolom {src.dataset}): {', '.join(skipped)}.")
+    frame = pd.concat(frames, ignore_index=True)
+    con.register("_xlsx_frame", frame)
+    cols = ", ".join(
+        ["_file", "_line::BIGINT AS _line", "_seq::BIGINT AS _seq", "_first::VARCHAR AS _first"]
+        + [f"{c.name}::VARCHAR AS {c.name}" for c in dataset.columns]
+    )
+    con.execute(f"CREATE TABLE {table} AS SELECT {cols} FROM _xlsx_frame ORDER BY _seq")
+    con.unregister("_xlsx_frame")
+
+
+def _sheet_frame(
+    dataset: Dataset, label: str, order: int, rows: list[list], header_at: int, header: list[str]
+) -> pd.DataFrame:
+    """Return one sheet's data rows as text: _file, _line (spreadsheet row), _seq, _first, contract columns."""
     wanted = {c.name for c in dataset.columns}
     index = {h: i for i, h in enumerate(header) if h in wanted}
-    records = {
-        "_file": [],
-        "_line": [],
-        **{c.name: [] for c in dataset.columns},
+    body = rows[header_at + 1 :]
+    first_row = header_at + 2  # spreadsheet rows are 1-based
+    records: dict[str, list] = {
+        "_file": [label] * len(body),
+        "_line": list(range(first_row, first_row + len(body))),
+        "_seq": [order * 10**9 + first_row + k for k in range(len(body))],
+        "_first": [next((t for v in row if (t := _cell_text(v)) and t.strip()), None) for row in body],
     }
-    for offset, row in enumerate(rows[header_at + 1 :]):
-        records["_file"].append(src.name)
-        records["_line"].append(header_at + offset + 2)  # spreadsheet rows are 1-based
-        for c in dataset.columns:
-            i = index.get(c.name)
-            records[c.name].append(_cell_text(row[i]) if i is not None and i < len(row) else None)
-    frame = pd.DataFrame(records).astype({c.name: "object" for c in dataset.columns})
-    con.register("_xlsx_frame", frame)
-    cols = ", ".join(["_file", "_line::BIGINT AS _line"] + [f"{c.name}::VARCHAR AS {c.name}" for c in dataset.columns])
-    con.execute(f"CREATE TABLE {table} AS SELECT {cols} FROM _xlsx_frame")
-    con.unregister("_xlsx_frame")
+    for c in dataset.columns:
+        i = index.get(c.name)
+        records[c.name] = [_cell_text(row[i]) if i is not None and i < len(row) else None for row in body]
+    return pd.DataFrame(records).astype({c.name: "object" for c in dataset.columns} | {"_first": "object"})
 
 
 def _find_header_row(dataset: Dataset, rows: list[list]) -> int | None:

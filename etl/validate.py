@@ -64,21 +64,116 @@ def kota_key(expr: str) -> str:
     return f"regexp_replace(lower(trim({expr})), '^kota\\s+', '')"
 
 
+# Numbers as people write them: "Rp 1.596.365.855.000", "93,56%", "62,5", "1.500.000,00".
+# '.' groups thousands and ',' marks decimals (Indonesian); a plain machine number ("62.5",
+# "1500000.00") is read too when its '.' cannot be a thousands separator.
+NUMBER_SPACE = r"[\s\x{00A0}\x{202F}]"
+NUMBER_RP = r"^([+-]?)[Rr][Pp]\.?"
+NUMBER_PLAIN = r"^[+-]?[0-9]+$"
+NUMBER_GROUPED = r"^[+-]?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?$"
+NUMBER_COMMA_DECIMAL = r"^[+-]?[0-9]+,[0-9]+$"
+NUMBER_DOT_DECIMAL = r"^[+-]?[0-9]+\.[0-9]+$"
+# Read two ways, so rejected: "1,500" (1,5 or fifteen hundred) anywhere; "12.500" in a decimal
+# column (12,5 or twelve thousand five hundred). In a whole-number column '.' can only group.
+AMBIGUOUS_COMMA = r"^[+-]?[0-9]{1,3}(,[0-9]{3})+$"
+AMBIGUOUS_DOT = r"^[+-]?[0-9]{1,3}\.[0-9]{3}$"
+WHOLE = r"^[+-]?[0-9]+(\.0*)?$"
+
+# Dates: yyyy-mm-dd, dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy, "12 Januari 2024", "12-Jan-2024"; a time
+# after the date ("2024-01-12 08:30:00", as form exports write it) is ignored.
+DATE_TIME_SUFFIX = r"[ t][0-9]{1,2}[:.][0-9]{2}([:.][0-9]{2}(\.[0-9]+)?)?$"
+DATE_ISO = r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$"
+DATE_DMY = r"^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})$"
+DATE_NAMED = r"^([0-9]{1,2})[\s.-]*([a-z]+)[\s.,-]*([0-9]{4})$"
+DATE_SHORT_YEAR = r"^[0-9]{1,2}[\s./-]+([0-9]{1,2}|[a-z]+)[\s./,-]+[0-9]{2}$"
+DATE_SERIAL = r"^[0-9]{5}(\.[0-9]+)?$"
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("januari", "jan", "january"),
+            ("februari", "feb", "pebruari", "peb", "february"),
+            ("maret", "mar", "march"),
+            ("april", "apr"),
+            ("mei", "may"),
+            ("juni", "jun", "june"),
+            ("juli", "jul", "july"),
+            ("agustus", "agu", "agt", "ags", "agus", "aug", "august"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt", "oct", "october"),
+            ("november", "nov", "nop", "nopember"),
+            ("desember", "des", "dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+NIP_SEPARATORS = r"^'|[ .-]"  # 19850312 201001 1 001, 19850312.201001.1.001, '198503122010011001
+NIP_SCIENTIFIC = r"^[0-9][.,][0-9]+[eE]\+?[0-9]+$"  # what Excel makes of an 18-digit number
+
+
+def number_text(x: str, params: Params) -> str:
+    """Return SQL for a number cell without spaces, an 'Rp' prefix and a '%' suffix."""
+    spaceless = f"regexp_replace({x}, {params.add(NUMBER_SPACE)}, '', 'g')"
+    no_rp = f"regexp_replace({spaceless}, {params.add(NUMBER_RP)}, '\\1')"
+    return f"regexp_replace({no_rp}, '%$', '')"
+
+
+def number_canonical(column: Column, params: Params) -> str:
+    """Return SQL for a number cell as a plain decimal string ('1596365855000', '62.5'), NULL when
+    it is not a number or can be read two ways."""
+    n = number_text(text_of(column.name), params)
+    ambiguous = f"regexp_matches({n}, {params.add(AMBIGUOUS_COMMA)})"
+    if column.kind == SCORE:
+        ambiguous += f" OR regexp_matches({n}, {params.add(AMBIGUOUS_DOT)})"
+    return (
+        f"CASE WHEN {ambiguous} THEN NULL"
+        f" WHEN regexp_matches({n}, {params.add(NUMBER_PLAIN)}) THEN {n}"
+        f" WHEN regexp_matches({n}, {params.add(NUMBER_GROUPED)}) THEN replace(replace({n}, '.', ''), ',', '.')"
+        f" WHEN regexp_matches({n}, {params.add(NUMBER_COMMA_DECIMAL)}) THEN replace({n}, ',', '.')"
+        f" WHEN regexp_matches({n}, {params.add(NUMBER_DOT_DECIMAL)}) THEN {n} END"
+    )
+
+
+def date_text(x: str, params: Params) -> str:
+    """Return SQL for a date cell in lower case without a trailing time of day."""
+    return f"regexp_replace(lower({x}), {params.add(DATE_TIME_SUFFIX)}, '')"
+
+
+def date_sql(x: str, params: Params) -> str:
+    """Return SQL that reads a date in any accepted form; NULL for anything else or no such day."""
+    d = date_text(x, params)
+    iso, dmy, named = params.add(DATE_ISO), params.add(DATE_DMY), params.add(DATE_NAMED)
+    month = f"map({params.add(list(MONTHS))}, {params.add(list(MONTHS.values()))})[regexp_extract({d}, {named}, 2)]"
+    canonical = (
+        f"CASE WHEN regexp_matches({d}, {iso}) THEN {d}"
+        f" WHEN regexp_matches({d}, {dmy}) THEN regexp_replace({d}, {dmy}, '\\3-\\2-\\1')"
+        f" WHEN regexp_matches({d}, {named}) THEN"
+        f" regexp_extract({d}, {named}, 3) || '-' || {month} || '-' || regexp_extract({d}, {named}, 1) END"
+    )
+    return f"TRY_STRPTIME({canonical}, '%Y-%m-%d')::DATE"
+
+
 def parse_sql(column: Column, params: Params) -> str:
     """Return SQL that parses a raw text cell to its typed value, NULL when it does not parse."""
     x = text_of(column.name)
-    if column.kind in (INT, MONEY):
-        return f"CASE WHEN regexp_full_match({x}, '[+-]?[0-9]+') THEN TRY_CAST({x} AS BIGINT) END"
+    if column.kind in (INT, MONEY):  # whole numbers stay exact: text to BIGINT, never through a float
+        canonical = number_canonical(column, params)
+        return (
+            f"CASE WHEN regexp_matches({canonical}, {params.add(WHOLE)})"
+            f" THEN TRY_CAST(regexp_replace({canonical}, '\\.0*$', '') AS BIGINT) END"
+        )
     if column.kind == SCORE:
-        return f"TRY_CAST(replace({x}, ',', '.') AS DOUBLE)"
+        return f"TRY_CAST({number_canonical(column, params)} AS DOUBLE)"
     if column.kind == DATE:
-        return f"TRY_STRPTIME({x}, '%Y-%m-%d')::DATE"
-    if column.kind == NIP:  # real files often write a NIP grouped: 19850312 201001 1 001
-        digits = f"regexp_replace({x}, '[ .]', '', 'g')"
+        return date_sql(x, params)
+    if column.kind == NIP:
+        digits = f"regexp_replace({x}, {params.add(NIP_SEPARATORS)}, '', 'g')"
         return f"CASE WHEN regexp_full_match({digits}, '{NIP_PATTERN}') THEN {digits} END"
     if column.kind == VOCAB:
         keys, values = vocab_map(column.vocab)
-        return f"map({params.add(keys)}, {params.add(values)})[regexp_replace(lower({x}), '\\s+', ' ', 'g')]"
+        spelled = f"regexp_replace(regexp_replace(lower({x}), '\\s+', ' ', 'g'), '\\s*/\\s*', '/', 'g')"
+        return f"map({params.add(keys)}, {params.add(values)})[{spelled}]"
     return x
 
 
@@ -86,18 +181,55 @@ def type_message(column: Column, params: Params) -> str:
     """Return SQL for the Indonesian message when a cell does not parse as its kind."""
     x = text_of(column.name)
     if column.kind == NIP:  # never repeat a NIP-like value in a message
-        return params.add("NIP harus terdiri dari tepat 18 angka.")
+        scientific = params.add(
+            "NIP tertulis sebagai angka berpangkat (misalnya 1,98503E+17): Excel sudah memotong digit"
+            " terakhirnya. Format kolom NIP sebagai Teks, lalu ketik ulang NIP 18 angka."
+        )
+        plain = params.add("NIP harus terdiri dari tepat 18 angka.")
+        return f"CASE WHEN regexp_full_match({x}, {params.add(NIP_SCIENTIFIC)}) THEN {scientific} ELSE {plain} END"
     if column.kind == VOCAB:
         allowed = ", ".join(VOCABULARIES[column.vocab])
         message = params.add(f"' bukan nilai yang diizinkan. Pilihan: {allowed}.")
-        return f"concat('''', {x}, {message})"
-    what = {
-        INT: "' bukan bilangan bulat.",
-        MONEY: "' bukan jumlah Rupiah yang valid (tulis angka bulat, misalnya 1500000).",
-        SCORE: "' bukan angka.",
-        DATE: "' bukan tanggal yang valid (format yyyy-mm-dd, misalnya 2024-03-31).",
-    }[column.kind]
-    return f"concat('''', {x}, {params.add(what)})"
+        return f"concat(chr(39), {x}, {message})"
+    if column.kind == DATE:
+        d = date_text(x, params)
+        short = params.add(
+            "' bukan tanggal yang valid: tahunnya dua angka, abadnya tidak pasti. Tulis tahun empat angka,"
+            " misalnya 31/03/2024."
+        )
+        serial = params.add(
+            "' bukan tanggal yang valid: tampaknya nomor seri tanggal Excel. Simpan sel sebagai tanggal atau"
+            " tulis misalnya 2024-03-31."
+        )
+        other = params.add("' bukan tanggal yang valid (tulis misalnya 2024-03-31, 31/03/2024 atau 31 Maret 2024).")
+        return (
+            f"concat(chr(39), {x}, CASE WHEN regexp_matches({d}, {params.add(DATE_SHORT_YEAR)}) THEN {short}"
+            f" WHEN regexp_matches({d}, {params.add(DATE_SERIAL)}) THEN {serial} ELSE {other} END)"
+        )
+    n = number_text(x, params)
+    comma = params.add(
+        "' bisa dibaca dua cara: koma sebagai desimal atau sebagai pemisah ribuan. Tulis ribuan dengan titik"
+        " (1.500) dan desimal dengan koma (1,5)."
+    )
+    what = params.add(
+        {
+            INT: "' bukan bilangan bulat.",
+            MONEY: "' bukan jumlah Rupiah yang valid (tulis angka bulat tanpa sen, misalnya 1500000 atau"
+            " Rp 1.500.000).",
+            SCORE: "' bukan angka (tulis misalnya 87,5).",
+        }[column.kind]
+    )
+    ambiguous_dot = ""
+    if column.kind == SCORE:
+        dot = params.add(
+            "' bisa dibaca dua cara: titik sebagai desimal atau sebagai pemisah ribuan. Tulis desimal dengan"
+            " koma (12,5) atau ribuan tanpa titik (12500)."
+        )
+        ambiguous_dot = f" WHEN regexp_matches({n}, {params.add(AMBIGUOUS_DOT)}) THEN {dot}"
+    return (
+        f"concat(chr(39), {x}, CASE WHEN regexp_matches({n}, {params.add(AMBIGUOUS_COMMA)}) THEN {comma}"
+        f"{ambiguous_dot} ELSE {what} END)"
+    )
 
 
 def parsed(column: str) -> str:

@@ -1,0 +1,148 @@
+"""Data-quality queries: how far the warehouse can be trusted. One function per question, each
+running one SQL file of analytics/sql/ (kualitas_*.sql) with bound parameters; nothing here
+imports Streamlit. The reshaping helpers at the end turn long results into what a page shows."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from analytics.db import query_sql, run
+from analytics.filters import Filters
+from etl.contract import LOAD_ORDER
+
+
+def load_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return one row per load or restore, newest first.
+
+    Columns: run_id, finished_at_utc, outcome ('ok' or 'restored'), source, synthetic, rows_read,
+    rows_loaded, rows_rejected, rows_skipped, duration_s.
+    """
+    return run(con, query_sql("kualitas_riwayat"))
+
+
+def latest_files(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return one row per source file of the latest load.
+
+    Columns: dataset, file, rows_read, rows_loaded, rows_rejected, rows_skipped, notes (JSON list).
+    """
+    return run(con, query_sql("kualitas_file"))
+
+
+def dataset_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return one row per dataset of the contract for the latest load (0 when it had no file).
+
+    Columns: dataset, files, rows_read, rows_loaded, rows_rejected, rows_skipped.
+    """
+    files = latest_files(con)
+    counts = ["rows_read", "rows_loaded", "rows_rejected", "rows_skipped"]
+    per = files.groupby("dataset")[counts].sum() if not files.empty else pd.DataFrame(columns=counts)
+    per["files"] = files.groupby("dataset").size() if not files.empty else 0
+    out = per.reindex(list(LOAD_ORDER)).fillna(0).astype("int64").reset_index(names="dataset")
+    return out[["dataset", "files", *counts]]
+
+
+def rejects_by_problem(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return the latest load's rejects grouped by problem: one row per dataset, column_name and
+    problem (the reason with quoted values blanked), most rows first.
+
+    Columns: dataset, column_name, problem, rows, examples (list of up to three 'file baris N: reason').
+    """
+    return run(con, query_sql("kualitas_penolakan"))
+
+
+def reject_groups_of(rejects: list[dict]) -> pd.DataFrame:
+    """Return rejects not yet in a warehouse (an upload preview) grouped like rejects_by_problem.
+
+    `rejects` are dicts with dataset, file, line, column_name, reason (as pipeline.check collects).
+    """
+    columns = ["dataset", "file", "line", "column_name", "reason"]
+    frame = pd.DataFrame([{c: r.get(c) for c in columns} for r in rejects], columns=columns)
+    con = duckdb.connect()
+    try:
+        con.register("_rejects", frame)
+        con.execute(
+            "CREATE TABLE etl_rejects AS SELECT dataset::VARCHAR AS dataset, file::VARCHAR AS file,"
+            " line::BIGINT AS line, column_name::VARCHAR AS column_name, reason::VARCHAR AS reason FROM _rejects"
+        )
+        return run(con, query_sql("kualitas_penolakan"))
+    finally:
+        con.close()
+
+
+def coverage(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    """Return one row per chosen kota per dataset per tahun that has rows.
+
+    Columns: kota, dataset, tahun, baris, tanggal_terakhir (latest date, NULL for datasets that
+    only carry a year). People rows count for the employee's city, activities for the organiser.
+    """
+    return run(con, query_sql("kualitas_cakupan"), f.params())
+
+
+def freshness(cover: pd.DataFrame) -> pd.DataFrame:
+    """Return the latest data per kota and dataset from `coverage`: kota, dataset, tahun_terakhir,
+    tanggal_terakhir, baris (all years)."""
+    if cover.empty:
+        return pd.DataFrame(columns=["kota", "dataset", "tahun_terakhir", "tanggal_terakhir", "baris"])
+    return (
+        cover.groupby(["kota", "dataset"], as_index=False)
+        .agg(tahun_terakhir=("tahun", "max"), tanggal_terakhir=("tanggal_terakhir", "max"), baris=("baris", "sum"))
+        .sort_values(["kota", "dataset"])
+    )
+
+
+def completeness(cover: pd.DataFrame, kota: list[str], years: list[int]) -> pd.DataFrame:
+    """Return one row per kota and one column per dataset saying which of `years` lack data.
+
+    A cell is '' when every year has rows, 'semua' when the dataset has no row for the city at
+    all, else the missing years ('2022, 2023'). Index: kota.
+    """
+    have = {(r.kota, r.dataset): set(int(y) for y in g) for (r, g) in _years_by_pair(cover)}
+    rows = {}
+    for k in kota:
+        row = {}
+        for d in LOAD_ORDER:
+            if d == "kota":
+                continue
+            missing = [y for y in years if y not in have.get((k, d), set())]
+            row[d] = "semua" if len(missing) == len(years) and years else ", ".join(map(str, missing))
+        rows[k] = row
+    return pd.DataFrame.from_dict(rows, orient="index", columns=[d for d in LOAD_ORDER if d != "kota"])
+
+
+def _years_by_pair(cover: pd.DataFrame):
+    """Yield (row with kota and dataset, the years it has) for each pair in `coverage`."""
+    for (k, d), group in cover.groupby(["kota", "dataset"]):
+        yield pd.Series({"kota": k, "dataset": d}), group["tahun"].dropna()
+
+
+def _as_text(value: object, lang: str) -> object:
+    """Return lists, dates and flags as text a person reads; other values unchanged."""
+    import datetime as dt
+
+    if isinstance(value, list | tuple) or hasattr(value, "tolist"):
+        return "\n".join(str(v) for v in list(value))
+    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if isinstance(value, bool):
+        return ("ya" if value else "tidak") if lang == "id" else ("yes" if value else "no")
+    if isinstance(value, dt.datetime):  # pandas Timestamps too
+        return value.strftime("%d-%m-%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d-%m-%Y")
+    return value
+
+
+def for_screen(df: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """Return a quality or intake table as text for the screen: numbers formatted, lists joined,
+    headings in words of the chosen language."""
+    from analytics.i18n import TEXT, t
+    from analytics.tables import display_table
+
+    out = df.copy()
+    for column in out.columns:
+        out[column] = out[column].map(lambda v: _as_text(v, lang))
+    if "outcome" in out.columns:
+        out["outcome"] = out["outcome"].map(lambda o: t(f"kq_outcome_{o}", lang) if f"kq_outcome_{o}" in TEXT else o)
+    shown = display_table(out, lang)
+    return shown.rename(columns=lambda c: t(f"kq_col_{c}", lang) if f"kq_col_{c}" in TEXT else c)

@@ -1,0 +1,173 @@
+"""Texts of data intake: the upload page, the admin gate and the data-quality page, Indonesian first."""
+
+TEXT: dict[str, dict[str, str]] = {
+    # Navigation
+    "in_section": {"id": "Data", "en": "Data"},
+    "in_page_unggah": {"id": "Unggah data", "en": "Upload data"},
+    "in_page_kualitas": {"id": "Kualitas data", "en": "Data quality"},
+    # Admin gate
+    "in_gate_off": {
+        "id": "Halaman ini hanya untuk admin, dan belum ada kredensial admin yang diatur di server ini. "
+        "Untuk mengaktifkannya, isi `.streamlit/secrets.toml` di server (lihat "
+        "`.streamlit/secrets.toml.example`): hash SHA-256 dari kata sandi admin, atau login OIDC "
+        "(`[auth]`) bila instansi Anda punya penyedia identitas. Tanpa itu dasbor tetap bisa dilihat "
+        "semua orang, tetapi data hanya bisa dimuat lewat perintah `python -m etl load`.",
+        "en": "This page is for administrators only, and no admin credential is configured on this server. "
+        "To enable it, fill in `.streamlit/secrets.toml` on the server (see `.streamlit/secrets.toml.example`): "
+        "the SHA-256 hash of an admin password, or OIDC login (`[auth]`) where your organisation has an "
+        "identity provider. Without it everyone can still view the dashboards, but data can only be loaded "
+        "with `python -m etl load`.",
+    },
+    "in_password": {"id": "Kata sandi admin", "en": "Admin password"},
+    "in_login": {"id": "Masuk", "en": "Sign in"},
+    "in_login_oidc": {"id": "Masuk dengan akun instansi", "en": "Sign in with your organisation account"},
+    "in_logout": {"id": "Keluar", "en": "Sign out"},
+    "in_wrong_password": {"id": "Kata sandi salah.", "en": "Wrong password."},
+    "in_not_admin": {
+        "id": "Akun {email} tidak terdaftar sebagai admin. Minta pengelola server menambahkannya ke "
+        "`admin.emails` di secrets.toml.",
+        "en": "The account {email} is not an administrator. Ask the server's maintainer to add it to "
+        "`admin.emails` in secrets.toml.",
+    },
+    # Upload page
+    "in_title": {"id": "Unggah data", "en": "Upload data"},
+    "in_intro": {
+        "id": "File yang diunggah disimpan di folder sumber **{folder}**, yang menjadi arsip resmi: file "
+        "dengan nama yang sama menggantikan file lama, file lain ditambahkan di sampingnya. Gudang data "
+        "selalu dibangun ulang dari seluruh isi folder itu, jadi file tahun depan cukup ditambahkan di "
+        "samping file tahun ini.",
+        "en": "Uploaded files are kept in the source folder **{folder}**, the system of record: a file with "
+        "the same name replaces the old one, others are added beside it. The warehouse is always rebuilt "
+        "from the whole folder, so next year's files are simply added beside this year's.",
+    },
+    "in_templates": {"id": "Templat isian", "en": "Fill-in templates"},
+    "in_templates_caption": {
+        "id": "Satu XLSX (dengan petunjuk tiap kolom dan daftar pilihan) dan satu CSV per jenis data. Nama file "
+        "harus diawali nama jenis datanya, misalnya peserta_pontianak_2024.xlsx.",
+        "en": "One XLSX (with a guide to every column and drop-down lists) and one CSV per dataset. A file name "
+        "must start with its dataset's name, e.g. peserta_pontianak_2024.xlsx.",
+    },
+    "in_templates_download": {"id": "Unduh templat (ZIP)", "en": "Download templates (ZIP)"},
+    "in_files": {"id": "File CSV atau XLSX", "en": "CSV or XLSX files"},
+    "in_files_help": {
+        "id": "Maksimal {mb} MB per file. Boleh beberapa file sekaligus.",
+        "en": "At most {mb} MB per file. Several files at once are fine.",
+    },
+    "in_preview": {"id": "Pratinjau: belum ada yang disimpan", "en": "Preview: nothing has been saved yet"},
+    "in_unknown_file": {
+        "id": "{file}: nama file tidak diawali nama jenis data mana pun ({datasets}), jadi tidak akan dibaca.",
+        "en": "{file}: the file name does not start with any dataset's name ({datasets}), so it will not be read.",
+    },
+    "in_replaces": {
+        "id": "Menggantikan file dengan nama sama di folder sumber: {files}.",
+        "en": "Replaces the file of the same name in the source folder: {files}.",
+    },
+    "in_file_problem": {"id": "{file}: {message}", "en": "{file}: {message}"},
+    "in_cannot_load": {
+        "id": "File di atas tidak dapat dimuat sama sekali. Perbaiki lalu unggah lagi; gudang data tidak diubah.",
+        "en": "The files above cannot be loaded at all. Fix them and upload again; the warehouse is unchanged.",
+    },
+    "in_per_dataset": {"id": "Per jenis data (seluruh folder sumber)", "en": "Per dataset (whole source folder)"},
+    "in_rejects": {"id": "Baris yang ditolak, menurut masalah", "en": "Rejected rows, by problem"},
+    "in_no_rejects": {"id": "Tidak ada baris yang ditolak.", "en": "No row is rejected."},
+    "in_reject_group": {"id": "{dataset} · {column}: {rows} baris", "en": "{dataset} · {column}: {rows} rows"},
+    "in_download_rejects": {
+        "id": "Unduh baris yang ditolak (XLSX) untuk diperbaiki",
+        "en": "Download the rejected rows (XLSX) to fix",
+    },
+    "in_rejects_caption": {
+        "id": "Setiap baris berisi nama file, nomor baris, kolom dan alasannya di samping nilai aslinya "
+        "(NIP disamarkan, nama dihapus). Perbaiki baris itu di file asli lalu unggah lagi file tersebut.",
+        "en": "Each row has the file, the line, the column and the reason next to its original values (NIP "
+        "masked, names removed). Fix the row in the original file and upload that file again.",
+    },
+    "in_skipped": {"id": "Baris yang dilewati (bukan data)", "en": "Rows skipped (not data)"},
+    "in_confirm": {"id": "Muat ke gudang data", "en": "Load into the warehouse"},
+    "in_loaded": {
+        "id": "Dimuat: {loaded} baris masuk, {rejected} ditolak, {skipped} dilewati. Dasbor kini memakai data "
+        "baru; gudang data sebelumnya disimpan sebagai cadangan.",
+        "en": "Loaded: {loaded} rows in, {rejected} rejected, {skipped} skipped. The dashboards now use the new "
+        "data; the previous warehouse is kept as a backup.",
+    },
+    "in_load_failed": {
+        "id": "Pemuatan gagal, tidak ada yang diubah (folder sumber dan gudang data tetap seperti semula).",
+        "en": "The load failed and nothing changed (source folder and warehouse are as they were).",
+    },
+    "in_backups": {"id": "Gudang data sebelumnya", "en": "Previous warehouses"},
+    "in_backups_caption": {
+        "id": "Disimpan {n} versi terakhir. Memulihkan mengganti gudang data sekarang (yang juga disimpan "
+        "sebagai cadangan) dengan versi yang dipilih; folder sumber tidak berubah.",
+        "en": "The last {n} versions are kept. Restoring replaces the current warehouse (which is kept as a "
+        "backup too) with the chosen version; the source folder does not change.",
+    },
+    "in_no_backups": {"id": "Belum ada cadangan.", "en": "No backup yet."},
+    "in_backup_choice": {"id": "Versi", "en": "Version"},
+    "in_backup_label": {
+        "id": "{run_id} · dimuat {when} · {rows} baris",
+        "en": "{run_id} · loaded {when} · {rows} rows",
+    },
+    "in_restore": {"id": "Pulihkan versi ini", "en": "Restore this version"},
+    "in_restored": {"id": "Dipulihkan: {run_id}.", "en": "Restored: {run_id}."},
+    # Data-quality page
+    "kq_title": {"id": "Kualitas data", "en": "Data quality"},
+    "kq_intro": {
+        "id": "Seberapa jauh perbandingan antar kota bisa dipercaya: kapan data dimuat, berapa baris yang "
+        "ditolak dan mengapa, seberapa baru data tiap kota, dan tahun mana yang belum ada.",
+        "en": "How far a comparison between cities can be trusted: when the data was loaded, how many rows "
+        "were rejected and why, how recent each city's data is, and which years are missing.",
+    },
+    "kq_completeness": {"id": "Kelengkapan: tahun yang belum ada datanya", "en": "Completeness: years without data"},
+    "kq_completeness_caption": {
+        "id": "Tahun {first}–{last}. Sel kosong = lengkap; 'semua' = kota ini tidak punya data itu sama sekali. "
+        "Perbandingan antar kota pada data dan tahun yang kosong tidak dapat dipercaya.",
+        "en": "Years {first}–{last}. Empty cell = complete; 'semua' = the city has none of that data. "
+        "Comparisons between cities on missing data and years cannot be trusted.",
+    },
+    "kq_all_complete": {
+        "id": "Semua kota yang dipilih punya data untuk setiap jenis data dan tahun.",
+        "en": "Every chosen city has data for every dataset and year.",
+    },
+    "kq_freshness": {"id": "Kesegaran: data terbaru per kota", "en": "Freshness: latest data per city"},
+    "kq_freshness_caption": {
+        "id": "Tahun terakhir yang ada datanya (dan tanggal terakhir bila data itu bertanggal).",
+        "en": "The latest year with data (and the latest date where the data is dated).",
+    },
+    "kq_datasets": {"id": "Pemuatan terakhir per jenis data", "en": "Latest load per dataset"},
+    "kq_datasets_caption": {
+        "id": "Dibaca = dimuat + ditolak; baris yang dilewati (kosong, Jumlah/Total) dihitung terpisah.",
+        "en": "Read = loaded + rejected; skipped rows (empty, Jumlah/Total) are counted separately.",
+    },
+    "kq_files": {"id": "Per file", "en": "Per file"},
+    "kq_rejects": {"id": "Baris yang ditolak, menurut masalah", "en": "Rejected rows, by problem"},
+    "kq_history": {"id": "Riwayat pemuatan", "en": "Load history"},
+    "kq_outcome_ok": {"id": "dimuat", "en": "loaded"},
+    "kq_outcome_restored": {"id": "dipulihkan", "en": "restored"},
+    "kq_summary": {
+        "id": "Pemuatan terakhir: {when}. {loaded} baris dimuat, {rejected} ditolak, {skipped} dilewati.",
+        "en": "Latest load: {when}. {loaded} rows loaded, {rejected} rejected, {skipped} skipped.",
+    },
+    # Column headings of the intake and quality tables
+    "kq_col_dataset": {"id": "Jenis data", "en": "Dataset"},
+    "kq_col_files": {"id": "File", "en": "Files"},
+    "kq_col_file": {"id": "File", "en": "File"},
+    "kq_col_rows_read": {"id": "Dibaca", "en": "Read"},
+    "kq_col_rows_loaded": {"id": "Dimuat", "en": "Loaded"},
+    "kq_col_rows_rejected": {"id": "Ditolak", "en": "Rejected"},
+    "kq_col_rows_skipped": {"id": "Dilewati", "en": "Skipped"},
+    "kq_col_column_name": {"id": "Kolom", "en": "Column"},
+    "kq_col_problem": {"id": "Masalah", "en": "Problem"},
+    "kq_col_rows": {"id": "Baris", "en": "Rows"},
+    "kq_col_examples": {"id": "Contoh", "en": "Examples"},
+    "kq_col_line": {"id": "Baris ke", "en": "Line"},
+    "kq_col_reason": {"id": "Keterangan", "en": "Note"},
+    "kq_col_notes": {"id": "Catatan", "en": "Notes"},
+    "kq_col_run_id": {"id": "Kode muat", "en": "Run id"},
+    "kq_col_finished_at_utc": {"id": "Selesai (UTC)", "en": "Finished (UTC)"},
+    "kq_col_outcome": {"id": "Hasil", "en": "Outcome"},
+    "kq_col_source": {"id": "Sumber", "en": "Source"},
+    "kq_col_synthetic": {"id": "Sintetis", "en": "Synthetic"},
+    "kq_col_duration_s": {"id": "Durasi (detik)", "en": "Duration (s)"},
+    "kq_col_tahun_terakhir": {"id": "Tahun terakhir", "en": "Latest year"},
+    "kq_col_tanggal_terakhir": {"id": "Tanggal terakhir", "en": "Latest date"},
+    "kq_col_baris": {"id": "Baris", "en": "Rows"},
+}

@@ -1,0 +1,149 @@
+"""Previous warehouses: kept before each swap, listed, and restored atomically.
+
+Before a load (or a restore) replaces the warehouse, the file being replaced is kept in
+`cadangan/` beside it as `<name>.<run id>.duckdb` (a hard link where the file system allows,
+so keeping costs no copy); only the newest few are kept. A restore copies a kept file beside
+the warehouse, adds the load history of the warehouse it replaces plus a row for the restore,
+and swaps it in with os.replace, so readers keep their snapshot as with a load.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+import duckdb
+
+from etl.paths import DUCKDB_CONFIG
+
+BACKUP_FOLDER = "cadangan"
+KEEP = 3  # previous warehouses kept by the CLI and the upload page
+
+
+def backup_dir(db: Path) -> Path:
+    """Return the folder holding the previous versions of the warehouse at `db`."""
+    return db.parent / BACKUP_FOLDER
+
+
+def last_run(db: Path) -> dict | None:
+    """Return the newest etl_runs row of a warehouse file as a dict (None when it has none or is unreadable)."""
+    try:
+        con = duckdb.connect(str(db), read_only=True, config=DUCKDB_CONFIG)
+    except duckdb.Error:
+        return None
+    try:
+        cursor = con.execute(
+            "SELECT run_id, finished_at_utc, outcome, source, synthetic, rows_read, rows_loaded, rows_rejected,"
+            " rows_skipped FROM etl_runs ORDER BY finished_at_utc DESC LIMIT 1"
+        )
+        row = cursor.fetchone()
+        return dict(zip([d[0] for d in cursor.description], row, strict=True)) if row else None
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+
+
+def keep_current(db: Path, keep: int = KEEP) -> Path | None:
+    """Keep the warehouse at `db` (about to be replaced) in the backup folder; prune to `keep` files.
+
+    Returns the kept file, or None when there is no warehouse yet or keep is 0.
+    """
+    if keep <= 0 or not db.exists():
+        return None
+    run = last_run(db)
+    run_id = run["run_id"] if run else dt.datetime.fromtimestamp(db.stat().st_mtime).strftime("%Y%m%dT%H%M%S")
+    folder = backup_dir(db)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{db.stem}.{run_id}{db.suffix}"
+    if not target.exists():
+        try:
+            os.link(db, target)
+        except OSError:
+            shutil.copy2(db, target)
+    for old in list_backups(db)[keep:]:
+        old["path"].unlink(missing_ok=True)
+    return target
+
+
+def list_backups(db: Path) -> list[dict]:
+    """Return the kept warehouses, newest first: path, run_id, finished_at_utc, source, rows_loaded, size_mb."""
+    folder = backup_dir(db)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob(f"{db.stem}.*{db.suffix}"):
+        run = last_run(path) or {}
+        found.append(
+            {
+                "path": path,
+                "run_id": run.get("run_id") or path.stem.split(".", 1)[-1],
+                "finished_at_utc": run.get("finished_at_utc"),
+                "source": run.get("source"),
+                "rows_loaded": run.get("rows_loaded"),
+                "size_mb": round(path.stat().st_size / 1e6, 1),
+                "mtime": path.stat().st_mtime,
+            }
+        )
+    return sorted(found, key=lambda b: (b["finished_at_utc"] or dt.datetime.min, b["mtime"]), reverse=True)
+
+
+def restore(db: Path, backup: Path, keep: int = KEEP) -> str:
+    """Make a kept warehouse the current one again; return the run id recorded for the restore.
+
+    The warehouse being replaced is kept first, so a restore can itself be undone. The restored
+    file gains the load history it did not have and a row with outcome 'restored'.
+    """
+    if backup.resolve().parent != backup_dir(db).resolve() or not backup.exists():
+        raise FileNotFoundError(f"cadangan tidak ditemukan: {backup.name}")
+    new = db.with_name(f".{db.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        shutil.copy2(backup, new)
+        restored = last_run(new) or {}
+        run_id = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+        con = duckdb.connect(str(new), config=DUCKDB_CONFIG)
+        try:
+            if db.exists():
+                con.execute("ATTACH $path AS cur (READ_ONLY)", {"path": str(db)})
+                for table, key in (("etl_runs", "run_id"), ("etl_run_files", "run_id")):
+                    con.execute(
+                        f"INSERT INTO {table} BY NAME SELECT * FROM cur.{table}"
+                        f" WHERE {key} NOT IN (SELECT {key} FROM {table})"
+                    )
+                con.execute("DETACH cur")
+            now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+            con.execute(
+                "INSERT INTO etl_runs BY NAME SELECT $run_id AS run_id, $now AS started_at_utc,"
+                " $now AS finished_at_utc, 0.0 AS duration_s, $source AS source, $synthetic AS synthetic,"
+                " 'restored' AS outcome,"
+                " $read AS rows_read, $loaded AS rows_loaded, $rejected AS rows_rejected, $skipped AS rows_skipped,"
+                " '{}' AS phases_s, '[]' AS ignored_files",
+                {
+                    "run_id": run_id,
+                    "now": now,
+                    "source": f"{BACKUP_FOLDER}/{backup.name}",
+                    "synthetic": bool(restored.get("synthetic")),
+                    "read": restored.get("rows_read"),
+                    "loaded": restored.get("rows_loaded"),
+                    "rejected": restored.get("rows_rejected"),
+                    "skipped": restored.get("rows_skipped"),
+                },
+            )
+            if restored.get("run_id"):
+                con.execute(
+                    "INSERT INTO etl_run_files SELECT $run_id, * EXCLUDE (run_id) FROM etl_run_files"
+                    " WHERE run_id = $restored",
+                    {"run_id": run_id, "restored": restored["run_id"]},
+                )
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        keep_current(db, keep)
+        os.replace(new, db)
+        return run_id
+    finally:
+        for leftover in (new, new.with_name(new.name + ".wal")):
+            leftover.unlink(missing_ok=True)

@@ -1,0 +1,164 @@
+"""The upload workflow behind pages/unggah.py, without Streamlit: preview, rejects file, load.
+
+Uploaded files join the source folder, the system of record (data/sumber/ or $ASN_SOURCE_DIR):
+a file with the name of one already there replaces it, any other is added beside the others,
+so next year's files added beside last year's give the full history when the folder is loaded.
+A preview validates the folder as it would be with the uploads, and writes nothing.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from etl import pipeline
+from etl.backup import KEEP
+from etl.contract import DATASETS, PERSONAL, dataset_for_file
+from etl.paths import PROJECT_ROOT
+from etl.read import SOURCE_SUFFIXES
+
+SOURCE_ENV = "ASN_SOURCE_DIR"
+DEFAULT_SOURCE_DIR = PROJECT_ROOT / "data" / "sumber"
+MAX_UPLOAD_MB = 50  # per file; the uploader refuses larger files
+
+
+def source_dir() -> Path:
+    """Return the source folder of record: $ASN_SOURCE_DIR, else data/sumber/."""
+    return Path(os.environ.get(SOURCE_ENV) or DEFAULT_SOURCE_DIR)
+
+
+def safe_name(name: str) -> str:
+    """Return an uploaded file's name without any folder part (no writing outside the source folder)."""
+    return Path(name.replace("\\", "/")).name
+
+
+@dataclass
+class Preview:
+    """What loading the source folder with these uploads would do; nothing has been written.
+
+    report: the check of the folder as it would be (rejects collected). uploads: the uploaded
+    names with the dataset each belongs to (None: no dataset, it will not be read). replaced: the
+    uploaded names that replace a file of the same name in the source folder.
+    """
+
+    report: pipeline.Report
+    uploads: dict[str, str | None] = field(default_factory=dict)
+    replaced: list[str] = field(default_factory=list)
+
+    @property
+    def can_load(self) -> bool:
+        """Return True when no file has a problem and at least one upload belongs to a dataset."""
+        return not self.report.errors and any(self.uploads.values())
+
+    def datasets(self) -> pd.DataFrame:
+        """Return one row per dataset with files: dataset, files, rows_read, rows_loaded, rows_rejected,
+        rows_skipped."""
+        rows = [{"dataset": name, **counts} for name, counts in self.report.datasets.items() if counts["files"]]
+        return pd.DataFrame(
+            rows, columns=["dataset", "files", "rows_read", "rows_loaded", "rows_rejected", "rows_skipped"]
+        )
+
+    def skipped(self) -> pd.DataFrame:
+        """Return the total rows that will be skipped: dataset, file, line, reason."""
+        return pd.DataFrame(self.report.skipped, columns=["dataset", "file", "line", "reason"])
+
+    def rejects_xlsx(self) -> bytes:
+        """Return the rejected rows as an XLSX to fix and send again (see rejects_xlsx)."""
+        return rejects_xlsx(self.report.rejects)
+
+
+def rejects_xlsx(rejects: list[dict]) -> bytes:
+    """Return an XLSX with a sheet per dataset: one row per rejected row with file, line, the columns
+    at fault and the reasons, next to the row's original values (NIP masked, nama left out)."""
+    by_dataset: dict[str, dict[tuple, dict]] = {}
+    for r in rejects:
+        rows = by_dataset.setdefault(r["dataset"], {})
+        row = rows.setdefault(
+            (r["file"], r["line"]),
+            {"berkas": r["file"], "baris": r["line"], "kolom": [], "alasan": [], "values": r["raw_values"]},
+        )
+        if r["column_name"] and r["column_name"] not in row["kolom"]:
+            row["kolom"].append(r["column_name"])
+        row["alasan"].append(r["reason"])
+    out = io.BytesIO()
+    with pd.ExcelWriter(out, engine="openpyxl") as writer:
+        if not by_dataset:
+            pd.DataFrame({"keterangan": ["Tidak ada baris yang ditolak."]}).to_excel(
+                writer, sheet_name="ditolak", index=False
+            )
+        for name in (n for n in DATASETS if n in by_dataset):
+            columns = [c.name for c in DATASETS[name].columns if c.kind != PERSONAL]
+            records = []
+            for row in by_dataset[name].values():
+                values = json.loads(row["values"]) if row["values"] else None
+                record = {
+                    "berkas": row["berkas"],
+                    "baris": row["baris"],
+                    "kolom": ", ".join(row["kolom"]),
+                    "alasan": " | ".join(row["alasan"]),
+                }
+                if isinstance(values, dict):
+                    record.update({c: values.get(c) for c in columns})
+                else:  # a line the CSV parser could not split: the line as written
+                    record["baris_asli"] = values
+                records.append(record)
+            frame = pd.DataFrame(records).sort_values(["berkas", "baris"])
+            frame.to_excel(writer, sheet_name=name[:31], index=False)
+            sheet = writer.sheets[name[:31]]
+            sheet.freeze_panes = "E2"
+            for letter, width in (("A", 26), ("B", 8), ("C", 18), ("D", 60)):
+                sheet.column_dimensions[letter].width = width
+    return out.getvalue()
+
+
+def _stage(uploads: list[tuple[str, bytes]], source: Path, folder: Path) -> None:
+    """Copy the source folder's files and then the uploads into `folder` (uploads replace same names)."""
+    if source.is_dir():
+        for path in source.iterdir():
+            if path.is_file():
+                shutil.copy2(path, folder / path.name)
+    for name, content in uploads:
+        (folder / safe_name(name)).write_bytes(content)
+
+
+def preview(uploads: list[tuple[str, bytes]], source: Path) -> Preview:
+    """Return what loading `source` plus the uploads would do; writes nothing outside a temp folder."""
+    existing = {p.name for p in source.iterdir()} if source.is_dir() else set()
+    names = {safe_name(n): None for n, _ in uploads}
+    for name in names:
+        belongs = dataset_for_file(name)
+        names[name] = belongs if Path(name).suffix.lower() in SOURCE_SUFFIXES else None
+    with tempfile.TemporaryDirectory(prefix="asn-unggah-") as tmp:
+        _stage(uploads, source, Path(tmp))
+        report = pipeline.check(Path(tmp), collect_rejects=True)
+    for e in report.errors:  # name the folder of record, not the temporary copy
+        e["file"] = e["file"].replace(tmp, str(source))
+    return Preview(report, names, sorted(n for n in names if n in existing))
+
+
+def commit(uploads: list[tuple[str, bytes]], source: Path, db: Path, keep: int = KEEP) -> pipeline.Report:
+    """Save the uploads into the source folder and load it into the warehouse (keeping `keep` backups).
+
+    When the load fails the source folder is put back exactly as it was. Returns the load's report.
+    """
+    source.mkdir(parents=True, exist_ok=True)
+    before: dict[str, bytes | None] = {}
+    for name, content in uploads:
+        path = source / safe_name(name)
+        before.setdefault(path.name, path.read_bytes() if path.exists() else None)
+        path.write_bytes(content)
+    report = pipeline.load(source, db, keep_backups=keep)
+    if report.errors:
+        for name, content in before.items():
+            if content is None:
+                (source / name).unlink(missing_ok=True)
+            else:
+                (source / name).write_bytes(content)
+    return report

@@ -1,0 +1,58 @@
+"""Kualitas data: load history, rows read/loaded/rejected/skipped, rejects by problem, freshness and
+completeness per city, so a reader knows how far a comparison can be trusted."""
+
+import datetime as dt
+
+import streamlit as st
+
+from analytics import quality
+from analytics.i18n import t
+from ui import components, state
+from ui.quality_data import fetch
+
+lang, f, info = components.start_page("kq_title")
+st.caption(t("kq_intro", lang))
+
+history = fetch(quality.load_history)
+if not history.empty:
+    last = history.iloc[0]
+    when = last["finished_at_utc"].to_pydatetime().replace(tzinfo=dt.UTC).astimezone(state.WIB)
+    st.markdown(
+        t(
+            "kq_summary",
+            lang,
+            when=when.strftime("%d-%m-%Y %H:%M WIB"),
+            loaded=f"{int(last['rows_loaded']):,}".replace(",", "."),
+            rejected=f"{int(last['rows_rejected']):,}".replace(",", "."),
+            skipped=f"{int(last['rows_skipped'] or 0):,}".replace(",", "."),
+        )
+    )
+
+years = list(range(f.tahun_awal, f.tahun_akhir + 1))
+cover = fetch(quality.coverage, f)
+st.header(t("kq_completeness", lang))
+st.caption(t("kq_completeness_caption", lang, first=years[0], last=years[-1]))
+missing = quality.completeness(cover, list(f.kota), years)
+if (missing == "").all().all():
+    st.success(t("kq_all_complete", lang), icon=":material/check_circle:")
+st.dataframe(missing.rename(columns=lambda c: c.replace("_", " ")), height="auto")
+
+st.header(t("kq_freshness", lang))
+st.caption(t("kq_freshness_caption", lang))
+st.dataframe(quality.for_screen(quality.freshness(cover), lang), hide_index=True)
+
+st.header(t("kq_datasets", lang))
+st.caption(t("kq_datasets_caption", lang))
+st.dataframe(quality.for_screen(fetch(quality.dataset_counts), lang), hide_index=True)
+with st.expander(t("kq_files", lang)):
+    st.dataframe(quality.for_screen(fetch(quality.latest_files), lang), hide_index=True)
+
+st.header(t("kq_rejects", lang))
+problems = fetch(quality.rejects_by_problem)
+if problems.empty:
+    st.markdown(t("in_no_rejects", lang))
+else:
+    st.dataframe(quality.for_screen(problems, lang), hide_index=True)
+
+st.header(t("kq_history", lang))
+st.dataframe(quality.for_screen(history, lang), hide_index=True)

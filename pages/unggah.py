@@ -1,0 +1,131 @@
+"""Unggah data (admins only): templates, drop files, preview what would load and what is rejected,
+download the rejects to fix, confirm the load, and restore a previous warehouse."""
+
+import hashlib
+
+import streamlit as st
+
+from analytics import quality
+from analytics.i18n import t
+from etl import backup, intake
+from etl.contract import DATASETS
+from etl.templates import templates_zip
+from ui import auth, data
+
+lang = st.session_state.get("lang", "id")  # set by dashboard.py's language switch
+st.title(t("in_title", lang))
+if not auth.gate(lang):
+    st.stop()
+
+if message := st.session_state.pop("_done_message", None):
+    st.success(message, icon=":material/check_circle:")
+source = intake.source_dir()
+st.markdown(t("in_intro", lang, folder=source))
+
+st.subheader(t("in_templates", lang))
+st.caption(t("in_templates_caption", lang))
+st.download_button(
+    t("in_templates_download", lang),
+    data=templates_zip,
+    file_name="templat_pembinaan_asn.zip",
+    mime="application/zip",
+    on_click="ignore",
+    icon=":material/download:",
+)
+
+files = st.file_uploader(
+    t("in_files", lang),
+    type=["csv", "xlsx"],
+    accept_multiple_files=True,
+    max_upload_size=intake.MAX_UPLOAD_MB,
+    help=t("in_files_help", lang, mb=intake.MAX_UPLOAD_MB),
+    key=f"unggah_files_{st.session_state.get('_uploads_done', 0)}",  # a new key empties the uploader
+)
+uploads = [(f.name, f.getvalue()) for f in files or []]
+if uploads:
+    digest = hashlib.sha256(b"".join(n.encode() + c for n, c in uploads)).hexdigest()
+    if st.session_state.get("_preview_key") != digest:  # validate once per set of files
+        with st.spinner():
+            st.session_state["_preview"] = intake.preview(uploads, source)
+        st.session_state["_preview_key"] = digest
+    preview = st.session_state["_preview"]
+    report = preview.report
+
+    st.header(t("in_preview", lang))
+    for name, dataset in preview.uploads.items():
+        if dataset is None:
+            st.warning(t("in_unknown_file", lang, file=name, datasets=", ".join(DATASETS)))
+    if preview.replaced:
+        st.info(t("in_replaces", lang, files=", ".join(preview.replaced)))
+    for e in report.errors:
+        st.error(t("in_file_problem", lang, file=e["file"], message=e["message"]))
+    if report.errors:
+        st.caption(t("in_cannot_load", lang))
+    else:
+        st.subheader(t("in_per_dataset", lang))
+        st.dataframe(quality.for_screen(preview.datasets(), lang), hide_index=True)
+        st.subheader(t("in_rejects", lang))
+        groups = quality.reject_groups_of(report.rejects)
+        if groups.empty:
+            st.markdown(t("in_no_rejects", lang))
+        else:
+            for g in groups.itertuples():
+                with st.expander(
+                    t("in_reject_group", lang, dataset=g.dataset, column=g.column_name or "-", rows=g.rows)
+                ):
+                    st.markdown(g.problem)
+                    st.markdown("\n".join(f"- {e}" for e in g.examples))
+            st.download_button(
+                t("in_download_rejects", lang),
+                data=preview.rejects_xlsx,
+                file_name="baris_ditolak.xlsx",
+                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                on_click="ignore",
+                icon=":material/download:",
+            )
+            st.caption(t("in_rejects_caption", lang))
+        skipped = preview.skipped()
+        if not skipped.empty:
+            st.subheader(t("in_skipped", lang))
+            st.dataframe(quality.for_screen(skipped, lang), hide_index=True)
+    if st.button(t("in_confirm", lang), type="primary", disabled=not preview.can_load, key="unggah_confirm"):
+        with st.spinner():
+            done = intake.commit(uploads, source, data.current_path(), keep=backup.KEEP)
+        if done.errors:
+            st.error(t("in_load_failed", lang))
+        else:
+            st.session_state["_uploads_done"] = st.session_state.get("_uploads_done", 0) + 1
+            totals = {
+                k: sum(d[k] for d in done.datasets.values()) for k in ("rows_loaded", "rows_rejected", "rows_skipped")
+            }
+            st.session_state["_done_message"] = t(
+                "in_loaded",
+                lang,
+                loaded=totals["rows_loaded"],
+                rejected=totals["rows_rejected"],
+                skipped=totals["rows_skipped"],
+            )
+            st.rerun()  # the sidebar and every page read the new warehouse
+
+st.header(t("in_backups", lang))
+st.caption(t("in_backups_caption", lang, n=backup.KEEP))
+kept = backup.list_backups(data.current_path())
+if not kept:
+    st.markdown(t("in_no_backups", lang))
+else:
+    labels = {
+        b["run_id"]: t(
+            "in_backup_label",
+            lang,
+            run_id=b["run_id"],
+            when=b["finished_at_utc"].strftime("%d-%m-%Y %H:%M UTC") if b["finished_at_utc"] else "-",
+            rows=b["rows_loaded"] if b["rows_loaded"] is not None else "-",
+        )
+        for b in kept
+    }
+    chosen = st.selectbox(t("in_backup_choice", lang), list(labels), format_func=labels.get, key="unggah_backup")
+    if st.button(t("in_restore", lang), key="unggah_restore"):
+        path = next(b["path"] for b in kept if b["run_id"] == chosen)
+        backup.restore(data.current_path(), path, keep=backup.KEEP)
+        st.session_state["_done_message"] = t("in_restored", lang, run_id=chosen)
+        st.rerun()
