@@ -88,6 +88,7 @@ def freshness(cover: pd.DataFrame) -> pd.DataFrame:
         cover.groupby(["kota", "dataset"], as_index=False)
         .agg(tahun_terakhir=("tahun", "max"), tanggal_terakhir=("tanggal_terakhir", "max"), baris=("baris", "sum"))
         .sort_values(["kota", "dataset"])
+        .astype({"tahun_terakhir": "string"})  # a year, not a quantity: no thousands separator
     )
 
 
@@ -126,8 +127,8 @@ def _as_text(value: object, lang: str) -> object:
         return None
     if isinstance(value, bool):
         return ("ya" if value else "tidak") if lang == "id" else ("yes" if value else "no")
-    if isinstance(value, dt.datetime):  # pandas Timestamps too
-        return value.strftime("%d-%m-%Y %H:%M")
+    if isinstance(value, dt.datetime):  # pandas Timestamps too; a bare date has no time of day
+        return value.strftime("%d-%m-%Y" if value.time() == dt.time() else "%d-%m-%Y %H:%M")
     if isinstance(value, dt.date):
         return value.strftime("%d-%m-%Y")
     return value
