@@ -26,6 +26,8 @@ MARTS: tuple[str, ...] = (
     "ringkasan_kota_tahun",
     "pegawai_segmen_tahun",
     "kegiatan",
+    "kesenjangan_20jp",
+    "analisis_pegawai_tahun",
 )
 
 # A NIP written anywhere, plain or grouped (19850312 201001 1 001).

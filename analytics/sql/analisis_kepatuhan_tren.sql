@@ -1,0 +1,18 @@
+-- analisis_kepatuhan_tren: 20-JP compliance of PNS by one breakdown ({dimensi}, from a fixed list) over
+-- the chosen years. One row per chosen kota per tahun per value with PNS (people filters apply).
+SELECT
+    kota,
+    tahun,
+    coalesce({dimensi}::VARCHAR, '-') AS nilai,
+    sum(jumlah_pns)::BIGINT AS jumlah_pns,
+    sum(pns_memenuhi_20jp)::BIGINT AS pns_memenuhi_20jp,
+    100.0 * sum(pns_memenuhi_20jp) / nullif(sum(jumlah_pns), 0) AS persen_20jp
+FROM pegawai_segmen_tahun
+WHERE list_contains($kota, kota)
+    AND (len($opd) = 0 OR list_contains($opd, opd))
+    AND (len($kategori_jabatan) = 0 OR list_contains($kategori_jabatan, kategori_jabatan))
+    AND (len($jenis_asn) = 0 OR list_contains($jenis_asn, jenis_asn))
+    AND tahun BETWEEN $tahun_awal AND $tahun_akhir
+GROUP BY ALL
+HAVING sum(jumlah_pns) > 0
+ORDER BY kota, nilai, tahun

@@ -1,0 +1,6 @@
+-- analisis_kesenjangan: the 20-JP gap, its cost, the APBD floor and JP equity (mart kesenjangan_20jp).
+-- One row per chosen kota per tahun from tahun_awal to tahun_akhir; city-wide (people filters do not apply).
+SELECT *
+FROM kesenjangan_20jp
+WHERE list_contains($kota, kota) AND tahun BETWEEN $tahun_awal AND $tahun_akhir
+ORDER BY kota, tahun

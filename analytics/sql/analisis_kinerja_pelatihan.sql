@@ -1,0 +1,27 @@
+-- analisis_kinerja_pelatihan: performance after training, in comparison cells.
+-- Employees active in year t (tahun_awal..tahun_akhir), rated in t-1 and t+1, with a starting predikat
+-- that can improve (not Sangat Baik). Trained: earned at least $jp_minimal JP in t; comparison: fewer.
+-- One row per chosen kota per tahun (t) per kategori_jabatan per peringkat_awal (predikat rank at t-1)
+-- with n_a, naik_a, baik_a (trained: count, improved at t+1, Baik or better at t+1) and n_b, naik_b,
+-- baik_b (not trained). People filters apply.
+SELECT
+    kota,
+    tahun,
+    kategori_jabatan,
+    peringkat_sebelum AS peringkat_awal,
+    count(*) FILTER (WHERE jp >= $jp_minimal) AS n_a,
+    count(*) FILTER (WHERE jp >= $jp_minimal AND peringkat_sesudah < peringkat_sebelum) AS naik_a,
+    count(*) FILTER (WHERE jp >= $jp_minimal AND peringkat_sesudah <= 2) AS baik_a,
+    count(*) FILTER (WHERE jp < $jp_minimal) AS n_b,
+    count(*) FILTER (WHERE jp < $jp_minimal AND peringkat_sesudah < peringkat_sebelum) AS naik_b,
+    count(*) FILTER (WHERE jp < $jp_minimal AND peringkat_sesudah <= 2) AS baik_b
+FROM analisis_pegawai_tahun
+WHERE list_contains($kota, kota)
+    AND (len($opd) = 0 OR list_contains($opd, opd))
+    AND (len($kategori_jabatan) = 0 OR list_contains($kategori_jabatan, kategori_jabatan))
+    AND (len($jenis_asn) = 0 OR list_contains($jenis_asn, jenis_asn))
+    AND tahun BETWEEN $tahun_awal AND $tahun_akhir
+    AND peringkat_sebelum > 1
+    AND peringkat_sesudah IS NOT NULL
+GROUP BY ALL
+ORDER BY ALL

@@ -1,0 +1,27 @@
+-- analisis_opd_kesenjangan: which agencies are furthest below 20 JP in tahun_akhir, and their change
+-- since tahun_awal. One row per chosen kota per opd with active PNS in tahun_akhir (people filters apply).
+WITH pns AS (
+    SELECT kota, opd, tahun, jp
+    FROM int_pegawai_tahun
+    WHERE list_contains($kota, kota)
+        AND (len($opd) = 0 OR list_contains($opd, opd))
+        AND (len($kategori_jabatan) = 0 OR list_contains($kategori_jabatan, kategori_jabatan))
+        AND (len($jenis_asn) = 0 OR list_contains($jenis_asn, jenis_asn))
+        AND jenis_asn = 'PNS'
+        AND tahun IN ($tahun_awal, $tahun_akhir)
+)
+
+SELECT
+    kota,
+    opd,
+    count(*) FILTER (WHERE tahun = $tahun_akhir) AS jumlah_pns,
+    count(*) FILTER (WHERE tahun = $tahun_akhir AND jp >= 20) AS pns_memenuhi_20jp,
+    100.0 * count(*) FILTER (WHERE tahun = $tahun_akhir AND jp >= 20)
+        / nullif(count(*) FILTER (WHERE tahun = $tahun_akhir), 0) AS persen_20jp,
+    coalesce(sum(greatest(0, 20 - jp)) FILTER (WHERE tahun = $tahun_akhir), 0)::BIGINT AS kekurangan_jp,
+    100.0 * count(*) FILTER (WHERE tahun = $tahun_awal AND jp >= 20)
+        / nullif(count(*) FILTER (WHERE tahun = $tahun_awal), 0) AS persen_20jp_awal
+FROM pns
+GROUP BY kota, opd
+HAVING count(*) FILTER (WHERE tahun = $tahun_akhir) > 0
+ORDER BY kota, persen_20jp, opd

@@ -1,0 +1,117 @@
+"""Dampak pada kinerja: ratings after training and mentoring against comparable employees, and what
+follows a poor rating. Associations in observational data, said so on the page."""
+
+import streamlit as st
+
+from analytics import analysis, charts, charts_analysis, metrics
+from analytics import formatting as fmt
+from analytics.i18n import t
+from ui import analysis_data, components
+
+lang, f, info = components.start_page("an_dampak_title", people_note=True)
+styles = charts.city_styles(info["kota"])
+st.info(t("an_association", lang), icon=":material/balance:")
+
+
+threshold = st.segmented_control(
+    t("an_did_threshold", lang),
+    (1, 20),
+    default=1,
+    key="dampak_jp",
+    format_func=lambda v: t(f"an_threshold_{v}", lang),
+    required=True,
+)
+did = metrics.compare_cells(analysis_data.fetch(analysis.training_cells, f, threshold or 1)).dropna(subset=["selisih"])
+if did.empty:
+    components.nothing_to_show(lang, t("an_no_data", lang))
+else:
+    components.chart(
+        t("an_q_did", lang),
+        t("an_c_did", lang),
+        charts_analysis.intervals(
+            did,
+            "kota",
+            "selisih",
+            "ci_rendah",
+            "ci_tinggi",
+            charts_analysis.comparison_texts(did, lang),
+            styles,
+            lang,
+            t("an_diff_axis", lang),
+        ),
+        did,
+        lang,
+        "did_pelatihan",
+        "did",
+    )
+
+mentoring = metrics.compare_cells(analysis_data.fetch(analysis.mentoring_cells, f)).dropna(subset=["selisih"])
+if not mentoring.empty:
+    components.chart(
+        t("an_q_mentoring", lang),
+        t("an_c_mentoring", lang),
+        charts_analysis.intervals(
+            mentoring,
+            "kota",
+            "selisih",
+            "ci_rendah",
+            "ci_tinggi",
+            charts_analysis.comparison_texts(mentoring, lang),
+            styles,
+            lang,
+            t("an_diff_axis", lang),
+        ),
+        mentoring,
+        lang,
+        "mentoring",
+        "mentoring",
+    )
+
+rows = analysis_data.fetch(analysis.follow_up, f)
+if not rows.empty:
+    summary = metrics.follow_up_summary(rows)
+    kinds = ["coaching", "pelatihan", "tidak_ada"]
+    wide = rows.pivot_table(index="kota", columns="tindak_lanjut", values="jumlah", aggfunc="sum", fill_value=0)
+    wide = wide.reindex(columns=kinds, fill_value=0).reset_index()
+    wide["kota"] = [
+        f"{k} (n = {fmt.number(n, lang)})" for k, n in zip(wide["kota"], wide[kinds].sum(axis=1), strict=True)
+    ]
+    left, right = st.columns(2)
+    with left:
+        components.chart(
+            t("an_q_followup", lang),
+            t("an_c_followup", lang),
+            charts.stacked_share_h(
+                wide,
+                "kota",
+                kinds,
+                dict(zip(kinds, ("#117733", "#88ccee", "#bbbbbb"), strict=True)),
+                lang,
+                part_labels={k: t(f"an_fu_{k}", lang) for k in kinds},
+            ),
+            rows,
+            lang,
+            "tindak_lanjut",
+            "tindak-lanjut",
+        )
+    with right:
+        after = summary.melt(
+            id_vars="kota",
+            value_vars=["persen_baik_ditindak", "persen_baik_tidak"],
+            var_name="kelompok",
+            value_name="persen",
+        ).dropna(subset=["persen"])
+        after["kelompok"] = after["kelompok"].map(
+            {"persen_baik_ditindak": t("an_followed", lang), "persen_baik_tidak": t("an_not_followed", lang)}
+        )
+        components.chart(
+            t("an_q_followup_after", lang),
+            t("an_c_followup_after", lang),
+            charts.grouped_bars(
+                after, "kelompok", "persen", styles, lang, y_title=t("an_share_baik", lang), text_format="%{y:.0f}%"
+            ),
+            summary,
+            lang,
+            "tindak_lanjut_hasil",
+            "tindak-lanjut",
+        )

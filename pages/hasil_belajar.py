@@ -1,0 +1,145 @@
+"""Hasil belajar dan layanan: pre/post gains and reactions by kind and provider, JP against IKM per
+unit, and disaster-response readiness per agency."""
+
+import streamlit as st
+
+from analytics import analysis, charts, charts_analysis, metrics, queries, reshape
+from analytics import formatting as fmt
+from analytics.i18n import t
+from ui import analysis_data, components, data
+
+lang, f, info = components.start_page("an_hasil_title")
+styles = charts.city_styles(info["kota"])
+year = f.tahun_akhir
+st.info(t("an_association", lang), icon=":material/balance:")
+
+gains = analysis_data.fetch(analysis.learning_gains, f)
+if gains.empty:
+    components.nothing_to_show(lang, t("an_no_data", lang))
+else:
+    by_kind = metrics.mean_ci(gains, ["kota", "kelompok"]).sort_values(["kota", "kelompok"]).reset_index(drop=True)
+    by_kind["label"] = by_kind["kota"] + " · " + by_kind["kelompok"]
+    texts = [
+        t("an_points_n", lang, value=fmt.number(r.rata, lang, 1), n=fmt.number(r.n, lang)) for r in by_kind.itertuples()
+    ]
+    left, right = st.columns(2)
+    with left:
+        components.chart(
+            t("an_q_learning", lang),
+            t("an_c_learning", lang),
+            charts_analysis.intervals(
+                by_kind, "label", "rata", "ci_rendah", "ci_tinggi", texts, styles, lang, t("an_gain_axis", lang), False
+            ),
+            by_kind.drop(columns="label"),
+            lang,
+            "pembelajaran",
+            "pembelajaran",
+        )
+    with right:
+        by_provider = metrics.mean_ci(gains, ["penyelenggara"]).head(10)
+        texts = [
+            t("an_points_n", lang, value=fmt.number(r.rata, lang, 1), n=fmt.number(r.n, lang))
+            for r in by_provider.itertuples()
+        ]
+        components.chart(
+            t("an_q_learning_provider", lang),
+            t("an_c_learning_provider", lang),
+            charts_analysis.intervals(
+                by_provider,
+                "penyelenggara",
+                "rata",
+                "ci_rendah",
+                "ci_tinggi",
+                texts,
+                None,
+                lang,
+                t("an_gain_axis", lang),
+                False,
+            ),
+            by_provider,
+            lang,
+            "pembelajaran_penyelenggara",
+            "pembelajaran",
+        )
+
+reactions = data.fetch(queries.reactions, f)
+if not reactions.empty:
+    kinds = reshape.reactions_by_kind(reactions)
+    by_provider = reshape.reactions_by_kind(reactions.assign(kelompok=reactions["penyelenggara"]))
+    top = by_provider[by_provider["jumlah_respon"] >= 30].sort_values("skor_rata", ascending=False)
+    left, right = st.columns(2)
+    with left:
+        components.chart(
+            t("an_q_reaction", lang),
+            t("an_c_reaction", lang),
+            charts.heatmap(kinds, "kelompok", "kota", "skor_rata", lang, suffix="", decimals=2, z_range=(3.5, 4.5)),
+            kinds,
+            lang,
+            "reaksi_kota",
+            "reaksi",
+        )
+    with right:
+        st.subheader(t("an_q_reaction_provider", lang))
+        st.caption(t("an_c_reaction_provider", lang))
+        components.table(
+            top.rename(columns={"kelompok": "penyelenggara"})[["penyelenggara", "kota", "skor_rata", "jumlah_respon"]],
+            lang,
+            height=420,
+        )
+
+units = analysis_data.fetch(analysis.jp_and_ikm, f)
+if not units.empty:
+    names = {
+        kota: t(
+            "an_r",
+            lang,
+            kota=kota,
+            r=fmt.number(metrics.correlation(part, "jp_per_asn", "ikm"), lang, 2),
+            n=len(part),
+        )
+        for kota, part in units.groupby("kota")
+    }
+    components.chart(
+        t("an_q_ikm", lang, year=year),
+        t("an_c_ikm", lang),
+        charts_analysis.scatter_by_city(
+            units, "jp_per_asn", "ikm", styles, "opd", lang, t("m_jp_per_asn", lang), "IKM", names
+        ),
+        units,
+        lang,
+        "jp_ikm",
+        "jp-ikm",
+    )
+
+ready = analysis_data.fetch(analysis.readiness, f)
+if not ready.empty:
+    totals = ready.groupby("kota", as_index=False)[["jumlah_asn", "asn_terlatih"]].sum()
+    components.chart(
+        t("an_q_readiness", lang, year=year),
+        t("an_c_readiness", lang)
+        + " "
+        + " ".join(
+            t(
+                "an_readiness_total",
+                lang,
+                kota=r.kota,
+                share=fmt.percent(100 * r.asn_terlatih / r.jumlah_asn, lang),
+                n=fmt.number(r.asn_terlatih, lang),
+                total=fmt.number(r.jumlah_asn, lang),
+            )
+            for r in totals.itertuples()
+        ),
+        charts.heatmap(
+            ready,
+            "opd",
+            "kota",
+            "persen_terlatih",
+            lang,
+            decimals=1,
+            z_range=(0, max(float(ready["persen_terlatih"].max()), 1)),
+        ),
+        ready,
+        lang,
+        "kesiapsiagaan",
+        "kesiapsiagaan",
+    )

@@ -1,0 +1,159 @@
+"""Kesenjangan 20 JP: how many JP are missing and at what cost, the APBD floor, equity, who lags."""
+
+import streamlit as st
+
+from analytics import analysis, charts, charts_analysis, metrics, queries
+from analytics import formatting as fmt
+from analytics.i18n import t
+from ui import analysis_data, components, data
+
+lang, f, info = components.start_page("an_kesenjangan_title")
+styles = charts.city_styles(info["kota"])
+year = f.tahun_akhir
+
+gap = analysis_data.fetch(analysis.gap, f)
+latest = gap[gap["tahun"] == year].reset_index(drop=True)
+if latest.empty or latest["jumlah_pns"].sum() == 0:
+    components.nothing_to_show(lang, t("an_no_data", lang))
+    st.stop()
+st.caption(t("an_city_wide", lang))
+
+labels = [
+    t("an_gap_label", lang, cost=fmt.rupiah(r.biaya_menutup_kesenjangan, lang), jp=fmt.number(r.kekurangan_jp, lang))
+    for r in latest.itertuples()
+]
+components.chart(
+    t("an_q_gap_cost", lang, year=year),
+    t("an_c_gap_cost", lang),
+    charts_analysis.labelled_bars(latest, "biaya_menutup_kesenjangan", styles, labels, lang),
+    latest[
+        [
+            "kota",
+            "tahun",
+            "jumlah_pns",
+            "pns_memenuhi_20jp",
+            "kekurangan_jp",
+            "biaya_per_jp",
+            "biaya_menutup_kesenjangan",
+        ]
+    ],
+    lang,
+    "kesenjangan_biaya",
+    "kesenjangan-20jp",
+)
+floor = latest.dropna(subset=["selisih_target_016"]).reset_index(drop=True)
+if floor.empty:
+    components.nothing_to_show(lang, t("why_dataset", lang, dataset="apbd"))
+else:
+    labels = [
+        t(
+            "an_floor_label",
+            lang,
+            diff=charts_analysis.signed_rupiah(r.selisih_target_016, lang),
+            share=fmt.percent(r.persen_apbd, lang, 2),
+        )
+        for r in floor.itertuples()
+    ]
+    components.chart(
+        t("an_q_floor", lang, year=year),
+        t("an_c_floor", lang),
+        charts_analysis.labelled_bars(floor, "selisih_target_016", styles, labels, lang, t("an_selisih_axis", lang)),
+        floor[["kota", "tahun", "realisasi", "belanja_daerah", "persen_apbd", "target_016", "selisih_target_016"]],
+        lang,
+        "target_016",
+        "target-016",
+    )
+
+counts = analysis_data.fetch(analysis.jp_counts, f)
+left, right = st.columns(2)
+with left:
+    components.chart(
+        t("an_q_gini", lang),
+        t("an_c_gini", lang),
+        charts.trend(gap, "gini_jp", styles, lang, y_range=(0, 1)),
+        gap[["kota", "tahun", "jumlah_pns", "gini_jp"]],
+        lang,
+        "gini",
+        "gini",
+    )
+with right:
+    points = metrics.lorenz_by_city(counts)
+    gini_by_city = dict(zip(latest["kota"], latest["gini_jp"], strict=True))
+    points["label"] = [f"{k} (Gini {fmt.number(gini_by_city.get(k), lang, 2)})" for k in points["kota"]]
+    components.chart(
+        t("an_q_lorenz", lang, year=year),
+        t("an_c_lorenz", lang),
+        charts_analysis.lorenz(points, styles, lang, t("an_equality", lang)),
+        points.drop(columns="label"),
+        lang,
+        "lorenz",
+        "gini",
+    )
+
+opds = analysis_data.fetch(analysis.opd_gap, f)
+if not opds.empty:
+    kota = st.selectbox(
+        t("choose_city", lang), sorted(opds["kota"].unique()), key="kesenjangan_kota", bind="query-params"
+    )
+    mine = opds[opds["kota"] == kota].head(10).reset_index(drop=True)
+    labels = [
+        t(
+            "an_opd_label",
+            lang,
+            share=fmt.percent(r.persen_20jp, lang, 0),
+            change=fmt.points(r.persen_20jp - r.persen_20jp_awal, lang, 0),
+            jp=fmt.number(r.kekurangan_jp, lang),
+        )
+        for r in mine.itertuples()
+    ]
+    components.chart(
+        t("an_q_opd_low", lang, kota=kota, year=year),
+        t("an_c_opd_low", lang, start=f.tahun_awal),
+        charts_analysis.share_bars(mine, "opd", "persen_20jp", labels, styles[kota]["color"], lang),
+        mine,
+        lang,
+        "opd_terendah",
+        "persen-20jp",
+    )
+    trend = analysis_data.fetch(analysis.compliance_trend, f, "opd")
+    lowest = trend[(trend["kota"] == kota) & trend["nilai"].isin(mine["opd"].head(5))]
+    city = latest[latest["kota"] == kota].iloc[0]
+    components.chart(
+        t("an_q_opd_trend", lang),
+        t("an_c_opd_trend", lang, kota=kota, year=year),
+        charts_analysis.trend_by(
+            lowest,
+            "nilai",
+            "persen_20jp",
+            lang,
+            target=100 * city.pns_memenuhi_20jp / city.jumlah_pns,
+            target_label=t("an_city_average", lang),
+        ),
+        lowest,
+        lang,
+        "opd_tren",
+        "persen-20jp",
+    )
+
+dimension = (
+    st.segmented_control(
+        t("breakdown", lang),
+        [d for d in queries.DIMENSIONS if d not in ("opd", "jenis_asn")],
+        default="kategori_jabatan",
+        key="kesenjangan_rincian",
+        format_func=lambda d: t(f"dim_{d}", lang),
+        required=True,
+    )
+    or "kategori_jabatan"
+)
+groups = data.fetch(queries.compliance_by, f, dimension).dropna(subset=["persen_20jp"])
+if not groups.empty:
+    components.chart(
+        t("an_q_groups", lang, year=year),
+        t("an_c_groups", lang, dimension=t(f"dim_{dimension}", lang)),
+        charts.grouped_bars(groups, "nilai", "persen_20jp", styles, lang, y_title="%", text_format="%{y:.0f}%"),
+        groups[["kota", "nilai", "jumlah_pns", "pns_memenuhi_20jp", "persen_20jp"]],
+        lang,
+        f"kesenjangan_{dimension}",
+        "persen-20jp",
+    )

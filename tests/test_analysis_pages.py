@@ -1,0 +1,174 @@
+"""The analysis pages through Streamlit's AppTest on a small synthetic demo warehouse, and the city stories
+the demo data must tell through them.
+
+The pages run under a small entry script written here (the shared sidebar of dashboard.py, then the page),
+so they are tested whether or not dashboard.py lists them yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics import analysis, metrics, queries
+from analytics import formatting as fmt
+from analytics.db import open_warehouse
+from analytics.filters import Filters
+from analytics.i18n import t
+from analytics.tables import header
+from etl import pipeline
+from etl.paths import WAREHOUSE_ENV
+from etl.sample import write_sample
+
+ROOT = Path(__file__).resolve().parent.parent
+TITLES = {
+    "kesenjangan": "an_kesenjangan_title",
+    "simulasi": "an_simulasi_title",
+    "dampak": "an_dampak_title",
+    "hasil_belajar": "an_hasil_title",
+}
+ENTRY = """
+import streamlit as st
+from ui import state
+lang = state.language()
+page = st.navigation([st.Page({page!r}, title="page")])
+state.remember(lang, state.filters(lang), state.load_status(lang))
+page.run()
+"""
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small synthetic warehouse built by the real pipeline from the demo generator."""
+    root = tmp_path_factory.mktemp("demo_analisis")
+    write_sample(root / "sumber", seed=7, scale=0.05)
+    db = root / "gudang" / "warehouse.duckdb"
+    assert pipeline.load(root / "sumber", db).status == "ok"
+    return db
+
+
+@pytest.fixture(scope="module")
+def con(demo: Path):
+    connection = open_warehouse(demo)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def everything(con) -> Filters:
+    info = queries.warehouse_info(con)
+    return Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1])
+
+
+@pytest.fixture(scope="module")
+def run_page(demo: Path, tmp_path_factory: pytest.TempPathFactory):
+    """Return a function that runs one analysis page in a language and returns the finished AppTest."""
+    folder = tmp_path_factory.mktemp("entry")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(WAREHOUSE_ENV, str(demo))
+
+        def run(name: str, lang: str = "id") -> AppTest:
+            entry = folder / f"{name}.py"
+            entry.write_text(ENTRY.format(page=str(ROOT / "pages" / f"{name}.py")))
+            at = AppTest.from_file(str(entry), default_timeout=60)
+            at.query_params["lang"] = lang
+            return at.run()
+
+        yield run
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("name", sorted(TITLES))
+def test_analysis_page_renders_in_both_languages(run_page, name: str, lang: str) -> None:
+    at = run_page(name, lang)
+    assert not at.exception, [e.value for e in at.exception]
+    assert [x.value for x in at.title] == [t(TITLES[name], lang)]
+    assert t("synthetic_banner", lang) in [w.value for w in at.main.warning]
+    assert at.get("plotly_chart")
+    if name in ("dampak", "hasil_belajar"):
+        assert [i.value for i in at.info][0] == t("an_association", lang)
+
+
+def test_gap_page_shows_the_mart_numbers(run_page, con, everything: Filters) -> None:
+    at = run_page("kesenjangan")
+    gap = analysis.gap(con, everything)
+    latest = gap[gap["tahun"] == everything.tahun_akhir]
+    shown = at.dataframe[0].value  # the data behind the first chart
+    expected = {k: fmt.number(v, "id") for k, v in zip(latest["kota"], latest["kekurangan_jp"], strict=True)}
+    got = dict(zip(shown[header("kota")], shown[header("kekurangan_jp")], strict=True))
+    assert got == expected
+
+
+def metrics_by_label(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_what_if_starts_at_today_and_more_budget_reaches_more(run_page, con, everything: Filters) -> None:
+    at = run_page("simulasi")
+    kota = everything.kota[0]
+    scorecard = queries.scorecard(con, replace(everything, kota=(kota,)))
+    today = scorecard[scorecard["tahun"] == everything.tahun_akhir].iloc[0]
+    label = t("an_m_persen", "id")
+    shown = metrics_by_label(at)
+    assert shown[f"{label} · {t('an_today', 'id')}"] == fmt.percent(today.persen_20jp, "id")
+    assert shown[f"{label} · {t('an_scenario', 'id')}"] == shown[f"{label} · {t('an_today', 'id')}"]
+    at.slider(key="simulasi_anggaran").set_value(30).run()
+    assert not at.exception
+    after = metrics_by_label(at)[f"{label} · {t('an_scenario', 'id')}"]
+    assert float(after.rstrip("%").replace(",", ".")) > today.persen_20jp
+
+
+def test_lang_en_changes_the_what_if_labels(run_page) -> None:
+    labels = set(metrics_by_label(run_page("simulasi", "en")))
+    assert f"{t('an_m_persen', 'en')} · {t('an_today', 'en')}" in labels
+    assert f"{t('an_m_persen', 'id')} · {t('an_today', 'id')}" not in labels
+
+
+# --- the stories the demo data tells through these pages --------------------------------------------------
+
+
+def test_jambi_access_is_the_most_unequal(con, everything: Filters) -> None:
+    gap = analysis.gap(con, everything)
+    mean_gini = gap.groupby("kota")["gini_jp"].mean()
+    assert mean_gini.idxmax() == "Jambi"
+    # Agencies differ most in Jambi: the PNS-weighted spread of the agencies' 20-JP shares is the largest.
+    opd = analysis.opd_gap(con, everything)
+    spread = {}
+    for kota, part in opd.groupby("kota"):
+        w = part["jumlah_pns"] / part["jumlah_pns"].sum()
+        spread[kota] = (w * (part["persen_20jp"] - (w * part["persen_20jp"]).sum()) ** 2).sum()
+    assert max(spread, key=spread.get) == "Jambi"
+
+
+def test_bukittinggi_coaches_its_under_performers(con, everything: Filters) -> None:
+    summary = metrics.follow_up_summary(analysis.follow_up(con, everything)).set_index("kota")
+    assert summary["persen_coaching"].idxmax() == "Bukittinggi"
+    assert summary.loc["Bukittinggi", "persen_coaching"] > 60
+
+
+def test_pontianak_is_the_most_ready_for_disasters(con, everything: Filters) -> None:
+    ready = analysis.readiness(con, everything).groupby("kota")[["jumlah_asn", "asn_terlatih"]].sum()
+    assert (ready["asn_terlatih"] / ready["jumlah_asn"]).idxmax() == "Pontianak"
+
+
+def test_pontianak_mentors_the_most_and_spends_least_of_its_apbd(con, everything: Filters) -> None:
+    mentoring = metrics.compare_cells(analysis.mentoring_cells(con, everything)).set_index("kota")
+    assert mentoring["n_a"].idxmax() == "Pontianak"
+    gap = analysis.gap(con, everything)
+    assert gap.groupby("kota")["persen_apbd"].mean().idxmin() == "Pontianak"
+
+
+def test_makassar_shifts_to_e_learning_which_is_cheap(con, everything: Filters) -> None:
+    first, last = (
+        replace(everything, tahun_awal=y, tahun_akhir=y) for y in (everything.tahun_awal, everything.tahun_akhir)
+    )
+    share = {}
+    for f in (first, last):
+        kinds = metrics.observed_kinds(queries.cost_by_kind(con, replace(f, kota=("Makassar",)))).set_index("kelompok")
+        share[f.tahun_akhir] = kinds.loc["e-learning", "persen_jp"]
+    assert share[last.tahun_akhir] > share[first.tahun_awal]
+    kinds = metrics.observed_kinds(queries.cost_by_kind(con, replace(last, kota=("Makassar",)))).set_index("kelompok")
+    assert kinds.loc["e-learning", "biaya_per_jp"] < kinds.loc["klasikal", "biaya_per_jp"]
