@@ -151,14 +151,14 @@ NON_NUMERIC_MONEY = [
 
 INVALID_DATE = [
     ("pegawai", "tmt_masuk", "2024-02-31"),
-    ("pegawai", "tmt_masuk", "31/12/2024"),
+    ("pegawai", "tmt_masuk", "31/02/2024"),  # dd/mm/yyyy is read (issue 6), 31 February is not a date
     ("pegawai", "tmt_masuk", "2023-02-29"),
     ("pegawai", "tanggal_keluar", "2024-00-10"),
     ("program", "tanggal_mulai", "2024-13-01"),
     ("umpan_balik_pelatihan", "tanggal", "kemarin"),
     ("survei_kepuasan", "tanggal", "2024-04-31"),
     ("aspirasi", "tanggal", "2024/05/01"),
-    ("mentoring", "tanggal_mulai", "31-01-2024"),
+    ("mentoring", "tanggal_mulai", "32-01-2024"),
 ]
 
 BAD_NIP = [
