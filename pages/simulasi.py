@@ -1,5 +1,6 @@
 """Simulasi anggaran: change the activity budget and mix, see projected JP, 20-JP reach and cost."""
 
+import math
 from dataclasses import replace
 
 import streamlit as st
@@ -82,7 +83,7 @@ with results:
         b.metric(
             f"{t(key, lang)} · {t('an_scenario', lang)}",
             t("an_unbounded", lang) if unbounded else show(after),
-            None if unbounded or before is None or after == before else delta(after - before),
+            None if unbounded or before is None or math.isclose(after, before, rel_tol=1e-9) else delta(after - before),
             delta_color="inverse" if key in ("an_m_biaya", "an_m_biaya_jp") else "normal",
         )
     if plan.biaya_per_jp:
