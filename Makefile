@@ -39,9 +39,10 @@ lint: setup
 test: lint  ## lint and the whole test suite
 	$(PY) -m pytest -q
 
-bench: setup demo  ## benchmarks (not tests): load against DuckDB's read_csv, page times
+bench: setup demo  ## benchmarks (not tests): load against DuckDB's read_csv, page times, overview deck
 	$(PY) -m benchmarks.load --scales $(or $(SCALES),1)
 	$(PY) -m benchmarks.pages --db $(WAREHOUSE)
+	$(PY) -m benchmarks.export --db $(WAREHOUSE)
 
 clean:
 	rm -rf $(SAMPLE) $(WAREHOUSE)

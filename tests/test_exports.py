@@ -292,6 +292,17 @@ def test_png_zip_has_one_image_per_chart(report: content.Report, rendered: dict[
     assert (width, height) == (images.WIDTH * images.SCALE, images.HEIGHT * images.SCALE)
 
 
+def test_the_apps_kept_browser_renders_batch_after_batch(report: content.Report, rendered: dict) -> None:
+    figure = images.for_print(report.charts()[0].figure)
+    try:
+        first = images.png([figure], keep_open=True)
+        second = images.png([figure, figure], keep_open=True)
+    finally:
+        images.close_kept_browser()
+    assert len(second) == 2 and all(png[:8] == b"\x89PNG\r\n\x1a\n" for png in [*first, *second])
+    assert len(first[0]) == pytest.approx(len(rendered["tren_20jp"]), rel=0.05)
+
+
 def test_chromium_is_found_for_chart_images() -> None:
     assert images.available() and Path(images.chromium_path()).exists()
 

@@ -45,7 +45,7 @@ def build(lang: str, f: Filters, info: dict, fmt: str, focus: str | None = None)
     con = open_warehouse(data.current_path())
     try:
         report = content.overview(lambda fn, filters, *extra: fn(con, filters, *extra), f, info, lang, focus)
-        return export.render(report, fmt)
+        return export.render(report, fmt, keep_open=True)
     finally:
         con.close()
 

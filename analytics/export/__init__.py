@@ -26,24 +26,26 @@ FORMATS = {  # format -> (MIME type, file extension, needs chart images)
 }
 
 
-def pictures(report: Report) -> dict[str, bytes]:
-    """Return the PNG of every chart section of `report`, by section key, sized for a slide or a page."""
+def pictures(report: Report, keep_open: bool = False) -> dict[str, bytes]:
+    """Return the PNG of every chart section of `report`, by section key, sized for a slide or a page
+    (`keep_open`: reuse the process's browser, see images.png)."""
     sections = report.charts()
-    rendered = images.png([images.for_print(s.figure) for s in sections])
+    rendered = images.png([images.for_print(s.figure) for s in sections], keep_open=keep_open)
     return {s.key: png for s, png in zip(sections, rendered, strict=True)}
 
 
-def png_zip(report: Report, rendered: dict[str, bytes] | None = None) -> bytes:
+def png_zip(report: Report, rendered: dict[str, bytes] | None = None, keep_open: bool = False) -> bytes:
     """Return a ZIP of one PNG per chart, numbered in the report's order (`rendered`: pictures already made)."""
     out = BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
-        for i, (key, png) in enumerate((rendered or pictures(report)).items(), start=1):
+        for i, (key, png) in enumerate((rendered or pictures(report, keep_open)).items(), start=1):
             archive.writestr(f"{i:02d}_{key}.png", png)
     return out.getvalue()
 
 
-def render(report: Report, fmt: str) -> bytes:
-    """Return the file of `report` in format `fmt` (a key of FORMATS) as bytes.
+def render(report: Report, fmt: str, keep_open: bool = False) -> bytes:
+    """Return the file of `report` in format `fmt` (a key of FORMATS) as bytes (`keep_open`: reuse the
+    process's browser for chart images, as the app does).
 
     Raises images.ImagesUnavailable for pptx, pdf and png when there is no Chromium, ValueError for an
     unknown format.
@@ -52,11 +54,11 @@ def render(report: Report, fmt: str) -> bytes:
     if fmt == "pptx":
         from analytics.export.deck import pptx_bytes
 
-        return pptx_bytes(report, pictures(report), size)
+        return pptx_bytes(report, pictures(report, keep_open), size)
     if fmt == "pdf":
         from analytics.export.report import pdf_bytes
 
-        return pdf_bytes(report, pictures(report), size)
+        return pdf_bytes(report, pictures(report, keep_open), size)
     if fmt == "html":
         from analytics.export.handout import html_bytes
 
@@ -70,7 +72,7 @@ def render(report: Report, fmt: str) -> bytes:
 
         return csv_zip(report)
     if fmt == "png":
-        return png_zip(report)
+        return png_zip(report, keep_open=keep_open)
     raise ValueError(f"unknown format: {fmt!r}")
 
 
