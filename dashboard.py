@@ -20,6 +20,12 @@ pages = {
         st.Page("pages/kinerja.py", title=t("page_kinerja", lang), icon=":material/trending_up:"),
         st.Page("pages/umpan_balik.py", title=t("page_umpan_balik", lang), icon=":material/forum:"),
     ],
+    t("an_section", lang): [
+        st.Page("pages/kesenjangan.py", title=t("an_page_kesenjangan", lang), icon=":material/stacked_bar_chart:"),
+        st.Page("pages/simulasi.py", title=t("an_page_simulasi", lang), icon=":material/tune:"),
+        st.Page("pages/dampak.py", title=t("an_page_dampak", lang), icon=":material/insights:"),
+        st.Page("pages/hasil_belajar.py", title=t("an_page_hasil", lang), icon=":material/quiz:"),
+    ],
     t("section_city", lang): [
         st.Page("pages/profil_kota.py", title=t("page_profil", lang), icon=":material/location_city:"),
         st.Page("pages/definisi.py", title=t("page_definisi", lang), icon=":material/menu_book:", url_path="definisi"),

@@ -69,8 +69,26 @@ HEADERS = {
     "pasangan_mentoring": ("Pasangan mentoring", "Mentoring pairs"),
     "sesi_mentoring": ("Sesi mentoring", "Mentoring sessions"),
     "peserta_coaching": ("Peserta coaching", "Coaching participants"),
+    # Analysis (issue 4)
+    "kekurangan_jp": ("Kekurangan JP", "JP shortfall"),
+    "biaya_menutup_kesenjangan": ("Biaya menutup kesenjangan (Rp)", "Cost to close the gap (IDR)"),
+    "target_016": ("Target 0,16% APBD (Rp)", "0.16% of APBD target (IDR)"),
+    "selisih_target_016": ("Selisih dari target (Rp)", "Difference from target (IDR)"),
+    "gini_jp": ("Gini JP", "JP Gini"),
+    "persen_terlatih": ("% terlatih", "% trained"),
+    "asn_terlatih": ("ASN terlatih", "Trained staff"),
+    "persen_20jp_awal": ("% PNS ≥ 20 JP (awal)", "% PNS ≥ 20 JP (start)"),
+    "peringkat_awal": ("Predikat awal", "Starting rating"),
+    "tahun_dinilai": ("Tahun dinilai", "Year rated"),
+    "tindak_lanjut": ("Tindak lanjut", "Follow-up"),
+    "baik_sesudah": ("Baik sesudahnya", "Baik afterwards"),
+    "dinilai_sesudah": ("Dinilai sesudahnya", "Rated afterwards"),
+    "n_a": ("Jumlah (kelompok A)", "Count (group A)"),
+    "n_b": ("Jumlah (kelompok B)", "Count (group B)"),
+    "naik_a": ("Naik (A)", "Improved (A)"),
+    "naik_b": ("Naik (B)", "Improved (B)"),
 }
-PLAIN = {"tahun"}  # numbers shown without separators
+PLAIN = {"tahun", "tahun_dinilai"}  # numbers shown without separators
 
 
 def header(column: str, lang: str = "id") -> str:

@@ -6,7 +6,7 @@ import streamlit as st
 from analytics import analysis, charts, charts_analysis, metrics
 from analytics import formatting as fmt
 from analytics.i18n import t
-from ui import analysis_data, components
+from ui import components, data
 
 lang, f, info = components.start_page("an_dampak_title", people_note=True)
 styles = charts.city_styles(info["kota"])
@@ -21,7 +21,7 @@ threshold = st.segmented_control(
     format_func=lambda v: t(f"an_threshold_{v}", lang),
     required=True,
 )
-did = metrics.compare_cells(analysis_data.fetch(analysis.training_cells, f, threshold or 1)).dropna(subset=["selisih"])
+did = metrics.compare_cells(data.fetch(analysis.training_cells, f, threshold or 1)).dropna(subset=["selisih"])
 if did.empty:
     components.nothing_to_show(lang, t("an_no_data", lang))
 else:
@@ -45,7 +45,7 @@ else:
         "did",
     )
 
-mentoring = metrics.compare_cells(analysis_data.fetch(analysis.mentoring_cells, f)).dropna(subset=["selisih"])
+mentoring = metrics.compare_cells(data.fetch(analysis.mentoring_cells, f)).dropna(subset=["selisih"])
 if not mentoring.empty:
     components.chart(
         t("an_q_mentoring", lang),
@@ -67,7 +67,7 @@ if not mentoring.empty:
         "mentoring",
     )
 
-rows = analysis_data.fetch(analysis.follow_up, f)
+rows = data.fetch(analysis.follow_up, f)
 if not rows.empty:
     summary = metrics.follow_up_summary(rows)
     kinds = ["coaching", "pelatihan", "tidak_ada"]

@@ -6,14 +6,14 @@ import streamlit as st
 from analytics import analysis, charts, charts_analysis, metrics, queries, reshape
 from analytics import formatting as fmt
 from analytics.i18n import t
-from ui import analysis_data, components, data
+from ui import components, data
 
 lang, f, info = components.start_page("an_hasil_title")
 styles = charts.city_styles(info["kota"])
 year = f.tahun_akhir
 st.info(t("an_association", lang), icon=":material/balance:")
 
-gains = analysis_data.fetch(analysis.learning_gains, f)
+gains = data.fetch(analysis.learning_gains, f)
 if gains.empty:
     components.nothing_to_show(lang, t("an_no_data", lang))
 else:
@@ -87,7 +87,7 @@ if not reactions.empty:
             height=420,
         )
 
-units = analysis_data.fetch(analysis.jp_and_ikm, f)
+units = data.fetch(analysis.jp_and_ikm, f)
 if not units.empty:
     names = {
         kota: t(
@@ -111,7 +111,7 @@ if not units.empty:
         "jp-ikm",
     )
 
-ready = analysis_data.fetch(analysis.readiness, f)
+ready = data.fetch(analysis.readiness, f)
 if not ready.empty:
     totals = ready.groupby("kota", as_index=False)[["jumlah_asn", "asn_terlatih"]].sum()
     components.chart(

@@ -5,13 +5,13 @@ import streamlit as st
 from analytics import analysis, charts, charts_analysis, metrics, queries
 from analytics import formatting as fmt
 from analytics.i18n import t
-from ui import analysis_data, components, data
+from ui import components, data
 
 lang, f, info = components.start_page("an_kesenjangan_title")
 styles = charts.city_styles(info["kota"])
 year = f.tahun_akhir
 
-gap = analysis_data.fetch(analysis.gap, f)
+gap = data.fetch(analysis.gap, f)
 latest = gap[gap["tahun"] == year].reset_index(drop=True)
 if latest.empty or latest["jumlah_pns"].sum() == 0:
     components.nothing_to_show(lang, t("an_no_data", lang))
@@ -64,7 +64,7 @@ else:
         "target-016",
     )
 
-counts = analysis_data.fetch(analysis.jp_counts, f)
+counts = data.fetch(analysis.jp_counts, f)
 left, right = st.columns(2)
 with left:
     components.chart(
@@ -90,7 +90,7 @@ with right:
         "gini",
     )
 
-opds = analysis_data.fetch(analysis.opd_gap, f)
+opds = data.fetch(analysis.opd_gap, f)
 if not opds.empty:
     kota = st.selectbox(
         t("choose_city", lang), sorted(opds["kota"].unique()), key="kesenjangan_kota", bind="query-params"
@@ -115,7 +115,7 @@ if not opds.empty:
         "opd_terendah",
         "persen-20jp",
     )
-    trend = analysis_data.fetch(analysis.compliance_trend, f, "opd")
+    trend = data.fetch(analysis.compliance_trend, f, "opd")
     lowest = trend[(trend["kota"] == kota) & trend["nilai"].isin(mine["opd"].head(5))]
     city = latest[latest["kota"] == kota].iloc[0]
     components.chart(

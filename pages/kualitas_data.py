@@ -8,7 +8,7 @@ import streamlit as st
 from analytics import quality
 from analytics.i18n import t
 from ui import components, state
-from ui.quality_data import fetch
+from ui.data import fetch
 
 lang, f, info = components.start_page("kq_title")
 st.caption(t("kq_intro", lang))

@@ -9,7 +9,7 @@ from analytics import analysis, charts_analysis, metrics, queries
 from analytics import formatting as fmt
 from analytics.i18n import t
 from analytics.tables import display_table, header
-from ui import analysis_data, components, data
+from ui import components, data
 
 lang, f, info = components.start_page("an_simulasi_title")
 year = f.tahun_akhir
@@ -17,7 +17,7 @@ year = f.tahun_akhir
 kota = st.selectbox(t("choose_city", lang), list(f.kota), key="simulasi_kota", bind="query-params")
 one = replace(f, kota=(kota,), tahun_awal=year, opd=(), kategori_jabatan=(), jenis_asn=())
 kinds = data.fetch(queries.cost_by_kind, one)
-counts = analysis_data.fetch(analysis.jp_counts, one)
+counts = data.fetch(analysis.jp_counts, one)
 seen = metrics.observed_kinds(kinds)
 if seen.empty or counts.empty:
     components.nothing_to_show(lang, t("an_no_data", lang))

@@ -7,6 +7,7 @@ version and filter value (cache_data) so moving between pages does not query twi
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,6 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from analytics import queries
 from analytics.db import open_warehouse, warehouse_version
 from analytics.filters import Filters
 from etl.paths import warehouse_path
@@ -53,10 +53,14 @@ def _connection(path: str, version: str) -> duckdb.DuckDBPyConnection:
 
 
 @st.cache_data(ttl=3600, max_entries=1024, show_spinner=False)
-def _fetch(name: str, path: str, version: str, filters: Filters | None, extra: tuple) -> pd.DataFrame | dict:
-    """Run query function `name` of analytics.queries; cached by warehouse version and arguments."""
+def _fetch(
+    module: str, name: str, path: str, version: str, filters: Filters | None, extra: tuple
+) -> pd.DataFrame | dict:
+    """Run query function `module.name` (a module of analytics/); cached by warehouse version and arguments."""
+    if not module.startswith("analytics."):
+        raise ValueError(f"not a query module: {module}")
     con = _connection(path, version)
-    function = getattr(queries, name)
+    function = getattr(importlib.import_module(module), name)
     return function(con, filters, *extra) if filters is not None else function(con)
 
 
@@ -71,6 +75,7 @@ def available() -> bool:
 
 
 def fetch(function: Callable, filters: Filters | None = None, *extra: object) -> pd.DataFrame:
-    """Return the result of a query function of analytics.queries for these filters (cached)."""
+    """Return the result of a query function of analytics/ (queries, analysis, quality...) for these
+    filters, cached per warehouse version."""
     path = current_path()
-    return _fetch(function.__name__, str(path), warehouse_version(path), filters, extra)
+    return _fetch(function.__module__, function.__name__, str(path), warehouse_version(path), filters, extra)
