@@ -11,28 +11,28 @@ st.set_page_config(page_title="Pembinaan ASN", page_icon=":material/groups:", la
 lang = state.language()
 pages = {
     t("section_overview", lang): [
-        st.Page("pages/ringkasan.py", title=t("page_ringkasan", lang), icon=":material/dashboard:", default=True),
-        st.Page("pages/presentasi.py", title=t("page_presentasi", lang), icon=":material/co_present:"),
+        st.Page("views/ringkasan.py", title=t("page_ringkasan", lang), icon=":material/dashboard:", default=True),
+        st.Page("views/presentasi.py", title=t("page_presentasi", lang), icon=":material/co_present:"),
     ],
     t("section_topics", lang): [
-        st.Page("pages/partisipasi.py", title=t("page_partisipasi", lang), icon=":material/school:"),
-        st.Page("pages/anggaran.py", title=t("page_anggaran", lang), icon=":material/payments:"),
-        st.Page("pages/kinerja.py", title=t("page_kinerja", lang), icon=":material/trending_up:"),
-        st.Page("pages/umpan_balik.py", title=t("page_umpan_balik", lang), icon=":material/forum:"),
+        st.Page("views/partisipasi.py", title=t("page_partisipasi", lang), icon=":material/school:"),
+        st.Page("views/anggaran.py", title=t("page_anggaran", lang), icon=":material/payments:"),
+        st.Page("views/kinerja.py", title=t("page_kinerja", lang), icon=":material/trending_up:"),
+        st.Page("views/umpan_balik.py", title=t("page_umpan_balik", lang), icon=":material/forum:"),
     ],
     t("an_section", lang): [
-        st.Page("pages/kesenjangan.py", title=t("an_page_kesenjangan", lang), icon=":material/stacked_bar_chart:"),
-        st.Page("pages/simulasi.py", title=t("an_page_simulasi", lang), icon=":material/tune:"),
-        st.Page("pages/dampak.py", title=t("an_page_dampak", lang), icon=":material/insights:"),
-        st.Page("pages/hasil_belajar.py", title=t("an_page_hasil", lang), icon=":material/quiz:"),
+        st.Page("views/kesenjangan.py", title=t("an_page_kesenjangan", lang), icon=":material/stacked_bar_chart:"),
+        st.Page("views/simulasi.py", title=t("an_page_simulasi", lang), icon=":material/tune:"),
+        st.Page("views/dampak.py", title=t("an_page_dampak", lang), icon=":material/insights:"),
+        st.Page("views/hasil_belajar.py", title=t("an_page_hasil", lang), icon=":material/quiz:"),
     ],
     t("section_city", lang): [
-        st.Page("pages/profil_kota.py", title=t("page_profil", lang), icon=":material/location_city:"),
-        st.Page("pages/definisi.py", title=t("page_definisi", lang), icon=":material/menu_book:", url_path="definisi"),
+        st.Page("views/profil_kota.py", title=t("page_profil", lang), icon=":material/location_city:"),
+        st.Page("views/definisi.py", title=t("page_definisi", lang), icon=":material/menu_book:", url_path="definisi"),
     ],
     t("in_section", lang): [
-        st.Page("pages/kualitas_data.py", title=t("in_page_kualitas", lang), icon=":material/fact_check:"),
-        st.Page("pages/unggah.py", title=t("in_page_unggah", lang), icon=":material/upload_file:"),
+        st.Page("views/kualitas_data.py", title=t("in_page_kualitas", lang), icon=":material/fact_check:"),
+        st.Page("views/unggah.py", title=t("in_page_unggah", lang), icon=":material/upload_file:"),
     ],
 }
 page = st.navigation(pages)

@@ -29,7 +29,7 @@ def page_seconds(page: str) -> tuple[float, float]:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     at.run()
     if page != "ringkasan":
-        at.switch_page(f"pages/{page}.py")
+        at.switch_page(f"views/{page}.py")
     times = []
     for cold in (True, False):
         if cold:

@@ -1,4 +1,4 @@
-"""The upload workflow behind pages/unggah.py, without Streamlit: preview, rejects file, load.
+"""The upload workflow behind views/unggah.py, without Streamlit: preview, rejects file, load.
 
 Uploaded files join the source folder, the system of record (data/sumber/ or $ASN_SOURCE_DIR):
 a file with the name of one already there replaces it, any other is added beside the others,

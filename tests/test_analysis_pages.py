@@ -72,7 +72,7 @@ def run_page(demo: Path, tmp_path_factory: pytest.TempPathFactory):
 
         def run(name: str, lang: str = "id") -> AppTest:
             entry = folder / f"{name}.py"
-            entry.write_text(ENTRY.format(page=str(ROOT / "pages" / f"{name}.py")))
+            entry.write_text(ENTRY.format(page=str(ROOT / "views" / f"{name}.py")))
             at = AppTest.from_file(str(entry), default_timeout=60)
             at.query_params["lang"] = lang
             return at.run()

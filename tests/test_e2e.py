@@ -109,6 +109,13 @@ def first_metric(page: Page) -> str:
     return page.locator("[data-testid=stMetricValue]").first.inner_text()
 
 
+def test_a_copied_link_is_the_first_request_of_a_fresh_server(server: str, browser_page: Page) -> None:
+    # Must stay the first test of this module: nobody has opened the front page of this server yet.
+    open_and_wait(browser_page, f"{server}/partisipasi?kota=Jambi&lang=en")
+    assert browser_page.locator("[data-testid=stException]").count() == 0
+    assert browser_page.locator("h1").first.inner_text() == "Participation in development"
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_every_page_loads_without_an_error(server: str, browser_page: Page, path: str) -> None:
     open_and_wait(browser_page, f"{server}/{path}")

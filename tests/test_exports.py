@@ -334,14 +334,12 @@ def test_file_names_and_formats() -> None:
 @pytest.fixture
 def app(warehouse: Path):
     """Point the app at this module's warehouse for one test, and restore everything after."""
-    import streamlit.testing.v1.app_test as app_test_module
-    from test_pages import ROOT, _NavigationOnly
+    from test_pages import ROOT
 
     from etl.paths import WAREHOUSE_ENV
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv(WAREHOUSE_ENV, str(warehouse))
-        mp.setattr(app_test_module, "PagesManager", _NavigationOnly)
         mp.chdir(ROOT)
         yield
 

@@ -7,10 +7,8 @@ import hashlib
 from pathlib import Path
 
 import pytest
-import streamlit.testing.v1.app_test as app_test_module
 from conftest import NIP_A, minimal_rows, pegawai, write_folder
 from streamlit.testing.v1 import AppTest
-from test_pages import _NavigationOnly
 
 from analytics.db import open_warehouse
 from analytics.i18n import t
@@ -36,7 +34,6 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
     assert pipeline.load(source, db).status == "ok"
     monkeypatch.setenv(WAREHOUSE_ENV, str(db))
     monkeypatch.setenv(SOURCE_ENV, str(source))
-    monkeypatch.setattr(app_test_module, "PagesManager", _NavigationOnly)
     monkeypatch.chdir(ROOT)
     return source, db
 
@@ -55,7 +52,7 @@ def open_upload(secrets: dict | None = None) -> AppTest:
     if secrets:
         at.secrets["admin"] = secrets
     at.run()
-    return at.switch_page("pages/unggah.py").run()
+    return at.switch_page("views/unggah.py").run()
 
 
 def sign_in(at: AppTest, password: str) -> AppTest:
@@ -135,7 +132,7 @@ def test_a_kept_warehouse_can_be_restored_from_the_page(app):
 
 def test_the_data_quality_page_shows_counts_rejects_and_what_is_missing(app):
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
-    at.switch_page("pages/kualitas_data.py").run()
+    at.switch_page("views/kualitas_data.py").run()
     assert not at.exception
     assert [x.value for x in at.title] == [t("kq_title")]
     frames = [d.value for d in at.dataframe]

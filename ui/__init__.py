@@ -1,4 +1,4 @@
 """The small Streamlit helper package: cached data access, the shared filters, and page blocks.
 
-Only dashboard.py, pages/ and this package import Streamlit.
+Only dashboard.py, views/ and this package import Streamlit.
 """

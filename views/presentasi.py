@@ -15,7 +15,7 @@ focus = chosen if len(f.kota) > 1 else None
 rep = exports.report(lang, f, info, focus)
 screens = exports.screens(rep)
 number = exports.current_screen(len(screens))
-top[1].page_link("pages/ringkasan.py", label=t("x_back", lang), icon=":material/dashboard:")
+top[1].page_link("views/ringkasan.py", label=t("x_back", lang), icon=":material/dashboard:")
 with top[2]:
     exports.navigation(lang, number, len(screens))
 
