@@ -35,7 +35,7 @@ STYLE = """<style>
 .slide-notice{font-size:1.3rem;font-weight:700;color:#a50026;border:2px solid #a50026;padding:.5em .8em}
 [data-testid="stTable"] td,[data-testid="stTable"] th{font-size:1.35rem}
 [data-testid="stMainBlockContainer"]{padding-top:1.5rem}
-[data-testid="stSidebar"],[data-testid="stSidebarCollapsedControl"]{display:none}
+[data-testid="stSidebar"],[data-testid="stSidebarCollapsedControl"],[data-testid="stHeader"]{display:none}
 </style>"""
 
 
