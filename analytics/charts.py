@@ -412,3 +412,22 @@ def small_multiples(
     _style(fig, lang, height=420)
     fig.update_layout(legend={"y": 1.12}, margin={"t": 90})
     return fig
+
+
+def jp_distribution(distribution: pd.DataFrame, styles: dict[str, dict], y_title: str, lang: str = "id") -> go.Figure:
+    """Return the share of PNS per JP band, one bar per city side by side, with the 20-JP line drawn
+    between the 10-19 and 20-29 bands."""
+    from analytics.queries import JP_BANDS
+
+    return grouped_bars(
+        distribution,
+        "rentang_jp",
+        "persen",
+        styles,
+        lang,
+        y_title=y_title,
+        text_format="%{y:.0f}%",
+        category_order=list(JP_BANDS),
+        target=2.5,
+        target_label="20 JP",
+    )
