@@ -35,7 +35,7 @@ pages = {
         st.Page("views/unggah.py", title=t("in_page_unggah", lang), icon=":material/upload_file:"),
     ],
 }
-page = st.navigation(pages)
+page = st.navigation(pages, expanded=True)  # all fourteen pages visible, none behind "View more"
 
 if not data.available():
     st.error(t("no_warehouse", lang, path=data.current_path()))
