@@ -28,6 +28,7 @@ from etl.warehouse import (
     create_reject_report,
     masked_text,
     record_run,
+    scratch_connection,
     swap_in,
     write_raw,
 )
@@ -61,17 +62,21 @@ class Report:
         }
 
 
+ROW_STRIDE = 10**12  # room for the rows of one file (CSV line, or sheet x 10^9 + spreadsheet row)
+
+
 def _union_sources(con: duckdb.DuckDBPyConnection, name: str, tables: list[str]) -> None:
     """Create `src_<name>`: all files of a dataset in file order, each row with a unique `_row`."""
     columns = ", ".join(f"{c.name} VARCHAR" for c in DATASETS[name].columns)
     if not tables:
         con.execute(f"CREATE TABLE src_{name} (_row BIGINT, _file VARCHAR, _line BIGINT, {columns})")
         return
-    union = " UNION ALL ".join(f"SELECT {i} AS _fi, * FROM {t}" for i, t in enumerate(tables))
-    con.execute(
-        f"CREATE TABLE src_{name} AS SELECT row_number() OVER (ORDER BY _fi, _seq) AS _row,"
-        f" * EXCLUDE (_fi, _seq) FROM ({union}) ORDER BY _row"
+    # _row orders rows by file, then by their place in the file; arithmetic instead of a window
+    # function keeps this a plain streaming copy (files are already in order, _seq < 10^12).
+    union = " UNION ALL ".join(
+        f"SELECT {i} * {ROW_STRIDE} + _seq AS _row, * EXCLUDE (_seq) FROM {t}" for i, t in enumerate(tables)
     )
+    con.execute(f"CREATE TABLE src_{name} AS {union}")
     for t in tables:
         con.execute(f"DROP TABLE {t}")
 
@@ -166,7 +171,7 @@ def check(source: Path, collect_rejects: bool = False) -> Report:
     """
     report = Report()
     with tempfile.TemporaryDirectory(prefix="asn-etl-") as tmp:
-        con = connect(Path(tmp) / "scratch.duckdb")
+        con = scratch_connection(Path(tmp))
         try:
             _validate_folder(con, source, report)
             if collect_rejects and not report.errors:
@@ -194,7 +199,7 @@ def load(source: Path, db: Path, keep_backups: int = 0) -> Report:
     new = db.with_name(f".{db.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         with tempfile.TemporaryDirectory(prefix="asn-etl-") as tmp:
-            scratch = connect(Path(tmp) / "scratch.duckdb")
+            scratch = scratch_connection(Path(tmp))
             try:
                 _validate_folder(scratch, source, report)
                 phases["validate"] = round(time.perf_counter() - clock, 3)

@@ -284,10 +284,38 @@ def _read_csv(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile,
     header_line = header_at + 1
     taken = {b for b in _blank_lines(src.path) if b > header_line}
     taken |= {r[0] for r in con.execute(f"SELECT DISTINCT line FROM {rejects}").fetchall()}
+    selected = _select_contract_columns(dataset, header, "i.")
+    src.labels = [src.name]
+    if not taken:  # the usual case: data line k is simply the k-th line after the header
+        con.execute(
+            f"CREATE TABLE {table} AS SELECT $file AS _file, i.rowid + $start AS _line, i.rowid + $start AS _seq,"
+            f" {_first_cell(names, 'i.')} AS _first, {selected} FROM {table}_in i",
+            {"file": src.name, "start": header_line + 1},
+        )
+    else:
+        _number_lines(con, table, taken, header_line, names, selected, src.name)
+    _collect_parse_rejects(con, src, rejects)
+    con.execute(f"DROP TABLE {table}_in")
+    if header_at:
+        src.notes.append(f"baris judul ditemukan di baris {header_line}; baris di atasnya dilewati.")
+    if header_extra := [h for h in header if h and h not in {c.name for c in dataset.columns}]:
+        src.notes.append(f"kolom tidak dikenal diabaikan: {', '.join(header_extra)}")
+
+
+def _number_lines(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    taken: set[int],
+    header_line: int,
+    names: list[str],
+    selected: str,
+    file: str,
+) -> None:
+    """Create `table` from `table_in` when lines were skipped or rejected: number the data rows with
+    the line numbers that remain, in order."""
     n_rows = con.execute(f"SELECT count(*) FROM {table}_in").fetchall()[0][0]
     con.execute("CREATE TEMP TABLE _taken (line BIGINT)")
-    if taken:
-        con.executemany("INSERT INTO _taken VALUES (?)", [[t] for t in sorted(taken)])
+    con.executemany("INSERT INTO _taken VALUES (?)", [[t] for t in sorted(taken)])
     con.execute(
         f"CREATE TABLE {table}_lines AS SELECT row_number() OVER (ORDER BY line) - 1 AS rid, line"
         " FROM (SELECT range AS line FROM range($start, $start + $n + $t))"
@@ -295,14 +323,17 @@ def _read_csv(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile,
         {"start": header_line + 1, "n": n_rows, "t": len(taken)},
     )
     con.execute("DROP TABLE _taken")
-    selected = _select_contract_columns(dataset, header, "i.")
-    src.labels = [src.name]
     con.execute(
         f"CREATE TABLE {table} AS SELECT $file AS _file, l.line AS _line, l.line AS _seq,"
         f" {_first_cell(names, 'i.')} AS _first, {selected}"
         f" FROM {table}_in i JOIN {table}_lines l ON l.rid = i.rowid ORDER BY l.line",
-        {"file": src.name},
+        {"file": file},
     )
+    con.execute(f"DROP TABLE {table}_lines")
+
+
+def _collect_parse_rejects(con: duckdb.DuckDBPyConnection, src: SourceFile, rejects: str) -> None:
+    """Copy the lines DuckDB's CSV reader could not split into `parse_rejects`, once per line."""
     con.execute(
         "INSERT INTO parse_rejects SELECT $dataset, $file, line,"
         " CASE error_type WHEN 'MISSING COLUMNS' THEN 'Jumlah kolom kurang dari baris judul.'"
@@ -312,12 +343,6 @@ def _read_csv(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile,
         f" FROM (SELECT DISTINCT ON (line) * FROM {rejects} ORDER BY line)",
         {"dataset": src.dataset, "file": src.name},
     )
-    con.execute(f"DROP TABLE {table}_in")
-    con.execute(f"DROP TABLE {table}_lines")
-    if header_at:
-        src.notes.append(f"baris judul ditemukan di baris {header_line}; baris di atasnya dilewati.")
-    if header_extra := [h for h in header if h and h not in {c.name for c in dataset.columns}]:
-        src.notes.append(f"kolom tidak dikenal diabaikan: {', '.join(header_extra)}")
 
 
 def _select_contract_columns(dataset: Dataset, header: list[str], prefix: str) -> str:

@@ -40,6 +40,20 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
     return duckdb.connect(str(path), read_only=read_only, config=DUCKDB_CONFIG)
 
 
+def scratch_connection(folder: Path) -> duckdb.DuckDBPyConnection:
+    """Return the connection for a load's scratch work (the only place NIPs exist): an in-memory
+    database that spills to `folder` beyond $ASN_ETL_MEMORY (default 3GB), so a national-scale load
+    stays within bounded memory and a small one never waits for disk."""
+    return duckdb.connect(
+        ":memory:",
+        config={
+            **DUCKDB_CONFIG,
+            "memory_limit": os.environ.get("ASN_ETL_MEMORY", "3GB"),
+            "temp_directory": str(folder / "spill"),
+        },
+    )
+
+
 def masked_text(expr: str) -> str:
     """Return SQL that hides any NIP written inside a free-text value."""
     return f"regexp_replace({expr}, '{NIP_ANYWHERE}', '{NIP_MASK}', 'g')"
