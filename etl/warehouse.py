@@ -76,7 +76,7 @@ def raw_select(dataset: Dataset) -> str:
             continue  # names are never stored
         if c.kind == NIP:
             parts.append(f"{pseudonym_sql(c.name)} AS {stored_name(c.name)}")
-        elif c.kind == TEXT:
+        elif c.kind == TEXT and not c.required:  # free text (komentar, ringkasan...) may hold a pasted NIP
             parts.append(f"{masked_text(c.name)} AS {c.name}")
         else:
             parts.append(c.name)
