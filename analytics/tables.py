@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analytics import formatting as fmt
+from analytics.privacy import suppress
 
 HEADERS = {
     "kota": ("Kota", "City"),
@@ -112,6 +113,7 @@ def _cell(column: str, value: object, lang: str) -> object:
 
 def display_table(df: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """Return a copy of `df` as text for the screen: numbers in the chosen language's format and
-    headings in words."""
+    headings in words. Numbers about fewer than 5 people read '<5' (analytics.privacy)."""
+    df = suppress(df)
     out = pd.DataFrame({header(c, lang): [_cell(c, v, lang) for v in df[c]] for c in df.columns})
     return out

@@ -10,6 +10,7 @@ from analytics import charts
 from analytics.exports import csv_bytes
 from analytics.filters import Filters
 from analytics.i18n import t
+from analytics.privacy import min_group
 from analytics.tables import display_table
 from ui import state
 
@@ -71,6 +72,7 @@ def chart(
     st.plotly_chart(figure, key=f"chart_{key}", config={"displaylogo": False})
     with st.expander(t("see_data", lang)):
         st.dataframe(display_table(table, lang), hide_index=True)
+        st.caption(t("pv_small_groups", lang, k=min_group()))
         st.download_button(
             t("download_csv", lang),
             data=csv_bytes(table, lang),

@@ -20,6 +20,7 @@ from analytics import formatting as fmt
 from analytics.filters import Filters
 from analytics.findings import findings
 from analytics.i18n import t
+from analytics.privacy import blank, marker, suppress
 
 Fetch = Callable[..., pd.DataFrame]
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
@@ -229,11 +230,14 @@ def appendix_text(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return the appendix as text to read: one row per metric, one column per city, values formatted in
     the chosen language."""
     rows = []
+    table = suppress(table)  # '<5' for numbers about fewer than 5 people
     for key, column, kind in APPENDIX:
         row = {t("metric", lang): t(key, lang)}
         for _, r in table.iterrows():
             value = r[column]
-            if kind == "count":
+            if isinstance(value, str) and value == marker():
+                text = value
+            elif kind == "count":
                 text = fmt.number(value, lang)
             elif kind == "percent":
                 text = fmt.percent(value, lang, 1)
@@ -333,7 +337,7 @@ def overview(fetch: Fetch, f: Filters, info: dict, lang: str = "id", focus: str 
             "sebaran_jp",
             t("q_jp_dist", lang, year=year),
             t("c_jp_dist", lang),
-            charts.jp_distribution(distribution, styles, t("share_pns", lang), lang),
+            charts.jp_distribution(blank(distribution), styles, t("share_pns", lang), lang),  # no bar from < 5
             distribution.drop(columns="urutan"),
             _below_20(distribution, year, lang),
             people,
@@ -344,9 +348,9 @@ def overview(fetch: Fetch, f: Filters, info: dict, lang: str = "id", focus: str 
             "kepatuhan_opd",
             t("x_q_compliance_opd", lang, year=year),
             t("x_c_compliance_opd", lang, n=OPD_ROWS),
-            charts.heatmap(_lowest_opds(compliance, OPD_ROWS), "nilai", "kota", "persen_20jp", lang),
+            charts.heatmap(_lowest_opds(blank(compliance), OPD_ROWS), "nilai", "kota", "persen_20jp", lang),
             compliance,
-            _lowest_opd_line(compliance, lang),
+            _lowest_opd_line(blank(compliance), lang),
             people,
         )
     ratings = fetch(queries.predikat, f)

@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from analytics.export.content import Report, Section
 from analytics.exports import csv_bytes
 from analytics.i18n import t
+from analytics.privacy import suppress
 from analytics.tables import header
 
 RUPIAH_COLUMNS = ("pagu", "realisasi", "biaya", "belanja_daerah")
@@ -54,12 +55,13 @@ def _sheet(book: Workbook, section: Section, lang: str) -> None:
     sheet["A1"].font = Font(bold=True, size=14)
     sheet["A2"] = section.takeaway or section.caption
     table = section.table
+    shown = suppress(table)  # '<5' for numbers about fewer than 5 people
     for c, column in enumerate(table.columns, start=1):
         cell = sheet.cell(HEADER_ROW, c, header(column, lang))
         cell.font = Font(bold=True)
         sheet.column_dimensions[get_column_letter(c)].width = max(12, min(42, len(cell.value) + 4))
         fmt = number_format(column, table[column], lang)
-        for r, value in enumerate(table[column], start=HEADER_ROW + 1):
+        for r, value in enumerate(shown[column], start=HEADER_ROW + 1):
             cell = sheet.cell(r, c, _value(value))
             if fmt:
                 cell.number_format = fmt
@@ -99,6 +101,6 @@ def csv_zip(report: Report) -> bytes:
     out = BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for i, section in enumerate((s for s in report.sections if s.table is not None), start=1):
-            table = section.table.rename(columns=lambda c: header(c, report.lang))
+            table = suppress(section.table).rename(columns=lambda c: header(c, report.lang))
             archive.writestr(f"{i:02d}_{section.key}.csv", csv_bytes(table, report.lang))
     return out.getvalue()

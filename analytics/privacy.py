@@ -1,0 +1,226 @@
+"""Small groups: numbers that describe fewer than `min_group()` people are shown as "<5", never as a value.
+
+One place for the rule, called by every path that shows numbers (screen tables, CSV downloads, meeting
+files) and by the export charts. Nothing here imports Streamlit.
+
+The rule, applied to one table at a time:
+
+1. Primary: a count of people between 1 and k-1 (k = $ASN_MIN_GROUP, default 5) is suppressed. Zero is
+   shown: it describes nobody, and "no one reached 20 JP" is a finding people must see.
+2. Derived: a figure computed from a suppressed count (a percentage, a mean, a score, JP per ASN, IKM...)
+   is suppressed too, so "<5" cannot be recovered from a share and its denominator.
+3. Secondary, within a row: when a total and its parts stand in the same row (jumlah_dinilai and the five
+   predikat; jumlah_terdaftar and lulus / tidak lulus / tidak hadir; jumlah_pns and pns_memenuhi_20jp,
+   whose hidden remainder counts as a part), and exactly one part is suppressed (or the hidden remainder is
+   1..k-1), the next smallest shown non-zero part is suppressed too; when there is none, the total is.
+4. Secondary, within a column: rows that break one group down (same kota, tahun and other keys, different
+   value of the breakdown column: opd, nilai, rentang_jp, kelompok...) can add up to a whole the reader
+   knows. When exactly one cell of a count column is suppressed in such a group, the next smallest shown
+   non-zero cell of that column in the group is suppressed too.
+Steps 2-4 repeat until nothing changes. Tables whose only labels are kota and tahun have no breakdown and
+step 4 does not apply to them.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+
+MIN_GROUP_ENV = "ASN_MIN_GROUP"
+DEFAULT_MIN_GROUP = 5
+PREDIKAT = ("Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang")
+
+# Columns that count people (or things that each stand for one person: a rating, a response, a pair).
+COUNTS = frozenset(
+    {
+        "jumlah_asn",
+        "jumlah_pns",
+        "pns_memenuhi_20jp",
+        "asn_memenuhi_20jp",
+        "jumlah_peserta",
+        "jumlah_dinilai",
+        *PREDIKAT,
+        "jumlah_lulus",
+        "jumlah_terdaftar",
+        "jumlah_tidak_lulus",
+        "jumlah_tidak_hadir",
+        "jumlah_responden",
+        "jumlah_responden_ikm",
+        "jumlah_respon",
+        "jumlah_jawaban",
+        "jumlah_penghargaan",
+        "pasangan_mentoring",
+        "peserta_coaching",
+        "asn_terlatih",
+        "n",
+        "n_a",
+        "n_b",
+        "naik_a",
+        "naik_b",
+        "baik_a",
+        "baik_b",
+        "n_a_tanpa_pembanding",
+        "jumlah",
+        "dinilai_sesudah",
+        "baik_sesudah",
+    }
+)
+
+# Figures computed from counts: suppressed when any count they come from (present in the table) is.
+DERIVED: dict[str, tuple[str, ...]] = {
+    "persen_20jp": ("pns_memenuhi_20jp", "jumlah_pns"),
+    "persen_asn_20jp": ("asn_memenuhi_20jp", "jumlah_asn"),
+    "persen_20jp_awal": ("jumlah_pns",),
+    "jp_total": ("jumlah_asn",),
+    "jp_per_asn": ("jumlah_asn",),
+    "persen_sangat_baik": ("Sangat Baik", "jumlah_dinilai"),
+    "persen_di_bawah_baik": ("Butuh Perbaikan", "Kurang", "Sangat Kurang", "jumlah_dinilai"),
+    "persen": ("jumlah_pns", "jumlah"),
+    "persen_lulus": ("jumlah_lulus", "jumlah_terdaftar"),
+    "persen_tidak_hadir": ("jumlah_tidak_hadir", "jumlah_terdaftar"),
+    "persen_terlatih": ("asn_terlatih", "jumlah_asn"),
+    "ikm": ("jumlah_responden", "jumlah_responden_ikm"),
+    "mutu_ikm": ("jumlah_responden", "jumlah_responden_ikm"),
+    "nrr": ("jumlah_jawaban",),
+    "nilai_konversi": ("jumlah_jawaban",),
+    "skor_materi": ("jumlah_respon",),
+    "skor_pengajar": ("jumlah_respon",),
+    "skor_penyelenggaraan": ("jumlah_respon",),
+    "skor_manfaat": ("jumlah_respon",),
+    "skor_rata": ("jumlah_respon",),
+    "kekurangan_jp": ("jumlah_pns",),
+    "biaya_menutup_kesenjangan": ("jumlah_pns",),
+    "gini_jp": ("jumlah_pns",),
+    "persen_a": ("n_a",),
+    "persen_b": ("n_b",),
+    "selisih": ("n_a", "n_b"),
+    "ci_rendah": ("n_a", "n_b", "n"),
+    "ci_tinggi": ("n_a", "n_b", "n"),
+    "rata": ("n",),
+    "sd": ("n",),
+}
+
+# (total, parts) that add up within a row; parts missing from the table (and the complement of a single
+# part) form the hidden remainder.
+PARTITIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("jumlah_dinilai", PREDIKAT),
+    ("jumlah_terdaftar", ("jumlah_lulus", "jumlah_tidak_lulus", "jumlah_tidak_hadir")),
+    ("jumlah_pns", ("pns_memenuhi_20jp",)),
+    ("jumlah_asn", ("asn_memenuhi_20jp",)),
+    ("jumlah_asn", ("asn_terlatih",)),
+    ("n_a", ("naik_a",)),
+    ("n_b", ("naik_b",)),
+)
+LABELS_NOT_BREAKDOWNS = frozenset({"kota", "tahun", "mutu_ikm", "label"})
+
+
+def min_group() -> int:
+    """Return the smallest group shown as a number: $ASN_MIN_GROUP when it is a whole number >= 1, else 5."""
+    raw = os.environ.get(MIN_GROUP_ENV, "").strip()
+    return int(raw) if raw.isdigit() and int(raw) >= 1 else DEFAULT_MIN_GROUP
+
+
+def marker(k: int | None = None) -> str:
+    """Return the text shown instead of a suppressed number: '<5' for the default group size."""
+    return f"<{k or min_group()}"
+
+
+def _numbers(series: pd.Series) -> pd.Series:
+    """Return the column as floats; text (an earlier marker) becomes NaN."""
+    return pd.to_numeric(series, errors="coerce")
+
+
+def _suppress_smallest(values: pd.Series, hidden: pd.Series, candidates: list) -> object | None:
+    """Return the index (from `candidates`) of the smallest shown non-zero value, None when there is none."""
+    shown = [i for i in candidates if not hidden[i] and pd.notna(values[i]) and values[i] != 0]
+    return min(shown, key=lambda i: values[i]) if shown else None
+
+
+def mask(df: pd.DataFrame, k: int | None = None) -> pd.DataFrame:
+    """Return a frame of booleans shaped like `df`: True where a cell must not be shown (module rule)."""
+    k = k or min_group()
+    text = marker(k)
+    hidden = pd.DataFrame(False, index=df.index, columns=df.columns)
+    counts = [c for c in df.columns if c in COUNTS]
+    if not counts:
+        return hidden
+    values = {c: _numbers(df[c]) for c in counts}
+    for c in df.columns:
+        hidden[c] = df[c].astype(object).map(lambda v: isinstance(v, str) and v == text)
+    for c in counts:
+        hidden[c] |= (values[c] > 0) & (values[c] < k)
+
+    breakdown = [
+        c
+        for c in df.columns
+        if c not in LABELS_NOT_BREAKDOWNS
+        and c not in COUNTS
+        and c not in DERIVED
+        and not pd.api.types.is_numeric_dtype(df[c])
+    ]
+    keys = [c for c in df.columns if c in ("kota", "tahun", "tahun_dinilai")] + breakdown[:-1]
+    by = breakdown[-1] if breakdown else None
+
+    for _ in range(10):
+        before = hidden.copy()
+        for total, parts in PARTITIONS:
+            shown_parts = [p for p in parts if p in df.columns]
+            if total not in df.columns or not shown_parts:
+                continue
+            missing = len(shown_parts) < len(parts) or len(parts) == 1  # one part: its complement is hidden
+            for i in df.index:
+                if hidden.at[i, total]:
+                    continue
+                suppressed = sum(bool(hidden.at[i, p]) for p in shown_parts)
+                if missing:
+                    remainder = values[total][i] - sum(values[p][i] for p in shown_parts)
+                    if pd.notna(remainder) and 0 < remainder < k:
+                        suppressed += 1
+                if suppressed == 1:
+                    row = pd.Series({p: values[p][i] for p in shown_parts})
+                    row_hidden = pd.Series({p: bool(hidden.at[i, p]) for p in shown_parts})
+                    pick = _suppress_smallest(row, row_hidden, shown_parts)
+                    hidden.at[i, pick if pick is not None else total] = True
+        if by is not None:
+            groups = [part.index for _, part in df.groupby(keys, dropna=False, sort=False)] if keys else [df.index]
+            for part in groups:
+                rows = list(part)
+                for c in counts:
+                    if int(hidden.loc[rows, c].sum()) == 1:
+                        pick = _suppress_smallest(values[c], hidden[c], rows)
+                        if pick is not None:
+                            hidden.at[pick, c] = True
+        for column, sources in DERIVED.items():
+            present = [s for s in sources if s in df.columns]
+            if column in df.columns and present:
+                hidden[column] |= hidden[present].any(axis=1)
+        if hidden.equals(before):
+            break
+    return hidden
+
+
+def suppress(df: pd.DataFrame, k: int | None = None) -> pd.DataFrame:
+    """Return a copy of `df` for people to read: every cell the module rule hides holds '<5' (text), the
+    other cells keep their values (columns with a suppressed cell become object dtype)."""
+    hidden = mask(df, k)
+    if not hidden.to_numpy().any():
+        return df.copy()
+    out = df.copy()
+    text = marker(k)
+    for c in df.columns[hidden.any(axis=0).to_numpy()]:
+        out[c] = out[c].astype(object).where(~hidden[c], text)
+    return out
+
+
+def blank(df: pd.DataFrame, k: int | None = None) -> pd.DataFrame:
+    """Return a copy of `df` for charts: every cell the module rule hides is missing (NaN), so no bar,
+    point or colour is drawn from fewer than k people; numeric columns stay numeric."""
+    hidden = mask(df, k)
+    out = df.copy()
+    for c in df.columns[hidden.any(axis=0).to_numpy()]:
+        if pd.api.types.is_numeric_dtype(out[c]):
+            out[c] = out[c].astype(float).where(~hidden[c])
+        else:
+            out[c] = out[c].astype(object).where(~hidden[c], None)
+    return out

@@ -1,0 +1,182 @@
+"""Small groups: numbers about fewer than 5 people read '<5' on screen, in downloads and in meeting files,
+and cannot be worked out from the other figures of the same table (analytics.privacy)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import load_rows, minimal_rows
+from openpyxl import load_workbook
+
+from analytics import queries
+from analytics.db import open_warehouse
+from analytics.export import content, render
+from analytics.exports import csv_bytes
+from analytics.filters import Filters
+from analytics.privacy import blank, mask, min_group, suppress
+from analytics.tables import display_table
+
+S = "<5"
+
+
+def hidden_cells(df: pd.DataFrame) -> set[tuple[int, str]]:
+    m = mask(df)
+    return {(i, c) for c in m.columns for i in m.index if m.at[i, c]}
+
+
+def test_counts_of_one_to_four_people_are_hidden_and_zero_and_five_are_shown() -> None:
+    df = pd.DataFrame({"kota": ["A", "B", "C", "D"], "jumlah_asn": [0, 1, 4, 5]})
+    assert suppress(df)["jumlah_asn"].tolist() == [0, S, S, 5]
+
+
+def test_columns_that_do_not_count_people_are_left_alone() -> None:
+    df = pd.DataFrame({"kota": ["A"], "pagu": [3], "jp_lulus": [2], "jumlah_kegiatan": [1], "biaya_per_jp": [4.0]})
+    pd.testing.assert_frame_equal(suppress(df), df)
+
+
+def test_a_share_on_a_small_denominator_or_numerator_is_hidden() -> None:
+    df = pd.DataFrame(
+        {
+            "kota": ["A", "B", "C"],
+            "jumlah_pns": [3, 40, 40],
+            "pns_memenuhi_20jp": [3, 2, 20],
+            "persen_20jp": [100.0, 5.0, 50.0],
+        }
+    )
+    out = suppress(df)
+    assert out["persen_20jp"].tolist() == [S, S, 50.0]
+    assert out.loc[0, "jumlah_pns"] == S and out.loc[1, "pns_memenuhi_20jp"] == S
+
+
+def test_means_and_scores_of_a_small_group_are_hidden() -> None:
+    df = pd.DataFrame({"kota": ["A", "B"], "jumlah_asn": [2, 50], "jp_total": [40, 900], "jp_per_asn": [20.0, 18.0]})
+    assert suppress(df).iloc[0].tolist() == ["A", S, S, S]
+    reactions = pd.DataFrame({"kelompok": ["x", "y"], "jumlah_respon": [3, 9], "skor_rata": [4.5, 4.0]})
+    assert suppress(reactions)["skor_rata"].tolist() == [S, S]  # y too: the only other cell of its column
+
+
+def test_a_small_remainder_hides_the_part_that_reveals_it() -> None:
+    # 38 of 40 reached 20 JP: the 2 who did not would be 40 - 38.
+    df = pd.DataFrame({"kota": ["A"], "jumlah_pns": [40], "pns_memenuhi_20jp": [38], "persen_20jp": [95.0]})
+    assert suppress(df).iloc[0].tolist() == ["A", 40, S, S]
+
+
+def test_one_hidden_predikat_in_a_row_hides_the_next_smallest_too() -> None:
+    row = {"kota": "A", "tahun": 2024, "jumlah_dinilai": 100, "Sangat Baik": 10, "Baik": 76}
+    row |= {"Butuh Perbaikan": 11, "Kurang": 3, "Sangat Kurang": 0, "persen_sangat_baik": 10.0}
+    out = suppress(pd.DataFrame([row])).iloc[0]
+    assert out["Kurang"] == S
+    assert out["Sangat Baik"] == S  # the next smallest non-zero part: else 100 - 76 - 11 - 0 - 10 = 3
+    assert out["persen_sangat_baik"] == S and out["Sangat Kurang"] == 0 and out["Baik"] == 76
+
+
+def test_a_row_whose_only_part_is_hidden_hides_its_total() -> None:
+    df = pd.DataFrame({"kota": ["A"], "jumlah_dinilai": [60], "Sangat Baik": [2]})
+    # parts Baik ... Sangat Kurang are not in the table: the remainder 58 is not small, one part hidden
+    assert suppress(df).iloc[0].tolist() == ["A", S, S]
+
+
+def test_one_hidden_cell_in_a_breakdown_hides_the_next_smallest_of_the_same_city() -> None:
+    # Bands of one city add up to its PNS; the shares give the total away, so one '<5' is not enough.
+    df = pd.DataFrame(
+        {
+            "kota": ["A", "A", "A", "B", "B"],
+            "rentang_jp": ["0", "1-9", "20-29", "0", "1-9"],
+            "jumlah_pns": [3, 12, 30, 50, 60],
+            "persen": [6.7, 26.7, 66.7, 45.5, 54.5],
+        }
+    )
+    assert hidden_cells(df) == {(0, "jumlah_pns"), (0, "persen"), (1, "jumlah_pns"), (1, "persen")}
+
+
+def test_two_hidden_cells_in_a_breakdown_need_nothing_more() -> None:
+    df = pd.DataFrame({"kota": ["A"] * 3, "opd": ["x", "y", "z"], "jumlah_asn": [2, 4, 30]})
+    assert suppress(df)["jumlah_asn"].tolist() == [S, S, 30]
+
+
+def test_cities_over_years_are_not_a_breakdown() -> None:
+    df = pd.DataFrame({"kota": ["A", "A", "B"], "tahun": [2023, 2024, 2024], "jumlah_asn": [3, 40, 50]})
+    assert suppress(df)["jumlah_asn"].tolist() == [S, 40, 50]
+
+
+def test_suppressing_twice_changes_nothing() -> None:
+    df = pd.DataFrame({"kota": ["A", "A"], "opd": ["x", "y"], "jumlah_pns": [3, 9], "persen_20jp": [0.0, 50.0]})
+    once = suppress(df)
+    pd.testing.assert_frame_equal(suppress(once), once)
+
+
+def test_the_group_size_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    df = pd.DataFrame({"kota": ["A", "B"], "jumlah_asn": [7, 12]})
+    monkeypatch.setenv("ASN_MIN_GROUP", "10")
+    assert min_group() == 10 and suppress(df)["jumlah_asn"].tolist() == ["<10", 12]
+    monkeypatch.setenv("ASN_MIN_GROUP", "tidak angka")
+    assert min_group() == 5 and suppress(df)["jumlah_asn"].tolist() == [7, 12]
+
+
+def test_charts_get_missing_values_instead_of_small_groups() -> None:
+    df = pd.DataFrame({"kota": ["A", "A", "A"], "nilai": ["x", "y", "z"], "jumlah_pns": [2, 8, 40]})
+    df["persen_20jp"] = [50.0, 25.0, 75.0]
+    out = blank(df)
+    assert pd.api.types.is_float_dtype(out["persen_20jp"])
+    assert out["persen_20jp"].isna().tolist() == [True, True, False]
+
+
+def test_screen_table_and_csv_download_read_less_than_five() -> None:
+    df = pd.DataFrame({"kota": ["Jambi"], "jumlah_pns": [1], "pns_memenuhi_20jp": [0], "persen_20jp": [0.0]})
+    screen = display_table(df, "id")
+    assert screen.iloc[0].tolist() == ["Jambi", S, "0", S]
+    text = csv_bytes(df, "id").decode("utf-8-sig")
+    assert text.splitlines()[1] == "Jambi;<5;0;<5"
+
+
+# Meeting files from a tiny warehouse built by the real pipeline: two PNS in Pontianak, one PPPK in Jambi.
+
+
+@pytest.fixture(scope="module")
+def tiny_report(tmp_path_factory: pytest.TempPathFactory) -> content.Report:
+    report, db = load_rows(tmp_path_factory.mktemp("privacy"), minimal_rows())
+    assert report.status == "ok"
+    con = open_warehouse(db)
+    try:
+        info = queries.warehouse_info(con)
+        f = Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1])
+        return content.overview(lambda fn, filters, *extra: fn(con, filters, *extra), f, info, "id")
+    finally:
+        con.close()
+
+
+def test_xlsx_built_from_a_tiny_warehouse_shows_less_than_five(tiny_report: content.Report) -> None:
+    book = load_workbook(io.BytesIO(render(tiny_report, "xlsx")))
+    rows = list(book["tren_20jp"].iter_rows(min_row=5, values_only=True))
+    pontianak = [r for r in rows if r[0] == "Pontianak"]
+    assert pontianak and all(r[2] == S and r[4] == S for r in pontianak)  # 2 PNS: count and share hidden
+    appendix = [c for row in book["lampiran"].iter_rows(min_row=5, values_only=True) for c in row]
+    assert S in appendix and 2 not in appendix
+
+
+def test_csv_zip_and_html_from_a_tiny_warehouse_show_less_than_five(tiny_report: content.Report) -> None:
+    archive = zipfile.ZipFile(io.BytesIO(render(tiny_report, "csv")))
+    first = archive.read(archive.namelist()[0]).decode("utf-8-sig").splitlines()
+    assert any(line.startswith("Pontianak;") and ";<5;" in line for line in first)
+    html = render(tiny_report, "html").decode("utf-8")
+    assert "&lt;5" in html  # the appendix and the chart tables
+
+
+def test_the_screen_table_of_a_page_shows_less_than_five(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from test_pages import ROOT, open_page, start
+
+    from etl.paths import WAREHOUSE_ENV
+
+    report, db = load_rows(tmp_path, minimal_rows())
+    assert report.status == "ok"
+    monkeypatch.setenv(WAREHOUSE_ENV, str(db))
+    monkeypatch.chdir(ROOT)
+    at = open_page(start(), "profil_kota")
+    assert [e.value for e in at.exception] == []
+    tables = [d.value for d in at.dataframe]
+    assert any((table == S).any().any() for table in tables)
+    assert not any((table.astype(str) == "2").any().any() for table in tables if "Jumlah PNS" in table.columns)
