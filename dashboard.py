@@ -4,7 +4,7 @@
 import streamlit as st
 
 from analytics.i18n import t
-from ui import data, exports, state
+from ui import auth, data, exports, state
 
 st.set_page_config(page_title="Pembinaan ASN", page_icon=":material/groups:", layout="wide")
 
@@ -35,7 +35,12 @@ pages = {
         st.Page("views/unggah.py", title=t("in_page_unggah", lang), icon=":material/upload_file:"),
     ],
 }
-page = st.navigation(pages, expanded=True)  # all fourteen pages visible, none behind "View more"
+allowed = auth.signed_in()  # False only when [auth] is configured and the visitor has not signed in
+page = st.navigation(pages, expanded=True, position="sidebar" if allowed else "hidden")  # all fourteen visible
+if not allowed:
+    auth.login_screen(lang)
+    st.stop()
+auth.logout_button(lang)
 
 if not data.available():
     st.error(t("no_warehouse", lang, path=data.current_path()))

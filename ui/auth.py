@@ -1,4 +1,6 @@
-"""The admin gate of the upload page: a hashed password in Streamlit secrets, or OIDC via st.login.
+"""Who may see the app and who may upload: optional sign-in for the whole app (OIDC via st.login when an
+[auth] section is configured; open in the default local mode), and the admin gate of the upload page (a
+hashed password in Streamlit secrets, or OIDC with admin e-mails).
 
 secrets.toml (see .streamlit/secrets.toml.example):
     [admin]
@@ -28,6 +30,49 @@ def _secret(section: str, key: str | None = None) -> object:
         return value[key] if key else value
     except Exception:  # no secrets.toml at all raises its own error type; absent keys raise KeyError
         return None
+
+
+def sign_in_required() -> bool:
+    """Return True when an identity provider is configured ([auth] in secrets): then every page needs st.login.
+    Without it the app is open (the default local mode)."""
+    return bool(_secret("auth"))
+
+
+def signed_in() -> bool:
+    """Return True when the visitor may see the pages: sign-in is not required, or they are signed in."""
+    return not sign_in_required() or bool(st.user.is_logged_in)
+
+
+def _provider() -> str | None:
+    """Return the provider name for st.login: None for a single provider written directly under [auth],
+    else the first named one ([auth.microsoft] gives 'microsoft')."""
+    section = _secret("auth") or {}
+    if "client_id" in section:
+        return None
+    named = [k for k, v in section.items() if hasattr(v, "keys")]
+    return named[0] if named else None
+
+
+def login_screen(lang: str) -> None:
+    """Show the sign-in screen of the whole app (title, a sentence, the sign-in button); nothing else."""
+    st.title(t("pv_login_title", lang))
+    st.markdown(t("pv_login_body", lang))
+    provider = _provider()
+    st.button(
+        t("pv_login", lang),
+        on_click=st.login,
+        args=(provider,) if provider else (),
+        type="primary",
+        icon=":material/login:",
+        key="app_login",
+    )
+
+
+def logout_button(lang: str) -> None:
+    """Show who is signed in and a sign-out button in the sidebar (only when sign-in is required)."""
+    if sign_in_required() and st.user.is_logged_in:
+        who = str(st.user.get("email") or st.user.get("name") or "")
+        st.sidebar.button(t("pv_logout", lang, who=who), on_click=st.logout, key="app_logout")
 
 
 def method() -> str | None:
@@ -68,8 +113,7 @@ def gate(lang: str) -> bool:
             st.error(t("in_not_admin", lang, email=email))
             st.button(t("in_logout", lang), on_click=st.logout)
             return False
-        st.sidebar.button(t("in_logout", lang), on_click=st.logout)
-        return True
+        return True  # the sidebar's sign-out button comes from logout_button (OIDC means whole-app sign-in)
     if st.session_state.get(SESSION_KEY):
         if st.sidebar.button(t("in_logout", lang), key="admin_logout"):
             st.session_state[SESSION_KEY] = False
