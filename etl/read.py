@@ -381,6 +381,10 @@ def _read_xlsx(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile
     """Read every sheet whose header holds the dataset's required columns; say which were read."""
     from python_calamine import CalamineWorkbook
 
+    from etl.safety import xlsx_problem
+
+    if problem := xlsx_problem(src.path):  # a decompression bomb is refused before calamine unpacks it
+        raise FileProblem(src.name, problem)
     try:
         workbook = CalamineWorkbook.from_path(str(src.path))
         sheets = [
