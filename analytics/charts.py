@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from analytics.formatting import plotly_separators
 
 # Paul Tol's "muted" colour-blind-safe palette, darkest first so lines stay visible on a projector.
-PALETTE = ("#332288", "#117733", "#CC6677", "#44AA99", "#AA4499", "#999933", "#882255", "#88CCEE", "#DDCC77")
+PALETTE = ("#332288", "#117733", "#CC6677", "#339988", "#AA4499", "#999933", "#882255", "#88CCEE", "#DDCC77")
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon")
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 FONT_SIZE = 16
