@@ -32,7 +32,7 @@ PAGES = (
 )
 PARAMETERS = ("kota", "tahun", "opd", "jabatan", "jenis_asn", "lang", "slide", "fokus", "profil", "rincian")
 HOSTILE = {  # name: the value as it goes into the URL (already percent-encoded)
-    "quotes": quote("O'Brien \"Jambi\" `x`", safe=""),
+    "quotes": quote('O\'Brien "Jambi" `x`', safe=""),
     "sql": quote("'; drop table stg_kota; --", safe=""),
     "script": quote("<script>alert(1)</script>", safe=""),
     "img": quote('"><img src=x onerror=alert(2)>', safe=""),
