@@ -64,6 +64,13 @@ def _fetch(
     return function(con, filters, *extra) if filters is not None else function(con)
 
 
+def connection() -> duckdb.DuckDBPyConnection:
+    """Return the read-only connection to the current warehouse version (shared; query it through
+    analytics.db.run, which takes a cursor per query)."""
+    path = current_path()
+    return _connection(str(path), warehouse_version(path))
+
+
 def current_path() -> Path:
     """Return the warehouse path the app reads ($ASN_WAREHOUSE or data/warehouse.duckdb)."""
     return warehouse_path()

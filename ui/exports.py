@@ -8,7 +8,7 @@ from html import escape
 import streamlit as st
 
 from analytics import export
-from analytics.db import open_warehouse, warehouse_version
+from analytics.db import warehouse_version
 from analytics.export import content, images
 from analytics.filters import Filters
 from analytics.i18n import t
@@ -40,14 +40,13 @@ STYLE = """<style>
 
 
 def build(lang: str, f: Filters, info: dict, fmt: str, focus: str | None = None) -> bytes:
-    """Return the overview file in `fmt` for these filters, reading the warehouse on its own connection
-    (called by a download button when clicked, outside the page's run)."""
-    con = open_warehouse(data.current_path())
-    try:
-        report = content.overview(lambda fn, filters, *extra: fn(con, filters, *extra), f, info, lang, focus)
-        return export.render(report, fmt, keep_open=True)
-    finally:
-        con.close()
+    """Return the overview file in `fmt` for these filters (called by a download button when clicked).
+
+    It reads through the app's one connection to the current warehouse version: a second connection
+    to the same path would get DuckDB's cached instance, which after a load can be the old file."""
+    con = data.connection()
+    report = content.overview(lambda fn, filters, *extra: fn(con, filters, *extra), f, info, lang, focus)
+    return export.render(report, fmt, keep_open=True)
 
 
 def download_buttons(lang: str, f: Filters, info: dict, formats=ORDER, focus: str | None = None, where=st) -> None:
