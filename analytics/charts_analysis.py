@@ -229,9 +229,7 @@ def labelled_bars(
 
 def signed_rupiah(value: float | None, lang: str = "id") -> str:
     """Return a Rupiah amount with its sign in front ('-Rp 781,1 jt', '+Rp 22,3 jt')."""
-    if fmt.is_missing(value):
-        return fmt.MISSING
-    return ("+" if value > 0 else "-" if value < 0 else "") + fmt.rupiah(abs(value), lang)
+    return fmt.signed(value, lambda v: fmt.rupiah(v, lang))
 
 
 def share_bars(df: pd.DataFrame, label: str, value: str, texts: list[str], color: str, lang: str = "id") -> go.Figure:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -45,6 +46,16 @@ def rupiah(value: float | None, lang: str = "id", compact: bool = True) -> str:
             if abs(value) >= size:
                 return f"{prefix} {number(value / size, lang, 1)} {unit}"
     return f"{prefix} {number(value, lang, 0)}"
+
+
+def signed(value: float | None, render: Callable[[float], str]) -> str:
+    """Return a change as its sign followed by the rendered size: '+Rp 22,3 jt', '-Rp 744', '0'.
+
+    The sign leads (never 'Rp -744'): people read the direction first, and st.metric takes it from
+    the first character."""
+    if is_missing(value):
+        return MISSING
+    return ("+" if value > 0 else "-" if value < 0 else "") + render(abs(value))
 
 
 def points(value: float | None, lang: str = "id", decimals: int = 1) -> str:

@@ -40,8 +40,7 @@ def city_tiles(scorecard: pd.DataFrame, year: int, lang: str = "id") -> dict[str
             return None if change is None else render(change)
 
         def signed(render):
-            # The sign leads ("-Rp 744"): st.metric reads the direction from the first character.
-            return lambda v: ("+" if v > 0 else "-" if v < 0 else "") + render(abs(v))
+            return lambda v: fmt.signed(v, render)
 
         ikm = "–" if fmt.is_missing(r.ikm) else f"{fmt.number(r.ikm, lang, 2)} ({r.mutu_ikm})"
         out[r.kota] = [
@@ -110,9 +109,11 @@ def _render(kind: str, value: float | None, lang: str, decimals: int, change: bo
         return fmt.points(value, lang) if change else fmt.percent(value, lang)
     if fmt.is_missing(value):
         return fmt.MISSING
-    sign = ("+" if value > 0 else "-" if value < 0 else "") if change else ("-" if value < 0 else "")
-    size = abs(value)
-    return sign + (fmt.rupiah(size, lang, compact=False) if kind == "rupiah" else fmt.number(size, lang, decimals))
+
+    def render(v: float) -> str:
+        return fmt.rupiah(v, lang, compact=False) if kind == "rupiah" else fmt.number(v, lang, decimals)
+
+    return fmt.signed(value, render) if change else ("-" if value < 0 else "") + render(abs(value))
 
 
 def compare_with_others(scorecard: pd.DataFrame, kota: str, year: int, lang: str = "id") -> pd.DataFrame:

@@ -670,3 +670,10 @@ def test_csv_bytes_keep_raw_values_and_non_ascii() -> None:
     df = pd.DataFrame({"opd": ["Dinas Kependudukan – Capil"], "pagu": [1_234_000_000]})
     text = exports.csv_bytes(df, "id").decode("utf-8-sig")
     assert text.splitlines() == ["opd;pagu", "Dinas Kependudukan – Capil;1234000000"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [(-744.0, "-Rp 744"), (22_300_000.0, "+Rp 22.300.000"), (0.0, "Rp 0"), (None, "–")]
+)
+def test_signed_puts_the_sign_before_the_unit(value, expected) -> None:
+    assert fmt.signed(value, lambda v: fmt.rupiah(v, "id", compact=False)) == expected

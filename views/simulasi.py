@@ -59,21 +59,21 @@ with results:
             now.jp,
             plan.jp,
             lambda v: fmt.number(v, lang),
-            lambda d: ("+" if d > 0 else "") + fmt.number(d, lang),
+            lambda d: fmt.signed(d, lambda v: fmt.number(v, lang)),
         ),
         (
             "an_m_biaya",
             now.biaya,
             plan.biaya,
             lambda v: fmt.rupiah(v, lang),
-            lambda d: ("+" if d > 0 else "-" if d < 0 else "") + fmt.rupiah(abs(d), lang),
+            lambda d: fmt.signed(d, lambda v: fmt.rupiah(v, lang)),
         ),
         (
             "an_m_biaya_jp",
             now.biaya_per_jp,
             plan.biaya_per_jp,
             lambda v: fmt.rupiah(v, lang, compact=False),
-            lambda d: ("+" if d > 0 else "-" if d < 0 else "") + fmt.rupiah(abs(d), lang, compact=False),
+            lambda d: fmt.signed(d, lambda v: fmt.rupiah(v, lang, compact=False)),
         ),
     )
     for key, before, after, show, delta in rows:

@@ -135,14 +135,13 @@ def _takeaway(
         if before.empty:
             return t("tk_single", lang, year=year, kota=row.kota, value=render(row[column]))
         change = row[column] - before.iloc[0]
-        sign = "+" if change > 0 else "-" if change < 0 else ""
         return t(
             "tk_single_change",
             lang,
             year=year,
             kota=row.kota,
             value=render(row[column]),
-            change=sign + render(abs(change)),
+            change=fmt.signed(change, render),
             prev=year - 1,
         )
     low, high = latest.iloc[0], latest.iloc[-1]
