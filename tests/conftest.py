@@ -10,6 +10,7 @@ import pytest
 
 from etl import pipeline
 from etl.contract import DATASETS, dataset_for_file
+from etl.sample import write_sample
 
 NIP_A = "198503122010011001"
 NIP_B = "199001012015032002"
@@ -117,3 +118,20 @@ def query(db: Path, sql: str, params: list | dict | None = None) -> list[tuple]:
         return con.execute(sql, params).fetchall()
     finally:
         con.close()
+
+
+@pytest.fixture(scope="session")
+def demo_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small synthetic source folder from the demo generator, written once per test session."""
+    folder = tmp_path_factory.mktemp("demo") / "sumber"
+    write_sample(folder, seed=7, scale=0.03)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def demo_warehouse(demo_source: Path) -> Path:
+    """The warehouse the real pipeline builds from demo_source, once per session; read it, never load into it."""
+    db = demo_source.parent / "gudang" / "warehouse.duckdb"
+    report = pipeline.load(demo_source, db)
+    assert report.status == "ok" and report.errors == []
+    return db

@@ -8,24 +8,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 from analytics import queries
 from analytics.db import open_warehouse
 from analytics.filters import Filters
-from etl import pipeline
-from etl.sample import write_sample
 
 KOTA = ("Bukittinggi", "Jambi", "Makassar", "Pontianak")
-
-
-@pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("concurrency")
-    write_sample(tmp / "sumber", seed=11, scale=0.03)
-    report = pipeline.load(tmp / "sumber", tmp / "warehouse.duckdb")
-    assert report.status == "ok"
-    return tmp / "warehouse.duckdb"
 
 
 def twenty_filters() -> list[Filters]:
@@ -44,8 +32,8 @@ def user_session(con, f: Filters) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFr
     return queries.scorecard(con, f), queries.compliance_by(con, f, "opd"), queries.predikat(con, f)
 
 
-def test_twenty_concurrent_users_each_get_their_own_numbers(warehouse: Path) -> None:
-    con = open_warehouse(warehouse)
+def test_twenty_concurrent_users_each_get_their_own_numbers(demo_warehouse: Path) -> None:
+    con = open_warehouse(demo_warehouse)
     try:
         filters = twenty_filters()
         alone = [user_session(con, f) for f in filters]

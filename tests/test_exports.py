@@ -29,25 +29,18 @@ from analytics.exports import csv_bytes
 from analytics.filters import Filters
 from analytics.i18n import t
 from analytics.tables import header
-from etl import pipeline
-from etl.sample import write_sample
 
 CHART_KEYS = ["tren_20jp", "tren_ikm", "tren_serapan", "tren_biaya", "sebaran_jp", "kepatuhan_opd", "predikat"]
 
 
 @pytest.fixture(scope="module")
-def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("export") / "sumber"
-    write_sample(folder, seed=7, scale=0.03)
-    return folder
+def source(demo_source: Path) -> Path:
+    return demo_source
 
 
 @pytest.fixture(scope="module")
-def warehouse(source: Path) -> Path:
-    db = source.parent / "gudang" / "warehouse.duckdb"
-    report = pipeline.load(source, db)
-    assert report.status == "ok" and report.errors == []
-    return db
+def warehouse(demo_warehouse: Path) -> Path:
+    return demo_warehouse
 
 
 @pytest.fixture(scope="module")

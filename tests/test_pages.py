@@ -19,9 +19,7 @@ from analytics import queries
 from analytics.db import open_warehouse
 from analytics.filters import Filters
 from analytics.i18n import TEXT, t
-from etl import pipeline
 from etl.paths import WAREHOUSE_ENV
-from etl.sample import write_sample
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = ROOT / "dashboard.py"
@@ -60,17 +58,6 @@ MENU_KEYS = (
     "in_page_kualitas",
     "in_page_unggah",
 )
-
-
-@pytest.fixture(scope="session")
-def demo_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small synthetic warehouse built by the real pipeline from the demo generator."""
-    root = tmp_path_factory.mktemp("demo")
-    write_sample(root / "sumber", seed=7, scale=0.03)
-    db = root / "gudang" / "warehouse.duckdb"
-    report = pipeline.load(root / "sumber", db)
-    assert report.status == "ok" and report.errors == []
-    return db
 
 
 @pytest.fixture(scope="module", autouse=True)
