@@ -284,6 +284,12 @@ def correlation(df: pd.DataFrame, x: str, y: str) -> float | None:
     return float(both[x].corr(both[y]))
 
 
+def correlation_by(df: pd.DataFrame, group: str, x: str, y: str) -> dict[str, tuple[float | None, int]]:
+    """Return, per value of `group`, Pearson's correlation of x and y (see correlation) and the number
+    of rows behind it."""
+    return {key: (correlation(part, x, y), len(part)) for key, part in df.groupby(group)}
+
+
 def follow_up_summary(rows: pd.DataFrame) -> pd.DataFrame:
     """Return one row per kota from analytics.analysis.follow_up rows: jumlah (rated Butuh Perbaikan or
     worse and still active the next year), persen_coaching, persen_pelatihan (coaching or any training

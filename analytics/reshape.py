@@ -37,11 +37,30 @@ def by_share_below_baik(predikat: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def totals(df: pd.DataFrame, by: list[str], value: str) -> pd.DataFrame:
-    """Return the sum of `value` per group of `by`."""
+def totals(df: pd.DataFrame, by: list[str], value: str | list[str]) -> pd.DataFrame:
+    """Return the sum of `value` (one column or several) per group of `by`."""
     return df.groupby(by, as_index=False)[value].sum()
 
 
 def provider_labels(top: pd.DataFrame) -> pd.DataFrame:
     """Return the providers with a `label` column 'penyelenggara (kota)' for charts."""
     return top.assign(label=top["penyelenggara"] + " (" + top["kota"] + ")").reset_index(drop=True)
+
+
+FOLLOW_UP_KINDS = ("coaching", "pelatihan", "tidak_ada")
+
+
+def follow_up_shares(rows: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per kota with the under-performers by what followed (FOLLOW_UP_KINDS columns,
+    0 when none) and their number `n`, from analytics.analysis.follow_up rows."""
+    out = rows.pivot_table(index="kota", columns="tindak_lanjut", values="jumlah", aggfunc="sum", fill_value=0)
+    out = out.reindex(columns=list(FOLLOW_UP_KINDS), fill_value=0).reset_index()
+    out.columns.name = None
+    return out.assign(n=out[list(FOLLOW_UP_KINDS)].sum(axis=1))
+
+
+def top_providers(reactions: pd.DataFrame, min_responses: int = 30) -> pd.DataFrame:
+    """Return the reaction scores per penyelenggara (as reactions_by_kind, kelompok = provider) for
+    providers with at least `min_responses` responses, best mean score first."""
+    by_provider = reactions_by_kind(reactions.assign(kelompok=reactions["penyelenggara"]))
+    return by_provider[by_provider["jumlah_respon"] >= min_responses].sort_values("skor_rata", ascending=False)

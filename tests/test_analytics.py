@@ -677,3 +677,37 @@ def test_csv_bytes_keep_raw_values_and_non_ascii() -> None:
 )
 def test_signed_puts_the_sign_before_the_unit(value, expected) -> None:
     assert fmt.signed(value, lambda v: fmt.rupiah(v, "id", compact=False)) == expected
+
+
+def test_follow_up_shares_spreads_kinds_and_counts_people() -> None:
+    rows = pd.DataFrame(
+        {
+            "kota": ["Jambi", "Jambi", "Pontianak"],
+            "tindak_lanjut": ["coaching", "tidak_ada", "pelatihan"],
+            "jumlah": [3, 7, 4],
+        }
+    )
+    out = reshape.follow_up_shares(rows)
+    assert out.to_dict("records") == [
+        {"kota": "Jambi", "coaching": 3, "pelatihan": 0, "tidak_ada": 7, "n": 10},
+        {"kota": "Pontianak", "coaching": 0, "pelatihan": 4, "tidak_ada": 0, "n": 4},
+    ]
+
+
+def test_top_providers_keeps_those_with_enough_responses_best_first() -> None:
+    base = {
+        "kota": "Jambi",
+        "kelompok": "klasikal",
+        "skor_materi": 4.0,
+        "skor_pengajar": 4.0,
+        "skor_penyelenggaraan": 4.0,
+        "skor_manfaat": 4.0,
+    }
+    reactions = pd.DataFrame(
+        [
+            {**base, "penyelenggara": "A", "jumlah_respon": 40},
+            {**base, "penyelenggara": "B", "jumlah_respon": 10},
+            {**base, "penyelenggara": "C", "jumlah_respon": 35, "skor_materi": 5.0},
+        ]
+    )
+    assert list(reshape.top_providers(reactions)["kelompok"]) == ["C", "A"]

@@ -3,7 +3,7 @@ follows a poor rating. Associations in observational data, said so on the page."
 
 import streamlit as st
 
-from analytics import analysis, charts, charts_analysis, metrics
+from analytics import analysis, charts, charts_analysis, metrics, reshape
 from analytics import formatting as fmt
 from analytics.i18n import t
 from ui import components, data
@@ -70,12 +70,9 @@ if not mentoring.empty:
 rows = data.fetch(analysis.follow_up, f)
 if not rows.empty:
     summary = metrics.follow_up_summary(rows)
-    kinds = ["coaching", "pelatihan", "tidak_ada"]
-    wide = rows.pivot_table(index="kota", columns="tindak_lanjut", values="jumlah", aggfunc="sum", fill_value=0)
-    wide = wide.reindex(columns=kinds, fill_value=0).reset_index()
-    wide["kota"] = [
-        f"{k} (n = {fmt.number(n, lang)})" for k, n in zip(wide["kota"], wide[kinds].sum(axis=1), strict=True)
-    ]
+    kinds = list(reshape.FOLLOW_UP_KINDS)
+    wide = reshape.follow_up_shares(rows)
+    wide["kota"] = [f"{k} (n = {fmt.number(n, lang)})" for k, n in zip(wide["kota"], wide["n"], strict=True)]
     left, right = st.columns(2)
     with left:
         components.chart(

@@ -65,8 +65,7 @@ else:
 reactions = data.fetch(queries.reactions, f)
 if not reactions.empty:
     kinds = reshape.reactions_by_kind(reactions)
-    by_provider = reshape.reactions_by_kind(reactions.assign(kelompok=reactions["penyelenggara"]))
-    top = by_provider[by_provider["jumlah_respon"] >= 30].sort_values("skor_rata", ascending=False)
+    top = reshape.top_providers(reactions)
     left, right = st.columns(2)
     with left:
         components.chart(
@@ -90,14 +89,8 @@ if not reactions.empty:
 units = data.fetch(analysis.jp_and_ikm, f)
 if not units.empty:
     names = {
-        kota: t(
-            "an_r",
-            lang,
-            kota=kota,
-            r=fmt.number(metrics.correlation(part, "jp_per_asn", "ikm"), lang, 2),
-            n=len(part),
-        )
-        for kota, part in units.groupby("kota")
+        kota: t("an_r", lang, kota=kota, r=fmt.number(r, lang, 2), n=n)
+        for kota, (r, n) in metrics.correlation_by(units, "kota", "jp_per_asn", "ikm").items()
     }
     components.chart(
         t("an_q_ikm", lang, year=year),
@@ -113,7 +106,7 @@ if not units.empty:
 
 ready = data.fetch(analysis.readiness, f)
 if not ready.empty:
-    totals = ready.groupby("kota", as_index=False)[["jumlah_asn", "asn_terlatih"]].sum()
+    totals = reshape.totals(ready, ["kota"], ["jumlah_asn", "asn_terlatih"])
     components.chart(
         t("an_q_readiness", lang, year=year),
         t("an_c_readiness", lang)
