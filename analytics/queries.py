@@ -113,12 +113,12 @@ def apbd_share(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 def predikat(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return appraisal counts: one row per kota per tahun (jumlah_dinilai and one column per
     predikat in PREDIKAT_COLUMNS)."""
-    return run(con, query_sql("predikat"), f.params())
+    return run(con, query_sql("predikat", kelompok="tahun"), {**f.params(), "dari": f.tahun_awal})
 
 
 def predikat_by_opd(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return appraisal counts in tahun_akhir: one row per kota per opd (as `predikat`)."""
-    return run(con, query_sql("predikat_opd"), f.params())
+    return run(con, query_sql("predikat", kelompok="opd"), {**f.params(), "dari": f.tahun_akhir})
 
 
 def special_development(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:

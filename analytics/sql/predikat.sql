@@ -1,7 +1,8 @@
--- predikat: appraisal results. One row per chosen kota per tahun (people filters apply).
+-- predikat: appraisal results, people filters applied. One row per chosen kota per {kelompok}
+-- (tahun or opd) over the years from $dari to tahun_akhir.
 SELECT
     kota,
-    tahun,
+    {kelompok},
     sum(jumlah_dinilai)::BIGINT AS jumlah_dinilai,
     sum(predikat_sangat_baik)::BIGINT AS "Sangat Baik",
     sum(predikat_baik)::BIGINT AS "Baik",
@@ -13,7 +14,7 @@ WHERE list_contains($kota, kota)
     AND (len($opd) = 0 OR list_contains($opd, opd))
     AND (len($kategori_jabatan) = 0 OR list_contains($kategori_jabatan, kategori_jabatan))
     AND (len($jenis_asn) = 0 OR list_contains($jenis_asn, jenis_asn))
-    AND tahun BETWEEN $tahun_awal AND $tahun_akhir
-GROUP BY kota, tahun
+    AND tahun BETWEEN $dari AND $tahun_akhir
+GROUP BY kota, {kelompok}
 HAVING sum(jumlah_dinilai) > 0
-ORDER BY kota, tahun
+ORDER BY kota, {kelompok}
