@@ -112,32 +112,6 @@ def trend(
     return _style(fig, lang, y_title=y_title)
 
 
-def bars_by_city(
-    df: pd.DataFrame,
-    value: str,
-    styles: dict[str, dict],
-    labels: list[str],
-    lang: str = "id",
-    x_title: str = "",
-) -> go.Figure:
-    """Return horizontal bars, one per city, with `labels` (already formatted) written on each bar."""
-    order = df.sort_values(value)
-    fig = go.Figure(
-        go.Bar(
-            x=order[value],
-            y=order["kota"],
-            orientation="h",
-            marker={"color": [styles[k]["color"] for k in order["kota"]]},
-            text=[labels[i] for i in order.index],
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}: %{text}<extra></extra>",
-        )
-    )
-    fig.update_xaxes(title=x_title, showticklabels=False, showgrid=False)
-    return _style(fig, lang, height=110 + 60 * len(order))
-
-
 def grouped_bars(
     df: pd.DataFrame,
     x: str,

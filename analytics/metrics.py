@@ -36,19 +36,6 @@ def gini(values: Iterable[float]) -> float | None:
     return sum((2 * i - n - 1) * x for i, x in enumerate(xs, start=1)) / (n * total)
 
 
-def gini_from_counts(counts: pd.DataFrame, value: str = "jp", weight: str = "jumlah_pns") -> float | None:
-    """Return the Gini coefficient of a distribution given as value counts (one row per value). The
-    same number as `gini` over the expanded values; None when empty or the mean is 0."""
-    df = counts[counts[weight] > 0].sort_values(value)
-    n, total = float(df[weight].sum()), float((df[value] * df[weight]).sum())
-    if n == 0 or total == 0:
-        return None
-    # People with the same value occupy ranks a+1..a+m; their ranks sum to m*a + m(m+1)/2.
-    before = df[weight].cumsum() - df[weight]
-    rank_sum = df[weight] * before + df[weight] * (df[weight] + 1) / 2
-    return float(((2 * rank_sum - (n + 1) * df[weight]) * df[value]).sum() / (n * total))
-
-
 def lorenz(counts: pd.DataFrame, value: str = "jp", weight: str = "jumlah_pns") -> pd.DataFrame:
     """Return the Lorenz curve of a value-count distribution: one row per point, from (0, 0) to
     (100, 100), columns persen_pns (cumulative share of people, poorest first) and persen_jp (their

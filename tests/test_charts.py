@@ -127,7 +127,6 @@ def test_every_builder_uses_the_languages_separators(lang: str, separators: str)
     latest = df[df["tahun"] == 2024].reset_index(drop=True)
     figures = [
         charts.trend(df, "persen_20jp", STYLES, lang),
-        charts.bars_by_city(latest, "persen_20jp", STYLES, ["a"] * len(latest), lang),
         charts.grouped_bars(latest, "tahun", "persen_20jp", STYLES, lang),
         charts.heatmap(latest, "kota", "tahun", "persen_20jp", lang),
         charts.stacked_share(df, "tahun", ["pagu", "realisasi"], {"pagu": "#111", "realisasi": "#222"}, lang),
@@ -142,18 +141,6 @@ def test_every_builder_uses_the_languages_separators(lang: str, separators: str)
 
 
 # --- bars ----------------------------------------------------------------------------------------------
-
-
-def test_bars_by_city_sorts_and_writes_each_citys_label_on_its_bar() -> None:
-    df = pd.DataFrame({"kota": ["Pontianak", "Jambi", "Makassar"], "persen_20jp": [52.0, 41.0, 59.0]})
-    labels = ["52%", "41%", "59%"]
-    fig = charts.bars_by_city(df, "persen_20jp", STYLES, labels)
-    (bar,) = fig.data
-    assert bar.orientation == "h"
-    assert list(bar.y) == ["Jambi", "Pontianak", "Makassar"]  # lowest at the bottom of the axis
-    assert list(bar.x) == [41.0, 52.0, 59.0]
-    assert list(bar.text) == ["41%", "52%", "59%"]
-    assert list(bar.marker.color) == [STYLES[k]["color"] for k in ["Jambi", "Pontianak", "Makassar"]]
 
 
 def test_grouped_bars_one_trace_per_city_with_values_on_top() -> None:

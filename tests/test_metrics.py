@@ -46,13 +46,6 @@ def test_gini_by_sorted_ranks_equals_the_pairwise_definition() -> None:
     assert metrics.gini([10, 12, 24, 40]) == pytest.approx(204 / 688)
 
 
-def test_gini_from_value_counts_equals_gini_of_the_people() -> None:
-    jp = {0: 3, 10: 1, 12: 1, 24: 2, 40: 1}
-    people = [v for v, m in jp.items() for _ in range(m)]
-    assert metrics.gini_from_counts(counts(jp)) == pytest.approx(metrics.gini(people))
-    assert metrics.gini_from_counts(counts({0: 5})) is None
-
-
 def test_lorenz_curve_runs_from_zero_to_all_poorest_first() -> None:
     points = metrics.lorenz(counts({30: 1, 0: 2, 10: 1}))
     assert points["persen_pns"].tolist() == [0, 50, 75, 100]
