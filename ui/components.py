@@ -50,6 +50,15 @@ def synthetic_banner(info: dict, lang: str) -> None:
         st.warning(t("synthetic_banner", lang), icon=":material/science:")
 
 
+def no_data(lang: str, f: Filters, dataset: str, people: bool = False) -> None:
+    """Say that there is nothing to show and why: the OPD, jabatan or jenis ASN filters when the figure
+    counts people and one of them is set, otherwise that `dataset` has no rows for these cities and years."""
+    if people and f.filters_people:
+        nothing_to_show(lang, t("why_filters", lang))
+    else:
+        nothing_to_show(lang, t("why_dataset", lang, dataset=dataset))
+
+
 def nothing_to_show(lang: str, why: str) -> None:
     """Say in a sentence that there is nothing to show, and why."""
     st.info(t("nothing_to_show", lang, why=why), icon=":material/info:")

@@ -14,7 +14,7 @@ year = f.tahun_akhir
 scorecard = data.fetch(queries.scorecard, f)
 budget = scorecard[(scorecard["tahun"] >= f.tahun_awal) & scorecard["pagu"].notna()].reset_index(drop=True)
 if budget.empty:
-    components.nothing_to_show(lang, t("why_dataset", lang, dataset="anggaran"))
+    components.no_data(lang, f, "anggaran")
     st.stop()
 
 components.chart(
@@ -39,7 +39,7 @@ latest = detail[detail["tahun"] == year]
 st.subheader(t("q_budget_detail", lang, year=year))
 st.caption(t("c_budget_detail", lang))
 if latest.empty:
-    components.nothing_to_show(lang, t("why_dataset", lang, dataset="anggaran"))
+    components.no_data(lang, f, "anggaran")
 else:
     components.table(latest, lang)
 
@@ -63,7 +63,7 @@ with right:
     share = data.fetch(queries.apbd_share, f)
     share = share[share["persen_apbd"].notna()]
     if share.empty:
-        components.nothing_to_show(lang, t("why_dataset", lang, dataset="apbd"))
+        components.no_data(lang, f, "apbd")
     else:
         components.chart(
             t("q_apbd", lang),

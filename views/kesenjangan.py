@@ -43,7 +43,7 @@ components.chart(
 )
 floor = latest.dropna(subset=["selisih_target_016"]).reset_index(drop=True)
 if floor.empty:
-    components.nothing_to_show(lang, t("why_dataset", lang, dataset="apbd"))
+    components.no_data(lang, f, "apbd")
 else:
     labels = [
         t(

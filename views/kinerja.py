@@ -13,8 +13,7 @@ parts = list(queries.PREDIKAT_COLUMNS)
 
 ratings = data.fetch(queries.predikat, f)
 if ratings.empty:
-    why = t("why_filters", lang) if f.filters_people else t("why_dataset", lang, dataset="penilaian_kinerja")
-    components.nothing_to_show(lang, why)
+    components.no_data(lang, f, "penilaian_kinerja", people=True)
 else:
     components.chart(
         t("q_predikat", lang),

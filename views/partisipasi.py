@@ -14,7 +14,7 @@ year = f.tahun_akhir
 scorecard = data.fetch(queries.scorecard, f)
 in_range = scorecard[scorecard["tahun"] >= f.tahun_awal]
 if in_range["jumlah_asn"].sum() == 0:
-    components.nothing_to_show(lang, t("why_filters", lang))
+    components.no_data(lang, f, "pegawai", people=True)
     st.stop()
 
 left, right = st.columns(2)
@@ -41,7 +41,7 @@ with right:
 
 distribution = data.fetch(queries.jp_distribution, f)
 if distribution.empty:
-    components.nothing_to_show(lang, t("why_filters", lang))
+    components.no_data(lang, f, "pegawai", people=True)
 else:
     components.chart(
         t("q_jp_dist", lang, year=year),
@@ -68,7 +68,7 @@ compliance = data.fetch(queries.compliance_by, f, dimension)
 # PPPK have no 20-JP duty; across PNS and PPPK the share of all ASN is the comparable figure.
 share = "persen_asn_20jp" if dimension == "jenis_asn" else "persen_20jp"
 if compliance.empty:
-    components.nothing_to_show(lang, t("why_filters", lang))
+    components.no_data(lang, f, "pegawai", people=True)
 else:
     figure = (
         charts.heatmap(compliance, "nilai", "kota", share, lang)

@@ -26,6 +26,6 @@ opds = data.fetch(queries.opd_profile, dataclasses.replace(f, kota=(kota,)))
 st.subheader(t("q_opd_table", lang, kota=kota, year=year))
 st.caption(t("c_opd_table", lang))
 if opds.empty:
-    components.nothing_to_show(lang, t("why_filters", lang))
+    components.no_data(lang, f, "pegawai", people=True)
 else:
     components.table(opds, lang, height=38 * (len(opds) + 1))

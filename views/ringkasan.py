@@ -19,7 +19,7 @@ st.caption(
 
 tiles = city_tiles(scorecard, year, lang)
 if not tiles or (f.filters_people and scorecard["jumlah_asn"].sum() == 0):
-    components.nothing_to_show(lang, t("why_filters", lang))
+    components.no_data(lang, f, "pegawai", people=True)
     st.stop()
 
 per_row = 4

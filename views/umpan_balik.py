@@ -25,7 +25,7 @@ year = f.tahun_akhir
 
 reactions = data.fetch(queries.reactions, f)
 if reactions.empty:
-    components.nothing_to_show(lang, t("why_dataset", lang, dataset="umpan_balik_pelatihan"))
+    components.no_data(lang, f, "umpan_balik_pelatihan")
 else:
     by_kind = reshape.reactions_by_kind(reactions)
     components.chart(
@@ -48,7 +48,7 @@ latest_units = units[units["tahun"] == year]
 left, right = st.columns(2)
 with left:
     if latest_units.empty:
-        components.nothing_to_show(lang, t("why_dataset", lang, dataset="survei_kepuasan"))
+        components.no_data(lang, f, "survei_kepuasan")
     else:
         components.chart(
             t("q_ikm_opd", lang, year=year),
@@ -85,7 +85,7 @@ with right:
 
 aspirations = data.fetch(queries.aspirations, f)
 if aspirations.empty:
-    components.nothing_to_show(lang, t("why_dataset", lang, dataset="aspirasi"))
+    components.no_data(lang, f, "aspirasi")
 else:
     by_sentiment = reshape.wide(aspirations, ["kota", "tahun"], "sentimen", "jumlah")
     parts = [s for s in SENTIMEN_COLORS if s in by_sentiment.columns]
