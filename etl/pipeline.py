@@ -8,6 +8,7 @@ scratch database that is deleted at the end.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 import tempfile
 import time
 import uuid
@@ -17,20 +18,33 @@ from pathlib import Path
 import duckdb
 
 from etl.backup import keep_current
-from etl.contract import DATASETS, LOAD_ORDER, SYNTHETIC_MARKER
+from etl.contract import DATASETS, LOAD_ORDER, SYNTHETIC_MARKER, Dataset
 from etl.pseudonym import pseudonym_key
-from etl.read import TOTAL_REASON, FileProblem, SourceFile, create_parse_rejects, discover, read_file
+from etl.read import (
+    TOTAL_REASON,
+    FileProblem,
+    SourceFile,
+    create_parse_rejects,
+    discover,
+    read_file,
+    rows_sql,
+    skip_notes,
+)
 from etl.validate import create_rejects, validate_dataset
 from etl.warehouse import (
+    add_reject_rows,
+    attach,
     build_models,
     connect,
     copy_run_history,
     create_reject_report,
+    create_reject_rows,
     masked_text,
     record_run,
     scratch_connection,
     swap_in,
     write_raw,
+    write_rejects,
 )
 
 
@@ -65,24 +79,13 @@ class Report:
 ROW_STRIDE = 10**12  # room for the rows of one file (CSV line, or sheet x 10^9 + spreadsheet row)
 
 
-def _union_sources(con: duckdb.DuckDBPyConnection, name: str, tables: list[str]) -> None:
-    """Create `src_<name>`: all files of a dataset in file order, each row with a unique `_row`."""
-    columns = ", ".join(f"{c.name} VARCHAR" for c in DATASETS[name].columns)
-    if not tables:
-        con.execute(f"CREATE TABLE src_{name} (_row BIGINT, _file VARCHAR, _line BIGINT, {columns})")
-        return
-    # _row orders rows by file, then by their place in the file; arithmetic instead of a window
-    # function keeps this a plain streaming copy (files are already in order, _seq < 10^12).
-    union = " UNION ALL ".join(
-        f"SELECT {i} * {ROW_STRIDE} + _seq AS _row, * EXCLUDE (_seq) FROM {t}" for i, t in enumerate(tables)
-    )
-    con.execute(f"CREATE TABLE src_{name} AS {union}")
-    for t in tables:
-        con.execute(f"DROP TABLE {t}")
-
-
-def _validate_folder(con: duckdb.DuckDBPyConnection, source: Path, report: Report) -> list[SourceFile]:
-    """Read and validate a folder into the scratch database; file problems go to report.errors."""
+def _validate_folder(
+    con: duckdb.DuckDBPyConnection, source: Path, report: Report, key: str, target: Path | None = None
+) -> list[SourceFile]:
+    """Read and validate a folder in the scratch database, a dataset at a time, and with `target`
+    write each dataset's raw table into that new warehouse file as soon as it is checked (so only one
+    dataset's text is held at once). File problems go to report.errors; then nothing is validated,
+    but every file is still read so that each problem is reported."""
     try:
         files, report.ignored_files = discover(source)
     except FileProblem as problem:
@@ -100,31 +103,61 @@ def _validate_folder(con: duckdb.DuckDBPyConnection, source: Path, report: Repor
             )
     create_parse_rejects(con)
     create_rejects(con)
-    tables: dict[str, list[str]] = {name: [] for name in LOAD_ORDER}
-    for i, src in enumerate(files):
-        try:
-            read_file(con, src, f"file_{i}")
-            tables[src.dataset].append(f"file_{i}")
-        except FileProblem as problem:
-            report.errors.append({"file": problem.file, "message": problem.message})
-    if report.errors:
-        return files
+    create_reject_rows(con)
+    if target is not None:
+        attach(con, target)
+    loaded: dict[tuple[str, str], int] = {}
+    position = 0
     for name in LOAD_ORDER:
-        _union_sources(con, name, tables[name])
-        validate_dataset(con, DATASETS[name])
-    # A reason may quote a cell; a NIP typed into the wrong column must not be repeated.
-    con.execute(f"UPDATE rejects SET reason = {masked_text('reason')}")
-    _count(con, files, report)
+        mine = []
+        for src in (f for f in files if f.dataset == name):
+            try:
+                read_file(con, src, f"file_{position}")
+                mine.append(src)
+            except FileProblem as problem:
+                report.errors.append({"file": problem.file, "message": problem.message})
+            position += 1
+        if not report.errors:
+            loaded |= _check_dataset(con, DATASETS[name], mine, key, target is not None)
+        for src in mine:
+            con.execute(f"DROP TABLE {src.table}")
+    if not report.errors:
+        _count(con, files, loaded, report)
     return files
 
 
-def _count(con: duckdb.DuckDBPyConnection, files: list[SourceFile], report: Report) -> None:
+def _check_dataset(
+    con: duckdb.DuckDBPyConnection, dataset: Dataset, files: list[SourceFile], key: str, write: bool
+) -> dict[tuple[str, str], int]:
+    """Validate one dataset's files (already read), note their skipped rows, keep its problems with
+    their original values, and with `write` copy its good rows into the attached warehouse. Returns
+    the rows loaded per (dataset, file label)."""
+    name = dataset.name
+    rows = rows_sql(files, dataset, ROW_STRIDE)
+    validate_dataset(con, dataset, rows, key)
+    # A reason may quote a cell; a NIP typed into the wrong column must not be repeated.
+    con.execute(f"UPDATE rejects SET reason = {masked_text('reason')} WHERE dataset = $d", {"d": name})
+    skipped = con.execute(f"SELECT _file, _line, _skip FROM parsed_{name} WHERE _skip > 0 ORDER BY _row").fetchall()
+    for src in files:
+        labels = set(src.labels) | {src.name}
+        skip_notes(
+            src,
+            sum(1 for label, _, kind in skipped if kind == 1 and label in labels),
+            [(label, line) for label, line, kind in skipped if kind == 2 and label in labels],
+        )
+    add_reject_rows(con, dataset, rows)
+    if write:
+        write_raw(con, dataset, key)
+    loaded = {(name, f): n for f, n in con.execute(f"SELECT _file, count(*) FROM ok_{name} GROUP BY _file").fetchall()}
+    con.execute(f"DROP VIEW ok_{name}")
+    con.execute(f"DROP TABLE parsed_{name}")
+    return loaded
+
+
+def _count(
+    con: duckdb.DuckDBPyConnection, files: list[SourceFile], loaded: dict[tuple[str, str], int], report: Report
+) -> None:
     """Fill report.files and report.datasets with rows read, loaded, rejected and skipped."""
-    loaded = dict(
-        ((d, f), n)
-        for name in LOAD_ORDER
-        for d, f, n in con.execute(f"SELECT $d, _file, count(*) FROM ok_{name} GROUP BY _file", {"d": name}).fetchall()
-    )
     rejected = dict(
         ((d, f), n)
         for d, f, n in con.execute(
@@ -173,7 +206,7 @@ def check(source: Path, collect_rejects: bool = False) -> Report:
     with tempfile.TemporaryDirectory(prefix="asn-etl-") as tmp:
         con = scratch_connection(Path(tmp))
         try:
-            _validate_folder(con, source, report)
+            _validate_folder(con, source, report, secrets.token_hex(32))  # nothing is stored: any key will do
             if collect_rejects and not report.errors:
                 create_reject_report(con)
                 cursor = con.execute("SELECT * FROM reject_report")
@@ -201,14 +234,14 @@ def load(source: Path, db: Path, keep_backups: int = 0) -> Report:
         with tempfile.TemporaryDirectory(prefix="asn-etl-") as tmp:
             scratch = scratch_connection(Path(tmp))
             try:
-                _validate_folder(scratch, source, report)
-                phases["validate"] = round(time.perf_counter() - clock, 3)
+                db.parent.mkdir(parents=True, exist_ok=True)
+                _validate_folder(scratch, source, report, pseudonym_key(db), new)
+                phases["validate"] = round(time.perf_counter() - clock, 3)  # raw tables included
                 if report.errors:
                     report.status = "failed"
                     return report
-                db.parent.mkdir(parents=True, exist_ok=True)
                 create_reject_report(scratch)
-                write_raw(scratch, new, pseudonym_key(db))
+                write_rejects(scratch)
             finally:
                 scratch.close()
         phases["raw"] = round(time.perf_counter() - clock - phases["validate"], 3)

@@ -62,6 +62,9 @@ class SourceFile:
     notes: list[str] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     skipped: list[tuple[str, int]] = field(default_factory=list)
+    table: str = ""  # the scratch table holding the file's rows as text
+    numbered: bool = False  # the table has its own _file, _line, _seq columns (else: rowid order, one label)
+    header_line: int = 0  # CSV: the line of the header; data line k sits at header_line + 1 + k
 
     @property
     def name(self) -> str:
@@ -128,44 +131,61 @@ def check_columns(file: str, dataset: Dataset, header: list[str]) -> None:
 
 
 def read_file(con: duckdb.DuckDBPyConnection, src: SourceFile, table: str) -> None:
-    """Read one source file into `table` (columns _file, _line, _seq, then the contract's, as text).
+    """Read one source file into `table`: the contract's columns as text plus `_total` (the row's first
+    filled cell says Jumlah/Total), in file order; see `rows_sql` for the columns every row gets.
 
     Lines the CSV parser cannot split into the header's columns go to table `parse_rejects`.
-    Empty rows and closing Jumlah/Total rows are removed and counted as skipped. Returns
-    nothing; fills src.sha256, src.labels, src.rows_read, src.rows_skipped and src.skipped.
+    Empty and total rows stay in the table: validation skips and counts them. Returns nothing;
+    fills src.sha256, src.labels, src.table and src.rows_read (rows in the table plus lines the
+    parser rejected; the pipeline takes the skipped rows off once they are known).
     """
     src.sha256 = sha256_of(src.path)
+    src.table = table
     dataset = DATASETS[src.dataset]
     if src.path.suffix.lower() == ".csv":
         _read_csv(con, dataset, src, table)
     else:
         _read_xlsx(con, dataset, src, table)
-    _skip_rows(con, dataset, src, table)
     parse_rejected = con.execute(
         "SELECT count(*) FROM parse_rejects WHERE file = ? AND dataset = ?", [src.name, src.dataset]
     ).fetchall()[0][0]
     src.rows_read = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] + parse_rejected
 
 
-def _skip_rows(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile, table: str) -> None:
-    """Remove rows that are not data: empty ones, and total rows (first filled cell Jumlah/Total)."""
-    empty = " AND ".join(f"NULLIF(trim({c.name}), '') IS NULL" for c in dataset.columns)
-    total = "regexp_full_match(lower(trim(_first)), $total)"
-    src.skipped = [
-        (label, line)
-        for label, line in con.execute(
-            f"SELECT _file, _line FROM {table} WHERE {total} ORDER BY _seq", {"total": TOTAL_ROW}
-        ).fetchall()
-    ]
-    n_empty = con.execute(
-        f"SELECT count(*) FROM {table} WHERE {empty} AND NOT coalesce({total}, false)", {"total": TOTAL_ROW}
-    ).fetchall()[0][0]
-    con.execute(f"DELETE FROM {table} WHERE ({empty}) OR coalesce({total}, false)", {"total": TOTAL_ROW})
-    con.execute(f"ALTER TABLE {table} DROP COLUMN _first")
-    src.rows_skipped = n_empty + len(src.skipped)
-    if n_empty:
-        src.notes.append(f"{n_empty} baris kosong dilewati.")
-    for label, line in src.skipped:
+def rows_sql(files: list[SourceFile], dataset: Dataset, stride: int) -> tuple[str, dict]:
+    """Return (SQL, parameters) of a query over the text tables of a dataset's files, in file order:
+    _row (unique, ordered: file position x stride + place in the file), _file (the label people see),
+    _line (CSV line or spreadsheet row), _total, and the contract's columns as text."""
+    columns = ", ".join(c.name for c in dataset.columns)
+    if not files:
+        nulls = ", ".join(f"NULL::VARCHAR AS {c.name}" for c in dataset.columns)
+        return (
+            f"SELECT NULL::BIGINT AS _row, NULL::VARCHAR AS _file, NULL::BIGINT AS _line, NULL::BOOLEAN AS _total,"
+            f" {nulls} WHERE false",
+            {},
+        )
+    parts, params = [], {}
+    for i, src in enumerate(files):
+        if src.numbered:
+            parts.append(f"SELECT {i} * {stride} + _seq AS _row, _file, _line, _total, {columns} FROM {src.table}")
+        else:  # the usual CSV: data line k is simply the k-th line after the header
+            params[f"label{i}"] = src.name
+            first = src.header_line + 1
+            parts.append(
+                f"SELECT {i} * {stride} + rowid + {first} AS _row, $label{i} AS _file, rowid + {first} AS _line,"
+                f" _total, {columns} FROM {src.table}"
+            )
+    return " UNION ALL ".join(parts), params
+
+
+def skip_notes(src: SourceFile, empty: int, totals: list[tuple[str, int]]) -> None:
+    """Record the rows of a file that are not data: `empty` blank rows and the total rows (label, line)."""
+    src.skipped = totals
+    src.rows_skipped = empty + len(totals)
+    src.rows_read -= src.rows_skipped
+    if empty:
+        src.notes.append(f"{empty} baris kosong dilewati.")
+    for label, line in totals:
         src.notes.append(f"{label} baris {line}: {TOTAL_REASON}")
 
 
@@ -228,15 +248,19 @@ def _transcode(path: Path, folder: str) -> Path:
 def _blank_lines(path: Path) -> list[int]:
     """Return the 1-based numbers of empty lines, which DuckDB's CSV reader skips silently."""
     blanks: list[int] = []
-    seen = 0  # newlines before the current chunk
+    lines_before = 0  # complete lines before the current chunk
     prev = b"\n"  # the file start behaves like the end of a line
     with path.open("rb") as fh:
         for chunk in iter(lambda: fh.read(SNIFF_BYTES), b""):
             data = prev + chunk.replace(b"\r", b"")
-            base = seen - 1 if prev == b"\n" else seen  # newlines before data[0]
-            for match in re.finditer(b"\n(?=\n)", data):
-                blanks.append(base + data.count(b"\n", 0, match.start() + 1) + 1)
-            seen = base + data.count(b"\n")
+            # data[0] ends line `lines_before` (or is the start); a '\n' right after a '\n' is an empty line
+            at, counted, line = data.find(b"\n\n"), 1, lines_before
+            while at >= 0:
+                line += data.count(b"\n", counted, at + 1)
+                counted = at + 1
+                blanks.append(line + 1)
+                at = data.find(b"\n\n", at + 1)
+            lines_before = line + data.count(b"\n", counted)
             prev = data[-1:]
     return blanks
 
@@ -251,9 +275,11 @@ def _unique_names(header: list[str]) -> list[str]:
     return names
 
 
-def _first_cell(names: list[str], prefix: str) -> str:
-    """Return SQL for the first filled cell of a row, in the file's column order."""
-    return "coalesce(" + ", ".join(f"NULLIF(trim({prefix}\"{n}\"), '')" for n in names) + ")"
+def _is_total(names: list[str]) -> str:
+    """Return SQL that is true when a row's first filled cell, in the file's column order, says
+    Jumlah/Total ($total binds TOTAL_ROW); false for every other row, empty ones included."""
+    first = "coalesce(" + ", ".join(f"NULLIF(trim(\"{n}\"), '')" for n in names) + ")"
+    return f"coalesce(regexp_full_match(lower({first}), $total), false)"
 
 
 def _read_csv(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile, table: str) -> None:
@@ -268,68 +294,54 @@ def _read_csv(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile,
     rejects = f"{table}_rejects"
     with tempfile.TemporaryDirectory(prefix="asn-csv-") as tmp:
         path = src.path if encoding == "utf-8" else _transcode(src.path, tmp)
-        try:
+        try:  # one pass: the contract's columns and the total-row flag, nothing copied later
             con.execute(
-                f"CREATE TABLE {table}_in AS SELECT * FROM read_csv($path, all_varchar = true, header = true,"
-                " delim = $delim, quote = '\"', escape = '\"', encoding = 'utf-8', names = $names, skip = $skip,"
-                f" store_rejects = true, rejects_table = '{rejects}', rejects_scan = '{table}_scan',"
-                " strict_mode = true)",
-                {"path": str(path), "delim": delimiter, "names": names, "skip": header_at},
+                f"CREATE TABLE {table} AS SELECT {_select_contract_columns(dataset, header)}, {_is_total(names)}"
+                " AS _total FROM read_csv($path, all_varchar = true, header = true, delim = $delim, quote = '\"',"
+                " escape = '\"', encoding = 'utf-8', names = $names, skip = $skip, store_rejects = true,"
+                f" rejects_table = '{rejects}', rejects_scan = '{table}_scan', strict_mode = true)",
+                {"path": str(path), "delim": delimiter, "names": names, "skip": header_at, "total": TOTAL_ROW},
             )
         except duckdb.Error as exc:
             raise FileProblem(src.name, f"file CSV tidak dapat dibaca: {exc}") from exc
     # Line numbers: data lines are numbered from the line after the header (line 1 when there is
     # no title line); lines DuckDB skipped (blank) or rejected (wrong column count) take their
     # numbers with them (DuckDB numbers rejected lines from the start of the file).
-    header_line = header_at + 1
-    taken = {b for b in _blank_lines(src.path) if b > header_line}
+    src.header_line = header_at + 1
+    taken = {b for b in _blank_lines(src.path) if b > src.header_line}
     taken |= {r[0] for r in con.execute(f"SELECT DISTINCT line FROM {rejects}").fetchall()}
-    selected = _select_contract_columns(dataset, header, "i.")
     src.labels = [src.name]
-    if not taken:  # the usual case: data line k is simply the k-th line after the header
-        con.execute(
-            f"CREATE TABLE {table} AS SELECT $file AS _file, i.rowid + $start AS _line, i.rowid + $start AS _seq,"
-            f" {_first_cell(names, 'i.')} AS _first, {selected} FROM {table}_in i",
-            {"file": src.name, "start": header_line + 1},
-        )
-    else:
-        _number_lines(con, table, taken, header_line, names, selected, src.name)
+    if taken:
+        _number_lines(con, table, taken, src)
     _collect_parse_rejects(con, src, rejects)
-    con.execute(f"DROP TABLE {table}_in")
     if header_at:
-        src.notes.append(f"baris judul ditemukan di baris {header_line}; baris di atasnya dilewati.")
+        src.notes.append(f"baris judul ditemukan di baris {src.header_line}; baris di atasnya dilewati.")
     if header_extra := [h for h in header if h and h not in {c.name for c in dataset.columns}]:
         src.notes.append(f"kolom tidak dikenal diabaikan: {', '.join(header_extra)}")
 
 
-def _number_lines(
-    con: duckdb.DuckDBPyConnection,
-    table: str,
-    taken: set[int],
-    header_line: int,
-    names: list[str],
-    selected: str,
-    file: str,
-) -> None:
-    """Create `table` from `table_in` when lines were skipped or rejected: number the data rows with
-    the line numbers that remain, in order."""
-    n_rows = con.execute(f"SELECT count(*) FROM {table}_in").fetchall()[0][0]
+def _number_lines(con: duckdb.DuckDBPyConnection, table: str, taken: set[int], src: SourceFile) -> None:
+    """Give `table` its own _file, _line and _seq columns when lines were skipped or rejected: the data
+    rows take the line numbers that remain, in order."""
+    n_rows = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+    con.execute(f"ALTER TABLE {table} RENAME TO {table}_in")
     con.execute("CREATE TEMP TABLE _taken (line BIGINT)")
     con.executemany("INSERT INTO _taken VALUES (?)", [[t] for t in sorted(taken)])
     con.execute(
         f"CREATE TABLE {table}_lines AS SELECT row_number() OVER (ORDER BY line) - 1 AS rid, line"
         " FROM (SELECT range AS line FROM range($start, $start + $n + $t))"
         " WHERE line NOT IN (SELECT line FROM _taken)",
-        {"start": header_line + 1, "n": n_rows, "t": len(taken)},
+        {"start": src.header_line + 1, "n": n_rows, "t": len(taken)},
     )
     con.execute("DROP TABLE _taken")
     con.execute(
-        f"CREATE TABLE {table} AS SELECT $file AS _file, l.line AS _line, l.line AS _seq,"
-        f" {_first_cell(names, 'i.')} AS _first, {selected}"
+        f"CREATE TABLE {table} AS SELECT $file AS _file, l.line AS _line, l.line AS _seq, i.*"
         f" FROM {table}_in i JOIN {table}_lines l ON l.rid = i.rowid ORDER BY l.line",
-        {"file": file},
+        {"file": src.name},
     )
     con.execute(f"DROP TABLE {table}_lines")
+    con.execute(f"DROP TABLE {table}_in")
+    src.numbered = True
 
 
 def _collect_parse_rejects(con: duckdb.DuckDBPyConnection, src: SourceFile, rejects: str) -> None:
@@ -345,12 +357,10 @@ def _collect_parse_rejects(con: duckdb.DuckDBPyConnection, src: SourceFile, reje
     )
 
 
-def _select_contract_columns(dataset: Dataset, header: list[str], prefix: str) -> str:
+def _select_contract_columns(dataset: Dataset, header: list[str]) -> str:
     """Return a SELECT list with every contract column, NULL where the file lacks it."""
     present = set(header)
-    return ", ".join(
-        f"{prefix}{c.name} AS {c.name}" if c.name in present else f"NULL::VARCHAR AS {c.name}" for c in dataset.columns
-    )
+    return ", ".join(c.name if c.name in present else f"NULL::VARCHAR AS {c.name}" for c in dataset.columns)
 
 
 def _cell_text(value: object) -> str | None:
@@ -428,11 +438,13 @@ def _read_xlsx(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile
     frame = pd.concat(frames, ignore_index=True)
     con.register("_xlsx_frame", frame)
     cols = ", ".join(
-        ["_file", "_line::BIGINT AS _line", "_seq::BIGINT AS _seq", "_first::VARCHAR AS _first"]
+        ["_file", "_line::BIGINT AS _line", "_seq::BIGINT AS _seq"]
         + [f"{c.name}::VARCHAR AS {c.name}" for c in dataset.columns]
+        + [_is_total(["_first"]) + " AS _total"]
     )
-    con.execute(f"CREATE TABLE {table} AS SELECT {cols} FROM _xlsx_frame ORDER BY _seq")
+    con.execute(f"CREATE TABLE {table} AS SELECT {cols} FROM _xlsx_frame ORDER BY _seq", {"total": TOTAL_ROW})
     con.unregister("_xlsx_frame")
+    src.numbered = True
 
 
 def _sheet_frame(

@@ -1,10 +1,13 @@
 """Validate source rows set-wise in DuckDB: every bad row goes to `rejects` with a reason.
 
-Input: per dataset a text table `src_<dataset>` (from etl/read.py). Output: per dataset a typed
-table `ok_<dataset>` with the rows that passed, and one table `rejects` with a row per problem
-(dataset, row id, file, line, column, reason in Indonesian). A row can have several problems;
-it is rejected once. Checks run in this order: values (required, type, range, vocabulary,
-cross-column rules), duplicate keys (the first row wins), references to other datasets.
+Input: per dataset a query over its files' text tables (etl/read.py rows_sql). Output: per
+dataset a table `parsed_<dataset>` and a view `ok_<dataset>` of the rows that passed, and one
+table `rejects` with a row per problem (dataset, row id, file, line, column, reason in
+Indonesian). A row can have several problems; it is rejected once. Values are parsed, checked
+and looked up in the datasets they refer to in one pass (a clean value takes a fast path of
+plain casts); then duplicate keys are ranked (the first row wins) among the rows that passed.
+Order of checks: values (required, type, range, vocabulary, cross-column rules), references
+(only for rows whose values are fine), duplicate keys.
 
 Identifiers in the generated SQL come only from etl/contract.py; every message and every
 vocabulary is a bound parameter.
@@ -15,6 +18,7 @@ from __future__ import annotations
 import duckdb
 
 from etl.contract import (
+    DATASETS,
     DATE,
     INT,
     JALUR_JENIS,
@@ -29,7 +33,9 @@ from etl.contract import (
     VOCABULARIES,
     Column,
     Dataset,
+    Reference,
 )
+from etl.pseudonym import pseudonym_sql
 
 NIP_PATTERN = "[0-9]{18}"
 
@@ -54,9 +60,17 @@ def vocab_map(domain: str) -> tuple[list[str], list[str]]:
     return list(keys), list(keys.values())
 
 
+# A cell that starts and ends with a visible ASCII character needs no trim (the usual case, and much
+# cheaper to test than trimming every cell).
+PLAIN_EDGES = "unicode({x}) BETWEEN 33 AND 126 AND unicode({x}[-1]) BETWEEN 33 AND 126"
+
+
 def text_of(col: str) -> str:
-    """Return SQL for a raw cell as trimmed text, NULL when empty."""
-    return f"NULLIF(trim({col}), '')"
+    """Return SQL for a raw cell as trimmed text, NULL when empty.
+
+    validate_dataset applies it once per column in its first step; parsers and checks below take
+    the column name itself, already trimmed."""
+    return f"CASE WHEN {PLAIN_EDGES.format(x=col)} THEN {col} ELSE NULLIF(trim({col}), '') END"
 
 
 def kota_key(expr: str) -> str:
@@ -122,7 +136,7 @@ def number_text(x: str, params: Params) -> str:
 def number_canonical(column: Column, params: Params) -> str:
     """Return SQL for a number cell as a plain decimal string ('1596365855000', '62.5'), NULL when
     it is not a number or can be read two ways."""
-    n = number_text(text_of(column.name), params)
+    n = number_text(column.name, params)
     ambiguous = f"regexp_matches({n}, {params.add(AMBIGUOUS_COMMA)})"
     if column.kind == SCORE:
         ambiguous += f" OR regexp_matches({n}, {params.add(AMBIGUOUS_DOT)})"
@@ -155,31 +169,41 @@ def date_sql(x: str, params: Params) -> str:
 
 
 def parse_sql(column: Column, params: Params) -> str:
-    """Return SQL that parses a raw text cell to its typed value, NULL when it does not parse."""
-    x = text_of(column.name)
+    """Return SQL that parses a raw text cell to its typed value, NULL when it does not parse.
+
+    A value already in its plain machine form ("2024", "2024-03-31", an 18-digit NIP) takes a fast
+    path of casts whose result, written back, is the value itself; everything else goes through the
+    full reading of the forms people write, with the same outcome for the plain forms.
+    """
+    x = column.name
     if column.kind in (INT, MONEY):  # whole numbers stay exact: text to BIGINT, never through a float
         canonical = number_canonical(column, params)
-        return (
+        slow = (
             f"CASE WHEN regexp_matches({canonical}, {params.add(WHOLE)})"
             f" THEN TRY_CAST(regexp_replace({canonical}, '\\.0*$', '') AS BIGINT) END"
         )
+        return f"CASE WHEN TRY_CAST({x} AS BIGINT)::VARCHAR = {x} THEN {x}::BIGINT ELSE {slow} END"
     if column.kind == SCORE:
-        return f"TRY_CAST({number_canonical(column, params)} AS DOUBLE)"
+        slow = f"TRY_CAST({number_canonical(column, params)} AS DOUBLE)"
+        return f"CASE WHEN TRY_CAST({x} AS BIGINT)::VARCHAR = {x} THEN {x}::DOUBLE ELSE {slow} END"
     if column.kind == DATE:
-        return date_sql(x, params)
+        return f"CASE WHEN TRY_CAST({x} AS DATE)::VARCHAR = {x} THEN {x}::DATE ELSE {date_sql(x, params)} END"
     if column.kind == NIP:
         digits = f"regexp_replace({x}, {params.add(NIP_SEPARATORS)}, '', 'g')"
-        return f"CASE WHEN regexp_full_match({digits}, '{NIP_PATTERN}') THEN {digits} END"
+        slow = f"CASE WHEN regexp_full_match({digits}, '{NIP_PATTERN}') THEN {digits} END"
+        return f"CASE WHEN length({x}) = 18 AND TRY_CAST({x} AS UBIGINT)::VARCHAR = {x} THEN {x} ELSE {slow} END"
     if column.kind == VOCAB:
         keys, values = vocab_map(column.vocab)
         spelled = f"regexp_replace(regexp_replace(lower({x}), '\\s+', ' ', 'g'), '\\s*/\\s*', '/', 'g')"
-        return f"map({params.add(keys)}, {params.add(values)})[{spelled}]"
+        exact = dict(zip(keys, values, strict=True)) | {v: v for v in values}
+        fast = f"map({params.add(list(exact))}, {params.add(list(exact.values()))})[{x}]"
+        return f"coalesce({fast}, map({params.add(keys)}, {params.add(values)})[{spelled}])"
     return x
 
 
 def type_message(column: Column, params: Params) -> str:
     """Return SQL for the Indonesian message when a cell does not parse as its kind."""
-    x = text_of(column.name)
+    x = column.name
     if column.kind == NIP:  # never repeat a NIP-like value in a message
         scientific = params.add(
             "NIP tertulis sebagai angka berpangkat (misalnya 1,98503E+17): Excel sudah memotong digit"
@@ -252,7 +276,7 @@ def range_check(column: Column, params: Params) -> tuple[str, str] | None:
         rule = "tidak boleh negatif" if column.min == 0 else f"minimal {column.min:g}"
     else:
         rule = f"harus antara {column.min:g} dan {column.max:g}"
-    message = f"concat('Nilai ', {text_of(column.name)}, {params.add(f' {rule}.')})"
+    message = f"concat('Nilai ', {column.name}, {params.add(f' {rule}.')})"
     return " OR ".join(parts), message
 
 
@@ -320,7 +344,7 @@ def dataset_rules(dataset: Dataset, params: Params) -> list[tuple[str, str, str]
             )
         )
     if dataset.name == "survei_kepuasan":
-        blank = " AND ".join(f"{text_of(f'u{i}')} IS NULL" for i in range(1, 10))
+        blank = " AND ".join(f"u{i} IS NULL" for i in range(1, 10))
         rules.append(("u1..u9", blank, params.add("Kesembilan unsur (u1-u9) kosong; minimal satu harus diisi.")))
     return rules
 
@@ -331,7 +355,7 @@ def row_checks(dataset: Dataset, params: Params) -> list[tuple[str, str, str]]:
     for column in dataset.columns:
         if column.kind == PERSONAL:
             continue
-        x = text_of(column.name)
+        x = column.name
         if column.required:
             checks.append((column.name, f"{x} IS NULL", params.add(f"Kolom {column.name} wajib diisi.")))
         if column.kind != TEXT:
@@ -351,87 +375,118 @@ def create_rejects(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def validate_dataset(con: duckdb.DuckDBPyConnection, dataset: Dataset) -> None:
-    """Check `src_<name>` and write its problems to `rejects` and its good rows to `ok_<name>`."""
+# Datasets other datasets point at, and the column they point at (kota.kota, pegawai.nip, ...).
+TARGETS: dict[str, str] = {r.target: r.target_column for d in DATASETS.values() for r in d.references}
+GOOD = "_skip = 0 AND _problems IS NULL"  # a row with a value, left for the duplicate check
+
+
+def reference_key(ref: Reference) -> str:
+    """Return SQL for the value a row looks up in keys_<target>: a city by its matching key."""
+    return kota_key(parsed(ref.column)) if ref.target == "kota" else parsed(ref.column)
+
+
+def _problem_list(checks: list[tuple[str, str, str]], params: Params) -> tuple[str, str]:
+    """Return (any problem, list of problems) SQL for checks of (column, condition, message)."""
+    found = " OR ".join(f"coalesce({cond}, false)" for _, cond, _ in checks)
+    items = ", ".join(f"CASE WHEN {cond} THEN {{'c': {params.add(col)}, 'm': {msg}}} END" for col, cond, msg in checks)
+    return found, f"list_filter([{items}], lambda x: x IS NOT NULL)"
+
+
+def reference_checks(dataset: Dataset, params: Params) -> list[tuple[str, str, str]]:
+    """Return a check per reference as (column, condition, message SQL); keys_<target> is joined as r<i>."""
+    checks = []
+    for i, ref in enumerate(dataset.references):
+        if dataset.column(ref.column).kind == NIP:  # never repeat a NIP in a message
+            message = params.add(f"NIP di kolom {ref.column} tidak ditemukan di data {ref.target}.")
+        else:
+            missing = params.add(f"' tidak ditemukan di data {ref.target}.")
+            message = f"concat(chr(39), {parsed(ref.column)}, {missing})"
+        checks.append((ref.column, f"{parsed(ref.column)} IS NOT NULL AND r{i}._key IS NULL", message))
+    return checks
+
+
+def validate_dataset(con: duckdb.DuckDBPyConnection, dataset: Dataset, rows: tuple[str, dict], key: str) -> None:
+    """Check a dataset's rows (`rows`: SQL and parameters from read.rows_sql) in one pass and leave:
+
+    - table parsed_<name>: a row per source row with _row, _file, _line, _skip (0 data, 1 empty row,
+      2 Jumlah/Total row), p_<column> for every stored column (a reference already as its target
+      stores it: the kota file's spelling, a NIP as its pseudonym) and _problems (NULL when none);
+    - in `rejects`: every problem (values and cross-column rules; references only for rows whose
+      values are fine; then later rows with the key of an earlier good row);
+    - view ok_<name>: the rows that passed; table keys_<name> (_key, _value) when other datasets
+      refer to this one (`key` is the pseudonym secret for NIP keys).
+    """
     name = dataset.name
     columns = [c for c in dataset.columns if c.kind != PERSONAL]
     params = Params()
-    # Parse every value once; the checks below compare raw text and parsed values.
+    trimmed = ", ".join(f"{text_of(c.name)} AS {c.name}" for c in dataset.columns)
+    empty = " AND ".join(f"{c.name} IS NULL" for c in dataset.columns)
     typed = ", ".join(f"{parse_sql(c, params)} AS {parsed(c.name)}" for c in columns)
-    con.execute(f"CREATE TEMP TABLE parsed_{name} AS SELECT *, {typed} FROM src_{name}", params.values)
-
-    params = Params()
-    checks = row_checks(dataset, params)
-    dataset_param = params.add(name)
-    if checks:
-        # One scan for all checks: each row yields the list of its problems, unnested.
-        problems = ", ".join(
-            f"CASE WHEN {cond} THEN {{'c': {params.add(col)}, 'm': {message}}} END" for col, cond, message in checks
-        )
-        con.execute(
-            f"INSERT INTO rejects SELECT {dataset_param}, _row, _file, _line, p.c, p.m FROM ("
-            f"SELECT _row, _file, _line, unnest(list_filter([{problems}], lambda x: x IS NOT NULL)) AS p"
-            f" FROM parsed_{name})",
-            params.values,
-        )
-
-    # Typed values of the rows without a value problem.
-    values = ", ".join(f"{parsed(c.name)} AS {c.name}" for c in columns)
+    texts = ", ".join(c.name for c in columns)
+    parse = (
+        f"SELECT _row, _file, _line, CASE WHEN _total THEN 2 WHEN {empty} THEN 1 ELSE 0 END AS _skip, {texts},"
+        f" {typed} FROM (SELECT _row, _file, _line, _total, {trimmed} FROM ({rows[0]}))"
+    )
+    joins = "".join(
+        f" LEFT JOIN keys_{ref.target} r{i} ON r{i}._key = {reference_key(ref)}"
+        for i, ref in enumerate(dataset.references)
+    )
+    referenced = {ref.column: i for i, ref in enumerate(dataset.references)}
+    stored = ", ".join(
+        f"r{referenced[c.name]}._value AS {parsed(c.name)}" if c.name in referenced else parsed(c.name) for c in columns
+    )
+    value_any, value_list = _problem_list(row_checks(dataset, params), params)
+    problems = f"CASE WHEN _skip = 0 AND ({value_any}) THEN {value_list}"
+    if dataset.references:
+        ref_any, ref_list = _problem_list(reference_checks(dataset, params), params)
+        problems += f" WHEN _skip = 0 AND ({ref_any}) THEN {ref_list}"
     con.execute(
-        f"CREATE TEMP TABLE typed_{name} AS SELECT _row, _file, _line, {values} FROM parsed_{name}"
-        " WHERE _row NOT IN (SELECT _row FROM rejects WHERE dataset = $dataset)",
+        f"CREATE TABLE parsed_{name} AS SELECT _row, _file, _line, _skip, {stored}, {problems} END AS _problems"
+        f" FROM ({parse}) t{joins}",
+        rows[1] | params.values,
+    )
+    con.execute(
+        "INSERT INTO rejects SELECT $dataset, _row, _file, _line, p.c, p.m FROM"
+        f" (SELECT _row, _file, _line, unnest(_problems) AS p FROM parsed_{name} WHERE _problems IS NOT NULL)",
         {"dataset": name},
     )
-    con.execute(f"DROP TABLE parsed_{name}")
-    _reject_missing_references(con, dataset)
     _reject_duplicates(con, dataset)
     con.execute(
-        f"CREATE TABLE ok_{name} AS SELECT * FROM typed_{name}"
-        f" WHERE _row NOT IN (SELECT _row FROM rejects WHERE dataset = $dataset) ORDER BY _row",
-        {"dataset": name},
+        f"CREATE VIEW ok_{name} AS SELECT * EXCLUDE (_skip, _problems) FROM parsed_{name} WHERE {GOOD}"
+        f" AND _row NOT IN (SELECT _row FROM rejects WHERE dataset = '{name}')"
     )
-    con.execute(f"DROP TABLE typed_{name}")
+    if name in TARGETS:
+        column = dataset.column(TARGETS[name])
+        value = pseudonym_sql(parsed(column.name)) if column.kind == NIP else parsed(column.name)
+        lookup = kota_key(parsed(column.name)) if name == "kota" else parsed(column.name)
+        con.execute(
+            f"CREATE TABLE keys_{name} AS SELECT {lookup} AS _key, {value} AS _value FROM ok_{name}",
+            {"key": key} if column.kind == NIP else None,
+        )
 
 
 def _reject_duplicates(con: duckdb.DuckDBPyConnection, dataset: Dataset) -> None:
-    """Reject every later row with the key of an earlier good row (the first row wins)."""
+    """Reject every later row with the key of an earlier good row (the first row wins).
+
+    Only keys that occur more than once are ranked, so the usual case is one grouping pass."""
     if not dataset.key:
         return
     key = ", ".join(dataset.key)
-    partition = ", ".join(kota_key(k) if k == "kota" else k for k in dataset.key)
+    referenced = {ref.column for ref in dataset.references}
+    parts = [
+        f"{kota_key(parsed(k)) if k == 'kota' and k not in referenced else parsed(k)} AS _k{i}"
+        for i, k in enumerate(dataset.key)
+    ]
+    names = ", ".join(f"_k{i}" for i in range(len(parts)))
+    keyed = f"SELECT _row, _file, _line, {', '.join(parts)} FROM parsed_{dataset.name} WHERE {GOOD}"
+    same = " AND ".join(f"t._k{i} IS NOT DISTINCT FROM d._k{i}" for i in range(len(parts)))
     con.execute(
         "INSERT INTO rejects SELECT $dataset, _row, _file, _line, $column,"
         " concat('Data ganda untuk kunci (', $column, '): baris ini diabaikan, yang dipakai baris ',"
         " first_line, ' di file ', first_file, '.')"
         " FROM (SELECT _row, _file, _line, first_value(_line) OVER w AS first_line,"
         " first_value(_file) OVER w AS first_file, row_number() OVER w AS n"
-        f" FROM typed_{dataset.name}"
-        " WHERE _row NOT IN (SELECT _row FROM rejects WHERE dataset = $dataset)"
-        f" WINDOW w AS (PARTITION BY {partition} ORDER BY _row)) WHERE n > 1",
+        f" FROM ({keyed}) t SEMI JOIN (SELECT {names} FROM ({keyed}) GROUP BY ALL HAVING count(*) > 1) d ON {same}"
+        f" WINDOW w AS (PARTITION BY {names} ORDER BY _row)) WHERE n > 1",
         {"dataset": dataset.name, "column": key},
     )
-
-
-def _reject_missing_references(con: duckdb.DuckDBPyConnection, dataset: Dataset) -> None:
-    """Reject rows whose reference is not a loaded key; write city names as the kota file spells them."""
-    for ref in dataset.references:
-        if ref.target == "kota":
-            # Cities match whatever their case or a 'Kota ' prefix; store the kota file's spelling.
-            con.execute(
-                f"UPDATE typed_{dataset.name} t SET {ref.column} = k.kota FROM ok_kota k"
-                f" WHERE {kota_key('t.' + ref.column)} = {kota_key('k.kota')}"
-            )
-        is_nip = dataset.column(ref.column).kind == NIP  # never repeat a NIP in a message
-        shown = "$message" if is_nip else f"concat(chr(39), t.{ref.column}, $message)"
-        message = (
-            f"NIP di kolom {ref.column} tidak ditemukan di data {ref.target}."
-            if is_nip
-            else f"' tidak ditemukan di data {ref.target}."
-        )
-        con.execute(
-            f"INSERT INTO rejects SELECT $dataset, _row, _file, _line, $column, {shown}"
-            f" FROM typed_{dataset.name} t WHERE t.{ref.column} IS NOT NULL"
-            f" AND NOT EXISTS (SELECT 1 FROM ok_{ref.target} k WHERE k.{ref.target_column} = t.{ref.column})"
-            " AND _row NOT IN (SELECT _row FROM rejects WHERE dataset = $dataset)",
-            {"dataset": dataset.name, "column": ref.column, "message": message},
-        )

@@ -69,17 +69,22 @@ def masked_nip(expr: str) -> str:
 
 
 def raw_select(dataset: Dataset) -> str:
-    """Return the SELECT list that turns `ok_<dataset>` into the warehouse's raw table."""
+    """Return the SELECT list that turns `ok_<dataset>` into the warehouse's raw table.
+
+    A NIP that refers to pegawai is already its pseudonym in ok_<dataset> (etl/validate.py); the
+    key NIP of pegawai is turned into one here ($key binds the secret)."""
+    referenced = {r.column for r in dataset.references}
     parts = []
     for c in dataset.columns:
+        value = f"p_{c.name}"
         if c.kind == PERSONAL:
             continue  # names are never stored
         if c.kind == NIP:
-            parts.append(f"{pseudonym_sql(c.name)} AS {stored_name(c.name)}")
+            parts.append(f"{value if c.name in referenced else pseudonym_sql(value)} AS {stored_name(c.name)}")
         elif c.kind == TEXT and not c.required:  # free text (komentar, ringkasan...) may hold a pasted NIP
-            parts.append(f"{masked_text(c.name)} AS {c.name}")
+            parts.append(f"{masked_text(value)} AS {c.name}")
         else:
-            parts.append(c.name)
+            parts.append(f"{value} AS {c.name}")
     return ", ".join(parts + ["_file", "_line"])
 
 
@@ -94,40 +99,55 @@ def raw_values_json(dataset: Dataset, alias: str) -> str:
     return f"to_json(struct_pack({', '.join(fields)}))"
 
 
+def create_reject_rows(con: duckdb.DuckDBPyConnection) -> None:
+    """Create `reject_rows`, where each dataset's problems are kept with the row's original values."""
+    con.execute(
+        "CREATE TABLE reject_rows (dataset VARCHAR, file VARCHAR, line BIGINT, column_name VARCHAR,"
+        " reason VARCHAR, raw_values JSON, _order INTEGER)"
+    )
+
+
+def add_reject_rows(con: duckdb.DuckDBPyConnection, dataset: Dataset, rows: tuple[str, dict]) -> None:
+    """Copy a dataset's problems into `reject_rows` with the original values of the row (from `rows`,
+    its files' text: read.rows_sql), safe to store; run before the text tables are dropped."""
+    con.execute(
+        f"INSERT INTO reject_rows SELECT r.dataset, r.file, r.line, r.column_name, r.reason,"
+        f" {raw_values_json(dataset, 's')}, {LOAD_ORDER.index(dataset.name)}"
+        f" FROM rejects r JOIN ({rows[0]}) s ON s._row = r._row WHERE r.dataset = $dataset",
+        rows[1] | {"dataset": dataset.name},
+    )
+
+
 def create_reject_report(con: duckdb.DuckDBPyConnection) -> None:
     """Create `reject_report` in the scratch database: one row per problem, safe to store."""
-    selects = [
-        f"SELECT r.dataset, r.file, r.line, r.column_name, r.reason, {raw_values_json(DATASETS[name], 's')}"
-        f" AS raw_values, {i} AS _order FROM rejects r JOIN src_{name} s ON s._row = r._row"
-        f" WHERE r.dataset = '{name}'"
-        for i, name in enumerate(LOAD_ORDER)
-    ]
     has_personal = [n for n, d in DATASETS.items() if any(c.kind == PERSONAL for c in d.columns)]
-    selects.append(
-        "SELECT dataset, file, line, NULL, reason,"
-        f" CASE WHEN dataset IN $personal THEN NULL ELSE to_json({masked_text('raw_line')}) END, -1"
-        " FROM parse_rejects"
-    )
     con.execute(
-        "CREATE TABLE reject_report AS SELECT * EXCLUDE (_order) FROM ("
-        + " UNION ALL ".join(selects)
-        + ") ORDER BY _order, file, line, column_name",
+        "CREATE TABLE reject_report AS SELECT * EXCLUDE (_order) FROM (SELECT * FROM reject_rows UNION ALL"
+        " SELECT dataset, file, line, NULL, reason,"
+        f" CASE WHEN dataset IN $personal THEN NULL ELSE to_json({masked_text('raw_line')}) END, -1"
+        " FROM parse_rejects) ORDER BY _order, file, line, column_name",
         {"personal": has_personal},
     )
 
 
-def write_raw(con: duckdb.DuckDBPyConnection, target: Path, key: str) -> None:
-    """Copy the validated rows and the reject report from scratch into a new warehouse file."""
+def attach(con: duckdb.DuckDBPyConnection, target: Path) -> None:
+    """Attach the new warehouse file as `wh` to the scratch connection."""
     con.execute("ATTACH $path AS wh", {"path": str(target)})
-    try:
-        for name in LOAD_ORDER:
-            con.execute(
-                f"CREATE TABLE wh.raw_{name} AS SELECT {raw_select(DATASETS[name])} FROM ok_{name} ORDER BY _row",
-                {"key": key} if "$key" in raw_select(DATASETS[name]) else None,
-            )
-        con.execute("CREATE TABLE wh.etl_rejects AS SELECT * FROM reject_report")
-    finally:
-        con.execute("DETACH wh")
+
+
+def write_raw(con: duckdb.DuckDBPyConnection, dataset: Dataset, key: str) -> None:
+    """Write the rows of a dataset that passed (view ok_<name>) into the attached warehouse."""
+    select = raw_select(dataset)
+    con.execute(
+        f"CREATE TABLE wh.raw_{dataset.name} AS SELECT {select} FROM ok_{dataset.name}",
+        {"key": key} if "$key" in select else None,
+    )
+
+
+def write_rejects(con: duckdb.DuckDBPyConnection) -> None:
+    """Write the reject report into the attached warehouse and detach it."""
+    con.execute("CREATE TABLE wh.etl_rejects AS SELECT * FROM reject_report")
+    con.execute("DETACH wh")
 
 
 RUNS_DDL = (
