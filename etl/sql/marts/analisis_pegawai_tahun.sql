@@ -21,23 +21,10 @@ WITH peringkat AS (
     FROM stg_penilaian_kinerja
 ),
 
-lulus AS (
-    SELECT
-        ps.id_pegawai,
-        pr.tahun,
-        bool_or(pr.jenis = 'coaching') AS ikut_coaching,
-        bool_or(regexp_matches(lower(concat_ws(' ', pr.topik, pr.nama_program)), 'bencana|tanggap darurat|kesiapsiagaan'))
-            AS bencana
-    FROM stg_peserta AS ps
-    INNER JOIN stg_program AS pr ON pr.kode_program = ps.kode_program
-    WHERE ps.status = 'lulus'
-    GROUP BY ps.id_pegawai, pr.tahun
-),
-
 bencana_pertama AS (
     SELECT id_pegawai, min(tahun) AS tahun
-    FROM lulus
-    WHERE bencana
+    FROM int_jp_pegawai_tahun
+    WHERE ikut_bencana
     GROUP BY id_pegawai
 ),
 
@@ -63,7 +50,7 @@ SELECT
     n1.peringkat AS peringkat,
     n2.peringkat AS peringkat_sesudah
 FROM int_pegawai_tahun AS p
-LEFT JOIN lulus AS l ON l.id_pegawai = p.id_pegawai AND l.tahun = p.tahun
+LEFT JOIN int_jp_pegawai_tahun AS l ON l.id_pegawai = p.id_pegawai AND l.tahun = p.tahun
 LEFT JOIN mentee AS m ON m.id_pegawai = p.id_pegawai AND m.tahun = p.tahun
 LEFT JOIN bencana_pertama AS b ON b.id_pegawai = p.id_pegawai
 LEFT JOIN peringkat AS n0 ON n0.id_pegawai = p.id_pegawai AND n0.tahun = p.tahun - 1
