@@ -34,8 +34,11 @@ def pseudonym_key(warehouse: Path) -> str:
 
 
 def pseudonym_sql(column: str, key_param: str = "$key") -> str:
-    """Return SQL that replaces a NIP column by its keyed pseudonym (hex text)."""
-    return f"left(sha256({key_param} || ':' || {column}), {ID_LENGTH})"
+    """Return SQL that replaces a NIP column (18 digits, held as UBIGINT while validating) by its keyed
+    pseudonym: the first 80 bits of sha256(secret:NIP) as a HUGEINT. A number, not text, because
+    every mart joins on it and integer keys join and group several times faster."""
+    nip = f"lpad({column}::VARCHAR, 18, '0')"
+    return f"('0x' || left(sha256({key_param} || ':' || {nip}), {ID_LENGTH}))::HUGEINT"
 
 
 def stored_name(column: str) -> str:

@@ -189,9 +189,12 @@ def parse_sql(column: Column, params: Params) -> str:
     if column.kind == DATE:
         return f"CASE WHEN TRY_CAST({x} AS DATE)::VARCHAR = {x} THEN {x}::DATE ELSE {date_sql(x, params)} END"
     if column.kind == NIP:
+        # Held as a number while validating (faster to look up); written back with its leading zeros.
         digits = f"regexp_replace({x}, {params.add(NIP_SEPARATORS)}, '', 'g')"
-        slow = f"CASE WHEN regexp_full_match({digits}, '{NIP_PATTERN}') THEN {digits} END"
-        return f"CASE WHEN length({x}) = 18 AND TRY_CAST({x} AS UBIGINT)::VARCHAR = {x} THEN {x} ELSE {slow} END"
+        slow = f"CASE WHEN regexp_full_match({digits}, '{NIP_PATTERN}') THEN {digits}::UBIGINT END"
+        return (
+            f"CASE WHEN length({x}) = 18 AND TRY_CAST({x} AS UBIGINT)::VARCHAR = {x} THEN {x}::UBIGINT ELSE {slow} END"
+        )
     if column.kind == VOCAB:
         keys, values = vocab_map(column.vocab)
         spelled = f"regexp_replace(regexp_replace(lower({x}), '\\s+', ' ', 'g'), '\\s*/\\s*', '/', 'g')"
