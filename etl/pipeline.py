@@ -34,8 +34,8 @@ from etl.validate import create_rejects, validate_dataset
 from etl.warehouse import (
     add_reject_rows,
     attach,
+    build_connection,
     build_models,
-    connect,
     copy_run_history,
     create_reject_report,
     create_reject_rows,
@@ -245,7 +245,7 @@ def load(source: Path, db: Path, keep_backups: int = 0) -> Report:
             finally:
                 scratch.close()
         phases["raw"] = round(time.perf_counter() - clock - phases["validate"], 3)
-        con = connect(new)
+        con = build_connection(new)
         try:
             copy_run_history(con, db)
             build_models(con)

@@ -40,18 +40,26 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
     return duckdb.connect(str(path), read_only=read_only, config=DUCKDB_CONFIG)
 
 
+def load_memory() -> str:
+    """Return the memory a load may use ($ASN_ETL_MEMORY, default 3GB): DuckDB spills beyond it."""
+    return os.environ.get("ASN_ETL_MEMORY", "3GB")
+
+
 def scratch_connection(folder: Path) -> duckdb.DuckDBPyConnection:
     """Return the connection for a load's scratch work (the only place NIPs exist): an in-memory
-    database that spills to `folder` beyond $ASN_ETL_MEMORY (default 3GB), so a national-scale load
-    stays within bounded memory and a small one never waits for disk."""
+    database that spills to `folder` beyond load_memory(), so a national-scale load stays within
+    bounded memory and a small one never waits for disk."""
     return duckdb.connect(
         ":memory:",
-        config={
-            **DUCKDB_CONFIG,
-            "memory_limit": os.environ.get("ASN_ETL_MEMORY", "3GB"),
-            "temp_directory": str(folder / "spill"),
-        },
+        config={**DUCKDB_CONFIG, "memory_limit": load_memory(), "temp_directory": str(folder / "spill")},
     )
+
+
+def build_connection(path: Path) -> duckdb.DuckDBPyConnection:
+    """Return the connection that builds the models of a new warehouse file, within load_memory()
+    (the marts join tens of millions of person-years at national scale; without a limit DuckDB
+    would take most of the machine)."""
+    return duckdb.connect(str(path), config={**DUCKDB_CONFIG, "memory_limit": load_memory()})
 
 
 def masked_text(expr: str) -> str:
