@@ -1,14 +1,17 @@
 """Small groups: numbers that describe fewer than `min_group()` people are shown as "<5", never as a value.
 
-One place for the rule, called by every path that shows numbers (screen tables, CSV downloads, meeting
-files) and by the export charts. Nothing here imports Streamlit.
+One place for the rule, called by every path that shows numbers: screen tables, CSV downloads, meeting files,
+every chart builder (analytics.charts, analytics.charts_analysis), the Ringkasan tiles, the findings and the
+city profile. Nothing here imports Streamlit.
 
 The rule, applied to one table at a time:
 
 1. Primary: a count of people between 1 and k-1 (k = $ASN_MIN_GROUP, default 5) is suppressed. Zero is
    shown: it describes nobody, and "no one reached 20 JP" is a finding people must see.
 2. Derived: a figure computed from a suppressed count (a percentage, a mean, a score, JP per ASN, IKM...)
-   is suppressed too, so "<5" cannot be recovered from a share and its denominator.
+   is suppressed too, so "<5" cannot be recovered from a share and its denominator. A share whose numerator
+   is not in the table (persen_20jp beside jumlah_pns only) is checked through the count it implies
+   (share x denominator): that count takes part in steps 1, 3 and 4 like a column of the table.
 3. Secondary, within a row: when a total and its parts stand in the same row (jumlah_dinilai and the five
    predikat; jumlah_terdaftar and lulus / tidak lulus / tidak hadir; jumlah_pns and pns_memenuhi_20jp,
    whose hidden remainder counts as a part), and exactly one part is suppressed (or the hidden remainder is
@@ -19,6 +22,23 @@ The rule, applied to one table at a time:
    non-zero cell of that column in the group is suppressed too.
 Steps 2-4 repeat until nothing changes. Tables whose only labels are kota and tahun have no breakdown and
 step 4 does not apply to them.
+
+Across the tables, charts, tiles and sentences of one page (cross-table subtraction):
+
+5. Totals are known. Step 4 assumes the reader knows every breakdown's total (a city's total is on the
+   same page, in a tile, a trend or a caption), so a suppressed cell of a breakdown is never the only one:
+   "total minus the shown parts" gives the sum of at least two hidden cells, never one of them. A total
+   shown beside its breakdown is itself a count and follows steps 1-2 where it is shown.
+6. Same cell, same fate. A breakdown is suppressed complete, before rows are picked for display (the ten
+   lowest OPDs, one city, the five OPDs of a trend), so a cell hidden in one table of the page is hidden in
+   every other table or chart that shows it, and the secondary cells chosen in step 4 are the same
+   everywhere. Every chart is drawn from the frame its "Lihat data" table shows (the chart builders run this
+   rule on their input), and a figure written in a label, caption, tile or finding is read from the
+   suppressed frame, never recomputed from the raw one.
+7. Nothing is worked out from hidden cells: an average over other cities leaves a hidden city out, a ranking
+   places hidden rows after the shown ones (unordered), and a 100% stacked bar keeps its known total: the
+   shown parts keep their true share and the hidden parts are drawn together as one hatched "<5" segment
+   (their sum is what "total minus shown parts" already gives); a bar whose total is hidden is not drawn.
 """
 
 from __future__ import annotations
@@ -64,6 +84,15 @@ COUNTS = frozenset(
         "jumlah",
         "dinilai_sesudah",
         "baik_sesudah",
+        "dinilai_ditindak",
+        "dinilai_tidak",
+        # Columns our reshapes make from a count (analytics.reshape.wide, follow_up_shares).
+        "positif",
+        "netral",
+        "negatif",
+        "coaching",
+        "pelatihan",
+        "tidak_ada",
     }
 )
 
@@ -94,11 +123,35 @@ DERIVED: dict[str, tuple[str, ...]] = {
     "gini_jp": ("jumlah_pns",),
     "persen_a": ("n_a",),
     "persen_b": ("n_b",),
-    "selisih": ("n_a", "n_b"),
-    "ci_rendah": ("n_a", "n_b", "n"),
-    "ci_tinggi": ("n_a", "n_b", "n"),
+    "selisih": ("n_a", "n_b", "persen_a", "persen_b"),
+    "ci_rendah": ("n_a", "n_b", "n", "persen_a", "persen_b"),
+    "ci_tinggi": ("n_a", "n_b", "n", "persen_a", "persen_b"),
     "rata": ("n",),
     "sd": ("n",),
+    "persen_coaching": ("jumlah",),
+    "persen_pelatihan": ("jumlah",),
+    "persen_baik_ditindak": ("dinilai_ditindak",),
+    "persen_baik_tidak": ("dinilai_tidak",),
+}
+
+# Shares (0-100): (denominator, numerator columns). When a share's numerators are not all in the table, the
+# count it implies (share x denominator / 100) is checked as a count (rule 2). persen_a / persen_b are
+# re-weighted shares (analytics.metrics.compare_cells): the implied count is close, and checking it errs on
+# the side of hiding.
+IMPLIED: dict[str, tuple[str, tuple[str, ...]]] = {
+    "persen_20jp": ("jumlah_pns", ("pns_memenuhi_20jp",)),
+    "persen_asn_20jp": ("jumlah_asn", ("asn_memenuhi_20jp",)),
+    "persen_sangat_baik": ("jumlah_dinilai", ("Sangat Baik",)),
+    "persen_di_bawah_baik": ("jumlah_dinilai", ("Butuh Perbaikan", "Kurang", "Sangat Kurang")),
+    "persen_lulus": ("jumlah_terdaftar", ("jumlah_lulus",)),
+    "persen_tidak_hadir": ("jumlah_terdaftar", ("jumlah_tidak_hadir",)),
+    "persen_terlatih": ("jumlah_asn", ("asn_terlatih",)),
+    "persen_coaching": ("jumlah", ("coaching",)),
+    "persen_pelatihan": ("jumlah", ("coaching", "pelatihan")),
+    "persen_baik_ditindak": ("dinilai_ditindak", ("baik_ditindak",)),
+    "persen_baik_tidak": ("dinilai_tidak", ("baik_tidak",)),
+    "persen_a": ("n_a", ("naik_a",)),
+    "persen_b": ("n_b", ("naik_b",)),
 }
 
 # (total, parts) that add up within a row; parts missing from the table (and the complement of a single
@@ -111,6 +164,7 @@ PARTITIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("jumlah_asn", ("asn_terlatih",)),
     ("n_a", ("naik_a",)),
     ("n_b", ("naik_b",)),
+    ("n", ("coaching", "pelatihan", "tidak_ada")),
 )
 LABELS_NOT_BREAKDOWNS = frozenset({"kota", "tahun", "mutu_ikm", "label"})
 
@@ -137,17 +191,31 @@ def _suppress_smallest(values: pd.Series, hidden: pd.Series, candidates: list) -
     return min(shown, key=lambda i: values[i]) if shown else None
 
 
+def _implied(df: pd.DataFrame) -> dict[str, tuple[str, pd.Series]]:
+    """Return, per share of IMPLIED in `df` whose numerator is not there, a virtual count column: its name
+    mapped to (share, the count share x denominator / 100, rounded)."""
+    out = {}
+    for share, (denominator, numerators) in IMPLIED.items():
+        if share in df.columns and denominator in df.columns and not all(s in df.columns for s in numerators):
+            count = (_numbers(df[share]) * _numbers(df[denominator]) / 100).round()
+            out[f"_n_{share}"] = (share, count)
+    return out
+
+
 def mask(df: pd.DataFrame, k: int | None = None) -> pd.DataFrame:
     """Return a frame of booleans shaped like `df`: True where a cell must not be shown (module rule)."""
     k = k or min_group()
     text = marker(k)
-    hidden = pd.DataFrame(False, index=df.index, columns=df.columns)
-    counts = [c for c in df.columns if c in COUNTS]
-    if not counts:
-        return hidden
-    values = {c: _numbers(df[c]) for c in counts}
-    for c in df.columns:
+    implied = _implied(df)
+    counts = [c for c in df.columns if c in COUNTS] + list(implied)
+    hidden = pd.DataFrame(False, index=df.index, columns=[*df.columns, *implied])
+    for c in df.columns:  # '<5' left by an earlier `suppress` stays hidden
         hidden[c] = df[c].astype(object).map(lambda v: isinstance(v, str) and v == text)
+    if not counts:
+        return hidden[list(df.columns)]
+    values = {c: _numbers(df[c]) for c in counts if c in df.columns} | {c: v for c, (_, v) in implied.items()}
+    derived = dict(DERIVED) | {share: (*DERIVED[share], c) for c, (share, _) in implied.items()}
+    partitions = PARTITIONS + tuple((IMPLIED[share][0], (c,)) for c, (share, _) in implied.items())
     for c in counts:
         hidden[c] |= (values[c] > 0) & (values[c] < k)
 
@@ -161,12 +229,13 @@ def mask(df: pd.DataFrame, k: int | None = None) -> pd.DataFrame:
     ]
     keys = [c for c in df.columns if c in ("kota", "tahun", "tahun_dinilai")] + breakdown[:-1]
     by = breakdown[-1] if breakdown else None
+    columns = set(hidden.columns)
 
     for _ in range(10):
         before = hidden.copy()
-        for total, parts in PARTITIONS:
-            shown_parts = [p for p in parts if p in df.columns]
-            if total not in df.columns or not shown_parts:
+        for total, parts in partitions:
+            shown_parts = [p for p in parts if p in columns]
+            if total not in columns or not shown_parts:
                 continue
             missing = len(shown_parts) < len(parts) or len(parts) == 1  # one part: its complement is hidden
             for i in df.index:
@@ -191,13 +260,13 @@ def mask(df: pd.DataFrame, k: int | None = None) -> pd.DataFrame:
                         pick = _suppress_smallest(values[c], hidden[c], rows)
                         if pick is not None:
                             hidden.at[pick, c] = True
-        for column, sources in DERIVED.items():
-            present = [s for s in sources if s in df.columns]
-            if column in df.columns and present:
+        for column, sources in derived.items():
+            present = [s for s in sources if s in columns]
+            if column in columns and present:
                 hidden[column] |= hidden[present].any(axis=1)
         if hidden.equals(before):
             break
-    return hidden
+    return hidden[list(df.columns)]
 
 
 def suppress(df: pd.DataFrame, k: int | None = None) -> pd.DataFrame:
@@ -223,4 +292,51 @@ def blank(df: pd.DataFrame, k: int | None = None) -> pd.DataFrame:
             out[c] = out[c].astype(float).where(~hidden[c])
         else:
             out[c] = out[c].astype(object).where(~hidden[c], None)
+    return out
+
+
+def for_chart(df: pd.DataFrame, k: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return (values, hidden) for drawing `df`: values is `df` with every cell the module rule hides missing
+    (NaN) and those columns numeric again (a '<5' left by an earlier `suppress` becomes NaN too); hidden is
+    `mask(df)`, so a builder can write '<5' where a value was hidden rather than merely missing."""
+    hidden = mask(df, k)
+    out = df.copy()
+    for c in df.columns[hidden.any(axis=0).to_numpy()]:
+        out[c] = _numeric_or_text(out[c].astype(object).where(~hidden[c]))
+    return out, hidden
+
+
+def _numeric_or_text(kept: pd.Series) -> pd.Series:
+    """Return a column whose hidden cells were emptied as numbers, unless it holds text (mutu_ikm)."""
+    numeric = pd.to_numeric(kept, errors="coerce")
+    return numeric if numeric.notna().sum() == kept.notna().sum() else kept
+
+
+def hidden_count(hidden: pd.DataFrame, columns: list[str] | str) -> int:
+    """Return how many rows of `hidden` (a mask) have a hidden cell in any of `columns`."""
+    columns = [columns] if isinstance(columns, str) else [c for c in columns if c in hidden.columns]
+    return int(hidden[columns].any(axis=1).sum()) if columns else 0
+
+
+def shown_first(df: pd.DataFrame, columns: list[str], label: str) -> pd.DataFrame:
+    """Return `df` with the rows that have a hidden cell in `columns` moved after the others and put in
+    `label` order, so a ranking never tells where a hidden value would rank (rule 7)."""
+    present = [c for c in columns if c in df.columns]
+    secret = mask(df)[present].any(axis=1) if present else pd.Series(False, index=df.index)
+    return pd.concat([df[~secret], df[secret].sort_values(label)]).reset_index(drop=True)
+
+
+def is_hidden(value: object) -> bool:
+    """Return True when `value` is the '<5' text `suppress` writes instead of a number."""
+    return isinstance(value, str) and value == marker()
+
+
+def numbers(df: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of a suppressed frame with the '<5' cells missing (NaN) and those columns numeric, for
+    code that ranks, averages or formats what is shown."""
+    out = df.copy()
+    for c in df.columns:
+        secret = df[c].map(is_hidden)
+        if secret.any():
+            out[c] = _numeric_or_text(df[c].astype(object).where(~secret))
     return out
