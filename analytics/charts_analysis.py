@@ -1,35 +1,136 @@
 """Chart builders for the analysis pages: DataFrame in, Plotly figure out; no Streamlit, no queries.
 
 Same rules as analytics.charts (whose helpers they use): one colour, marker and dash per city, values
-written on the chart, so meaning never depends on colour alone.
+written on the chart, so meaning never depends on colour alone; every builder and every label function runs
+the small-group rule (analytics.privacy) on the frame it is given, so a value about fewer than 5 people reads
+"<5" in a label and is never drawn.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from analytics import formatting as fmt
-from analytics.charts import FONT_SIZE, _style, city_styles, trend
+from analytics import metrics, privacy
+from analytics.charts import FONT_SIZE, HIDDEN, SHOWN, _style, city_styles, note_hidden, note_kind, trend
 from analytics.i18n import t
 
 NEUTRAL = "#555555"
 
 
+def _shown(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return (values, hidden) of `df` under the small-group rule, rows numbered from 0."""
+    return privacy.for_chart(df.reset_index(drop=True))
+
+
+def _text(value: object, hidden: bool, render) -> str:
+    """Return '<5' for a hidden value, else the rendered value."""
+    return privacy.marker() if hidden else render(value)
+
+
+def _labels(df: pd.DataFrame, keys: list[str], write: Callable[[pd.Series, pd.Series], str]) -> list[str]:
+    """Return `write(row, hidden)` per row of `df` under the small-group rule (row values with hidden cells
+    missing, and which cells are hidden), or '<5' for a row whose `keys` are hidden."""
+    shown, hidden = _shown(df)
+    return [privacy.marker() if hidden.loc[i, keys].any() else write(r, hidden.loc[i]) for i, r in shown.iterrows()]
+
+
 def comparison_texts(df: pd.DataFrame, lang: str = "id") -> list[str]:
-    """Return 'difference: a vs b (n = a / b)' per row of an analytics.metrics.compare_cells result."""
-    return [
-        t(
+    """Return 'difference: a vs b (n = a / b)' per row of an analytics.metrics.compare_cells result; a
+    figure about fewer than 5 people reads '<5'."""
+
+    def write(r: pd.Series, hidden: pd.Series) -> str:
+        count = lambda v: fmt.number(v, lang)  # noqa: E731
+        return t(
             "an_did_label",
             lang,
             diff=fmt.points(r.selisih, lang),
             a=fmt.percent(r.persen_a, lang),
             b=fmt.percent(r.persen_b, lang),
-            n_a=fmt.number(r.n_a, lang),
-            n_b=fmt.number(r.n_b, lang),
+            n_a=_text(r.n_a, hidden["n_a"], count),
+            n_b=_text(r.n_b, hidden["n_b"], count),
         )
-        for r in df.itertuples()
-    ]
+
+    return _labels(df, ["selisih"], write)
+
+
+def mean_texts(df: pd.DataFrame, lang: str = "id") -> list[str]:
+    """Return 'mean (n = n)' per row of an analytics.metrics.mean_ci result; '<5' for fewer than 5 people."""
+    return _labels(
+        df, ["rata"], lambda r, _: t("an_points_n", lang, value=fmt.number(r.rata, lang, 1), n=fmt.number(r.n, lang))
+    )
+
+
+def gap_labels(gap: pd.DataFrame, lang: str = "id") -> list[str]:
+    """Return 'Rp cost for N JP' per row of an analytics.analysis.gap result ('<5' for a small city)."""
+
+    def write(r: pd.Series, _: pd.Series) -> str:
+        return t(
+            "an_gap_label",
+            lang,
+            cost=fmt.rupiah(r.biaya_menutup_kesenjangan, lang),
+            jp=fmt.number(r.kekurangan_jp, lang),
+        )
+
+    return _labels(gap, ["kekurangan_jp"], write)
+
+
+def opd_labels(opds: pd.DataFrame, lang: str = "id") -> list[str]:
+    """Return 'share (change since the start; N JP missing)' per row of an analytics.analysis.opd_gap
+    result; '<5' where the agency's figures describe fewer than 5 people."""
+
+    def write(r: pd.Series, hidden: pd.Series) -> str:
+        change = _text(r.persen_20jp - r.persen_20jp_awal, hidden["persen_20jp_awal"], lambda v: fmt.points(v, lang, 0))
+        return t(
+            "an_opd_label",
+            lang,
+            share=fmt.percent(r.persen_20jp, lang, 0),
+            change=change,
+            jp=fmt.number(r.kekurangan_jp, lang),
+        )
+
+    return _labels(opds, ["persen_20jp", "kekurangan_jp"], write)
+
+
+def share_of_whole(df: pd.DataFrame, part: str, whole: str) -> float | None:
+    """Return 100 x part / whole of the first row of `df` (e.g. a city's share reaching 20 JP, drawn as the
+    reference line of its agencies), None when either is hidden or missing."""
+    shown, _ = _shown(df.head(1))
+    if shown.empty or fmt.is_missing(shown.at[0, part]) or not shown.at[0, whole]:
+        return None
+    return 100 * float(shown.at[0, part]) / float(shown.at[0, whole])
+
+
+def readiness_totals(ready: pd.DataFrame, lang: str = "id") -> str:
+    """Return one sentence per city of an analytics.analysis.readiness result: its share of civil servants
+    trained for disasters, 'n of total' (the city total over its agencies, '<5' when small)."""
+    totals = ready.groupby("kota", as_index=False)[["jumlah_asn", "asn_terlatih"]].sum()
+    totals["persen_terlatih"] = 100 * totals["asn_terlatih"] / totals["jumlah_asn"]
+    shown, hidden = _shown(totals)
+    return " ".join(
+        t(
+            "an_readiness_total",
+            lang,
+            kota=r.kota,
+            share=_text(r.persen_terlatih, hidden.at[i, "persen_terlatih"], lambda v: fmt.percent(v, lang)),
+            n=_text(r.asn_terlatih, hidden.at[i, "asn_terlatih"], lambda v: fmt.number(v, lang)),
+            total=_text(r.jumlah_asn, hidden.at[i, "jumlah_asn"], lambda v: fmt.number(v, lang)),
+        )
+        for i, r in zip(shown.index, shown.itertuples(), strict=True)
+    )
+
+
+def correlation_names(units: pd.DataFrame, x: str, y: str, lang: str = "id") -> dict[str, str]:
+    """Return per city 'kota (r = .., n OPD)': the correlation of x and y over the agencies drawn (those
+    whose values describe at least 5 people), for the legend of `scatter_by_city`."""
+    shown, _ = _shown(units)
+    return {
+        kota: t("an_r", lang, kota=kota, r=fmt.number(r, lang, 2), n=n)
+        for kota, (r, n) in metrics.correlation_by(shown.dropna(subset=[x, y]), "kota", x, y).items()
+    }
 
 
 def lorenz(points: pd.DataFrame, styles: dict[str, dict], lang: str = "id", equality_label: str = "") -> go.Figure:
@@ -61,6 +162,7 @@ def lorenz(points: pd.DataFrame, styles: dict[str, dict], lang: str = "id", equa
         )
     fig.update_xaxes(range=[0, 100], ticksuffix="%", dtick=20)
     fig.update_yaxes(range=[0, 100], ticksuffix="%", dtick=20)
+    note_kind(fig, "curves")
     return _style(fig, lang, height=460)
 
 
@@ -78,27 +180,30 @@ def intervals(
 ) -> go.Figure:
     """Return one row per item: a marker at `value` with its interval [low, high] and `texts` written
     beside it (a forest plot). Markers take the row's city style when `styles` is given and the frame
-    has a kota column; a dashed line marks zero (no difference)."""
-    df = df.reset_index(drop=True)
-    by_city = styles is not None and "kota" in df
-    colors = [styles[k]["color"] for k in df["kota"]] if by_city else [NEUTRAL] * len(df)
-    symbols = [styles[k]["symbol"] for k in df["kota"]] if by_city else ["circle"] * len(df)
+    has a kota column; a dashed line marks zero (no difference). A row about fewer than 5 people keeps its
+    place but has no marker and no interval, only "<5"."""
+    shown, hidden = _shown(df)
+    secret = hidden[value]
+    by_city = styles is not None and "kota" in shown
+    colors = [styles[k]["color"] for k in shown["kota"]] if by_city else [NEUTRAL] * len(shown)
+    symbols = [styles[k]["symbol"] for k in shown["kota"]] if by_city else ["circle"] * len(shown)
     fig = go.Figure(
         go.Scatter(
-            x=df[value],
-            y=df[label],
+            x=shown[value].where(~secret, 0),
+            y=shown[label],
             mode="markers+text",
-            marker={"color": colors, "symbol": symbols, "size": 14},
+            marker={"color": colors, "symbol": symbols, "size": [0 if h else 14 for h in secret]},
             error_x={
                 "type": "data",
                 "symmetric": False,
-                "array": (df[high] - df[value]).fillna(0),
-                "arrayminus": (df[value] - df[low]).fillna(0),
+                "array": (shown[high] - shown[value]).fillna(0),
+                "arrayminus": (shown[value] - shown[low]).fillna(0),
                 "thickness": 2,
                 "width": 6,
                 "color": NEUTRAL,
             },
-            text=texts,
+            text=[privacy.marker() if h else text for text, h in zip(texts, secret, strict=True)],
+            customdata=[HIDDEN if h else SHOWN for h in secret],
             textposition="top center",
             textfont={"size": FONT_SIZE - 3},
             hovertemplate="%{y}: %{text}<extra></extra>",
@@ -109,7 +214,9 @@ def intervals(
         fig.add_vline(x=0, line_dash="dash", line_color="#333")
     fig.update_yaxes(autorange="reversed", automargin=True, title=None, type="category")
     fig.update_xaxes(title=x_title, zeroline=False)
-    return _style(fig, lang, height=140 + 62 * len(df))
+    note_hidden(fig, int(secret.sum()))
+    note_kind(fig, "intervals")
+    return _style(fig, lang, height=140 + 62 * len(shown))
 
 
 def scatter_by_city(
@@ -124,9 +231,13 @@ def scatter_by_city(
     names: dict[str, str] | None = None,
 ) -> go.Figure:
     """Return a scatter of `y` against `x`, one marker colour and symbol per city (legend names from
-    `names`, e.g. with the city's correlation), `hover` naming each point."""
+    `names`, e.g. with the city's correlation), `hover` naming each point; a point whose x or y describes
+    fewer than 5 people is not drawn."""
+    shown, hidden = _shown(df)
+    drawn = shown.dropna(subset=[x, y])
     fig = go.Figure()
-    for kota, part in df.groupby("kota", sort=True):
+    note_hidden(fig, privacy.hidden_count(hidden, [x, y]))
+    for kota, part in drawn.groupby("kota", sort=True):
         style = styles[kota]
         fig.add_trace(
             go.Scatter(
@@ -140,6 +251,7 @@ def scatter_by_city(
             )
         )
     fig.update_xaxes(title=x_title)
+    note_kind(fig, "points")
     return _style(fig, lang, height=460, y_title=y_title)
 
 
@@ -165,6 +277,7 @@ def budget_curve(
         )
     )
     fig.add_vline(x=chosen, line_dash="dash", line_color="#333", annotation_text=chosen_label)
+    note_kind(fig, "curve", x_suffix="%")
     fig.update_xaxes(title=x_title, ticksuffix="%")
     fig.update_yaxes(range=[0, 105], ticksuffix="%")
     return _style(fig, lang, height=380, y_title=y_title)
@@ -179,8 +292,9 @@ def trend_by(
     target_label: str = "",
 ) -> go.Figure:
     """Return a line per value of `series` (e.g. one per OPD of a city) of the percentage `value` over
-    tahun, each with its own colour, marker and dash, and an optional dashed reference line."""
-    lines = df.drop(columns=["kota"], errors="ignore").rename(columns={series: "kota"})
+    tahun, each with its own colour, marker and dash, and an optional dashed reference line. The frame is
+    suppressed as given (its breakdown by `series`) before the series become lines."""
+    lines = privacy.suppress(df).drop(columns=["kota"], errors="ignore").rename(columns={series: "kota"})
     styles = city_styles(sorted(lines["kota"].unique()))
     return trend(
         lines, value, styles, lang, tick_suffix="%", y_range=(0, 100), target=target, target_label=target_label
@@ -196,8 +310,10 @@ def labelled_bars(
     x_title: str = "",
 ) -> go.Figure:
     """Return horizontal bars, one per city (largest on top), that may be negative, with `labels`
-    (already formatted) written beyond the end of each bar; the axis is padded so labels fit."""
-    order = df.reset_index(drop=True).assign(_label=labels).sort_values(value, ascending=False)
+    (already formatted) written beyond the end of each bar; the axis is padded so labels fit. A value about
+    fewer than 5 people has no bar, reads "<5" and comes last."""
+    shown, hidden = _shown(df)
+    order = shown.assign(_label=labels, _hidden=hidden[value]).sort_values(["_hidden", value], ascending=[True, False])
     values = order[value].fillna(0)
     low, high = min(float(values.min()), 0.0), max(float(values.max()), 0.0)
     span = (high - low) or 1.0
@@ -210,7 +326,8 @@ def labelled_bars(
                 "color": [styles[k]["color"] for k in order["kota"]],
                 "pattern": {"shape": ["" if v >= 0 else "/" for v in values]},
             },
-            text=order["_label"],
+            text=[privacy.marker() if h else text for text, h in zip(order["_label"], order["_hidden"], strict=True)],
+            customdata=[HIDDEN if h else SHOWN for h in order["_hidden"]],
             textposition="outside",
             cliponaxis=False,
             hovertemplate="%{y}: %{text}<extra></extra>",
@@ -224,6 +341,7 @@ def labelled_bars(
         range=[low - (0.9 * span if low < 0 else 0), high + 0.9 * span if high > 0 else 0.05 * span],
     )
     fig.update_yaxes(autorange="reversed", automargin=True, title=None)
+    note_hidden(fig, int(order["_hidden"].sum()))
     return _style(fig, lang, height=130 + 60 * len(order))
 
 
@@ -234,15 +352,18 @@ def signed_rupiah(value: float | None, lang: str = "id") -> str:
 
 def share_bars(df: pd.DataFrame, label: str, value: str, texts: list[str], color: str, lang: str = "id") -> go.Figure:
     """Return horizontal bars of a percentage `value` (0-100) per `label`, in the frame's order from the
-    top, with `texts` written after each bar and room on the right for them."""
-    df = df.reset_index(drop=True)
+    top, with `texts` written after each bar and room on the right for them; a value about fewer than 5
+    people has no bar and reads "<5"."""
+    df, hidden = _shown(df)
+    secret = hidden[value]
     fig = go.Figure(
         go.Bar(
-            x=df[value],
+            x=df[value].where(~secret, 0),
             y=df[label],
             orientation="h",
             marker={"color": color},
-            text=texts,
+            text=[privacy.marker() if h else text for text, h in zip(texts, secret, strict=True)],
+            customdata=[HIDDEN if h else SHOWN for h in secret],
             textposition="outside",
             cliponaxis=False,
             hovertemplate="%{y}: %{text}<extra></extra>",
@@ -250,4 +371,28 @@ def share_bars(df: pd.DataFrame, label: str, value: str, texts: list[str], color
     )
     fig.update_xaxes(range=[0, 150], ticksuffix="%", tickvals=[0, 20, 40, 60, 80, 100], title=None)
     fig.update_yaxes(autorange="reversed", automargin=True, title=None)
+    note_hidden(fig, int(secret.sum()))
     return _style(fig, lang, height=130 + 40 * len(df))
+
+
+def lorenz_points(counts: pd.DataFrame, gap: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """Return the Lorenz points of every city (analytics.metrics.lorenz_by_city of a jp_counts frame) with a
+    `label` 'kota (Gini 0,32)' from `gap` (one row per city, gini_jp beside jumlah_pns). A city whose Gini
+    is hidden because it has fewer than 5 PNS gets no curve: its points would show each person's JP."""
+    shown, hidden = _shown(gap)
+    names = {
+        r.kota: f"{r.kota} (Gini {fmt.number(r.gini_jp, lang, 2)})"
+        for i, r in zip(shown.index, shown.itertuples(), strict=True)
+        if not hidden.at[i, "gini_jp"]
+    }
+    points = metrics.lorenz_by_city(counts[counts["kota"].isin(names)])
+    return points.assign(label=points["kota"].map(names))
+
+
+def n_labels(df: pd.DataFrame, label: str, n: str, lang: str = "id") -> list[str]:
+    """Return 'label (n = 120)' per row, 'label (n <5)' where the number is about fewer than 5 people."""
+
+    def write(r: pd.Series, hidden: pd.Series) -> str:
+        return f"{r[label]} (n {_text(r[n], hidden[n], lambda v: '= ' + fmt.number(v, lang))})"
+
+    return _labels(df, [], write)

@@ -54,3 +54,11 @@ def test_the_first_four_city_colours_of_the_plotly_charts_reach_3_to_1_on_white(
 
 def test_streamlit_and_plotly_charts_use_the_same_city_colours() -> None:
     assert [c.lower() for c in THEME["chartCategoricalColors"]] == [c.lower() for c in charts.PALETTE[:8]]
+
+
+def test_hidden_small_group_marks_are_hatched_and_readable() -> None:
+    # A "<5" segment or cell (analytics.privacy) is told apart by its hatching, not by colour: the hatch on its
+    # grey fill reaches 3:1 and the "<5" written on it 4.5:1.
+    assert charts.HIDDEN_PATTERN["shape"] == "/"
+    assert contrast(charts.HIDDEN_PATTERN["fgcolor"], charts.HIDDEN_COLOR) >= 3
+    assert contrast("#444444", charts.HIDDEN_COLOR) >= 4.5
