@@ -1,7 +1,9 @@
 """Findings written from the numbers: short sentences a leader can read aloud, never invented.
 
 Each finding is computed from the scorecard of the latest year in the filter; a finding whose
-numbers are missing (fewer than two cities with a value) is left out, never guessed.
+numbers are missing (fewer than two cities with a value) is left out, never guessed. A city whose number
+describes fewer than 5 people (written '<5' by analytics.overview.scorecard, analytics.privacy) takes no
+part in a finding: no rank, no change, no comparison; one sentence says its group is too small.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analytics import formatting as fmt
+from analytics import privacy
 from analytics.i18n import t
 
 
@@ -18,7 +21,10 @@ def _ranked(latest: pd.DataFrame, column: str) -> pd.DataFrame:
 
 
 def findings(scorecard: pd.DataFrame, year: int, lang: str = "id") -> list[str]:
-    """Return up to five sentences about the cities in `scorecard` for `year` (and year - 1)."""
+    """Return up to five sentences about the cities in `scorecard` for `year` (and year - 1), and one more
+    naming the cities whose share of PNS reaching 20 JP is hidden because the group is too small."""
+    small = scorecard[(scorecard["tahun"] == year) & scorecard["persen_20jp"].map(privacy.is_hidden)]
+    scorecard = privacy.numbers(scorecard)
     latest = scorecard[scorecard["tahun"] == year]
     previous = scorecard[scorecard["tahun"] == year - 1].set_index("kota")
     out: list[str] = []
@@ -108,4 +114,6 @@ def findings(scorecard: pd.DataFrame, year: int, lang: str = "id") -> list[str]:
                 low_mutu=low.mutu_ikm,
             )
         )
+    if not small.empty:
+        out.append(t("fd_small", lang, kota=", ".join(sorted(small["kota"])), k=privacy.min_group()))
     return out

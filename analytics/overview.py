@@ -1,14 +1,61 @@
 """The overview's city tiles: each city's latest-year metrics with the change from the year before,
-already formatted for the chosen language, so the page only lays them out."""
+already formatted for the chosen language, so the page only lays them out; and the city-year scorecard as
+every page shows it (`scorecard`), with numbers about fewer than 5 people already "<5".
+
+The tiles, the findings (analytics.findings) and the city comparison read a scorecard from `scorecard`:
+a "<5" cell is written "<5", has no change, and is left out of averages (analytics.privacy, rules 5-7).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from analytics import formatting as fmt
+from analytics import privacy, queries
+from analytics.filters import Filters
 from analytics.i18n import t
+
+RATINGS = ("jumlah_dinilai", "Sangat Baik")  # what persen_sangat_baik is a share of, for the small-group rule
+
+
+def scorecard(fetch: Callable[..., pd.DataFrame], f: Filters) -> pd.DataFrame:
+    """Return the scorecard of filters `f` as pages and meeting files show it: one row per kota per tahun
+    (from the year before tahun_awal) with the columns of queries.scorecard plus jumlah_dinilai and
+    'Sangat Baik' (people rated, and rated Sangat Baik, behind persen_sangat_baik), suppressed whole
+    (analytics.privacy.suppress): every number about fewer than 5 people, and what it could be worked out
+    from, reads '<5'. `fetch(query_function, filters)` is ui.data.fetch or a plain connection call."""
+    raw = fetch(queries.scorecard, f)
+    rated = fetch(queries.predikat, replace(f, tahun_awal=f.tahun_awal - 1))
+    merged = raw.merge(rated[["kota", "tahun", *RATINGS]], on=["kota", "tahun"], how="left")
+    merged[list(RATINGS)] = merged[list(RATINGS)].fillna(0).astype("int64")
+    return privacy.suppress(merged)
+
+
+def opd_profile(fetch: Callable[..., pd.DataFrame], f: Filters, kota: str) -> pd.DataFrame:
+    """Return queries.opd_profile for one city with jumlah_dinilai (people rated) after jumlah_pns, so the
+    rating shares of an agency with fewer than 5 people rated read '<5' like its other numbers."""
+    one = replace(f, kota=(kota,))
+    opds = fetch(queries.opd_profile, one)
+    rated = fetch(queries.predikat_by_opd, one)[["opd", "jumlah_dinilai"]]
+    out = opds.merge(rated, on="opd", how="left")
+    out["jumlah_dinilai"] = out["jumlah_dinilai"].fillna(0).astype("int64")
+    columns = list(opds.columns)
+    at = columns.index("jumlah_pns") + 1
+    return out[[*columns[:at], "jumlah_dinilai", *columns[at:]]]
+
+
+def nobody(scorecard: pd.DataFrame) -> bool:
+    """Return True when the scorecard counts no one at all (a '<5' counts someone)."""
+    counts = scorecard["jumlah_asn"]
+    return not (counts.map(privacy.is_hidden).any() or pd.to_numeric(counts, errors="coerce").sum() > 0)
+
+
+def _show(value: object, render: Callable[[float], str]) -> str:
+    """Return '<5' for a hidden value, else the value rendered."""
+    return value if privacy.is_hidden(value) else render(value)
 
 
 @dataclass(frozen=True)
@@ -23,13 +70,14 @@ class Tile:
 
 
 def _change(now: float | None, before: float | None) -> float | None:
-    if fmt.is_missing(now) or fmt.is_missing(before):
-        return None
+    if fmt.is_missing(now) or fmt.is_missing(before) or privacy.is_hidden(now) or privacy.is_hidden(before):
+        return None  # a change from or to a hidden value would give it away
     return now - before
 
 
 def city_tiles(scorecard: pd.DataFrame, year: int, lang: str = "id") -> dict[str, list[Tile]]:
-    """Return, per city with a row for `year`, its tiles in display order."""
+    """Return, per city with a row for `year`, its tiles in display order. A value hidden as '<5' (a
+    scorecard from `scorecard`) is written '<5' with no change, and its help says why."""
     out: dict[str, list[Tile]] = {}
     previous = scorecard[scorecard["tahun"] == year - 1].set_index("kota")
     for _, r in scorecard[scorecard["tahun"] == year].sort_values("kota").iterrows():
@@ -42,20 +90,34 @@ def city_tiles(scorecard: pd.DataFrame, year: int, lang: str = "id") -> dict[str
         def signed(render):
             return lambda v: fmt.signed(v, render)
 
-        ikm = "–" if fmt.is_missing(r.ikm) else f"{fmt.number(r.ikm, lang, 2)} ({r.mutu_ikm})"
+        def small(help_text: str | None, *columns: str, r=r) -> str | None:
+            hidden = any(privacy.is_hidden(r[c]) for c in columns)
+            return t("pv_small_groups", lang, k=privacy.min_group()) if hidden else help_text
+
+        if privacy.is_hidden(r.ikm) or fmt.is_missing(r.ikm):
+            ikm = r.ikm if privacy.is_hidden(r.ikm) else fmt.MISSING
+        else:
+            ikm = f"{fmt.number(r.ikm, lang, 2)} ({r.mutu_ikm})"
+        count = lambda v: fmt.number(v, lang)  # noqa: E731
         out[r.kota] = [
             Tile(
                 t("m_persen_20jp", lang),
-                fmt.percent(r.persen_20jp, lang, 1),
+                _show(r.persen_20jp, lambda v: fmt.percent(v, lang, 1)),
                 delta("persen_20jp", lambda v: fmt.points(v, lang)),
                 "normal",
-                f"{fmt.number(r.pns_memenuhi_20jp, lang)} / {fmt.number(r.jumlah_pns, lang)} PNS",
+                small(
+                    f"{_show(r.pns_memenuhi_20jp, count)} / {_show(r.jumlah_pns, count)} PNS",
+                    "persen_20jp",
+                    "pns_memenuhi_20jp",
+                    "jumlah_pns",
+                ),
             ),
             Tile(
                 t("m_jp_per_asn", lang),
-                fmt.number(r.jp_per_asn, lang, 1),
+                _show(r.jp_per_asn, lambda v: fmt.number(v, lang, 1)),
                 delta("jp_per_asn", signed(lambda v: fmt.number(v, lang, 1))),
                 "normal",
+                small(None, "jp_per_asn"),
             ),
             Tile(
                 t("m_realisasi", lang),
@@ -81,13 +143,14 @@ def city_tiles(scorecard: pd.DataFrame, year: int, lang: str = "id") -> dict[str
                 ikm,
                 delta("ikm", signed(lambda v: fmt.number(v, lang, 2))),
                 "normal",
-                f"{fmt.number(r.jumlah_responden_ikm, lang)} responden",
+                small(f"{_show(r.jumlah_responden_ikm, count)} responden", "ikm"),
             ),
             Tile(
                 t("m_persen_sangat_baik", lang),
-                fmt.percent(r.persen_sangat_baik, lang, 1),
+                _show(r.persen_sangat_baik, lambda v: fmt.percent(v, lang, 1)),
                 delta("persen_sangat_baik", lambda v: fmt.points(v, lang)),
                 "off",
+                small(None, "persen_sangat_baik"),
             ),
         ]
     return out
@@ -118,22 +181,25 @@ def _render(kind: str, value: float | None, lang: str, decimals: int, change: bo
 
 def compare_with_others(scorecard: pd.DataFrame, kota: str, year: int, lang: str = "id") -> pd.DataFrame:
     """Return one row per metric: the city's value, the simple average of the other cities in the
-    scorecard, and the difference, as formatted text (columns: metric, kota, others, difference)."""
+    scorecard, and the difference, as formatted text (columns: metric, kota, others, difference). A value
+    hidden as '<5' (a scorecard from `scorecard`) reads '<5' with no difference, and a hidden city is left
+    out of the others' average, which would otherwise give its value away."""
     latest = scorecard[scorecard["tahun"] == year]
     mine = latest[latest["kota"] == kota]
-    others = latest[latest["kota"] != kota]
+    others = privacy.numbers(latest[latest["kota"] != kota])
     rows = []
     for key, column, kind in COMPARED:
         value = None if mine.empty else mine.iloc[0][column]
         avg = others[column].mean() if others[column].notna().any() else None
         diff = _change(value, avg)
         decimals = 2 if column == "ikm" else 1
+        hidden = privacy.is_hidden(value)
         rows.append(
             {
                 t("metric", lang): t(key, lang),
-                kota: _render(kind, value, lang, decimals),
+                kota: value if hidden else _render(kind, value, lang, decimals),
                 t("others_avg", lang): _render(kind, avg, lang, decimals),
-                t("difference", lang): _render(kind, diff, lang, decimals, change=True),
+                t("difference", lang): value if hidden else _render(kind, diff, lang, decimals, change=True),
             }
         )
     return pd.DataFrame(rows)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analytics import privacy
+
 SCORES = ("skor_materi", "skor_pengajar", "skor_penyelenggaraan", "skor_manfaat")
 BELOW_BAIK = ("Butuh Perbaikan", "Kurang", "Sangat Kurang")
 
@@ -64,3 +66,43 @@ def top_providers(reactions: pd.DataFrame, min_responses: int = 30) -> pd.DataFr
     providers with at least `min_responses` responses, best mean score first."""
     by_provider = reactions_by_kind(reactions.assign(kelompok=reactions["penyelenggara"]))
     return by_provider[by_provider["jumlah_respon"] >= min_responses].sort_values("skor_rata", ascending=False)
+
+
+# --- picking rows for display, after the small-group rule (analytics.privacy, rules 6 and 7) ----------------
+
+
+def pick(df: pd.DataFrame, **where: object) -> pd.DataFrame:
+    """Return the rows of `df` whose columns equal the given values (a list or tuple: are in them), after
+    suppressing `df` complete (privacy rule 6), so a cell hidden here is hidden in every other pick of the
+    same frame and '<5' cells arrive as '<5'. Rows are renumbered from 0."""
+    out = privacy.suppress(df)
+    for column, value in where.items():
+        out = out[out[column].isin(value) if isinstance(value, list | tuple) else out[column] == value]
+    return out.reset_index(drop=True)
+
+
+def lowest(df: pd.DataFrame, value: str, n: int, **where: object) -> pd.DataFrame:
+    """Return `pick(df, **where)` limited to the `n` rows with the lowest shown `value`; rows whose value is
+    hidden are not ranked and left out (privacy rule 7)."""
+    rows = pick(df, **where)
+    shown = privacy.numbers(rows)[value]
+    return rows.loc[shown.dropna().sort_values(kind="stable").index[:n]].reset_index(drop=True)
+
+
+def worst_rated_first(predikat: pd.DataFrame) -> pd.DataFrame:
+    """Return appraisal rows as `by_share_below_baik` orders them, except that rows whose share below Baik
+    is hidden (fewer than 5 people, analytics.privacy) come last in `opd` order instead of at their rank."""
+    label = "opd" if "opd" in predikat.columns else "kota"
+    rows = predikat.reset_index(drop=True)
+    order = by_share_below_baik(privacy.numbers(rows).assign(_row=rows.index))["_row"]
+    return privacy.shown_first(rows.loc[order], [*BELOW_BAIK, "jumlah_dinilai"], label)
+
+
+def follow_up_outcomes(summary: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Return analytics.metrics.follow_up_summary as long rows (kota, kelompok, persen) of the share rated
+    Baik or better the next year among those followed up and not (`names` gives each group's words), with
+    '<5' where the share is about fewer than 5 people (suppressed before it is reshaped)."""
+    columns = ["persen_baik_ditindak", "persen_baik_tidak"]
+    long = privacy.suppress(summary).melt(id_vars="kota", value_vars=columns, var_name="kelompok", value_name="persen")
+    long = long[long["persen"].notna()]
+    return long.assign(kelompok=long["kelompok"].map(names)).reset_index(drop=True)
