@@ -20,7 +20,8 @@ from analytics import formatting as fmt
 from analytics.filters import Filters
 from analytics.findings import findings
 from analytics.i18n import t
-from analytics.privacy import blank, marker, suppress
+from analytics.overview import scorecard as page_scorecard
+from analytics.privacy import marker, numbers, suppress
 
 Fetch = Callable[..., pd.DataFrame]
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
@@ -125,7 +126,9 @@ def _takeaway(
     df: pd.DataFrame, column: str, year: int, render: Callable[[float], str], lang: str, focus: str | None
 ) -> str:
     """Return one line about `column` in `year`: highest and lowest city, or the one city's value and its
-    change from the year before; the focus city's own value leads when one is highlighted."""
+    change from the year before; the focus city's own value leads when one is highlighted. Values hidden as
+    '<5' take no part."""
+    df = numbers(df)
     latest = df[(df["tahun"] == year)].dropna(subset=[column]).sort_values([column, "kota"])
     if latest.empty:
         return t("tk_none", lang)
@@ -182,27 +185,33 @@ def _share_line(rows: pd.DataFrame, key: str, year: int, lang: str, decimals: in
 
 
 def _below_20(distribution: pd.DataFrame, year: int, lang: str) -> str:
-    """Return the takeaway of the JP distribution: share of PNS below 20 JP, most and fewest."""
-    below = distribution[distribution["urutan"] < 3].groupby("kota", as_index=False)["persen"].sum()
+    """Return the takeaway of the JP distribution: share of PNS below 20 JP, most and fewest; a city with a
+    band hidden as '<5' below 20 JP is left out (the sum would give the hidden share away)."""
+    shown = numbers(suppress(distribution))
+    below = shown[shown["urutan"] < 3].groupby("kota", as_index=False)["persen"].sum(min_count=1, skipna=False)
     return _share_line(below, "tk_below20", year, lang, 0)
 
 
 def _below_baik(ratings: pd.DataFrame, year: int, lang: str) -> str:
-    """Return the takeaway of the rating distribution: the share rated below Baik in `year`."""
-    latest = ratings[ratings["tahun"] == year]
-    share = (100 * latest[list(reshape.BELOW_BAIK)].sum(axis=1) / latest["jumlah_dinilai"]).rename("persen")
+    """Return the takeaway of the rating distribution: the share rated below Baik in `year`; a city with one
+    of its parts hidden as '<5' is left out."""
+    latest = numbers(suppress(ratings[ratings["tahun"] == year]))
+    below = latest[list(reshape.BELOW_BAIK)].sum(axis=1, min_count=1, skipna=False)
+    share = (100 * below / latest["jumlah_dinilai"]).rename("persen")
     return _share_line(pd.concat([latest["kota"], share], axis=1), "tk_predikat", year, lang, 1)
 
 
 def _lowest_opds(compliance: pd.DataFrame, n: int) -> pd.DataFrame:
-    """Return the compliance rows of the `n` agencies with the lowest mean share across cities."""
-    means = compliance.groupby("nilai")["persen_20jp"].mean().sort_values()
-    return compliance[compliance["nilai"].isin(means.index[:n])]
+    """Return the compliance rows of the `n` agencies with the lowest mean share across cities, suppressed
+    complete first (analytics.privacy rule 6); hidden shares take no part in the means."""
+    rows = suppress(compliance)
+    means = numbers(rows).groupby("nilai")["persen_20jp"].mean().sort_values()
+    return rows[rows["nilai"].isin(means.dropna().index[:n])]
 
 
 def _lowest_opd_line(compliance: pd.DataFrame, lang: str) -> str:
-    """Return the takeaway of the compliance heatmap: the agency with the lowest share."""
-    rows = compliance.dropna(subset=["persen_20jp"]).sort_values(["persen_20jp", "kota", "nilai"])
+    """Return the takeaway of the compliance heatmap: the agency with the lowest shown share."""
+    rows = numbers(suppress(compliance)).dropna(subset=["persen_20jp"]).sort_values(["persen_20jp", "kota", "nilai"])
     if rows.empty:
         return t("tk_none", lang)
     low = rows.iloc[0]
@@ -259,7 +268,7 @@ def overview(fetch: Fetch, f: Filters, info: dict, lang: str = "id", focus: str 
     appendix of the latest year's numbers. `focus` names a city to highlight in every chart."""
     year = f.tahun_akhir
     styles = charts.city_styles(info["kota"])
-    scorecard = fetch(queries.scorecard, f)
+    scorecard = page_scorecard(fetch, f)
     in_range = scorecard[scorecard["tahun"] >= f.tahun_awal].reset_index(drop=True)
     notice = t("x_synthetic", lang) if info.get("synthetic") else ""
 
@@ -336,7 +345,7 @@ def overview(fetch: Fetch, f: Filters, info: dict, lang: str = "id", focus: str 
             "sebaran_jp",
             t("q_jp_dist", lang, year=year),
             t("c_jp_dist", lang),
-            charts.jp_distribution(blank(distribution), styles, t("share_pns", lang), lang),  # no bar from < 5
+            charts.jp_distribution(distribution, styles, t("share_pns", lang), lang),
             distribution.drop(columns="urutan"),
             _below_20(distribution, year, lang),
             people,
@@ -347,9 +356,9 @@ def overview(fetch: Fetch, f: Filters, info: dict, lang: str = "id", focus: str 
             "kepatuhan_opd",
             t("x_q_compliance_opd", lang, year=year),
             t("x_c_compliance_opd", lang, n=OPD_ROWS),
-            charts.heatmap(_lowest_opds(blank(compliance), OPD_ROWS), "nilai", "kota", "persen_20jp", lang),
+            charts.heatmap(_lowest_opds(compliance, OPD_ROWS), "nilai", "kota", "persen_20jp", lang),
             compliance,
-            _lowest_opd_line(blank(compliance), lang),
+            _lowest_opd_line(compliance, lang),
             people,
         )
     ratings = fetch(queries.predikat, f)
@@ -359,7 +368,9 @@ def overview(fetch: Fetch, f: Filters, info: dict, lang: str = "id", focus: str 
             "predikat",
             t("q_predikat", lang),
             t("c_predikat", lang),
-            charts.stacked_share(ratings, "tahun", list(queries.PREDIKAT_COLUMNS), charts.PREDIKAT_COLORS, lang),
+            charts.stacked_share(
+                ratings, "tahun", list(queries.PREDIKAT_COLUMNS), charts.PREDIKAT_COLORS, lang, total="jumlah_dinilai"
+            ),
             ratings,
             _below_baik(ratings, year, lang),
             "penilaian_kinerja",
