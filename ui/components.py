@@ -6,11 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics import charts
+from analytics import charts, privacy
 from analytics.exports import csv_bytes
 from analytics.filters import Filters
 from analytics.i18n import t
-from analytics.privacy import min_group
 from analytics.tables import display_table
 from ui import state
 
@@ -32,12 +31,12 @@ def start_page(title_key: str | None = None, people_note: bool = False) -> tuple
 
 def ikm_trend(scorecard: pd.DataFrame, styles: dict, lang: str, key: str) -> None:
     """Show IKM per city over the years against the A-D bands, with its data."""
-    columns = ["kota", "tahun", "jumlah_responden_ikm", "ikm", "mutu_ikm"]
+    ikm = scorecard[["kota", "tahun", "jumlah_responden_ikm", "ikm", "mutu_ikm"]]
     chart(
         t("q_trend_ikm", lang),
         t("c_trend_ikm", lang),
-        charts.trend(scorecard, "ikm", styles, lang, y_range=(60, 100), bands=True),
-        scorecard[columns],
+        charts.trend(ikm, "ikm", styles, lang, y_range=(60, 100), bands=True),
+        ikm,
         lang,
         key,
         "ikm",
@@ -73,15 +72,20 @@ def chart(
     key: str,
     definition: str = "",
 ) -> None:
-    """Show a chart under a question-shaped title, a caption with a link to the metric's definition,
-    and a 'Lihat data' expander with the table behind it and a CSV download."""
+    """Show a chart under a question-shaped title, a caption with a link to the metric's definition, the
+    chart's text alternative below it (what it shows in a sentence, for screen readers and for everyone;
+    analytics.charts.describe), and a 'Lihat data' expander with the table behind it and a CSV download.
+
+    The figure comes from the builders of analytics.charts / charts_analysis, which draw nothing about fewer
+    than 5 people; `table` is the frame it was drawn from (analytics.privacy, rule 6)."""
     st.subheader(title)
     link = f" [{t('definition', lang)}](/definisi#{definition})" if definition else ""
     st.caption(caption + link)
     st.plotly_chart(figure, key=f"chart_{key}", config={"displaylogo": False})
+    st.caption(charts.describe(figure, lang))
     with st.expander(t("see_data", lang)):
         st.dataframe(display_table(table, lang), hide_index=True)
-        st.caption(t("pv_small_groups", lang, k=min_group()))
+        st.caption(t("pv_small_groups", lang, k=privacy.min_group()))
         st.download_button(
             t("download_csv", lang),
             data=csv_bytes(table, lang),
@@ -93,5 +97,8 @@ def chart(
 
 
 def table(df: pd.DataFrame, lang: str, height: int | None = None) -> None:
-    """Show a table formatted for reading in the chosen language."""
-    st.dataframe(display_table(df, lang), hide_index=True, height=height or "auto")
+    """Show a table formatted for reading in the chosen language, with a line on '<5' when it has one."""
+    shown = display_table(df, lang)
+    st.dataframe(shown, hide_index=True, height=height or "auto")
+    if shown.map(privacy.is_hidden).any().any():
+        st.caption(t("pv_small_groups", lang, k=privacy.min_group()))

@@ -7,7 +7,7 @@ from html import escape
 
 import streamlit as st
 
-from analytics import export
+from analytics import charts, export
 from analytics.db import warehouse_version
 from analytics.export import content, images
 from analytics.filters import Filters
@@ -132,6 +132,7 @@ def show_screen(rep: content.Report, section: content.Section, line: str | None,
         st.plotly_chart(
             figure, key=f"slide_{section.key}", theme=None, config={"displaylogo": False, "displayModeBar": False}
         )
+        st.caption(charts.describe(section.figure, lang))
         st.html(f'<p class="slide-source">{escape(section.source)}</p>')
     else:
         st.html(f'{kicker}<p class="slide-title">{escape(section.title)}</p>')

@@ -4,7 +4,6 @@ follows a poor rating. Associations in observational data, said so on the page."
 import streamlit as st
 
 from analytics import analysis, charts, charts_analysis, metrics, reshape
-from analytics import formatting as fmt
 from analytics.i18n import t
 from ui import components, data
 
@@ -72,34 +71,28 @@ if not rows.empty:
     summary = metrics.follow_up_summary(rows)
     kinds = list(reshape.FOLLOW_UP_KINDS)
     wide = reshape.follow_up_shares(rows)
-    wide["kota"] = [f"{k} (n = {fmt.number(n, lang)})" for k, n in zip(wide["kota"], wide["n"], strict=True)]
     left, right = st.columns(2)
     with left:
         components.chart(
             t("an_q_followup", lang),
             t("an_c_followup", lang),
             charts.stacked_share_h(
-                wide,
+                wide.assign(kota=charts_analysis.n_labels(wide, "kota", "n", lang)),
                 "kota",
                 kinds,
                 dict(zip(kinds, ("#117733", "#88ccee", "#bbbbbb"), strict=True)),
                 lang,
                 part_labels={k: t(f"an_fu_{k}", lang) for k in kinds},
+                total="n",
             ),
-            rows,
+            wide,
             lang,
             "tindak_lanjut",
             "tindak-lanjut",
         )
     with right:
-        after = summary.melt(
-            id_vars="kota",
-            value_vars=["persen_baik_ditindak", "persen_baik_tidak"],
-            var_name="kelompok",
-            value_name="persen",
-        ).dropna(subset=["persen"])
-        after["kelompok"] = after["kelompok"].map(
-            {"persen_baik_ditindak": t("an_followed", lang), "persen_baik_tidak": t("an_not_followed", lang)}
+        after = reshape.follow_up_outcomes(
+            summary, {"persen_baik_ditindak": t("an_followed", lang), "persen_baik_tidak": t("an_not_followed", lang)}
         )
         components.chart(
             t("an_q_followup_after", lang),

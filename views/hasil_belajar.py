@@ -4,7 +4,6 @@ unit, and disaster-response readiness per agency."""
 import streamlit as st
 
 from analytics import analysis, charts, charts_analysis, metrics, queries, reshape
-from analytics import formatting as fmt
 from analytics.i18n import t
 from ui import components, data
 
@@ -19,9 +18,7 @@ if gains.empty:
 else:
     by_kind = metrics.mean_ci(gains, ["kota", "kelompok"]).sort_values(["kota", "kelompok"]).reset_index(drop=True)
     by_kind["label"] = by_kind["kota"] + " · " + by_kind["kelompok"]
-    texts = [
-        t("an_points_n", lang, value=fmt.number(r.rata, lang, 1), n=fmt.number(r.n, lang)) for r in by_kind.itertuples()
-    ]
+    texts = charts_analysis.mean_texts(by_kind, lang)
     left, right = st.columns(2)
     with left:
         components.chart(
@@ -36,11 +33,8 @@ else:
             "pembelajaran",
         )
     with right:
-        by_provider = metrics.mean_ci(gains, ["penyelenggara"]).head(10)
-        texts = [
-            t("an_points_n", lang, value=fmt.number(r.rata, lang, 1), n=fmt.number(r.n, lang))
-            for r in by_provider.itertuples()
-        ]
+        by_provider = reshape.pick(metrics.mean_ci(gains, ["penyelenggara"])).head(10)
+        texts = charts_analysis.mean_texts(by_provider, lang)
         components.chart(
             t("an_q_learning_provider", lang),
             t("an_c_learning_provider", lang),
@@ -88,10 +82,7 @@ if not reactions.empty:
 
 units = data.fetch(analysis.jp_and_ikm, f)
 if not units.empty:
-    names = {
-        kota: t("an_r", lang, kota=kota, r=fmt.number(r, lang, 2), n=n)
-        for kota, (r, n) in metrics.correlation_by(units, "kota", "jp_per_asn", "ikm").items()
-    }
+    names = charts_analysis.correlation_names(units, "jp_per_asn", "ikm", lang)
     components.chart(
         t("an_q_ikm", lang, year=year),
         t("an_c_ikm", lang),
@@ -106,31 +97,10 @@ if not units.empty:
 
 ready = data.fetch(analysis.readiness, f)
 if not ready.empty:
-    totals = reshape.totals(ready, ["kota"], ["jumlah_asn", "asn_terlatih"])
     components.chart(
         t("an_q_readiness", lang, year=year),
-        t("an_c_readiness", lang)
-        + " "
-        + " ".join(
-            t(
-                "an_readiness_total",
-                lang,
-                kota=r.kota,
-                share=fmt.percent(100 * r.asn_terlatih / r.jumlah_asn, lang),
-                n=fmt.number(r.asn_terlatih, lang),
-                total=fmt.number(r.jumlah_asn, lang),
-            )
-            for r in totals.itertuples()
-        ),
-        charts.heatmap(
-            ready,
-            "opd",
-            "kota",
-            "persen_terlatih",
-            lang,
-            decimals=1,
-            z_range=(0, max(float(ready["persen_terlatih"].max()), 1)),
-        ),
+        t("an_c_readiness", lang) + " " + charts_analysis.readiness_totals(ready, lang),
+        charts.heatmap(ready, "opd", "kota", "persen_terlatih", lang, decimals=1, z_range=None),
         ready,
         lang,
         "kesiapsiagaan",

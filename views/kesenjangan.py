@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import analysis, charts, charts_analysis, metrics, queries
+from analytics import analysis, charts, charts_analysis, privacy, queries, reshape
 from analytics import formatting as fmt
 from analytics.i18n import t
 from ui import components, data
@@ -18,25 +18,16 @@ if latest.empty or latest["jumlah_pns"].sum() == 0:
     st.stop()
 st.caption(t("an_city_wide", lang))
 
-labels = [
-    t("an_gap_label", lang, cost=fmt.rupiah(r.biaya_menutup_kesenjangan, lang), jp=fmt.number(r.kekurangan_jp, lang))
-    for r in latest.itertuples()
+cost = latest[
+    ["kota", "tahun", "jumlah_pns", "pns_memenuhi_20jp", "kekurangan_jp", "biaya_per_jp", "biaya_menutup_kesenjangan"]
 ]
 components.chart(
     t("an_q_gap_cost", lang, year=year),
     t("an_c_gap_cost", lang),
-    charts_analysis.labelled_bars(latest, "biaya_menutup_kesenjangan", styles, labels, lang),
-    latest[
-        [
-            "kota",
-            "tahun",
-            "jumlah_pns",
-            "pns_memenuhi_20jp",
-            "kekurangan_jp",
-            "biaya_per_jp",
-            "biaya_menutup_kesenjangan",
-        ]
-    ],
+    charts_analysis.labelled_bars(
+        cost, "biaya_menutup_kesenjangan", styles, charts_analysis.gap_labels(cost, lang), lang
+    ),
+    cost,
     lang,
     "kesenjangan_biaya",
     "kesenjangan-20jp",
@@ -65,21 +56,20 @@ else:
     )
 
 counts = data.fetch(analysis.jp_counts, f)
+gini = gap[["kota", "tahun", "jumlah_pns", "gini_jp"]]
 left, right = st.columns(2)
 with left:
     components.chart(
         t("an_q_gini", lang),
         t("an_c_gini", lang),
-        charts.trend(gap, "gini_jp", styles, lang, y_range=(0, 1)),
-        gap[["kota", "tahun", "jumlah_pns", "gini_jp"]],
+        charts.trend(gini, "gini_jp", styles, lang, y_range=(0, 1)),
+        gini,
         lang,
         "gini",
         "gini",
     )
 with right:
-    points = metrics.lorenz_by_city(counts)
-    gini_by_city = dict(zip(latest["kota"], latest["gini_jp"], strict=True))
-    points["label"] = [f"{k} (Gini {fmt.number(gini_by_city.get(k), lang, 2)})" for k in points["kota"]]
+    points = charts_analysis.lorenz_points(counts, latest[["kota", "jumlah_pns", "gini_jp"]], lang)
     components.chart(
         t("an_q_lorenz", lang, year=year),
         t("an_c_lorenz", lang),
@@ -95,45 +85,40 @@ if not opds.empty:
     kota = st.selectbox(
         t("choose_city", lang), sorted(opds["kota"].unique()), key="kesenjangan_kota", bind="query-params"
     )
-    mine = opds[opds["kota"] == kota].head(10).reset_index(drop=True)
-    labels = [
-        t(
-            "an_opd_label",
+    mine = reshape.lowest(opds, "persen_20jp", 10, kota=kota)
+    if mine.empty:  # every agency of the city holds fewer than 5 PNS of the chosen group
+        components.nothing_to_show(lang, t("pv_all_small", lang, k=privacy.min_group()))
+    else:
+        components.chart(
+            t("an_q_opd_low", lang, kota=kota, year=year),
+            t("an_c_opd_low", lang, start=f.tahun_awal),
+            charts_analysis.share_bars(
+                mine, "opd", "persen_20jp", charts_analysis.opd_labels(mine, lang), styles[kota]["color"], lang
+            ),
+            mine,
             lang,
-            share=fmt.percent(r.persen_20jp, lang, 0),
-            change=fmt.points(r.persen_20jp - r.persen_20jp_awal, lang, 0),
-            jp=fmt.number(r.kekurangan_jp, lang),
+            "opd_terendah",
+            "persen-20jp",
         )
-        for r in mine.itertuples()
-    ]
-    components.chart(
-        t("an_q_opd_low", lang, kota=kota, year=year),
-        t("an_c_opd_low", lang, start=f.tahun_awal),
-        charts_analysis.share_bars(mine, "opd", "persen_20jp", labels, styles[kota]["color"], lang),
-        mine,
-        lang,
-        "opd_terendah",
-        "persen-20jp",
-    )
-    trend = data.fetch(analysis.compliance_trend, f, "opd")
-    lowest = trend[(trend["kota"] == kota) & trend["nilai"].isin(mine["opd"].head(5))]
-    city = latest[latest["kota"] == kota].iloc[0]
-    components.chart(
-        t("an_q_opd_trend", lang),
-        t("an_c_opd_trend", lang, kota=kota, year=year),
-        charts_analysis.trend_by(
+        trend = data.fetch(analysis.compliance_trend, f, "opd")
+        lowest = reshape.pick(trend, kota=kota, nilai=list(mine["opd"].head(5)))
+        city = latest[latest["kota"] == kota][["kota", "jumlah_pns", "pns_memenuhi_20jp"]]
+        components.chart(
+            t("an_q_opd_trend", lang),
+            t("an_c_opd_trend", lang, kota=kota, year=year),
+            charts_analysis.trend_by(
+                lowest,
+                "nilai",
+                "persen_20jp",
+                lang,
+                target=charts_analysis.share_of_whole(city, "pns_memenuhi_20jp", "jumlah_pns"),
+                target_label=t("an_city_average", lang),
+            ),
             lowest,
-            "nilai",
-            "persen_20jp",
             lang,
-            target=100 * city.pns_memenuhi_20jp / city.jumlah_pns,
-            target_label=t("an_city_average", lang),
-        ),
-        lowest,
-        lang,
-        "opd_tren",
-        "persen-20jp",
-    )
+            "opd_tren",
+            "persen-20jp",
+        )
 
 dimension = (
     st.segmented_control(
@@ -147,12 +132,13 @@ dimension = (
     or "kategori_jabatan"
 )
 groups = data.fetch(queries.compliance_by, f, dimension).dropna(subset=["persen_20jp"])
+groups = groups[["kota", "nilai", "jumlah_pns", "pns_memenuhi_20jp", "persen_20jp"]]
 if not groups.empty:
     components.chart(
         t("an_q_groups", lang, year=year),
         t("an_c_groups", lang, dimension=t(f"dim_{dimension}", lang)),
         charts.grouped_bars(groups, "nilai", "persen_20jp", styles, lang, y_title="%", text_format="%{y:.0f}%"),
-        groups[["kota", "nilai", "jumlah_pns", "pns_memenuhi_20jp", "persen_20jp"]],
+        groups,
         lang,
         f"kesenjangan_{dimension}",
         "persen-20jp",

@@ -18,7 +18,7 @@ else:
     components.chart(
         t("q_predikat", lang),
         t("c_predikat", lang),
-        charts.stacked_share(ratings, "tahun", parts, charts.PREDIKAT_COLORS, lang),
+        charts.stacked_share(ratings, "tahun", parts, charts.PREDIKAT_COLORS, lang, total="jumlah_dinilai"),
         ratings,
         lang,
         "predikat",
@@ -30,11 +30,11 @@ if not by_opd.empty:
     kota = st.selectbox(
         t("choose_city", lang), sorted(by_opd["kota"].unique()), key="kinerja_kota", bind="query-params"
     )
-    mine = reshape.by_share_below_baik(by_opd[by_opd["kota"] == kota])
+    mine = reshape.worst_rated_first(reshape.pick(by_opd, kota=kota))
     components.chart(
         t("q_predikat_opd", lang, year=year),
         t("c_predikat_opd", lang, kota=kota),
-        charts.stacked_share_h(mine, "opd", parts, charts.PREDIKAT_COLORS, lang),
+        charts.stacked_share_h(mine, "opd", parts, charts.PREDIKAT_COLORS, lang, total="jumlah_dinilai"),
         mine,
         lang,
         "predikat_opd",

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import charts, queries, reshape
+from analytics import charts, overview, queries, reshape
 from analytics import formatting as fmt
 from analytics.i18n import t
 from ui import components, data
@@ -11,19 +11,21 @@ lang, f, info = components.start_page("partisipasi_title", people_note=True)
 styles = charts.city_styles(info["kota"])
 year = f.tahun_akhir
 
-scorecard = data.fetch(queries.scorecard, f)
+scorecard = overview.scorecard(data.fetch, f)
 in_range = scorecard[scorecard["tahun"] >= f.tahun_awal]
-if in_range["jumlah_asn"].sum() == 0:
+if overview.nobody(in_range):
     components.no_data(lang, f, "pegawai", people=True)
     st.stop()
 
+participants = in_range[["kota", "tahun", "jumlah_asn", "jumlah_peserta"]]
+jp = in_range[["kota", "tahun", "jumlah_asn", "jp_total", "jp_per_asn"]]
 left, right = st.columns(2)
 with left:
     components.chart(
         t("q_peserta", lang),
         t("c_peserta", lang),
-        charts.trend(in_range, "jumlah_peserta", styles, lang),
-        in_range[["kota", "tahun", "jumlah_asn", "jumlah_peserta"]],
+        charts.trend(participants, "jumlah_peserta", styles, lang),
+        participants,
         lang,
         "peserta",
         "jumlah-peserta",
@@ -32,14 +34,14 @@ with right:
     components.chart(
         t("q_jp_per_asn", lang),
         t("c_jp_per_asn", lang),
-        charts.trend(in_range, "jp_per_asn", styles, lang),
-        in_range[["kota", "tahun", "jumlah_asn", "jp_total", "jp_per_asn"]],
+        charts.trend(jp, "jp_per_asn", styles, lang),
+        jp,
         lang,
         "jp_per_asn",
         "jp-per-asn",
     )
 
-distribution = data.fetch(queries.jp_distribution, f)
+distribution = data.fetch(queries.jp_distribution, f).drop(columns="urutan")
 if distribution.empty:
     components.no_data(lang, f, "pegawai", people=True)
 else:
@@ -47,7 +49,7 @@ else:
         t("q_jp_dist", lang, year=year),
         t("c_jp_dist", lang),
         charts.jp_distribution(distribution, styles, t("share_pns", lang), lang),
-        distribution.drop(columns="urutan"),
+        distribution,
         lang,
         "sebaran_jp",
         "persen-20jp",
@@ -132,6 +134,7 @@ with right:
                 dict(zip(parts, ("#1b7837", "#fdb863", "#b2182b"), strict=True)),
                 lang,
                 part_labels=names,
+                total="jumlah_terdaftar",
             ),
             done,
             lang,

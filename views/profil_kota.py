@@ -1,12 +1,9 @@
 """Profil kota: one city in depth against the average of the other chosen cities, with its OPD table."""
 
-import dataclasses
-
 import streamlit as st
 
-from analytics import queries
+from analytics import overview
 from analytics.i18n import t
-from analytics.overview import compare_with_others
 from ui import components, data
 
 lang, f, info = components.start_page()
@@ -14,15 +11,15 @@ kota = st.selectbox(t("choose_city", lang), sorted(f.kota), key="profil", bind="
 year = f.tahun_akhir
 st.title(t("profil_title", lang, kota=kota))
 
-scorecard = data.fetch(queries.scorecard, f)
+scorecard = overview.scorecard(data.fetch, f)
 st.subheader(t("q_profile", lang, kota=kota, year=year))
 if len(f.kota) < 2:
     st.info(t("only_one_city", lang))
 else:
     st.caption(t("c_profile", lang))
-    st.dataframe(compare_with_others(scorecard, kota, year, lang), hide_index=True)
+    st.dataframe(overview.compare_with_others(scorecard, kota, year, lang), hide_index=True)
 
-opds = data.fetch(queries.opd_profile, dataclasses.replace(f, kota=(kota,)))
+opds = overview.opd_profile(data.fetch, f, kota)
 st.subheader(t("q_opd_table", lang, kota=kota, year=year))
 st.caption(t("c_opd_table", lang))
 if opds.empty:

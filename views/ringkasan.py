@@ -2,23 +2,22 @@
 
 import streamlit as st
 
-from analytics import charts, queries
+from analytics import charts, overview
 from analytics.findings import findings
 from analytics.i18n import t
-from analytics.overview import city_tiles
 from ui import components, data
 
 lang, f, info = components.start_page()
 
-scorecard = data.fetch(queries.scorecard, f)
+scorecard = overview.scorecard(data.fetch, f)
 year = f.tahun_akhir
 st.title(t("ringkasan_title", lang, year=year))
 st.caption(
     t("ringkasan_caption", lang, prev=year - 1) + (" " + t("people_filter_note", lang) if f.filters_people else "")
 )
 
-tiles = city_tiles(scorecard, year, lang)
-if not tiles or (f.filters_people and scorecard["jumlah_asn"].sum() == 0):
+tiles = overview.city_tiles(scorecard, year, lang)
+if not tiles or (f.filters_people and overview.nobody(scorecard)):
     components.no_data(lang, f, "pegawai", people=True)
     st.stop()
 
@@ -38,13 +37,16 @@ st.markdown("\n".join(f"- {s}" for s in sentences) if sentences else t("fd_none"
 st.header(t("trends", lang))
 styles = charts.city_styles(info["kota"])
 in_range = scorecard[scorecard["tahun"] >= f.tahun_awal]
+compliance = in_range[["kota", "tahun", "jumlah_pns", "pns_memenuhi_20jp", "persen_20jp"]]
+absorption = in_range[["kota", "tahun", "pagu", "realisasi", "persen_serapan"]]
+cost = in_range[["kota", "tahun", "biaya_per_jp"]]
 left, right = st.columns(2)
 with left:
     components.chart(
         t("q_trend_20jp", lang),
         t("c_trend_20jp", lang),
-        charts.trend(in_range, "persen_20jp", styles, lang, tick_suffix="%", y_range=(0, 100)),
-        in_range[["kota", "tahun", "jumlah_pns", "pns_memenuhi_20jp", "persen_20jp"]],
+        charts.trend(compliance, "persen_20jp", styles, lang, tick_suffix="%", y_range=(0, 100)),
+        compliance,
         lang,
         "tren_20jp",
         "persen-20jp",
@@ -52,8 +54,8 @@ with left:
     components.chart(
         t("q_trend_serapan", lang),
         t("c_trend_serapan", lang),
-        charts.trend(in_range, "persen_serapan", styles, lang, tick_suffix="%", y_range=(0, 105)),
-        in_range[["kota", "tahun", "pagu", "realisasi", "persen_serapan"]],
+        charts.trend(absorption, "persen_serapan", styles, lang, tick_suffix="%", y_range=(0, 105)),
+        absorption,
         lang,
         "tren_serapan",
         "serapan",
@@ -63,8 +65,8 @@ with right:
     components.chart(
         t("q_trend_biaya", lang),
         t("c_trend_biaya", lang),
-        charts.trend(in_range, "biaya_per_jp", styles, lang, tick_suffix=""),
-        in_range[["kota", "tahun", "biaya_per_jp"]],
+        charts.trend(cost, "biaya_per_jp", styles, lang, tick_suffix=""),
+        cost,
         lang,
         "tren_biaya",
         "biaya-per-jp",
