@@ -180,3 +180,71 @@ def test_the_screen_table_of_a_page_shows_less_than_five(tmp_path: Path, monkeyp
     tables = [d.value for d in at.dataframe]
     assert any((table == S).any().any() for table in tables)
     assert not any((table.astype(str) == "2").any().any() for table in tables if "Jumlah PNS" in table.columns)
+
+
+# The rule beyond one table: implied counts, picking rows, rankings, and what tiles, findings and charts read.
+
+
+def test_a_share_without_its_numerator_is_checked_through_the_count_it_implies() -> None:
+    # An agency table with jumlah_pns and persen_20jp only: 95% of 40 says 2 did not reach 20 JP.
+    df = pd.DataFrame({"opd": ["x", "y", "z"], "jumlah_pns": [40, 40, 60], "persen_20jp": [95.0, 50.0, 40.0]})
+    out = suppress(df)
+    assert out["persen_20jp"].tolist() == [S, S, 40.0]  # y: the next smallest implied count (20 of 40)
+    # As with a numerator column: a row whose only part is hidden hides its total (the rest may stand in
+    # another table), and that total is then not alone in its column.
+    assert out["jumlah_pns"].tolist() == [S, S, 60]
+
+
+def test_a_breakdown_is_suppressed_whole_before_rows_are_picked() -> None:
+    from analytics.reshape import pick
+
+    df = pd.DataFrame({"kota": ["A"] * 4, "opd": ["w", "x", "y", "z"], "jumlah_pns": [3, 6, 50, 60]})
+    picked = pick(df, opd=["x", "y"])
+    assert picked["jumlah_pns"].tolist() == [S, 50]  # x is the cell that keeps w's '<5' from being alone
+    assert suppress(df[df["opd"].isin(["x", "y"])])["jumlah_pns"].tolist() == [6, 50]  # picked first: x shows
+
+
+def test_the_lowest_rows_leave_hidden_values_unranked() -> None:
+    from analytics.reshape import lowest
+
+    df = pd.DataFrame(
+        {
+            "kota": ["A"] * 4,
+            "opd": ["w", "x", "y", "z"],
+            "jumlah_pns": [3, 40, 50, 60],
+            "pns_memenuhi_20jp": [0, 10, 40, 30],
+            "persen_20jp": [0.0, 25.0, 80.0, 50.0],
+        }
+    )
+    assert lowest(df, "persen_20jp", 2, kota="A")["opd"].tolist() == ["z", "y"]  # w and x are hidden
+
+
+def test_a_ranking_puts_hidden_rows_last_in_label_order() -> None:
+    from analytics.privacy import shown_first
+
+    df = pd.DataFrame({"opd": ["c", "a", "d", "b"], "jumlah_asn": [2, 50, 40, 3], "persen_terlatih": [0, 60, 50, 0]})
+    assert shown_first(df, ["jumlah_asn", "persen_terlatih"], "opd")["opd"].tolist() == ["a", "d", "b", "c"]
+
+
+def test_tiles_findings_and_comparison_read_less_than_five_from_the_page_scorecard() -> None:
+    from analytics.findings import findings
+    from analytics.overview import city_tiles, compare_with_others
+
+    rows = [
+        ("Jambi", 2024, 3, 3, 100.0, 70.0),
+        ("Jambi", 2025, 4, 2, 50.0, 72.0),
+        ("Makassar", 2024, 80, 40, 50.0, 80.0),
+        ("Makassar", 2025, 80, 48, 60.0, 82.0),
+        ("Pontianak", 2025, 60, 30, 50.0, 90.0),
+    ]
+    raw = pd.DataFrame(rows, columns=["kota", "tahun", "jumlah_pns", "pns_memenuhi_20jp", "persen_20jp", "ikm"])
+    raw = raw.assign(jumlah_responden_ikm=300, mutu_ikm="B", jp_per_asn=20.0, persen_serapan=90.0)
+    raw = raw.assign(pagu=1e9, realisasi=9e8, biaya_per_jp=5e4, persen_sangat_baik=10.0)
+    page = suppress(raw)
+    jambi = {tile.label: tile for tile in city_tiles(page, 2025, "id")["Jambi"]}
+    tile = jambi["PNS mencapai 20 JP"]
+    assert (tile.value, tile.delta) == (S, None) and "2" not in tile.help and S in tile.help
+    said = findings(page, 2025, "id")
+    assert said[-1].startswith("Jambi: ") and not any("50%" in s and "Jambi" in s for s in said)
+    compared = compare_with_others(page, "Pontianak", 2025, "id").set_index("Metrik")
+    assert compared.loc["PNS mencapai 20 JP", "Rata-rata kota lain"] == "60,0%"  # Makassar only, not (60 + 50) / 2

@@ -1,0 +1,164 @@
+"""Text alternatives of the charts (analytics.charts.describe): one or two sentences in the chosen language
+that say what a chart shows (kind, whom, highest and lowest value), never a value the chart hides, and an
+st.caption under every chart of every page, where screen readers reach it.
+
+Figures are built by the real builders from the session's demo warehouse (the real pipeline); the expected
+sentences are worked out here from the query results.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+import test_pages
+import test_privacy_pages
+from test_pages import open_page, start
+
+from analytics import analysis, charts, charts_analysis, metrics, queries
+from analytics.filters import Filters
+from analytics.i18n import t
+
+app_environment = test_pages.app_environment  # shared fixtures: the demo warehouse, its info, a connection
+info = test_pages.info
+con = test_privacy_pages.con
+PAGES_WITH_CHARTS = [
+    name for name in test_pages.PAGE if name not in ("profil_kota", "definisi", "kualitas_data", "unggah")
+]
+
+
+@pytest.fixture(scope="module")
+def everyone(info: dict) -> Filters:
+    return Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1])
+
+
+@pytest.fixture(scope="module")
+def styles(info: dict) -> dict:
+    return charts.city_styles(info["kota"])
+
+
+def id_number(value: float, decimals: int) -> str:
+    return f"{value:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+# --- what the sentence says ---------------------------------------------------------------------------------
+
+
+def test_a_trend_names_its_cities_and_its_highest_and_lowest_point(con, everyone: Filters, styles, info) -> None:
+    sc = queries.scorecard(con, everyone)
+    text = charts.describe(charts.trend(sc, "ikm", styles, "id"), "id")
+    high = sc.loc[sc["ikm"].idxmax()]
+    low = sc.loc[sc["ikm"].idxmin()]
+    assert text.startswith("Ringkasan grafik: Grafik garis untuk ")
+    assert all(k in text for k in info["kota"])
+    assert f"Tertinggi: {high.kota} · {high.tahun}: {id_number(high.ikm, 1)}." in text
+    assert f"Terendah: {low.kota} · {low.tahun}: {id_number(low.ikm, 1)}." in text
+    assert "tidak digambar" not in text  # nothing hidden for whole cities
+
+
+def test_the_text_follows_the_language(con, everyone: Filters, styles) -> None:
+    sc = queries.scorecard(con, everyone)
+    high = sc.loc[sc["persen_20jp"].idxmax()]
+    text = charts.describe(charts.trend(sc, "persen_20jp", styles, "en", tick_suffix="%"), "en")
+    assert text.startswith("Chart summary: Line chart for ")
+    assert f"Highest: {high.kota} · {high.tahun}: {high.persen_20jp:.1f}%." in text
+
+
+def test_a_heatmap_names_its_columns_and_its_extreme_cells(con, everyone: Filters) -> None:
+    df = pd.DataFrame(
+        {"nilai": ["A", "A", "B", "B"], "kota": ["Jambi", "Makassar"] * 2, "persen_20jp": [10.0, 90.0, 50.0, 60.0]}
+    )
+    text = charts.describe(charts.heatmap(df, "nilai", "kota", "persen_20jp", "id"), "id")
+    assert (
+        text == "Ringkasan grafik: Tabel berwarna untuk Jambi dan Makassar. Tertinggi: Makassar · A: 90%. "
+        "Terendah: Jambi · A: 10%."
+    )
+
+
+def test_stacked_bars_say_which_part_is_largest_most_often(con, everyone: Filters) -> None:
+    ratings = queries.predikat(con, everyone)
+    parts = list(queries.PREDIKAT_COLUMNS)
+    figure = charts.stacked_share(ratings, "tahun", parts, charts.PREDIKAT_COLORS, "id", total="jumlah_dinilai")
+    largest = ratings[parts].idxmax(axis=1)
+    top = largest.value_counts()
+    text = charts.describe(figure, "id")
+    assert f"Batang bertumpuk 100% dengan bagian {', '.join(parts[:-1])} dan {parts[-1]}." in text
+    assert t("ch_largest", part=top.index[0], n=int(top.iloc[0]), total=len(ratings)) in text
+
+
+def test_intervals_curves_and_scatters_say_what_they_are(con, everyone: Filters, styles) -> None:
+    did = metrics.compare_cells(analysis.training_cells(con, everyone, 1)).dropna(subset=["selisih"])
+    forest = charts_analysis.intervals(
+        did, "kota", "selisih", "ci_rendah", "ci_tinggi", charts_analysis.comparison_texts(did), styles
+    )
+    high = did.loc[did["selisih"].idxmax()]
+    text = charts.describe(forest)
+    assert text.startswith("Ringkasan grafik: Selisih dengan selang kepercayaan 95% untuk ")
+    assert f"Tertinggi: {high.kota}: " in text
+    gap = analysis.gap(con, everyone)
+    latest = gap[gap["tahun"] == everyone.tahun_akhir]
+    points = charts_analysis.lorenz_points(analysis.jp_counts(con, everyone), latest, "id")
+    curves = charts.describe(charts_analysis.lorenz(points, styles, "id", "Merata"))
+    assert curves.startswith("Ringkasan grafik: Kurva untuk ") and "(Gini " in curves and "Tertinggi" not in curves
+    units = analysis.jp_and_ikm(con, everyone)
+    names = charts_analysis.correlation_names(units, "jp_per_asn", "ikm", "id")
+    scatter = charts.describe(charts_analysis.scatter_by_city(units, "jp_per_asn", "ikm", styles, "opd", names=names))
+    assert scatter.startswith("Ringkasan grafik: Grafik titik untuk ") and "(r = " in scatter
+
+
+def test_a_budget_curve_writes_the_change_of_budget_with_its_sign() -> None:
+    curve = pd.DataFrame({"perubahan_anggaran": [-50.0, 0.0, 50.0], "persen_20jp": [30.0, 45.0, 60.0]})
+    text = charts.describe(charts_analysis.budget_curve(curve, 0, "id"))
+    assert text == "Ringkasan grafik: Grafik garis. Tertinggi: +50%: 60,0%. Terendah: -50%: 30,0%."
+
+
+def test_hidden_values_are_counted_never_told(con, info: dict, styles) -> None:
+    f = Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1], kategori_jabatan=("Administrator",))
+    sc = queries.scorecard(con, f)
+    figure = charts.trend(sc, "persen_20jp", styles, "id", tick_suffix="%")
+    text = charts.describe(figure, "id")
+    assert t("ch_hidden", n=charts.hidden_values(figure), k=5) in text
+    for r in sc.itertuples():
+        if 0 < r.jumlah_pns < 5 and r.persen_20jp not in (0, 100):
+            assert f"{r.kota} · {r.tahun}:" not in text
+    assert "Jambi" not in text.split(".")[0]  # a city with nothing drawn is not named as drawn
+
+
+def test_a_chart_with_nothing_to_draw_says_so() -> None:
+    df = pd.DataFrame({"kota": ["Jambi"], "nilai": ["JPT"], "jumlah_pns": [2], "persen_20jp": [50.0]})
+    figure = charts.grouped_bars(df, "nilai", "persen_20jp", charts.city_styles(["Jambi"]))
+    assert charts.describe(figure) == (
+        f"Ringkasan grafik: Grafik batang untuk Jambi. Tidak ada nilai yang digambar. {t('ch_hidden', n=1, k=5)}"
+    )
+
+
+def test_describe_reads_a_figure_that_went_through_json() -> None:
+    df = pd.DataFrame({"kota": ["Jambi", "Jambi"], "tahun": [2024, 2025], "ikm": [80.0, 82.5]})
+    figure = charts.trend(df, "ikm", charts.city_styles(["Jambi"]))
+    again = go.Figure(figure.to_dict())  # typed arrays {"dtype", "bdata"}, as in the presentation's cache
+    assert charts.describe(again) == charts.describe(figure)
+
+
+# --- on the pages -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", PAGES_WITH_CHARTS)
+def test_every_chart_on_a_page_has_its_text_alternative_under_it(name: str) -> None:
+    at = open_page(start(**({"slide": "9"} if name == "presentasi" else {})), name)  # slide 9: a chart screen
+    assert [e.value for e in at.exception] == []
+    figures = at.get("plotly_chart")
+    assert figures, name
+    prefix = t("ch_summary", text="")
+    summaries = [c.value for c in at.main.caption if c.value.startswith(prefix)]
+    assert len(summaries) == len(figures), name
+    blocks = [e for e in at.main if e.type in ("plotly_chart", "caption")]
+    for i, element in enumerate(blocks):
+        if element.type == "plotly_chart":  # the very next block is its text alternative
+            assert blocks[i + 1].value.startswith(prefix), (name, i)
+
+
+def test_text_alternatives_are_in_english_with_the_app() -> None:
+    at = open_page(start("en"), "kinerja")
+    summaries = [c.value for c in at.main.caption if c.value.startswith("Chart summary: ")]
+    assert len(summaries) == len(at.get("plotly_chart")) >= 2
+    assert any("100% stacked bars with the parts Sangat Baik" in s for s in summaries)
