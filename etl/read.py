@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import re
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -139,7 +140,16 @@ def read_file(con: duckdb.DuckDBPyConnection, src: SourceFile, table: str) -> No
     fills src.sha256, src.labels, src.table and src.rows_read (rows in the table plus lines the
     parser rejected; the pipeline takes the skipped rows off once they are known).
     """
-    src.sha256 = sha256_of(src.path)
+    # Python reads the file for its checksum (and a CSV for its blank lines) while DuckDB parses it:
+    # hashlib and bytes.find release the GIL, so the two cores share the work.
+    with ThreadPoolExecutor(max_workers=1) as side:
+        checksum = side.submit(sha256_of, src.path)
+        _read_into(con, src, table)
+        src.sha256 = checksum.result()
+
+
+def _read_into(con: duckdb.DuckDBPyConnection, src: SourceFile, table: str) -> None:
+    """Read a file into `table` and count its rows; see read_file."""
     src.table = table
     dataset = DATASETS[src.dataset]
     if src.path.suffix.lower() == ".csv":
@@ -292,7 +302,8 @@ def _read_csv(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile,
         src.notes.append("dibaca sebagai Windows-1252 (bukan UTF-8).")
     names = _unique_names(header)
     rejects = f"{table}_rejects"
-    with tempfile.TemporaryDirectory(prefix="asn-csv-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="asn-csv-") as tmp, ThreadPoolExecutor(max_workers=1) as side:
+        blanks = side.submit(_blank_lines, src.path)  # found while DuckDB reads
         path = src.path if encoding == "utf-8" else _transcode(src.path, tmp)
         try:  # one pass: the contract's columns and the total-row flag, nothing copied later
             con.execute(
@@ -308,7 +319,7 @@ def _read_csv(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile,
     # no title line); lines DuckDB skipped (blank) or rejected (wrong column count) take their
     # numbers with them (DuckDB numbers rejected lines from the start of the file).
     src.header_line = header_at + 1
-    taken = {b for b in _blank_lines(src.path) if b > src.header_line}
+    taken = {b for b in blanks.result() if b > src.header_line}
     taken |= {r[0] for r in con.execute(f"SELECT DISTINCT line FROM {rejects}").fetchall()}
     src.labels = [src.name]
     if taken:
