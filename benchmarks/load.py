@@ -10,6 +10,7 @@ every CSV of the folder into a table with read_csv. Prints a Markdown table.
 from __future__ import annotations
 
 import argparse
+import json
 import platform
 import resource
 import subprocess
@@ -17,6 +18,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import duckdb
 
 READ_CSV_ONLY = """
 import sys, duckdb, pathlib
@@ -50,6 +53,10 @@ def bench(scale: float, seed: int, work: Path) -> dict:
     db = work / f"warehouse_s{scale:g}.duckdb"
     db.unlink(missing_ok=True)
     load_s, load_mb = timed([sys.executable, "-m", "etl", "load", str(source), "--db", str(db)])
+    with duckdb.connect(str(db), read_only=True) as con:
+        phases = json.loads(
+            con.execute("SELECT phases_s FROM etl_runs ORDER BY started_at_utc DESC LIMIT 1").fetchone()[0]
+        )
     raw_db = work / f"read_csv_s{scale:g}.duckdb"
     raw_db.unlink(missing_ok=True)
     read_s, read_mb = timed([sys.executable, "-c", READ_CSV_ONLY, str(source), str(raw_db)])
@@ -58,6 +65,8 @@ def bench(scale: float, seed: int, work: Path) -> dict:
         "csv_mb": size_mb,
         "load_s": load_s,
         "load_mb": load_mb,
+        "validate_s": phases["validate"],
+        "models_s": phases["models"],
         "read_csv_s": read_s,
         "read_csv_mb": read_mb,
     }
@@ -72,12 +81,13 @@ def main() -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="asn-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"Machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}")
-    print("| scale | CSV (MB) | etl load (s) | peak RSS (MB) | DuckDB read_csv (s) | ratio |")
-    print("|---|---|---|---|---|---|")
+    print("| scale | CSV (MB) | load (s) | read, check, raw (s) | marts (s) | peak RSS (MB) | read_csv (s) | ratio |")
+    print("|---|---|---|---|---|---|---|---|")
     for scale in args.scales:
         r = bench(scale, args.seed, work)
         print(
-            f"| {r['scale']:g} | {r['csv_mb']:.0f} | {r['load_s']:.1f} | {r['load_mb']:.0f} | "
+            f"| {r['scale']:g} | {r['csv_mb']:.0f} | {r['load_s']:.1f} | {r['validate_s']:.1f} | {r['models_s']:.1f} | "
+            f"{r['load_mb']:.0f} | "
             f"{r['read_csv_s']:.1f} | {r['load_s'] / r['read_csv_s']:.1f} x |"
         )
 
