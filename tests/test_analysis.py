@@ -261,3 +261,58 @@ def test_readiness_counts_disaster_training_up_to_the_year(con) -> None:
     row = analysis.readiness(con, Filters(("Pontianak",), 2025, 2025)).iloc[0]
     assert (row.jumlah_asn, row.asn_terlatih, row.persen_terlatih) == (8, 1, 12.5)
     assert analysis.readiness(con, Filters(("Pontianak",), 2023, 2023)).iloc[0].asn_terlatih == 0
+
+
+# --- ratings of the neighbouring years, across a long span -----------------------------------------------
+
+FAR = {
+    1990: "Baik",
+    2019: "Kurang",
+    2020: "Sangat Baik",
+    2021: "Baik",
+    2029: "Baik",
+    2030: "Kurang",
+    2031: "Sangat Baik",
+}
+
+
+@pytest.fixture(scope="module")
+def far_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A person rated in 1990 and again from 2019 to 2031: 2030 and 2031 lie more than 40 years after the
+    first rating, beyond the per-person number the mart reads neighbouring ratings from."""
+    data = rows()
+    data["pegawai"].append(pegawai("198001012000011999", tmt_masuk="2000-01-01"))
+    data["penilaian_kinerja"] += [{"nip": "198001012000011999", "tahun": str(y), "predikat": p} for y, p in FAR.items()]
+    report, db = load_rows(tmp_path_factory.mktemp("jauh"), data)
+    assert report.status == "ok" and report.errors == []
+    return db
+
+
+def test_neighbouring_ratings_equal_a_direct_lookup_for_every_person_and_year(far_warehouse: Path) -> None:
+    direct = query(
+        far_warehouse,
+        "WITH n AS (SELECT id_pegawai, tahun, CASE predikat WHEN 'Sangat Baik' THEN 1 WHEN 'Baik' THEN 2"
+        " WHEN 'Butuh Perbaikan' THEN 3 WHEN 'Kurang' THEN 4 WHEN 'Sangat Kurang' THEN 5 END AS r"
+        " FROM stg_penilaian_kinerja)"
+        " SELECT p.id_pegawai, p.tahun, n0.r, n1.r, n2.r FROM int_pegawai_tahun p"
+        " LEFT JOIN n n0 ON n0.id_pegawai = p.id_pegawai AND n0.tahun = p.tahun - 1"
+        " LEFT JOIN n n1 ON n1.id_pegawai = p.id_pegawai AND n1.tahun = p.tahun"
+        " LEFT JOIN n n2 ON n2.id_pegawai = p.id_pegawai AND n2.tahun = p.tahun + 1 ORDER BY ALL",
+    )
+    mart = query(
+        far_warehouse,
+        "SELECT id_pegawai, tahun, peringkat_sebelum, peringkat, peringkat_sesudah FROM analisis_pegawai_tahun"
+        " ORDER BY ALL",
+    )
+    assert mart == direct
+    assert len(direct) > 100  # 1990-2031 for the long-serving person, plus the fixture's people
+
+
+def test_ratings_beyond_forty_years_after_the_first_are_still_read(far_warehouse: Path) -> None:
+    got = query(
+        far_warehouse,
+        "SELECT a.tahun, a.peringkat_sebelum, a.peringkat, a.peringkat_sesudah FROM analisis_pegawai_tahun a"
+        " JOIN raw_pegawai p USING (id_pegawai) WHERE p._line = (SELECT max(_line) FROM raw_pegawai)"
+        " AND a.tahun IN (2020, 2029, 2030, 2031) ORDER BY a.tahun",
+    )
+    assert got == [(2020, 4, 1, 2), (2029, None, 2, 4), (2030, 2, 4, 1), (2031, 4, 1, None)]

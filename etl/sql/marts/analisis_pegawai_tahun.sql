@@ -7,6 +7,10 @@
 -- mentee in a pairing that started in the year (dataset mentoring); terlatih_bencana: passed, in this
 -- year or before, an activity whose topik or nama_program mentions disaster response (bencana,
 -- kebencanaan, tanggap darurat, kesiapsiagaan). Definitions: docs/metrics.md#dampak.
+-- The ratings of the year before, the year and the year after are read from one number per person
+-- (3 bits a year, years counted from the year before the first rating anywhere): one join on the
+-- person instead of three on person and year. Ratings more than 40 years after the first (none in
+-- real data) are looked up the long way (jauh).
 WITH peringkat AS (
     SELECT
         id_pegawai,
@@ -21,6 +25,27 @@ WITH peringkat AS (
     FROM stg_penilaian_kinerja
 ),
 
+dasar AS (
+    SELECT min(tahun) - 1 AS tahun FROM peringkat
+),
+
+peringkat_per_orang AS (
+    SELECT
+        n.id_pegawai,
+        sum(n.peringkat::HUGEINT << (3 * (n.tahun - d.tahun))::HUGEINT) AS bit_tahun
+    FROM peringkat AS n
+    CROSS JOIN dasar AS d
+    WHERE n.tahun - d.tahun <= 40
+    GROUP BY n.id_pegawai
+),
+
+jauh AS (
+    SELECT n.*
+    FROM peringkat AS n
+    CROSS JOIN dasar AS d
+    WHERE n.tahun - d.tahun > 40
+),
+
 bencana_pertama AS (
     SELECT id_pegawai, min(tahun) AS tahun
     FROM int_jp_pegawai_tahun
@@ -31,6 +56,16 @@ bencana_pertama AS (
 mentee AS (
     SELECT DISTINCT id_mentee AS id_pegawai, year(tanggal_mulai) AS tahun
     FROM stg_mentoring
+),
+
+pegawai_tahun AS (
+    SELECT
+        p.*,
+        r.bit_tahun,
+        p.tahun - d.tahun AS posisi
+    FROM int_pegawai_tahun AS p
+    CROSS JOIN dasar AS d
+    LEFT JOIN peringkat_per_orang AS r ON r.id_pegawai = p.id_pegawai
 )
 
 SELECT
@@ -43,16 +78,24 @@ SELECT
     p.jp,
     p.ikut_kegiatan,
     p.memenuhi_20jp,
-    coalesce(l.ikut_coaching, false) AS ikut_coaching,
+    p.ikut_coaching,
     m.id_pegawai IS NOT NULL AS mulai_mentoring,
     coalesce(b.tahun <= p.tahun, false) AS terlatih_bencana,
-    n0.peringkat AS peringkat_sebelum,
-    n1.peringkat AS peringkat,
-    n2.peringkat AS peringkat_sesudah
-FROM int_pegawai_tahun AS p
-LEFT JOIN int_jp_pegawai_tahun AS l ON l.id_pegawai = p.id_pegawai AND l.tahun = p.tahun
+    coalesce(
+        CASE WHEN p.posisi - 1 BETWEEN 1 AND 40 THEN nullif((p.bit_tahun >> (3 * (p.posisi - 1))::HUGEINT) & 7, 0) END,
+        n0.peringkat
+    )::INTEGER AS peringkat_sebelum,
+    coalesce(
+        CASE WHEN p.posisi BETWEEN 1 AND 40 THEN nullif((p.bit_tahun >> (3 * p.posisi)::HUGEINT) & 7, 0) END,
+        n1.peringkat
+    )::INTEGER AS peringkat,
+    coalesce(
+        CASE WHEN p.posisi + 1 BETWEEN 1 AND 40 THEN nullif((p.bit_tahun >> (3 * (p.posisi + 1))::HUGEINT) & 7, 0) END,
+        n2.peringkat
+    )::INTEGER AS peringkat_sesudah
+FROM pegawai_tahun AS p
 LEFT JOIN mentee AS m ON m.id_pegawai = p.id_pegawai AND m.tahun = p.tahun
 LEFT JOIN bencana_pertama AS b ON b.id_pegawai = p.id_pegawai
-LEFT JOIN peringkat AS n0 ON n0.id_pegawai = p.id_pegawai AND n0.tahun = p.tahun - 1
-LEFT JOIN peringkat AS n1 ON n1.id_pegawai = p.id_pegawai AND n1.tahun = p.tahun
-LEFT JOIN peringkat AS n2 ON n2.id_pegawai = p.id_pegawai AND n2.tahun = p.tahun + 1
+LEFT JOIN jauh AS n0 ON n0.id_pegawai = p.id_pegawai AND n0.tahun = p.tahun - 1
+LEFT JOIN jauh AS n1 ON n1.id_pegawai = p.id_pegawai AND n1.tahun = p.tahun
+LEFT JOIN jauh AS n2 ON n2.id_pegawai = p.id_pegawai AND n2.tahun = p.tahun + 1
