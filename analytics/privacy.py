@@ -301,13 +301,14 @@ def for_chart(df: pd.DataFrame, k: int | None = None) -> tuple[pd.DataFrame, pd.
     `mask(df)`, so a builder can write '<5' where a value was hidden rather than merely missing."""
     hidden = mask(df, k)
     out = df.copy()
-    for c in df.columns[hidden.any(axis=0).to_numpy()]:
-        out[c] = _numeric_or_text(out[c].astype(object).where(~hidden[c]))
+    for c in df.columns:  # numbers again, also where a picked frame kept suppress's object dtype
+        if hidden[c].any() or out[c].dtype == object:
+            out[c] = _numeric_or_text(out[c].astype(object).where(~hidden[c]))
     return out, hidden
 
 
 def _numeric_or_text(kept: pd.Series) -> pd.Series:
-    """Return a column whose hidden cells were emptied as numbers, unless it holds text (mutu_ikm)."""
+    """Return a column whose hidden cells were emptied as numbers, unless it holds text (mutu_ikm, kota)."""
     numeric = pd.to_numeric(kept, errors="coerce")
     return numeric if numeric.notna().sum() == kept.notna().sum() else kept
 

@@ -394,3 +394,26 @@ def test_ranked_bars_put_a_hidden_value_last_without_a_bar() -> None:
     df = pd.DataFrame({"label": ["x", "y", "z"], "kota": ["Jambi"] * 3, "jumlah_peserta": [300, 2, 100]})
     (bar,) = charts.ranked_bars(df, "label", "jumlah_peserta", STYLES, ["300", "2", "100"]).data
     assert list(bar.y) == ["x", "z", "y"] and list(bar.x) == [300, 100, 0] and list(bar.text) == ["300", "100", "<5"]
+
+
+def test_rows_picked_from_a_suppressed_breakdown_draw_as_numbers() -> None:
+    # One city picked from all (reshape.pick): its columns keep suppress's text dtype without any '<5' left.
+    from analytics import reshape
+
+    df = pd.DataFrame(
+        {
+            "kota": ["Jambi"] * 2 + ["Makassar"] * 2,
+            "opd": ["x", "y", "x", "y"],
+            "jumlah_dinilai": [30, 40, 2, 3],
+            "Sangat Baik": [5, 6, 1, 1],
+            "Baik": [20, 30, 1, 2],
+            "Butuh Perbaikan": [5, 6, 0, 0],
+            "Kurang": [0, 0, 0, 0],
+            "Sangat Kurang": [0, 0, 0, 0],
+        }
+    )
+    parts = list(charts.PREDIKAT_COLORS)
+    jambi = reshape.pick(df, kota="Jambi")
+    fig = charts.stacked_share_h(jambi, "opd", parts, charts.PREDIKAT_COLORS, total="jumlah_dinilai")
+    expected = [[100 * 5 / 30, 15.0], [100 * 20 / 30, 75.0], [100 * 5 / 30, 15.0], [0, 0], [0, 0]]
+    assert [list(tr.x) for tr in fig.data] == [pytest.approx(v) for v in expected]
