@@ -25,22 +25,8 @@ from streamlit.testing.v1 import AppTest
 from etl.paths import warehouse_path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Every page a user reaches without signing in as admin (the upload page only shows its sign-in form).
-PAGES = (
-    "ringkasan",
-    "presentasi",
-    "partisipasi",
-    "anggaran",
-    "kinerja",
-    "umpan_balik",
-    "kesenjangan",
-    "simulasi",
-    "dampak",
-    "hasil_belajar",
-    "profil_kota",
-    "definisi",
-    "kualitas_data",
-)
+# Every page script, except the upload page (it only shows its sign-in form to non-admins).
+PAGES = tuple(sorted(p.stem for p in (ROOT / "views").glob("*.py") if p.stem != "unggah"))
 
 
 def page_seconds(page: str) -> tuple[float, float]:
