@@ -60,17 +60,16 @@ def vocab_map(domain: str) -> tuple[list[str], list[str]]:
     return list(keys), list(keys.values())
 
 
-# A cell that starts and ends with a visible ASCII character needs no trim (the usual case, and much
-# cheaper to test than trimming every cell).
-PLAIN_EDGES = "unicode({x}) BETWEEN 33 AND 126 AND unicode({x}[-1]) BETWEEN 33 AND 126"
-
-
 def text_of(col: str) -> str:
     """Return SQL for a raw cell as trimmed text, NULL when empty.
 
-    validate_dataset applies it once per column in its first step; parsers and checks below take
-    the column name itself, already trimmed."""
-    return f"CASE WHEN {PLAIN_EDGES.format(x=col)} THEN {col} ELSE NULLIF(trim({col}), '') END"
+    A cell in plain ASCII (as many bytes as characters) without a space at either end needs no
+    trim: far cheaper to test than trimming every cell. validate_dataset applies this once per
+    column in its first step; parsers and checks below take the column name itself, already trimmed."""
+    return (
+        f"CASE WHEN prefix({col}, ' ') OR suffix({col}, ' ') OR strlen({col}) <> length({col})"
+        f" THEN NULLIF(trim({col}), '') ELSE NULLIF({col}, '') END"
+    )
 
 
 def kota_key(expr: str) -> str:
@@ -168,6 +167,14 @@ def date_sql(x: str, params: Params) -> str:
     return f"TRY_STRPTIME({canonical}, '%Y-%m-%d')::DATE"
 
 
+def lookup(expr: str, mapping: dict[str, str], params: Params) -> str:
+    """Return SQL that maps the value of `expr` through `mapping` (NULL when absent): a CASE, which
+    DuckDB evaluates several times faster than a lookup in a MAP literal. `expr` is repeated in every
+    arm, so it should be a column or a cheap expression (DuckDB computes repeated ones for every row)."""
+    arms = " ".join(f"WHEN {params.add(k)} THEN {params.add(v)}" for k, v in mapping.items())
+    return f"CASE {expr} {arms} END"
+
+
 def parse_sql(column: Column, params: Params) -> str:
     """Return SQL that parses a raw text cell to its typed value, NULL when it does not parse.
 
@@ -199,8 +206,9 @@ def parse_sql(column: Column, params: Params) -> str:
         keys, values = vocab_map(column.vocab)
         spelled = f"regexp_replace(regexp_replace(lower({x}), '\\s+', ' ', 'g'), '\\s*/\\s*', '/', 'g')"
         exact = dict(zip(keys, values, strict=True)) | {v: v for v in values}
-        fast = f"map({params.add(list(exact))}, {params.add(list(exact.values()))})[{x}]"
-        return f"coalesce({fast}, map({params.add(keys)}, {params.add(values)})[{spelled}])"
+        # The slow path names `spelled` once (a MAP lookup): repeated in a CASE, DuckDB would hoist it
+        # out of the coalesce and run its regular expressions on every cell.
+        return f"coalesce({lookup(x, exact, params)}, map({params.add(keys)}, {params.add(values)})[{spelled}])"
     return x
 
 
@@ -310,7 +318,7 @@ def dataset_rules(dataset: Dataset, params: Params) -> list[tuple[str, str, str]
         jenis = parsed("jenis")
         jalur = parsed("jalur")
         pairs = [(j, jal) for jal, types in JALUR_JENIS.items() for j in types]
-        parent = f"map({params.add([p[0] for p in pairs])}, {params.add([p[1] for p in pairs])})[{jenis}]"
+        parent = lookup(jenis, dict(pairs), params)
         rules.append(
             (
                 "jenis",
@@ -322,10 +330,8 @@ def dataset_rules(dataset: Dataset, params: Params) -> list[tuple[str, str, str]
         hasil = parsed("hasil_kerja")
         perilaku = parsed("perilaku_kerja")
         predikat = parsed("predikat")
-        keys = [f"{h}|{p}" for h, p in PREDIKAT_MATRIX]
-        expected = (
-            f"map({params.add(keys)}, {params.add(list(PREDIKAT_MATRIX.values()))})[{hasil} || '|' || {perilaku}]"
-        )
+        matrix = {f"{h}|{p}": value for (h, p), value in PREDIKAT_MATRIX.items()}
+        expected = lookup(f"({hasil} || '|' || {perilaku})", matrix, params)
         rules.append(
             (
                 "predikat",
