@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from analytics import formatting as fmt
 from analytics import privacy
@@ -77,10 +78,15 @@ def city_styles(all_kota: list[str]) -> dict[str, dict]:
     }
 
 
+# Every figure of the product uses the white template. As the default, Plotly attaches it when a figure
+# is created; naming it in update_layout validated and copied it again: 20 ms a figure, 7 figures a page.
+pio.templates.default = "plotly_white"
+
+
 def _style(fig: go.Figure, lang: str, height: int = 420, y_title: str | None = None) -> go.Figure:
-    """Apply the common layout: white template, large font, number separators, legend on top."""
+    """Apply the common layout: large font, number separators, legend on top (the white template is the
+    default, set above)."""
     fig.update_layout(
-        template="plotly_white",
         font={"size": FONT_SIZE},
         separators=plotly_separators(lang),
         height=height,

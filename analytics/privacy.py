@@ -44,6 +44,7 @@ Across the tables, charts, tiles and sentences of one page (cross-table subtract
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 
 import pandas as pd
 
@@ -202,9 +203,39 @@ def _implied(df: pd.DataFrame) -> dict[str, tuple[str, pd.Series]]:
     return out
 
 
+_MASKS: OrderedDict[tuple, pd.DataFrame] = OrderedDict()  # recent results: a page asks again on every rerun
+_MASKS_KEPT = 256
+
+
 def mask(df: pd.DataFrame, k: int | None = None) -> pd.DataFrame:
-    """Return a frame of booleans shaped like `df`: True where a cell must not be shown (module rule)."""
+    """Return a frame of booleans shaped like `df`: True where a cell must not be shown (module rule).
+
+    The rule loops over rows in Python; a page reruns on every click with the same (cached) data, so
+    results are kept for frames seen recently, keyed by their full content (a hash per row)."""
     k = k or min_group()
+    key = (
+        k,
+        tuple(df.columns),
+        tuple(str(t) for t in df.dtypes),
+        pd.util.hash_pandas_object(df, index=True).to_numpy().tobytes(),
+    )
+    if key in _MASKS:
+        _MASKS.move_to_end(key)
+        return _MASKS[key].copy()
+    hidden = _mask(df, k)
+    _MASKS[key] = hidden
+    if len(_MASKS) > _MASKS_KEPT:
+        _MASKS.popitem(last=False)
+    return hidden.copy()
+
+
+def clear_memory() -> None:
+    """Forget the masks worked out so far (benchmarks measure the first computation with it)."""
+    _MASKS.clear()
+
+
+def _mask(df: pd.DataFrame, k: int) -> pd.DataFrame:
+    """Return mask(df, k), worked out."""
     text = marker(k)
     implied = _implied(df)
     counts = [c for c in df.columns if c in COUNTS] + list(implied)
