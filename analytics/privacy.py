@@ -15,11 +15,13 @@ The rule, applied to one table at a time:
 3. Secondary, within a row: when a total and its parts stand in the same row (jumlah_dinilai and the five
    predikat; jumlah_terdaftar and lulus / tidak lulus / tidak hadir; jumlah_pns and pns_memenuhi_20jp,
    whose hidden remainder counts as a part), and exactly one part is suppressed (or the hidden remainder is
-   1..k-1), the next smallest shown non-zero part is suppressed too; when there is none, the total is.
+   1..k-1), or the suppressed parts add up to 1..k-1 (their sum is total minus the shown parts), the next
+   smallest shown non-zero part is suppressed too; when there is none, the total is.
 4. Secondary, within a column: rows that break one group down (same kota, tahun and other keys, different
    value of the breakdown column: opd, nilai, rentang_jp, kelompok...) can add up to a whole the reader
-   knows. When exactly one cell of a count column is suppressed in such a group, the next smallest shown
-   non-zero cell of that column in the group is suppressed too.
+   knows. When exactly one cell of a count column is suppressed in such a group, or the suppressed cells add
+   up to 1..k-1 (a reader gets their sum by subtraction: five bands of 1 person give away that 4 people are
+   below 20 JP), the next smallest shown non-zero cell of that column in the group is suppressed too.
 Steps 2-4 repeat until nothing changes. Tables whose only labels are kota and tahun have no breakdown and
 step 4 does not apply to them.
 
@@ -262,7 +264,7 @@ def _mask(df: pd.DataFrame, k: int) -> pd.DataFrame:
     by = breakdown[-1] if breakdown else None
     columns = set(hidden.columns)
 
-    for _ in range(10):
+    for _ in range(100):  # each round hides more cells, or stops
         before = hidden.copy()
         for total, parts in partitions:
             shown_parts = [p for p in parts if p in columns]
@@ -273,11 +275,13 @@ def _mask(df: pd.DataFrame, k: int) -> pd.DataFrame:
                 if hidden.at[i, total]:
                     continue
                 suppressed = sum(bool(hidden.at[i, p]) for p in shown_parts)
+                hidden_sum = sum(values[p][i] for p in shown_parts if hidden.at[i, p] and pd.notna(values[p][i]))
                 if missing:
                     remainder = values[total][i] - sum(values[p][i] for p in shown_parts)
                     if pd.notna(remainder) and 0 < remainder < k:
                         suppressed += 1
-                if suppressed == 1:
+                        hidden_sum += remainder
+                if suppressed == 1 or (suppressed > 1 and 0 < hidden_sum < k):
                     row = pd.Series({p: values[p][i] for p in shown_parts})
                     row_hidden = pd.Series({p: bool(hidden.at[i, p]) for p in shown_parts})
                     pick = _suppress_smallest(row, row_hidden, shown_parts)
@@ -287,7 +291,9 @@ def _mask(df: pd.DataFrame, k: int) -> pd.DataFrame:
             for part in groups:
                 rows = list(part)
                 for c in counts:
-                    if int(hidden.loc[rows, c].sum()) == 1:
+                    n_hidden = int(hidden.loc[rows, c].sum())
+                    hidden_sum = values[c].loc[rows][hidden.loc[rows, c].to_numpy(dtype=bool)].sum()
+                    if n_hidden == 1 or (n_hidden > 1 and 0 < hidden_sum < k):
                         pick = _suppress_smallest(values[c], hidden[c], rows)
                         if pick is not None:
                             hidden.at[pick, c] = True

@@ -98,6 +98,28 @@ def test_two_hidden_cells_in_a_breakdown_need_nothing_more() -> None:
     assert suppress(df)["jumlah_asn"].tolist() == [S, S, 30]
 
 
+def test_hidden_cells_of_a_breakdown_that_add_up_to_fewer_than_five_hide_one_more() -> None:
+    # 1 + 2 people hidden, 30 shown: the city's total (known from its tile) minus 30 gives away "3".
+    df = pd.DataFrame({"kota": ["A"] * 3, "opd": ["x", "y", "z"], "jumlah_asn": [1, 2, 30]})
+    assert suppress(df)["jumlah_asn"].tolist() == [S, S, S]
+
+
+def test_hidden_parts_of_a_row_that_add_up_to_fewer_than_five_hide_one_more() -> None:
+    df = pd.DataFrame(
+        {
+            "kota": ["A"],
+            "jumlah_dinilai": [60],
+            "Sangat Baik": [1],
+            "Baik": [50],
+            "Butuh Perbaikan": [7],
+            "Kurang": [1],
+            "Sangat Kurang": [1],
+        }
+    )
+    shown = suppress(df).iloc[0].tolist()
+    assert shown == ["A", 60, S, 50, S, S, S]
+
+
 def test_cities_over_years_are_not_a_breakdown() -> None:
     df = pd.DataFrame({"kota": ["A", "A", "B"], "tahun": [2023, 2024, 2024], "jumlah_asn": [3, 40, 50]})
     assert suppress(df)["jumlah_asn"].tolist() == [S, 40, 50]
@@ -122,7 +144,9 @@ def test_charts_get_missing_values_instead_of_small_groups() -> None:
     df["persen_20jp"] = [50.0, 25.0, 75.0]
     out = blank(df)
     assert pd.api.types.is_float_dtype(out["persen_20jp"])
-    assert out["persen_20jp"].isna().tolist() == [True, True, False]
+    # The shares imply 1, 2 and 30 PNS at 20 JP: the two hidden ones add up to 3, so 30 goes too.
+    assert out["persen_20jp"].isna().tolist() == [True, True, True]
+    assert out["jumlah_pns"].isna().tolist() == [True, True, True]  # with its share hidden, a total gives its remainder
 
 
 def test_screen_table_and_csv_download_read_less_than_five() -> None:
