@@ -351,7 +351,9 @@ def test_a_hidden_heatmap_cell_has_no_colour_and_a_grey_less_than_five() -> None
     cells = {(r, c): (values.z[i][j], grey.text[i][j]) for i, r in enumerate(values.y) for j, c in enumerate(values.x)}
     assert pd.isna(cells[("Bappeda", "Jambi")][0]) and cells[("Bappeda", "Jambi")][1] == "<5"
     assert pd.isna(cells[("RSUD", "Jambi")][0]) and cells[("RSUD", "Jambi")][1] == "<5"
-    assert cells[("Dinkes", "Jambi")] == (20.0, "")
+    # Bappeda and RSUD imply 2 + 2 PNS at 20 JP: Jambi's total minus Dinkes would give "4", so Dinkes goes too.
+    assert pd.isna(cells[("Dinkes", "Jambi")][0]) and cells[("Dinkes", "Jambi")][1] == "<5"
+    assert cells[("Dinkes", "Makassar")] == (60.5, "")
     assert grey.name == "<5" and grey.showscale is False
 
 
