@@ -32,6 +32,21 @@ class Column:
     min_exclusive: bool = False
 
 
+def range_rule(column: Column) -> str | None:
+    """Return a column's allowed range as an Indonesian phrase ('harus antara 1 dan 5', 'tidak boleh
+    negatif'), or None when it has none: the reject message and the template's help both say it."""
+    low = None if column.min is None else f"lebih dari {column.min:g}" if column.min_exclusive else f"{column.min:g}"
+    if low is not None and column.max is not None:
+        return f"harus antara {low} dan {column.max:g}"
+    if column.max is not None:
+        return f"maksimal {column.max:g}"
+    if column.min_exclusive:
+        return f"harus {low}"
+    if column.min is not None:
+        return "tidak boleh negatif" if column.min == 0 else f"minimal {column.min:g}"
+    return None
+
+
 @dataclass(frozen=True)
 class Reference:
     """Values of `columns` must exist as the key of dataset `target` (column `target_column`)."""

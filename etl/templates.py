@@ -27,6 +27,7 @@ from etl.contract import (
     VOCABULARIES,
     Column,
     Dataset,
+    range_rule,
 )
 
 # Example values by column name, shared by every dataset that has the column; they refer to
@@ -104,11 +105,8 @@ def rule_text(dataset: Dataset, column: Column) -> str:
     parts = []
     if column.kind == VOCAB:
         parts.append("Pilihan: " + ", ".join(VOCABULARIES[column.vocab]) + ". Huruf besar/kecil bebas.")
-    if column.min is not None and column.max is not None:
-        low = f"lebih dari {column.min:g}" if column.min_exclusive else f"{column.min:g}"
-        parts.append(f"Antara {low} dan {column.max:g}.")
-    elif column.min is not None:
-        parts.append("Tidak boleh negatif." if column.min == 0 else f"Minimal {column.min:g}.")
+    if rule := range_rule(column):
+        parts.append(rule[0].upper() + rule[1:] + ".")
     for ref in dataset.references:
         if ref.column == column.name:
             parts.append(f"Harus ada di data {ref.target} (kolom {ref.target_column}).")

@@ -34,6 +34,7 @@ from etl.contract import (
     Column,
     Dataset,
     Reference,
+    range_rule,
 )
 from etl.pseudonym import pseudonym_sql
 
@@ -281,13 +282,7 @@ def range_check(column: Column, params: Params) -> tuple[str, str] | None:
     parts = [low] if column.min is not None else []
     if column.max is not None:
         parts.append(f"{v} > {column.max}")
-    if column.min_exclusive:
-        rule = f"harus lebih dari {column.min:g}"
-    elif column.max is None:
-        rule = "tidak boleh negatif" if column.min == 0 else f"minimal {column.min:g}"
-    else:
-        rule = f"harus antara {column.min:g} dan {column.max:g}"
-    message = f"concat('Nilai ', {column.name}, {params.add(f' {rule}.')})"
+    message = f"concat('Nilai ', {column.name}, {params.add(f' {range_rule(column)}.')})"
     return " OR ".join(parts), message
 
 

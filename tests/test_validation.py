@@ -216,6 +216,7 @@ VOCAB_REJECTED = [
 OUT_OF_RANGE = [
     ("program", "jp", "0", "lebih dari 0"),
     ("program", "jp", "-8", "lebih dari 0"),
+    ("program", "jp", "1001", "dan 1000"),
     ("peserta", "nilai_pre", "101", "antara 0 dan 100"),
     ("peserta", "nilai_pre", "-1", "antara 0 dan 100"),
     ("peserta", "nilai_post", "100.5", "antara 0 dan 100"),
