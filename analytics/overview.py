@@ -18,33 +18,18 @@ from analytics import privacy, queries
 from analytics.filters import Filters
 from analytics.i18n import t
 
-RATINGS = ("jumlah_dinilai", "Sangat Baik")  # what persen_sangat_baik is a share of, for the small-group rule
-
 
 def scorecard(fetch: Callable[..., pd.DataFrame], f: Filters) -> pd.DataFrame:
-    """Return the scorecard of filters `f` as pages and meeting files show it: one row per kota per tahun
-    (from the year before tahun_awal) with the columns of queries.scorecard plus jumlah_dinilai and
-    'Sangat Baik' (people rated, and rated Sangat Baik, behind persen_sangat_baik), suppressed whole
-    (analytics.privacy.suppress): every number about fewer than 5 people, and what it could be worked out
-    from, reads '<5'. `fetch(query_function, filters)` is ui.data.fetch or a plain connection call."""
-    raw = fetch(queries.scorecard, f)
-    rated = fetch(queries.predikat, replace(f, tahun_awal=f.tahun_awal - 1))
-    merged = raw.merge(rated[["kota", "tahun", *RATINGS]], on=["kota", "tahun"], how="left")
-    merged[list(RATINGS)] = merged[list(RATINGS)].fillna(0).astype("int64")
-    return privacy.suppress(merged)
+    """Return the scorecard of filters `f` as pages and meeting files show it: queries.scorecard (one row
+    per kota per tahun from the year before tahun_awal) suppressed whole (analytics.privacy.suppress): every
+    number about fewer than 5 people, and what it could be worked out from, reads '<5'.
+    `fetch(query_function, filters)` is ui.data.fetch or a plain connection call."""
+    return privacy.suppress(fetch(queries.scorecard, f))
 
 
 def opd_profile(fetch: Callable[..., pd.DataFrame], f: Filters, kota: str) -> pd.DataFrame:
-    """Return queries.opd_profile for one city with jumlah_dinilai (people rated) after jumlah_pns, so the
-    rating shares of an agency with fewer than 5 people rated read '<5' like its other numbers."""
-    one = replace(f, kota=(kota,))
-    opds = fetch(queries.opd_profile, one)
-    rated = fetch(queries.predikat_by_opd, one)[["opd", "jumlah_dinilai"]]
-    out = opds.merge(rated, on="opd", how="left")
-    out["jumlah_dinilai"] = out["jumlah_dinilai"].fillna(0).astype("int64")
-    columns = list(opds.columns)
-    at = columns.index("jumlah_pns") + 1
-    return out[[*columns[:at], "jumlah_dinilai", *columns[at:]]]
+    """Return queries.opd_profile for one city of the filters."""
+    return fetch(queries.opd_profile, replace(f, kota=(kota,)))
 
 
 def nobody(scorecard: pd.DataFrame) -> bool:

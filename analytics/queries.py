@@ -50,7 +50,8 @@ def scorecard(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 
     Columns: kota, tahun, jumlah_asn, jumlah_pns, pns_memenuhi_20jp, persen_20jp, jp_total,
     jp_per_asn, jumlah_peserta (people filters apply), pagu, realisasi, persen_serapan,
-    biaya_per_jp, ikm, mutu_ikm, jumlah_responden_ikm (city-wide), persen_sangat_baik.
+    biaya_per_jp, ikm, mutu_ikm, jumlah_responden_ikm (city-wide), jumlah_dinilai (people rated) and
+    persen_sangat_baik (people filters apply).
     """
     return run(con, query_sql("scorecard"), f.params())
 
@@ -153,7 +154,7 @@ def aspirations(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 
 def opd_profile(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return the agencies of the chosen kota (the first of f.kota) in tahun_akhir: one row per
-    opd (jumlah_asn, jumlah_pns, persen_20jp, jp_per_asn, persen_sangat_baik,
+    opd (jumlah_asn, jumlah_pns, jumlah_dinilai, persen_20jp, jp_per_asn, persen_sangat_baik,
     persen_di_bawah_baik), largest first."""
     return run(con, query_sql("opd_profil"), f.params())
 

@@ -3,6 +3,7 @@ SELECT
     opd,
     sum(jumlah_asn)::BIGINT AS jumlah_asn,
     sum(jumlah_pns)::BIGINT AS jumlah_pns,
+    sum(jumlah_dinilai)::BIGINT AS jumlah_dinilai,
     100.0 * sum(pns_memenuhi_20jp) / nullif(sum(jumlah_pns), 0) AS persen_20jp,
     sum(jp_total) / nullif(sum(jumlah_asn), 0) AS jp_per_asn,
     100.0 * sum(predikat_sangat_baik) / nullif(sum(jumlah_dinilai), 0) AS persen_sangat_baik,

@@ -17,7 +17,7 @@ WITH orang AS (
     AND (len($opd) = 0 OR list_contains($opd, opd))
     AND (len($kategori_jabatan) = 0 OR list_contains($kategori_jabatan, kategori_jabatan))
     AND (len($jenis_asn) = 0 OR list_contains($jenis_asn, jenis_asn))
-        AND tahun BETWEEN $tahun_awal - 1 AND $tahun_akhir
+    AND tahun BETWEEN $tahun_awal - 1 AND $tahun_akhir
     GROUP BY kota, tahun
 )
 
@@ -38,6 +38,8 @@ SELECT
     r.ikm,
     r.mutu_ikm,
     r.jumlah_responden_ikm,
+    -- people rated: what persen_sangat_baik is a share of, so the small-group rule can judge it
+    coalesce(o.jumlah_dinilai, 0)::BIGINT AS jumlah_dinilai,
     100.0 * o.predikat_sangat_baik / nullif(o.jumlah_dinilai, 0) AS persen_sangat_baik
 FROM ringkasan_kota_tahun AS r
 LEFT JOIN orang AS o ON o.kota = r.kota AND o.tahun = r.tahun
