@@ -88,7 +88,7 @@ def chart(
         st.caption(t("pv_small_groups", lang, k=privacy.min_group()))
         st.download_button(
             t("download_csv", lang),
-            data=csv_bytes(table, lang),
+            data=lambda: csv_bytes(table, lang),  # built when clicked, not on every rerun
             file_name=f"{key}.csv",
             mime="text/csv",
             key=f"csv_{key}",
