@@ -11,7 +11,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-PAGES = ("", "partisipasi", "anggaran", "kinerja", "umpan_balik", "profil_kota", "definisi")
+VIEWS = Path(__file__).resolve().parent.parent / "views"
+# Every page script; Ringkasan, the default page, is the root URL.
+PAGES = ("", *(p.stem for p in sorted(VIEWS.glob("*.py")) if p.stem != "ringkasan"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import duckdb
@@ -11,6 +12,13 @@ import pytest
 from etl import pipeline
 from etl.contract import DATASETS, dataset_for_file
 from etl.sample import write_sample
+
+DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
+# The page scripts as dashboard.py declares them (st.Page("views/x.py", ...)), in menu order.
+PAGE_SCRIPTS = re.findall(r"st\.Page\(\s*\"([^\"]+\.py)\"", DASHBOARD.read_text())
+DEFAULT_PAGE = re.search(r"st\.Page\(\s*\"([^\"]+\.py)\"[^\n]*default=True", DASHBOARD.read_text()).group(1)
+# The URL path of every page: the default page is the root.
+PAGE_PATHS = tuple("" if s == DEFAULT_PAGE else Path(s).stem for s in PAGE_SCRIPTS)
 
 NIP_A = "198503122010011001"
 NIP_B = "199001012015032002"

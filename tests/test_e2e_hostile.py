@@ -11,25 +11,11 @@ from collections.abc import Iterator
 from urllib.parse import quote
 
 import pytest
+from conftest import PAGE_PATHS
 from playwright.sync_api import Dialog, Page
 from test_e2e import browser_page, idle, server  # noqa: F401  (fixtures)
 
-PAGES = (
-    "",
-    "presentasi",
-    "partisipasi",
-    "anggaran",
-    "kinerja",
-    "umpan_balik",
-    "kesenjangan",
-    "simulasi",
-    "dampak",
-    "hasil_belajar",
-    "profil_kota",
-    "definisi",
-    "kualitas_data",
-    "unggah",
-)
+PAGES = PAGE_PATHS
 PARAMETERS = ("kota", "tahun", "opd", "jabatan", "jenis_asn", "lang", "slide", "fokus", "profil", "rincian")
 HOSTILE = {  # name: the value as it goes into the URL (already percent-encoded)
     "quotes": quote('O\'Brien "Jambi" `x`', safe=""),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import load_rows
+from conftest import DASHBOARD, PAGE_SCRIPTS, load_rows
 from streamlit.testing.v1 import AppTest
 from test_scorecard import scorecard_rows
 
@@ -22,9 +22,7 @@ from analytics.i18n import TEXT, t
 from etl.paths import WAREHOUSE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
-DASHBOARD = ROOT / "dashboard.py"
-# The page scripts as dashboard.py declares them (st.Page("views/x.py", ...)), in menu order.
-PAGES = re.findall(r"st\.Page\(\s*\"([^\"]+\.py)\"", DASHBOARD.read_text())
+PAGES = PAGE_SCRIPTS
 PAGE = {Path(p).stem: p for p in PAGES}
 TITLE_KEYS = {  # page -> the key of its st.title (definisi shows docs/metrics.md instead)
     "ringkasan": "ringkasan_title",
