@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable
 
@@ -19,6 +20,16 @@ def is_missing(value: object) -> bool:
     if value is None or value is pd.NA:
         return True
     return isinstance(value, float) and math.isnan(value)
+
+
+WIB = dt.timezone(dt.timedelta(hours=7), "WIB")  # the time zone of the four cities' loads and meetings
+
+
+def wib(utc: dt.datetime | None) -> str:
+    """Return a UTC time (naive, as DuckDB stores it) as 'dd-mm-yyyy HH:MM WIB', or '–' when missing."""
+    if utc is None or is_missing(utc):
+        return MISSING
+    return utc.replace(tzinfo=dt.UTC).astimezone(WIB).strftime("%d-%m-%Y %H:%M WIB")
 
 
 def number(value: float | int | None, lang: str = "id", decimals: int = 0) -> str:

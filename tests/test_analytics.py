@@ -711,3 +711,10 @@ def test_top_providers_keeps_those_with_enough_responses_best_first() -> None:
         ]
     )
     assert list(reshape.top_providers(reactions)["kelompok"]) == ["C", "A"]
+
+
+def test_load_times_are_shown_in_wib() -> None:
+    import datetime as dt
+
+    assert fmt.wib(dt.datetime(2026, 11, 23, 20, 5)) == "24-11-2026 03:05 WIB"  # UTC+7, the next day
+    assert fmt.wib(None) == fmt.MISSING

@@ -6,13 +6,13 @@ import datetime as dt
 
 import streamlit as st
 
+from analytics import formatting as fmt
 from analytics import queries
 from analytics.filters import Filters
 from analytics.i18n import LANGS, t
 from ui import data
 
 LANG_NAMES = {"id": "Indonesia", "en": "English"}
-WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
 
 
 def language() -> str:
@@ -78,8 +78,7 @@ def load_status(lang: str) -> dict:
     info = data.fetch(queries.warehouse_info)
     when = info["loaded_at_utc"]
     if when is not None:
-        local = when.replace(tzinfo=dt.UTC).astimezone(WIB)
-        st.sidebar.caption(t("last_load", lang, when=local.strftime("%d-%m-%Y %H:%M WIB")))
+        st.sidebar.caption(t("last_load", lang, when=fmt.wib(when)))
     if info["rows_rejected"]:
         st.sidebar.caption(t("rows_rejected", lang, n=info["rows_rejected"]))
     if info["synthetic"]:

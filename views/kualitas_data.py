@@ -1,13 +1,12 @@
 """Kualitas data: load history, rows read/loaded/rejected/skipped, rejects by problem, freshness and
 completeness per city, so a reader knows how far a comparison can be trusted."""
 
-import datetime as dt
-
 import streamlit as st
 
+from analytics import formatting as fmt
 from analytics import quality
 from analytics.i18n import t
-from ui import components, state
+from ui import components
 from ui.data import fetch
 
 lang, f, info = components.start_page("kq_title")
@@ -16,15 +15,14 @@ st.caption(t("kq_intro", lang))
 history = fetch(quality.load_history)
 if not history.empty:
     last = history.iloc[0]
-    when = last["finished_at_utc"].to_pydatetime().replace(tzinfo=dt.UTC).astimezone(state.WIB)
     st.markdown(
         t(
             "kq_summary",
             lang,
-            when=when.strftime("%d-%m-%Y %H:%M WIB"),
-            loaded=f"{int(last['rows_loaded']):,}".replace(",", "."),
-            rejected=f"{int(last['rows_rejected']):,}".replace(",", "."),
-            skipped=f"{int(last['rows_skipped'] or 0):,}".replace(",", "."),
+            when=fmt.wib(last["finished_at_utc"].to_pydatetime()),
+            loaded=fmt.number(last["rows_loaded"], lang),
+            rejected=fmt.number(last["rows_rejected"], lang),
+            skipped=fmt.number(last["rows_skipped"] or 0, lang),
         )
     )
 

@@ -8,7 +8,6 @@ Data comes through a `fetch(query_function, filters, *extra)` callable, so the a
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -24,7 +23,6 @@ from analytics.overview import scorecard as page_scorecard
 from analytics.privacy import marker, numbers, suppress
 
 Fetch = Callable[..., pd.DataFrame]
-WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
 OPD_ROWS = 10  # agencies drawn on the compliance slide; the table keeps them all
 APPENDIX = (  # (text key of the metric, scorecard column, kind)
     ("m_jumlah_asn", "jumlah_asn", "count"),
@@ -75,10 +73,7 @@ class Report:
 
 def data_date(info: dict) -> str:
     """Return the last load time from warehouse_info as 'dd-mm-yyyy HH:MM WIB' ('–' when never loaded)."""
-    when = info.get("loaded_at_utc")
-    if when is None:
-        return fmt.MISSING
-    return when.replace(tzinfo=dt.UTC).astimezone(WIB).strftime("%d-%m-%Y %H:%M WIB")
+    return fmt.wib(info.get("loaded_at_utc"))
 
 
 def city_list(kota: tuple[str, ...] | list[str], lang: str) -> str:
