@@ -101,6 +101,17 @@ def chosen_mix(kinds: pd.DataFrame, weights: Mapping[str, float]) -> dict[str, f
     return None if same else dict(weights)
 
 
+def mix_shares(kinds: pd.DataFrame, mix: Mapping[str, float] | None) -> pd.Series:
+    """Return the share (0-1) of each observed kelompok (index) in a mix of weights: today's shares when
+    `mix` is None or has no positive weight; negative weights count as 0, kinds not observed are left out."""
+    seen = observed_kinds(kinds).set_index("kelompok")
+    weights = seen["persen_jp"] if mix is None else pd.Series(mix, dtype=float).reindex(seen.index).fillna(0)
+    weights = weights.clip(lower=0)
+    if weights.sum() == 0:
+        weights = seen["persen_jp"]
+    return weights / weights.sum()
+
+
 def _pns_today(counts: pd.DataFrame) -> tuple[int, int, float]:
     """Return (PNS, PNS with >= 20 JP, JP missing to 20) of a value-count distribution."""
     n = int(counts["jumlah_pns"].sum())
@@ -166,11 +177,7 @@ def simulate(
     seen = observed_kinds(kinds).set_index("kelompok")
     if seen.empty:
         return now
-    weights = seen["persen_jp"] if mix is None else pd.Series(mix, dtype=float).reindex(seen.index).fillna(0)
-    weights = weights.clip(lower=0)
-    if weights.sum() == 0:
-        weights = seen["persen_jp"]
-    share = weights / weights.sum()
+    share = mix_shares(kinds, mix)
     blended = float((share * seen["biaya_per_jp"]).sum())
     cost = now.biaya * (1 + budget_change_pct / 100)
     if blended == 0:  # free kinds only: the budget does not bound the JP

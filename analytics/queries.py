@@ -4,8 +4,6 @@ whose grain and columns the docstring states. Nothing here imports Streamlit."""
 
 from __future__ import annotations
 
-import json
-
 import duckdb
 import pandas as pd
 
@@ -157,11 +155,3 @@ def opd_profile(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     opd (jumlah_asn, jumlah_pns, jumlah_dinilai, persen_20jp, jp_per_asn, persen_sangat_baik,
     persen_di_bawah_baik), largest first."""
     return run(con, query_sql("opd_profil"), f.params())
-
-
-def load_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Return one row per load (run_id, finished_at_utc, synthetic, rows_read, rows_loaded,
-    rows_rejected, ignored_files as a list), newest first."""
-    df = run(con, "SELECT * FROM etl_runs ORDER BY finished_at_utc DESC")
-    df["ignored_files"] = [json.loads(v) if v else [] for v in df["ignored_files"]]
-    return df

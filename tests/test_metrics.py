@@ -187,3 +187,16 @@ def test_follow_up_summary_shares() -> None:
     row = metrics.follow_up_summary(rows).iloc[0]
     assert (row.jumlah, row.persen_coaching, row.persen_pelatihan) == (10, 60, 80)
     assert row.persen_baik_ditindak == 75 and row.persen_baik_tidak == 0
+
+
+def test_the_scenario_shares_the_page_shows_are_the_ones_simulated() -> None:
+    # Today 50/50. Weights 3 : 1 -> 75/25; all at 0 (or below) -> today's mix, as the simulation uses.
+    assert metrics.mix_shares(KINDS, {"klasikal": 3, "e-learning": 1}).to_dict() == {
+        "klasikal": 0.75,
+        "e-learning": 0.25,
+    }
+    assert metrics.mix_shares(KINDS, {"klasikal": 0, "e-learning": -5}).to_dict() == {
+        "klasikal": 0.5,
+        "e-learning": 0.5,
+    }
+    assert metrics.mix_shares(KINDS, None).to_dict() == {"klasikal": 0.5, "e-learning": 0.5}

@@ -44,7 +44,8 @@ with controls:
         st.caption(t("an_kinds_missing", lang, kinds=", ".join(missing)))
 
 now = metrics.today(kinds, counts)
-plan = metrics.simulate(kinds, counts, change, metrics.chosen_mix(kinds, mix), order)
+chosen = metrics.chosen_mix(kinds, mix)
+plan = metrics.simulate(kinds, counts, change, chosen, order)
 with results:
     rows = (
         (
@@ -97,8 +98,7 @@ with results:
         )
 st.info(t("an_sim_assumptions", lang), icon=":material/info:")
 
-total = sum(v for v in mix.values() if v > 0) or 1
-table = seen.assign(persen_skenario=[100 * max(mix[k], 0) / total for k in seen["kelompok"]])
+table = seen.assign(persen_skenario=100 * metrics.mix_shares(kinds, chosen).reindex(seen["kelompok"]).to_numpy())
 left, right = st.columns(2)
 with left:
     st.subheader(t("an_q_kinds", lang, kota=kota, year=year))
@@ -107,7 +107,7 @@ with left:
     )
     st.dataframe(shown, hide_index=True)
 with right:
-    curve = metrics.budget_curve(kinds, counts, metrics.chosen_mix(kinds, mix), order, range(-50, 101, 5))
+    curve = metrics.budget_curve(kinds, counts, chosen, order, range(-50, 101, 5))
     components.chart(
         t("an_q_curve", lang),
         t("an_c_curve", lang),
