@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from analytics import charts, privacy, queries
 from analytics import formatting as fmt
-from analytics import privacy, queries
 from analytics.filters import Filters
 from analytics.i18n import t
 
@@ -25,6 +25,72 @@ def scorecard(fetch: Callable[..., pd.DataFrame], f: Filters) -> pd.DataFrame:
     number about fewer than 5 people, and what it could be worked out from, reads '<5'.
     `fetch(query_function, filters)` is ui.data.fetch or a plain connection call."""
     return privacy.suppress(fetch(queries.scorecard, f))
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A scorecard line chart as the overview page and the meeting files both show it."""
+
+    key: str  # widget, file and sheet key; title and caption texts are q_trend_* / c_trend_* of its suffix
+    value: str  # the scorecard column drawn
+    columns: tuple[str, ...]  # what its table shows beside kota and tahun
+    anchor: str  # its definition in docs/metrics.md
+    source: str  # the datasets behind it, for the meeting files
+    text: Callable[[float, str], str]  # one value written out (value, lang), for the meeting files' takeaway
+    options: tuple[tuple[str, object], ...] = ()  # keyword arguments of charts.trend
+
+    def texts(self, lang: str) -> tuple[str, str]:
+        """Return (question title, caption) in `lang`."""
+        name = self.key.removeprefix("tren_")
+        return t(f"q_trend_{name}", lang), t(f"c_trend_{name}", lang)
+
+    def draw(self, in_range: pd.DataFrame, styles: dict, lang: str) -> tuple[object, pd.DataFrame]:
+        """Return (figure, table) from the scorecard rows to show: the figure drawn from that very table."""
+        table = in_range[["kota", "tahun", *self.columns]]
+        return charts.trend(table, self.value, styles, lang, **dict(self.options)), table
+
+
+TRENDS = {
+    trend.key: trend
+    for trend in (
+        Trend(
+            "tren_20jp",
+            "persen_20jp",
+            ("jumlah_pns", "pns_memenuhi_20jp", "persen_20jp"),
+            "persen-20jp",
+            "pegawai, program, peserta",
+            lambda v, lang: fmt.percent(v, lang, 1),
+            (("tick_suffix", "%"), ("y_range", (0, 100))),
+        ),
+        Trend(
+            "tren_ikm",
+            "ikm",
+            ("jumlah_responden_ikm", "ikm", "mutu_ikm"),
+            "ikm",
+            "survei_kepuasan",
+            lambda v, lang: fmt.number(v, lang, 2),
+            (("y_range", (60, 100)), ("bands", True)),
+        ),
+        Trend(
+            "tren_serapan",
+            "persen_serapan",
+            ("pagu", "realisasi", "persen_serapan"),
+            "serapan",
+            "anggaran",
+            lambda v, lang: fmt.percent(v, lang, 1),
+            (("tick_suffix", "%"), ("y_range", (0, 105))),
+        ),
+        Trend(
+            "tren_biaya",
+            "biaya_per_jp",
+            ("biaya_per_jp",),
+            "biaya-per-jp",
+            "program, peserta",
+            lambda v, lang: fmt.rupiah(v, lang, compact=False),
+            (("y_title", "Rp / JP"),),
+        ),
+    )
+}
 
 
 def opd_profile(fetch: Callable[..., pd.DataFrame], f: Filters, kota: str) -> pd.DataFrame:

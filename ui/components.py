@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics import charts, privacy
+from analytics import charts, overview, privacy
 from analytics.exports import csv_bytes
 from analytics.filters import Filters
 from analytics.i18n import t
@@ -29,18 +29,11 @@ def start_page(title_key: str | None = None, people_note: bool = False) -> tuple
     return lang, chosen, info
 
 
-def ikm_trend(scorecard: pd.DataFrame, styles: dict, lang: str, key: str) -> None:
-    """Show IKM per city over the years against the A-D bands, with its data."""
-    ikm = scorecard[["kota", "tahun", "jumlah_responden_ikm", "ikm", "mutu_ikm"]]
-    chart(
-        t("q_trend_ikm", lang),
-        t("c_trend_ikm", lang),
-        charts.trend(ikm, "ikm", styles, lang, y_range=(60, 100), bands=True),
-        ikm,
-        lang,
-        key,
-        "ikm",
-    )
+def trend(spec: overview.Trend, in_range: pd.DataFrame, styles: dict, lang: str, key: str | None = None) -> None:
+    """Show a scorecard trend (analytics.overview.TRENDS) with its data; `key` when a page shows it twice."""
+    title, caption = spec.texts(lang)
+    figure, table = spec.draw(in_range, styles, lang)
+    chart(title, caption, figure, table, lang, key or spec.key, spec.anchor)
 
 
 def synthetic_banner(info: dict, lang: str) -> None:

@@ -37,37 +37,7 @@ st.markdown("\n".join(f"- {s}" for s in sentences) if sentences else t("fd_none"
 st.header(t("trends", lang))
 styles = charts.city_styles(info["kota"])
 in_range = scorecard[scorecard["tahun"] >= f.tahun_awal]
-compliance = in_range[["kota", "tahun", "jumlah_pns", "pns_memenuhi_20jp", "persen_20jp"]]
-absorption = in_range[["kota", "tahun", "pagu", "realisasi", "persen_serapan"]]
-cost = in_range[["kota", "tahun", "biaya_per_jp"]]
 left, right = st.columns(2)
-with left:
-    components.chart(
-        t("q_trend_20jp", lang),
-        t("c_trend_20jp", lang),
-        charts.trend(compliance, "persen_20jp", styles, lang, tick_suffix="%", y_range=(0, 100)),
-        compliance,
-        lang,
-        "tren_20jp",
-        "persen-20jp",
-    )
-    components.chart(
-        t("q_trend_serapan", lang),
-        t("c_trend_serapan", lang),
-        charts.trend(absorption, "persen_serapan", styles, lang, tick_suffix="%", y_range=(0, 105)),
-        absorption,
-        lang,
-        "tren_serapan",
-        "serapan",
-    )
-with right:
-    components.ikm_trend(in_range, styles, lang, "tren_ikm")
-    components.chart(
-        t("q_trend_biaya", lang),
-        t("c_trend_biaya", lang),
-        charts.trend(cost, "biaya_per_jp", styles, lang, tick_suffix=""),
-        cost,
-        lang,
-        "tren_biaya",
-        "biaya-per-jp",
-    )
+for column, spec in zip((left, right, left, right), overview.TRENDS.values(), strict=True):
+    with column:
+        components.trend(spec, in_range, styles, lang)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import charts, queries, reshape
+from analytics import charts, overview, queries, reshape
 from analytics.i18n import t
 from ui import components, data
 
@@ -41,7 +41,7 @@ else:
 scorecard = data.fetch(queries.scorecard, f)
 in_range = scorecard[scorecard["tahun"] >= f.tahun_awal]
 if in_range["ikm"].notna().any():
-    components.ikm_trend(in_range, styles, lang, "ikm_kota")
+    components.trend(overview.TRENDS["tren_ikm"], in_range, styles, lang, "ikm_kota")
 
 units = data.fetch(queries.ikm_by_opd, f)
 latest_units = units[units["tahun"] == year]

@@ -19,6 +19,7 @@ from analytics import formatting as fmt
 from analytics.filters import Filters
 from analytics.findings import findings
 from analytics.i18n import t
+from analytics.overview import TRENDS
 from analytics.overview import scorecard as page_scorecard
 from analytics.privacy import marker, numbers, suppress
 
@@ -297,43 +298,12 @@ def overview(fetch: Fetch, f: Filters, info: dict, lang: str = "id", focus: str 
             )
         )
 
-    people = "pegawai, program, peserta"
-    chart(
-        "tren_20jp",
-        t("q_trend_20jp", lang),
-        t("c_trend_20jp", lang),
-        charts.trend(in_range, "persen_20jp", styles, lang, tick_suffix="%", y_range=(0, 100)),
-        in_range[["kota", "tahun", "jumlah_pns", "pns_memenuhi_20jp", "persen_20jp"]],
-        _takeaway(in_range, "persen_20jp", year, lambda v: fmt.percent(v, lang, 1), lang, focus),
-        people,
-    )
-    chart(
-        "tren_ikm",
-        t("q_trend_ikm", lang),
-        t("c_trend_ikm", lang),
-        charts.trend(in_range, "ikm", styles, lang, y_range=(60, 100), bands=True),
-        in_range[["kota", "tahun", "jumlah_responden_ikm", "ikm", "mutu_ikm"]],
-        _takeaway(in_range, "ikm", year, lambda v: fmt.number(v, lang, 2), lang, focus),
-        "survei_kepuasan",
-    )
-    chart(
-        "tren_serapan",
-        t("q_trend_serapan", lang),
-        t("c_trend_serapan", lang),
-        charts.trend(in_range, "persen_serapan", styles, lang, tick_suffix="%", y_range=(0, 105)),
-        in_range[["kota", "tahun", "pagu", "realisasi", "persen_serapan"]],
-        _takeaway(in_range, "persen_serapan", year, lambda v: fmt.percent(v, lang, 1), lang, focus),
-        "anggaran",
-    )
-    chart(
-        "tren_biaya",
-        t("q_trend_biaya", lang),
-        t("c_trend_biaya", lang),
-        charts.trend(in_range, "biaya_per_jp", styles, lang, y_title="Rp / JP"),
-        in_range[["kota", "tahun", "biaya_per_jp"]],
-        _takeaway(in_range, "biaya_per_jp", year, lambda v: fmt.rupiah(v, lang, compact=False), lang, focus),
-        "program, peserta",
-    )
+    for spec in TRENDS.values():
+        title, caption = spec.texts(lang)
+        figure, table = spec.draw(in_range, styles, lang)
+        line = _takeaway(in_range, spec.value, year, lambda v, spec=spec: spec.text(v, lang), lang, focus)
+        chart(spec.key, title, caption, figure, table, line, spec.source)
+    people = TRENDS["tren_20jp"].source
     distribution = fetch(queries.jp_distribution, f)
     if not distribution.empty:
         chart(
