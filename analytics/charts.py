@@ -25,6 +25,7 @@ from analytics.i18n import t
 PALETTE = ("#332288", "#117733", "#CC6677", "#339988", "#AA4499", "#999933", "#882255", "#88CCEE", "#DDCC77")
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon")
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
+PATTERNS = ("", "/", ".", "x", "-", "|")  # bar fills, so bars of cities differ without colour
 FONT_SIZE = 16
 PREDIKAT_COLORS = {  # sequential, dark = better; labels are written on the bars as well
     "Sangat Baik": "#1b7837",
@@ -66,13 +67,14 @@ def hidden_values(fig: go.Figure) -> int:
 
 
 def city_styles(all_kota: list[str]) -> dict[str, dict]:
-    """Return a fixed colour, symbol and dash per city, by the city's place in the full sorted list,
-    so a city looks the same on every page whatever the filter."""
+    """Return a fixed colour, symbol, dash and bar pattern per city, by the city's place in the full
+    sorted list, so a city looks the same on every page whatever the filter."""
     return {
         kota: {
             "color": PALETTE[i % len(PALETTE)],
             "symbol": SYMBOLS[i % len(SYMBOLS)],
             "dash": DASHES[i % len(DASHES)],
+            "pattern": PATTERNS[i % len(PATTERNS)],
         }
         for i, kota in enumerate(sorted(all_kota))
     }
@@ -193,7 +195,7 @@ def grouped_bars(
                 name=kota,
                 marker={
                     "color": style["color"],
-                    "pattern": {"shape": ("", "/", ".", "x", "-", "|")[list(styles).index(kota) % 6]},
+                    "pattern": {"shape": styles[kota]["pattern"]},
                 },
                 texttemplate=_per_point(secret, text_format, label),
                 hovertemplate=_per_point(
@@ -536,7 +538,7 @@ def small_multiples(
     label = privacy.marker()
     fig = make_subplots(rows=1, cols=len(values), subplot_titles=titles, horizontal_spacing=0.06)
     for col, value in enumerate(values, start=1):
-        for i, (kota, part) in enumerate(shown.groupby("kota", sort=True)):
+        for kota, part in shown.groupby("kota", sort=True):
             secret = hidden.loc[part.index, value]
             fig.add_trace(
                 go.Bar(
@@ -545,7 +547,7 @@ def small_multiples(
                     name=kota,
                     legendgroup=kota,
                     showlegend=col == 1,
-                    marker={"color": styles[kota]["color"], "pattern": {"shape": ("", "/", ".", "x", "-", "|")[i % 6]}},
+                    marker={"color": styles[kota]["color"], "pattern": {"shape": styles[kota]["pattern"]}},
                     customdata=[HIDDEN if h else SHOWN for h in secret],
                     hovertemplate=_per_point(
                         secret, f"{kota} %{{x}}: %{{y:,.0f}}<extra></extra>", f"{kota} %{{x}}: {label}<extra></extra>"

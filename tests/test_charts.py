@@ -419,3 +419,12 @@ def test_rows_picked_from_a_suppressed_breakdown_draw_as_numbers() -> None:
     fig = charts.stacked_share_h(jambi, "opd", parts, charts.PREDIKAT_COLORS, total="jumlah_dinilai")
     expected = [[100 * 5 / 30, 15.0], [100 * 20 / 30, 75.0], [100 * 5 / 30, 15.0], [0, 0], [0, 0]]
     assert [list(tr.x) for tr in fig.data] == [pytest.approx(v) for v in expected]
+
+
+def test_a_citys_bar_pattern_is_the_same_in_every_bar_chart_whatever_cities_are_drawn() -> None:
+    # Only Pontianak (the last of the four in sorted order) drawn: it keeps its own pattern, in both builders.
+    one = pd.DataFrame({"kota": ["Pontianak"], "tahun": [2024], "nilai": ["x"], "persen_20jp": [50.0], "pagu": [9.0]})
+    grouped = charts.grouped_bars(one, "nilai", "persen_20jp", STYLES)
+    panels = charts.small_multiples(one, ["pagu"], ["Pagu"], STYLES)
+    shapes = {tr.marker.pattern.shape for tr in [*grouped.data, *panels.data] if tr.name == "Pontianak"}
+    assert shapes == {STYLES["Pontianak"]["pattern"]} and STYLES["Pontianak"]["pattern"] != ""
