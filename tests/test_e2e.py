@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PAGE_PATHS
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page, expect, sync_playwright
 
 from etl import pipeline
 from etl.sample import write_sample
@@ -95,8 +95,9 @@ def browser_page() -> Iterator[Page]:
 
 
 def open_and_wait(page: Page, url: str) -> None:
-    """Open a URL and wait until Streamlit has finished running the script."""
+    """Open a URL and wait until Streamlit has drawn the page's title and finished running the script."""
     page.goto(url)
+    page.wait_for_selector("h1, .slide-title", timeout=60_000)  # the script has run, not just the frame
     idle(page)
 
 
@@ -128,7 +129,7 @@ def test_every_page_loads_without_an_error(server: str, browser_page: Page, path
 def test_a_copied_url_restores_cities_years_and_language(server: str, browser_page: Page) -> None:
     open_and_wait(browser_page, f"{server}/?lang=en&kota=Jambi&tahun=2022&tahun=2024")
     assert browser_page.locator("h1").first.inner_text().startswith("Overview 2024")
-    assert browser_page.locator("[data-testid=stMetric]").count() == 7  # one city, seven tiles
+    expect(browser_page.locator("[data-testid=stMetric]")).to_have_count(7, timeout=30_000)  # one city, seven tiles
     assert browser_page.get_by_text("Jambi", exact=True).count() >= 1
 
 
@@ -151,10 +152,11 @@ def test_the_language_switch_translates_the_page_and_the_url(server: str, browse
 
 def test_removing_a_city_in_the_sidebar_removes_its_tile(server: str, browser_page: Page) -> None:
     open_and_wait(browser_page, f"{server}/?kota=Jambi&kota=Makassar")
-    assert browser_page.locator("[data-testid=stMetric]").count() == 14
+    tiles = browser_page.locator("[data-testid=stMetric]")
+    expect(tiles).to_have_count(14, timeout=30_000)  # retried: a busy CI machine draws late
     browser_page.locator("[data-testid=stMultiSelect]").first.get_by_role("button", name="Remove Jambi").click()
     idle(browser_page)
-    assert browser_page.locator("[data-testid=stMetric]").count() == 7
+    expect(tiles).to_have_count(7, timeout=30_000)
     assert "kota=Makassar" in browser_page.url and "Jambi" not in browser_page.url
 
 
