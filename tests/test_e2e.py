@@ -94,10 +94,10 @@ def browser_page() -> Iterator[Page]:
         browser.close()
 
 
-def open_and_wait(page: Page, url: str) -> None:
-    """Open a URL and wait until Streamlit has drawn the page's title and finished running the script."""
+def open_and_wait(page: Page, url: str, drawn: str = "h1, .slide-title") -> None:
+    """Open a URL and wait until Streamlit has drawn `drawn` (the page's title) and finished running the script."""
     page.goto(url)
-    page.wait_for_selector("h1, .slide-title", timeout=60_000)  # the script has run, not just the frame
+    page.wait_for_selector(drawn, state="attached", timeout=60_000)  # the script has run, not just the frame
     idle(page)
 
 

@@ -13,7 +13,7 @@ from urllib.parse import quote
 import pytest
 from conftest import PAGE_PATHS
 from playwright.sync_api import Dialog, Page
-from test_e2e import browser_page, idle, server  # noqa: F401  (fixtures)
+from test_e2e import browser_page, open_and_wait, server  # noqa: F401  (fixtures)
 
 PAGES = PAGE_PATHS
 PARAMETERS = ("kota", "tahun", "opd", "jabatan", "jenis_asn", "lang", "slide", "fokus", "profil", "rincian")
@@ -43,8 +43,7 @@ def dialogs(browser_page: Page) -> Iterator[list[str]]:  # noqa: F811
 
 def visit(page: Page, url: str) -> str:
     """Open `url`, wait for the script to finish, and return the page's text."""
-    page.goto(url)
-    idle(page)
+    open_and_wait(page, url, drawn="h1, .slide-title, [data-testid=stAlert]")  # a polite page may be only a message
     return page.locator("[data-testid=stApp]").inner_text()
 
 
