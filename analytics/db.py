@@ -33,9 +33,18 @@ def open_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
 
 
 def query_sql(name: str, **identifiers: str) -> str:
-    """Return the SQL of analytics/sql/<name>.sql, with {identifier} slots filled from our own constants."""
+    """Return the SQL of analytics/sql/<name>.sql, with {identifier} slots filled from our own constants
+    and {people_filter} replaced by the shared condition of people_filter.sql (values stay bound)."""
     sql = (SQL_DIR / f"{name}.sql").read_text()
+    if "{people_filter}" in sql:
+        identifiers = {"people_filter": _people_filter(), **identifiers}
     return sql.format(**identifiers) if identifiers else sql
+
+
+def _people_filter() -> str:
+    """Return the shared people condition, without its comment lines."""
+    lines = (SQL_DIR / "people_filter.sql").read_text().splitlines()
+    return "\n".join(line for line in lines if not line.startswith("--")).strip()
 
 
 def run(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> pd.DataFrame:

@@ -8,10 +8,7 @@ SELECT
     sum(pns_memenuhi_20jp)::BIGINT AS pns_memenuhi_20jp,
     100.0 * sum(pns_memenuhi_20jp) / nullif(sum(jumlah_pns), 0) AS persen_20jp
 FROM pegawai_segmen_tahun
-WHERE list_contains($kota, kota)
-    AND (len($opd) = 0 OR list_contains($opd, opd))
-    AND (len($kategori_jabatan) = 0 OR list_contains($kategori_jabatan, kategori_jabatan))
-    AND (len($jenis_asn) = 0 OR list_contains($jenis_asn, jenis_asn))
+WHERE {people_filter}
     AND tahun BETWEEN $tahun_awal AND $tahun_akhir
 GROUP BY ALL
 HAVING sum(jumlah_pns) > 0

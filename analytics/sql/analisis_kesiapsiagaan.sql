@@ -9,10 +9,7 @@ SELECT
     count(*) FILTER (WHERE terlatih_bencana) AS asn_terlatih,
     100.0 * count(*) FILTER (WHERE terlatih_bencana) / count(*) AS persen_terlatih
 FROM analisis_pegawai_tahun
-WHERE list_contains($kota, kota)
-    AND (len($opd) = 0 OR list_contains($opd, opd))
-    AND (len($kategori_jabatan) = 0 OR list_contains($kategori_jabatan, kategori_jabatan))
-    AND (len($jenis_asn) = 0 OR list_contains($jenis_asn, jenis_asn))
+WHERE {people_filter}
     AND tahun = $tahun_akhir
 GROUP BY kota, opd
 ORDER BY kota, persen_terlatih DESC, opd

@@ -16,10 +16,7 @@ SELECT
     count(*) FILTER (WHERE jp < $jp_minimal AND peringkat_sesudah < peringkat_sebelum) AS naik_b,
     count(*) FILTER (WHERE jp < $jp_minimal AND peringkat_sesudah <= 2) AS baik_b
 FROM analisis_pegawai_tahun
-WHERE list_contains($kota, kota)
-    AND (len($opd) = 0 OR list_contains($opd, opd))
-    AND (len($kategori_jabatan) = 0 OR list_contains($kategori_jabatan, kategori_jabatan))
-    AND (len($jenis_asn) = 0 OR list_contains($jenis_asn, jenis_asn))
+WHERE {people_filter}
     AND tahun BETWEEN $tahun_awal AND $tahun_akhir
     AND peringkat_sebelum > 1
     AND peringkat_sesudah IS NOT NULL

@@ -3,10 +3,7 @@
 WITH pns AS (
     SELECT kota, opd, tahun, jp
     FROM int_pegawai_tahun
-    WHERE list_contains($kota, kota)
-        AND (len($opd) = 0 OR list_contains($opd, opd))
-        AND (len($kategori_jabatan) = 0 OR list_contains($kategori_jabatan, kategori_jabatan))
-        AND (len($jenis_asn) = 0 OR list_contains($jenis_asn, jenis_asn))
+    WHERE {people_filter}
         AND jenis_asn = 'PNS'
         AND tahun IN ($tahun_awal, $tahun_akhir)
 )

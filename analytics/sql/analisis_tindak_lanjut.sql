@@ -12,10 +12,7 @@ SELECT
     count(peringkat) AS dinilai_sesudah,
     count(*) FILTER (WHERE peringkat <= 2) AS baik_sesudah
 FROM analisis_pegawai_tahun
-WHERE list_contains($kota, kota)
-    AND (len($opd) = 0 OR list_contains($opd, opd))
-    AND (len($kategori_jabatan) = 0 OR list_contains($kategori_jabatan, kategori_jabatan))
-    AND (len($jenis_asn) = 0 OR list_contains($jenis_asn, jenis_asn))
+WHERE {people_filter}
     AND tahun - 1 BETWEEN $tahun_awal AND $tahun_akhir
     AND peringkat_sebelum >= 3
 GROUP BY ALL

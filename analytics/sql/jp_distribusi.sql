@@ -13,10 +13,7 @@ SELECT
     count(*) AS jumlah_pns,
     100.0 * count(*) / sum(count(*)) OVER (PARTITION BY kota) AS persen
 FROM int_pegawai_tahun
-WHERE list_contains($kota, kota)
-    AND (len($opd) = 0 OR list_contains($opd, opd))
-    AND (len($kategori_jabatan) = 0 OR list_contains($kategori_jabatan, kategori_jabatan))
-    AND (len($jenis_asn) = 0 OR list_contains($jenis_asn, jenis_asn))
+WHERE {people_filter}
     AND jenis_asn = 'PNS'
     AND tahun = $tahun_akhir
 GROUP BY kota, urutan

@@ -11,10 +11,7 @@ SELECT
     sum(asn_memenuhi_20jp)::BIGINT AS asn_memenuhi_20jp,
     100.0 * sum(asn_memenuhi_20jp) / nullif(sum(jumlah_asn), 0) AS persen_asn_20jp
 FROM pegawai_segmen_tahun
-WHERE list_contains($kota, kota)
-    AND (len($opd) = 0 OR list_contains($opd, opd))
-    AND (len($kategori_jabatan) = 0 OR list_contains($kategori_jabatan, kategori_jabatan))
-    AND (len($jenis_asn) = 0 OR list_contains($jenis_asn, jenis_asn))
+WHERE {people_filter}
     AND tahun = $tahun_akhir
 GROUP BY ALL
 HAVING sum(jumlah_asn) > 0

@@ -10,10 +10,7 @@ SELECT
     100.0 * (sum(predikat_butuh_perbaikan) + sum(predikat_kurang) + sum(predikat_sangat_kurang))
         / nullif(sum(jumlah_dinilai), 0) AS persen_di_bawah_baik
 FROM pegawai_segmen_tahun
-WHERE list_contains($kota, kota)
-    AND (len($opd) = 0 OR list_contains($opd, opd))
-    AND (len($kategori_jabatan) = 0 OR list_contains($kategori_jabatan, kategori_jabatan))
-    AND (len($jenis_asn) = 0 OR list_contains($jenis_asn, jenis_asn))
+WHERE {people_filter}
     AND tahun = $tahun_akhir
 GROUP BY opd
 HAVING sum(jumlah_asn) > 0

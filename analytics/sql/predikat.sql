@@ -10,10 +10,7 @@ SELECT
     sum(predikat_kurang)::BIGINT AS "Kurang",
     sum(predikat_sangat_kurang)::BIGINT AS "Sangat Kurang"
 FROM pegawai_segmen_tahun
-WHERE list_contains($kota, kota)
-    AND (len($opd) = 0 OR list_contains($opd, opd))
-    AND (len($kategori_jabatan) = 0 OR list_contains($kategori_jabatan, kategori_jabatan))
-    AND (len($jenis_asn) = 0 OR list_contains($jenis_asn, jenis_asn))
+WHERE {people_filter}
     AND tahun BETWEEN $dari AND $tahun_akhir
 GROUP BY kota, {kelompok}
 HAVING sum(jumlah_dinilai) > 0

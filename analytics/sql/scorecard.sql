@@ -13,10 +13,7 @@ WITH orang AS (
         sum(jumlah_dinilai) AS jumlah_dinilai,
         sum(predikat_sangat_baik) AS predikat_sangat_baik
     FROM pegawai_segmen_tahun
-    WHERE list_contains($kota, kota)
-    AND (len($opd) = 0 OR list_contains($opd, opd))
-    AND (len($kategori_jabatan) = 0 OR list_contains($kategori_jabatan, kategori_jabatan))
-    AND (len($jenis_asn) = 0 OR list_contains($jenis_asn, jenis_asn))
+    WHERE {people_filter}
     AND tahun BETWEEN $tahun_awal - 1 AND $tahun_akhir
     GROUP BY kota, tahun
 )
