@@ -23,9 +23,9 @@ MARTS: tuple[str, ...] = (
     "int_jp_pegawai_tahun",
     "int_pegawai_tahun",
     "ikm_unsur_opd_tahun",
-    "ringkasan_kota_tahun",
     "pegawai_segmen_tahun",
     "kegiatan",
+    "ringkasan_kota_tahun",
     "kesenjangan_20jp",
 )
 # Views over the marts: names the analyses read, without writing the rows a second time.

@@ -9,15 +9,19 @@ WITH kerangka AS (
 ),
 
 pegawai AS (
+    -- People figures are the sums of the segments (one definition of each count). jp_total stays
+    -- NULL for a kota-year without active ASN, as when it was counted from the person-years.
     SELECT
         kota,
         tahun,
-        count(*) AS jumlah_asn,
-        count(*) FILTER (WHERE jenis_asn = 'PNS') AS jumlah_pns,
-        count(*) FILTER (WHERE jenis_asn = 'PNS' AND memenuhi_20jp) AS pns_memenuhi_20jp,
-        sum(jp)::BIGINT AS jp_total,
-        count(*) FILTER (WHERE ikut_kegiatan) AS jumlah_peserta
-    FROM int_pegawai_tahun
+        sum(jumlah_asn) AS jumlah_asn,
+        sum(jumlah_pns) AS jumlah_pns,
+        sum(pns_memenuhi_20jp) AS pns_memenuhi_20jp,
+        CASE WHEN sum(jumlah_asn) > 0 THEN sum(jp_total)::BIGINT END AS jp_total,
+        sum(jumlah_peserta) AS jumlah_peserta,
+        sum(jumlah_dinilai) AS jumlah_dinilai,
+        sum(predikat_sangat_baik) AS jumlah_sangat_baik
+    FROM pegawai_segmen_tahun
     GROUP BY kota, tahun
 ),
 
@@ -27,22 +31,11 @@ anggaran AS (
     GROUP BY kota, tahun
 ),
 
-lulus AS (
-    SELECT kode_program, count(*) AS jumlah_lulus
-    FROM stg_peserta
-    WHERE status = 'lulus'
-    GROUP BY kode_program
-),
-
 biaya AS (
-    SELECT
-        pr.kota,
-        pr.tahun,
-        sum(pr.biaya)::BIGINT AS biaya_kegiatan,
-        sum(pr.jp * coalesce(l.jumlah_lulus, 0))::BIGINT AS jp_lulus
-    FROM stg_program AS pr
-    LEFT JOIN lulus AS l ON l.kode_program = pr.kode_program
-    GROUP BY pr.kota, pr.tahun
+    -- Activity cost and JP passed, from the activities mart (one definition of jp_lulus).
+    SELECT kota, tahun, sum(biaya)::BIGINT AS biaya_kegiatan, sum(jp_lulus)::BIGINT AS jp_lulus
+    FROM kegiatan
+    GROUP BY kota, tahun
 ),
 
 nrr AS (
@@ -61,17 +54,6 @@ responden AS (
     SELECT kota, tahun, count(*) AS jumlah_responden_ikm
     FROM stg_survei_kepuasan
     GROUP BY kota, tahun
-),
-
-kinerja AS (
-    SELECT
-        p.kota,
-        n.tahun,
-        count(*) AS jumlah_dinilai,
-        count(*) FILTER (WHERE n.predikat = 'Sangat Baik') AS jumlah_sangat_baik
-    FROM stg_penilaian_kinerja AS n
-    INNER JOIN stg_pegawai AS p ON p.id_pegawai = n.id_pegawai
-    GROUP BY p.kota, n.tahun
 )
 
 SELECT
@@ -92,13 +74,12 @@ SELECT
     i.ikm,
     mutu_ikm(i.ikm) AS mutu_ikm,
     coalesce(rs.jumlah_responden_ikm, 0) AS jumlah_responden_ikm,
-    coalesce(k.jumlah_dinilai, 0) AS jumlah_dinilai,
-    100.0 * k.jumlah_sangat_baik / nullif(k.jumlah_dinilai, 0) AS persen_sangat_baik
+    coalesce(pg.jumlah_dinilai, 0) AS jumlah_dinilai,
+    100.0 * pg.jumlah_sangat_baik / nullif(pg.jumlah_dinilai, 0) AS persen_sangat_baik
 FROM kerangka AS f
 LEFT JOIN pegawai AS pg ON pg.kota = f.kota AND pg.tahun = f.tahun
 LEFT JOIN anggaran AS a ON a.kota = f.kota AND a.tahun = f.tahun
 LEFT JOIN biaya AS b ON b.kota = f.kota AND b.tahun = f.tahun
 LEFT JOIN ikm AS i ON i.kota = f.kota AND i.tahun = f.tahun
 LEFT JOIN responden AS rs ON rs.kota = f.kota AND rs.tahun = f.tahun
-LEFT JOIN kinerja AS k ON k.kota = f.kota AND k.tahun = f.tahun
 ORDER BY f.kota, f.tahun
