@@ -20,6 +20,7 @@ from conftest import NIP_A, NIP_B, NIP_C, query
 
 from etl import pipeline
 from etl.contract import DATASETS
+from etl.read import TOTAL_ROW, _is_total
 
 OPD = "Dinas Pendidikan – Kebudayaan"  # an en dash: 0x96 in Windows-1252
 CLEAN: dict[str, list[dict]] = {
@@ -425,3 +426,37 @@ def test_an_xlsx_nip_typed_as_a_number_is_rejected_not_truncated(tmp_path):
     assert [(line, column) for line, column, _ in rows] == [(2, "nip")]
     assert "Teks" in rows[0][2]
     assert report.datasets["pegawai"]["rows_loaded"] == 2
+
+
+FIRST_CELLS = [
+    "Jumlah",
+    "TOTAL",
+    "  Grand Total:",
+    "\u00a0Jumlah Keseluruhan",
+    "\u3000total",
+    "\tJumlah",
+    "Sub total",
+    "Subtotal akhir",
+    "sjumlah",
+    "PTK-2024-0001",
+    "198503122010011001",
+    "",
+    "   ",
+    None,
+    "Gaji",
+    "Tanggal",
+    "İJumlah",
+]
+
+
+def test_the_total_row_fast_path_agrees_with_the_full_rule_on_every_first_cell():
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (a VARCHAR, b VARCHAR)")
+    con.executemany("INSERT INTO t VALUES (?, ?)", [[first, second] for first in FIRST_CELLS for second in FIRST_CELLS])
+    full = "coalesce(regexp_full_match(lower(coalesce(NULLIF(trim(a), ''), NULLIF(trim(b), ''))), $total), false)"
+    disagree = con.execute(
+        f"SELECT a, b FROM t WHERE {_is_total(['a', 'b'])} IS DISTINCT FROM {full}", {"total": TOTAL_ROW}
+    ).fetchall()
+    assert disagree == []
+    totals = con.execute(f"SELECT count(*) FILTER (WHERE {_is_total(['a', 'b'])}) FROM t", {"total": TOTAL_ROW})
+    assert totals.fetchone()[0] > len(FIRST_CELLS)  # the cases above include real totals, first and second cell
