@@ -5,6 +5,10 @@ Before a load (or a restore) replaces the warehouse, the file being replaced is 
 so keeping costs no copy); only the newest few are kept. A restore copies a kept file beside
 the warehouse, adds the load history of the warehouse it replaces plus a row for the restore,
 and swaps it in with os.replace, so readers keep their snapshot as with a load.
+
+A load (etl/pipeline.py) and a restore share their last steps, written here once: a run id
+(new_run_id), a new file beside the warehouse that is removed whatever happens (new_warehouse),
+and keep-then-swap (replace_warehouse). A failed load or restore leaves the warehouse as it was.
 """
 
 from __future__ import annotations
@@ -13,11 +17,13 @@ import datetime as dt
 import os
 import shutil
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 
-from etl.paths import DUCKDB_CONFIG
+from etl.warehouse import build_connection, connect, swap_in
 
 BACKUP_FOLDER = "cadangan"
 KEEP = 3  # previous warehouses kept by the CLI and the upload page
@@ -31,7 +37,7 @@ def backup_dir(db: Path) -> Path:
 def last_run(db: Path) -> dict | None:
     """Return the newest etl_runs row of a warehouse file as a dict (None when it has none or is unreadable)."""
     try:
-        con = duckdb.connect(str(db), read_only=True, config=DUCKDB_CONFIG)
+        con = connect(db, read_only=True)
     except duckdb.Error:
         return None
     try:
@@ -69,6 +75,32 @@ def keep_current(db: Path, keep: int = KEEP) -> Path | None:
     return target
 
 
+def new_run_id(started: dt.datetime) -> str:
+    """Return the id of a load or restore started at `started` (UTC): its second and six random hex
+    digits, e.g. '20240312T081500-1a2b3c'."""
+    return started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+
+
+@contextmanager
+def new_warehouse(db: Path) -> Iterator[Path]:
+    """Yield the path of a new warehouse file beside `db` (not created yet) to build and then hand to
+    replace_warehouse; on the way out, however the block ends, delete what is left of it (the file
+    and its .wal), so a failed build leaves the folder as it was."""
+    new = db.with_name(f".{db.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        yield new
+    finally:
+        for leftover in (new, new.with_name(new.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+
+
+def replace_warehouse(new: Path, db: Path, keep: int) -> None:
+    """Keep the warehouse at `db` in the backup folder (the newest `keep`; none when 0), then move the
+    finished file `new` over it atomically. Returns nothing; if keeping fails, `db` is untouched."""
+    keep_current(db, keep)
+    swap_in(new, db)
+
+
 def list_backups(db: Path) -> list[dict]:
     """Return the kept warehouses, newest first: path, run_id, finished_at_utc, source, rows_loaded, size_mb."""
     folder = backup_dir(db)
@@ -99,12 +131,11 @@ def restore(db: Path, backup: Path, keep: int = KEEP) -> str:
     """
     if backup.resolve().parent != backup_dir(db).resolve() or not backup.exists():
         raise FileNotFoundError(f"cadangan tidak ditemukan: {backup.name}")
-    new = db.with_name(f".{db.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
+    with new_warehouse(db) as new:
         shutil.copy2(backup, new)
         restored = last_run(new) or {}
-        run_id = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
-        con = duckdb.connect(str(new), config=DUCKDB_CONFIG)
+        run_id = new_run_id(dt.datetime.now(dt.UTC))
+        con = build_connection(new)
         try:
             if db.exists():
                 con.execute("ATTACH $path AS cur (READ_ONLY)", {"path": str(db)})
@@ -141,9 +172,5 @@ def restore(db: Path, backup: Path, keep: int = KEEP) -> str:
             con.execute("CHECKPOINT")
         finally:
             con.close()
-        keep_current(db, keep)
-        os.replace(new, db)
-        return run_id
-    finally:
-        for leftover in (new, new.with_name(new.name + ".wal")):
-            leftover.unlink(missing_ok=True)
+        replace_warehouse(new, db, keep)
+    return run_id

@@ -6,7 +6,7 @@ here, so a rule is written once. Names are the Indonesian column names users fil
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Column kinds. Each kind has one parser and one message in etl/validate.py.
 TEXT = "text"  # any non-empty text
@@ -18,10 +18,15 @@ NIP = "nip"  # 18-digit civil-servant number: personal data, pseudonymised on lo
 VOCAB = "vocab"  # one of a fixed list, matched case-insensitively
 PERSONAL = "personal"  # read but never stored (nama)
 
+# How a key column's values are matched (duplicate keys, and the references that point at it); each
+# rule has one SQL form in etl/validate.py (MATCH_RULES). Without a rule a value matches as parsed.
+CITY_NAME = "city_name"  # case, surrounding space and a leading "Kota " ignored: 'Kota Pontianak ' = 'pontianak'
+
 
 @dataclass(frozen=True)
 class Column:
-    """One source column: its kind, whether it must be filled, and its allowed range."""
+    """One source column: its kind, whether it must be filled, its allowed range and, for a key that
+    other rows match, how its values are compared (`match`: CITY_NAME, or None for as parsed)."""
 
     name: str
     kind: str = TEXT
@@ -30,6 +35,7 @@ class Column:
     min: float | None = None
     max: float | None = None
     min_exclusive: bool = False
+    match: str | None = None
 
 
 def range_rule(column: Column) -> str | None:
@@ -61,13 +67,11 @@ class Dataset:
     """A dataset of the source folder: files whose name starts with `name`."""
 
     name: str
-    grain: str
     columns: tuple[Column, ...]
     key: tuple[str, ...] = ()
     references: tuple[Reference, ...] = ()
     required: bool = False
     description: str = ""
-    extra: dict = field(default_factory=dict)
 
     def column(self, name: str) -> Column:
         """Return the column called `name`."""
@@ -166,15 +170,13 @@ DATASETS: dict[str, Dataset] = {
     for d in (
         Dataset(
             "kota",
-            "one row per city in scope",
-            (Column("kota"), Column("provinsi")),
+            (Column("kota", match=CITY_NAME), Column("provinsi")),
             key=("kota",),
             required=True,
             description="Kota yang dibandingkan.",
         ),
         Dataset(
             "apbd",
-            "one row per kota per tahun",
             (
                 Column("kota"),
                 Column("tahun", INT, min=1990, max=2100),
@@ -186,7 +188,6 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "pegawai",
-            "one row per ASN",
             (
                 Column("nip", NIP),
                 Column("nama", PERSONAL, required=False),
@@ -208,7 +209,6 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "program",
-            "one row per development activity (one batch)",
             (
                 Column("kode_program"),
                 Column("kota"),
@@ -228,7 +228,6 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "peserta",
-            "one row per ASN per activity",
             (
                 Column("kode_program"),
                 Column("nip", NIP),
@@ -245,7 +244,6 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "penilaian_kinerja",
-            "one row per ASN per tahun",
             (
                 Column("nip", NIP),
                 Column("tahun", INT, min=1990, max=2100),
@@ -259,7 +257,6 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "anggaran",
-            "one row per kota per tahun per kegiatan per sumber dana",
             (
                 Column("kota"),
                 Column("tahun", INT, min=1990, max=2100),
@@ -274,7 +271,6 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "umpan_balik_pelatihan",
-            "one row per participant response",
             (
                 Column("kode_program"),
                 Column("tanggal", DATE),
@@ -286,14 +282,12 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "survei_kepuasan",
-            "one row per IKM respondent",
             (Column("kota"), Column("opd"), Column("tanggal", DATE), *SKOR_IKM),
             references=(Reference("kota", "kota", "kota"),),
             description="Survei kepuasan masyarakat (PermenPANRB 14/2017), unsur U1-U9 skala 1-4.",
         ),
         Dataset(
             "aspirasi",
-            "one row per citizen submission",
             (
                 Column("kota"),
                 Column("tanggal", DATE),
@@ -308,7 +302,6 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "mentoring",
-            "one row per mentor-mentee pairing",
             (
                 Column("nip_mentor", NIP),
                 Column("nip_mentee", NIP),
@@ -325,7 +318,6 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "penghargaan",
-            "one row per award",
             (Column("nip", NIP), Column("tahun", INT, min=1990, max=2100), Column("kategori")),
             references=(Reference("nip", "pegawai", "nip"),),
             description="Penghargaan bagi ASN berkinerja tinggi.",

@@ -11,13 +11,12 @@ import datetime as dt
 import secrets
 import tempfile
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
-from etl.backup import keep_current
+from etl.backup import new_run_id, new_warehouse, replace_warehouse
 from etl.contract import DATASETS, LOAD_ORDER, SYNTHETIC_MARKER, Dataset
 from etl.pseudonym import pseudonym_key
 from etl.read import (
@@ -42,7 +41,6 @@ from etl.warehouse import (
     masked_text,
     record_run,
     scratch_connection,
-    swap_in,
     write_raw,
     write_rejects,
 )
@@ -229,8 +227,7 @@ def load(source: Path, db: Path, keep_backups: int = 0) -> Report:
     started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     clock = time.perf_counter()
     phases: dict[str, float] = {}
-    new = db.with_name(f".{db.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
+    with new_warehouse(db) as new:
         with tempfile.TemporaryDirectory(prefix="asn-etl-") as tmp:
             scratch = scratch_connection(Path(tmp))
             try:
@@ -250,7 +247,7 @@ def load(source: Path, db: Path, keep_backups: int = 0) -> Report:
             copy_run_history(con, db)
             build_models(con)
             phases["models"] = round(time.perf_counter() - clock - sum(phases.values()), 3)
-            report.run_id = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+            report.run_id = new_run_id(started)
             totals = {
                 k: sum(d[k] for d in report.datasets.values())
                 for k in ("rows_read", "rows_loaded", "rows_rejected", "rows_skipped")
@@ -271,9 +268,5 @@ def load(source: Path, db: Path, keep_backups: int = 0) -> Report:
             con.execute("CHECKPOINT")
         finally:
             con.close()
-        keep_current(db, keep_backups)
-        swap_in(new, db)
-        return report
-    finally:
-        for leftover in (new, new.with_name(new.name + ".wal")):
-            leftover.unlink(missing_ok=True)
+        replace_warehouse(new, db, keep_backups)
+    return report

@@ -15,9 +15,12 @@ vocabulary is a bound parameter.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import duckdb
 
 from etl.contract import (
+    CITY_NAME,
     DATASETS,
     DATE,
     INT,
@@ -76,6 +79,16 @@ def text_of(col: str) -> str:
 def kota_key(expr: str) -> str:
     """Return SQL that turns a city name into its matching key ('Kota Pontianak ' -> 'pontianak')."""
     return f"regexp_replace(lower(trim({expr})), '^kota\\s+', '')"
+
+
+# The SQL of each match rule of the contract (Column.match): value expression -> matching key.
+MATCH_RULES: dict[str, Callable[[str], str]] = {CITY_NAME: kota_key}
+
+
+def match_key(column: Column, expr: str) -> str:
+    """Return SQL for `expr`, a value of `column`, as keys compare it: through the column's match rule
+    (a city name by kota_key), or `expr` itself when the column has none."""
+    return MATCH_RULES[column.match](expr) if column.match else expr
 
 
 # Numbers as people write them: "Rp 1.596.365.855.000", "93,56%", "62,5", "1.500.000,00".
@@ -385,8 +398,8 @@ GOOD = "_skip = 0 AND _problems IS NULL"  # a row with a value, left for the dup
 
 
 def reference_key(ref: Reference) -> str:
-    """Return SQL for the value a row looks up in keys_<target>: a city by its matching key."""
-    return kota_key(parsed(ref.column)) if ref.target == "kota" else parsed(ref.column)
+    """Return SQL for the value a row looks up in keys_<target>, matched as the target column is."""
+    return match_key(DATASETS[ref.target].column(ref.target_column), parsed(ref.column))
 
 
 def _problem_list(checks: list[tuple[str, str, str]], params: Params) -> tuple[str, str]:
@@ -462,7 +475,7 @@ def validate_dataset(con: duckdb.DuckDBPyConnection, dataset: Dataset, rows: tup
     if name in TARGETS:
         column = dataset.column(TARGETS[name])
         value = pseudonym_sql(parsed(column.name)) if column.kind == NIP else parsed(column.name)
-        lookup = kota_key(parsed(column.name)) if name == "kota" else parsed(column.name)
+        lookup = match_key(column, parsed(column.name))
         con.execute(
             f"CREATE TABLE keys_{name} AS SELECT {lookup} AS _key, {value} AS _value FROM ok_{name}",
             {"key": key} if column.kind == NIP else None,
@@ -476,11 +489,8 @@ def _reject_duplicates(con: duckdb.DuckDBPyConnection, dataset: Dataset) -> None
     if not dataset.key:
         return
     key = ", ".join(dataset.key)
-    referenced = {ref.column for ref in dataset.references}
-    parts = [
-        f"{kota_key(parsed(k)) if k == 'kota' and k not in referenced else parsed(k)} AS _k{i}"
-        for i, k in enumerate(dataset.key)
-    ]
+    # A referring column already holds its target's spelling (validate_dataset), and has no match rule.
+    parts = [f"{match_key(dataset.column(k), parsed(k))} AS _k{i}" for i, k in enumerate(dataset.key)]
     names = ", ".join(f"_k{i}" for i in range(len(parts)))
     keyed = f"SELECT _row, _file, _line, {', '.join(parts)} FROM parsed_{dataset.name} WHERE {GOOD}"
     same = " AND ".join(f"t._k{i} IS NOT DISTINCT FROM d._k{i}" for i in range(len(parts)))

@@ -3,12 +3,14 @@ warehouses, through the real pipeline on folders the tests write."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import openpyxl
 import pytest
 from conftest import NIP_A, NIP_B, minimal_rows, pegawai, query, write_folder
@@ -215,6 +217,44 @@ def test_a_file_outside_the_backup_folder_cannot_be_restored(tmp_path):
     pipeline.load(source, db)
     with pytest.raises(FileNotFoundError):
         backup.restore(db, tmp_path / "lain.duckdb")
+
+
+def folder_state(folder: Path) -> dict[str, str]:
+    """Return every file below `folder` (relative path) with the sha256 of its bytes."""
+    files = (p for p in folder.rglob("*") if p.is_file())
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+
+
+def test_a_failed_restore_leaves_the_warehouse_and_its_backups_byte_identical(tmp_path):
+    source = write_folder(tmp_path / "sumber", minimal_rows())
+    db = tmp_path / "gudang" / "warehouse.duckdb"
+    for _ in range(2):
+        pipeline.load(source, db, keep_backups=3)
+    damaged = backup.backup_dir(db) / "warehouse.rusak.duckdb"
+    damaged.write_bytes(b"bukan file DuckDB " * 1000)
+    before = folder_state(db.parent)
+
+    with pytest.raises(duckdb.Error):
+        backup.restore(db, damaged, keep=3)
+
+    assert folder_state(db.parent) == before  # no temp file, no .wal, nothing kept or pruned
+
+
+def test_a_load_that_cannot_keep_the_old_warehouse_does_not_swap_and_leaves_it_byte_identical(tmp_path):
+    rows = minimal_rows()
+    source = write_folder(tmp_path / "sumber", rows)
+    db = tmp_path / "gudang" / "warehouse.duckdb"
+    pipeline.load(source, db)
+    backup.backup_dir(db).write_text("a file where the backup folder belongs")  # keeping fails after the build
+    rows["pegawai"].append(pegawai("197001011995031001"))
+    write_folder(source, rows)
+    before = folder_state(db.parent)
+
+    with pytest.raises(OSError):
+        pipeline.load(source, db, keep_backups=3)
+
+    assert folder_state(db.parent) == before
+    assert query(db, "SELECT count(*) FROM raw_pegawai") == [(3,)]
 
 
 def test_source_folder_comes_from_asn_source_dir(monkeypatch, tmp_path):
