@@ -19,6 +19,7 @@ from analytics.charts import FONT_SIZE, HIDDEN, SHOWN, _style, city_styles, note
 from analytics.i18n import t
 
 NEUTRAL = "#555555"
+SHARE_AXIS_END = 160  # share_bars: the value axis runs to 160% so a bar at 100% leaves room for its text
 
 
 def _shown(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -76,6 +77,22 @@ def gap_labels(gap: pd.DataFrame, lang: str = "id") -> list[str]:
         )
 
     return _labels(gap, ["kekurangan_jp"], write)
+
+
+def floor_labels(floor: pd.DataFrame, lang: str = "id") -> list[str]:
+    """Return 'signed difference from the 0.16% APBD floor (share of APBD)' per row of an
+    analytics.analysis.gap result, e.g. '-Rp 781,1 jt (0,12% APBD)', in the frame's order (money and APBD
+    figures, not about people, so nothing reads '<5')."""
+
+    def write(r: pd.Series, _: pd.Series) -> str:
+        return t(
+            "an_floor_label",
+            lang,
+            diff=signed_rupiah(r.selisih_target_016, lang),
+            share=fmt.percent(r.persen_apbd, lang, 2),
+        )
+
+    return _labels(floor, [], write)
 
 
 def opd_labels(opds: pd.DataFrame, lang: str = "id") -> list[str]:
@@ -217,6 +234,23 @@ def intervals(
     note_hidden(fig, int(secret.sum()))
     note_kind(fig, "intervals")
     return _style(fig, lang, height=140 + 62 * len(shown))
+
+
+def comparison(compared: pd.DataFrame, styles: dict[str, dict], lang: str = "id") -> go.Figure:
+    """Return the forest plot of an analytics.metrics.compare_cells result (one row per kota): the
+    difference `selisih` in percentage points with its 95% interval, 'difference: a vs b (n = a / b)'
+    written beside it (comparison_texts), each city in its style, and a dashed line at zero."""
+    return intervals(
+        compared,
+        "kota",
+        "selisih",
+        "ci_rendah",
+        "ci_tinggi",
+        comparison_texts(compared, lang),
+        styles,
+        lang,
+        t("an_diff_axis", lang),
+    )
 
 
 def scatter_by_city(
@@ -369,7 +403,13 @@ def share_bars(df: pd.DataFrame, label: str, value: str, texts: list[str], color
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    fig.update_xaxes(range=[0, 150], ticksuffix="%", tickvals=[0, 20, 40, 60, 80, 100], title=None)
+    ticks = list(range(0, 101, 20))
+    fig.update_xaxes(  # ticks up to 100% only; the rest of the axis is room for the texts after the bars
+        range=[0, SHARE_AXIS_END],
+        tickvals=ticks,
+        ticktext=[fmt.percent(v, lang, 0) for v in ticks],
+        title=None,
+    )
     fig.update_yaxes(autorange="reversed", automargin=True, title=None)
     note_hidden(fig, int(secret.sum()))
     return _style(fig, lang, height=130 + 40 * len(df))

@@ -99,44 +99,6 @@ COUNTS = frozenset(
     }
 )
 
-# Figures computed from counts: suppressed when any count they come from (present in the table) is.
-DERIVED: dict[str, tuple[str, ...]] = {
-    "persen_20jp": ("pns_memenuhi_20jp", "jumlah_pns"),
-    "persen_asn_20jp": ("asn_memenuhi_20jp", "jumlah_asn"),
-    "persen_20jp_awal": ("jumlah_pns",),
-    "jp_total": ("jumlah_asn",),
-    "jp_per_asn": ("jumlah_asn",),
-    "persen_sangat_baik": ("Sangat Baik", "jumlah_dinilai"),
-    "persen_di_bawah_baik": ("Butuh Perbaikan", "Kurang", "Sangat Kurang", "jumlah_dinilai"),
-    "persen": ("jumlah_pns", "jumlah"),
-    "persen_lulus": ("jumlah_lulus", "jumlah_terdaftar"),
-    "persen_tidak_hadir": ("jumlah_tidak_hadir", "jumlah_terdaftar"),
-    "persen_terlatih": ("asn_terlatih", "jumlah_asn"),
-    "ikm": ("jumlah_responden", "jumlah_responden_ikm"),
-    "mutu_ikm": ("jumlah_responden", "jumlah_responden_ikm"),
-    "nrr": ("jumlah_jawaban",),
-    "nilai_konversi": ("jumlah_jawaban",),
-    "skor_materi": ("jumlah_respon",),
-    "skor_pengajar": ("jumlah_respon",),
-    "skor_penyelenggaraan": ("jumlah_respon",),
-    "skor_manfaat": ("jumlah_respon",),
-    "skor_rata": ("jumlah_respon",),
-    "kekurangan_jp": ("jumlah_pns",),
-    "biaya_menutup_kesenjangan": ("jumlah_pns",),
-    "gini_jp": ("jumlah_pns",),
-    "persen_a": ("n_a",),
-    "persen_b": ("n_b",),
-    "selisih": ("n_a", "n_b", "persen_a", "persen_b"),
-    "ci_rendah": ("n_a", "n_b", "n", "persen_a", "persen_b"),
-    "ci_tinggi": ("n_a", "n_b", "n", "persen_a", "persen_b"),
-    "rata": ("n",),
-    "sd": ("n",),
-    "persen_coaching": ("jumlah",),
-    "persen_pelatihan": ("jumlah",),
-    "persen_baik_ditindak": ("dinilai_ditindak",),
-    "persen_baik_tidak": ("dinilai_tidak",),
-}
-
 # Shares (0-100): (denominator, numerator columns). When a share's numerators are not all in the table, the
 # count it implies (share x denominator / 100) is checked as a count (rule 2). persen_a / persen_b are
 # re-weighted shares (analytics.metrics.compare_cells): the implied count is close, and checking it errs on
@@ -155,6 +117,33 @@ IMPLIED: dict[str, tuple[str, tuple[str, ...]]] = {
     "persen_baik_tidak": ("dinilai_tidak", ("baik_tidak",)),
     "persen_a": ("n_a", ("naik_a",)),
     "persen_b": ("n_b", ("naik_b",)),
+}
+
+# Figures computed from counts: suppressed when any count they come from (present in the table) is. Every
+# share of IMPLIED comes from its numerators and its denominator.
+DERIVED: dict[str, tuple[str, ...]] = {
+    **{share: (*numerators, denominator) for share, (denominator, numerators) in IMPLIED.items()},
+    "persen_20jp_awal": ("jumlah_pns",),
+    "jp_total": ("jumlah_asn",),
+    "jp_per_asn": ("jumlah_asn",),
+    "persen": ("jumlah_pns", "jumlah"),
+    "ikm": ("jumlah_responden", "jumlah_responden_ikm"),
+    "mutu_ikm": ("jumlah_responden", "jumlah_responden_ikm"),
+    "nrr": ("jumlah_jawaban",),
+    "nilai_konversi": ("jumlah_jawaban",),
+    "skor_materi": ("jumlah_respon",),
+    "skor_pengajar": ("jumlah_respon",),
+    "skor_penyelenggaraan": ("jumlah_respon",),
+    "skor_manfaat": ("jumlah_respon",),
+    "skor_rata": ("jumlah_respon",),
+    "kekurangan_jp": ("jumlah_pns",),
+    "biaya_menutup_kesenjangan": ("jumlah_pns",),
+    "gini_jp": ("jumlah_pns",),
+    "selisih": ("n_a", "n_b", "persen_a", "persen_b"),
+    "ci_rendah": ("n_a", "n_b", "n", "persen_a", "persen_b"),
+    "ci_tinggi": ("n_a", "n_b", "n", "persen_a", "persen_b"),
+    "rata": ("n",),
+    "sd": ("n",),
 }
 
 # (total, parts) that add up within a row; parts missing from the table (and the complement of a single
@@ -316,19 +305,6 @@ def suppress(df: pd.DataFrame, k: int | None = None) -> pd.DataFrame:
     text = marker(k)
     for c in df.columns[hidden.any(axis=0).to_numpy()]:
         out[c] = out[c].astype(object).where(~hidden[c], text)
-    return out
-
-
-def blank(df: pd.DataFrame, k: int | None = None) -> pd.DataFrame:
-    """Return a copy of `df` for charts: every cell the module rule hides is missing (NaN), so no bar,
-    point or colour is drawn from fewer than k people; numeric columns stay numeric."""
-    hidden = mask(df, k)
-    out = df.copy()
-    for c in df.columns[hidden.any(axis=0).to_numpy()]:
-        if pd.api.types.is_numeric_dtype(out[c]):
-            out[c] = out[c].astype(float).where(~hidden[c])
-        else:
-            out[c] = out[c].astype(object).where(~hidden[c], None)
     return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analytics import privacy
+from analytics import metrics, privacy
 
 SCORES = ("skor_materi", "skor_pengajar", "skor_penyelenggaraan", "skor_manfaat")
 BELOW_BAIK = ("Butuh Perbaikan", "Kurang", "Sangat Kurang")
@@ -47,6 +47,22 @@ def totals(df: pd.DataFrame, by: list[str], value: str | list[str]) -> pd.DataFr
 def provider_labels(top: pd.DataFrame) -> pd.DataFrame:
     """Return the providers with a `label` column 'penyelenggara (kota)' for charts."""
     return top.assign(label=top["penyelenggara"] + " (" + top["kota"] + ")").reset_index(drop=True)
+
+
+def learning_by_kind(gains: pd.DataFrame) -> pd.DataFrame:
+    """Return the mean pre/post gain with its 95% interval per kota and kind of activity, from
+    analytics.analysis.learning_gains rows: the columns of analytics.metrics.mean_ci (kota, kelompok, n,
+    rata, sd, ci_rendah, ci_tinggi) and a `label` 'kota · kelompok' for the chart, sorted by kota then
+    kelompok, rows numbered from 0. Not suppressed: the chart builders run the small-group rule."""
+    out = metrics.mean_ci(gains, ["kota", "kelompok"]).sort_values(["kota", "kelompok"]).reset_index(drop=True)
+    return out.assign(label=out["kota"] + " · " + out["kelompok"])
+
+
+def learning_by_provider(gains: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """Return the mean pre/post gain with its 95% interval per penyelenggara (analytics.metrics.mean_ci over
+    all chosen cities) for the `n` providers with the most participants, most first, suppressed complete
+    before the rows are cut (`pick`, privacy rule 6)."""
+    return pick(metrics.mean_ci(gains, ["penyelenggara"])).head(n)
 
 
 FOLLOW_UP_KINDS = ("coaching", "pelatihan", "tidak_ada")

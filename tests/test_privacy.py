@@ -17,7 +17,7 @@ from analytics.db import open_warehouse
 from analytics.export import content, render
 from analytics.exports import csv_bytes
 from analytics.filters import Filters
-from analytics.privacy import blank, mask, min_group, suppress
+from analytics.privacy import for_chart, mask, min_group, suppress
 from analytics.tables import display_table
 
 S = "<5"
@@ -142,8 +142,9 @@ def test_the_group_size_comes_from_the_environment(monkeypatch: pytest.MonkeyPat
 def test_charts_get_missing_values_instead_of_small_groups() -> None:
     df = pd.DataFrame({"kota": ["A", "A", "A"], "nilai": ["x", "y", "z"], "jumlah_pns": [2, 8, 40]})
     df["persen_20jp"] = [50.0, 25.0, 75.0]
-    out = blank(df)
+    out, hidden = for_chart(df)
     assert pd.api.types.is_float_dtype(out["persen_20jp"])
+    assert hidden.equals(mask(df)) and out["persen_20jp"].isna().equals(hidden["persen_20jp"])
     # The shares imply 1, 2 and 30 PNS at 20 JP: the two hidden ones add up to 3, so 30 goes too.
     assert out["persen_20jp"].isna().tolist() == [True, True, True]
     assert out["jumlah_pns"].isna().tolist() == [True, True, True]  # with its share hidden, a total gives its remainder

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import charts, queries
+from analytics import charts, overview, queries, reshape
 from analytics import formatting as fmt
 from analytics.i18n import t
 from ui import components, data
@@ -11,7 +11,7 @@ lang, f, info = components.start_page("anggaran_title")
 styles = charts.city_styles(info["kota"])
 year = f.tahun_akhir
 
-scorecard = data.fetch(queries.scorecard, f)
+scorecard = overview.scorecard(data.fetch, f)
 budget = scorecard[(scorecard["tahun"] >= f.tahun_awal) & scorecard["pagu"].notna()].reset_index(drop=True)
 if budget.empty:
     components.no_data(lang, f, "anggaran")
@@ -35,7 +35,7 @@ components.chart(
 )
 
 detail = data.fetch(queries.budget_detail, f)
-latest = detail[detail["tahun"] == year]
+latest = reshape.pick(detail, tahun=year)
 st.subheader(t("q_budget_detail", lang, year=year))
 st.caption(t("c_budget_detail", lang))
 if latest.empty:

@@ -3,7 +3,7 @@ unit, and disaster-response readiness per agency."""
 
 import streamlit as st
 
-from analytics import analysis, charts, charts_analysis, metrics, queries, reshape
+from analytics import analysis, charts, charts_analysis, queries, reshape
 from analytics.i18n import t
 from ui import components, data
 
@@ -16,8 +16,7 @@ gains = data.fetch(analysis.learning_gains, f)
 if gains.empty:
     components.nothing_to_show(lang, t("an_no_data", lang))
 else:
-    by_kind = metrics.mean_ci(gains, ["kota", "kelompok"]).sort_values(["kota", "kelompok"]).reset_index(drop=True)
-    by_kind["label"] = by_kind["kota"] + " · " + by_kind["kelompok"]
+    by_kind = reshape.learning_by_kind(gains)
     texts = charts_analysis.mean_texts(by_kind, lang)
     left, right = st.columns(2)
     with left:
@@ -33,7 +32,7 @@ else:
             "pembelajaran",
         )
     with right:
-        by_provider = reshape.pick(metrics.mean_ci(gains, ["penyelenggara"])).head(10)
+        by_provider = reshape.learning_by_provider(gains)
         texts = charts_analysis.mean_texts(by_provider, lang)
         components.chart(
             t("an_q_learning_provider", lang),

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from analytics import analysis, charts, charts_analysis, privacy, queries, reshape
-from analytics import formatting as fmt
 from analytics.i18n import t
 from ui import components, data
 
@@ -36,15 +35,7 @@ floor = latest.dropna(subset=["selisih_target_016"]).reset_index(drop=True)
 if floor.empty:
     components.no_data(lang, f, "apbd")
 else:
-    labels = [
-        t(
-            "an_floor_label",
-            lang,
-            diff=charts_analysis.signed_rupiah(r.selisih_target_016, lang),
-            share=fmt.percent(r.persen_apbd, lang, 2),
-        )
-        for r in floor.itertuples()
-    ]
+    labels = charts_analysis.floor_labels(floor, lang)
     components.chart(
         t("an_q_floor", lang, year=year),
         t("an_c_floor", lang),
@@ -102,7 +93,7 @@ if not opds.empty:
         )
         trend = data.fetch(analysis.compliance_trend, f, "opd")
         lowest = reshape.pick(trend, kota=kota, nilai=list(mine["opd"].head(5)))
-        city = latest[latest["kota"] == kota][["kota", "jumlah_pns", "pns_memenuhi_20jp"]]
+        city = reshape.pick(latest, kota=kota)[["kota", "jumlah_pns", "pns_memenuhi_20jp"]]
         components.chart(
             t("an_q_opd_trend", lang),
             t("an_c_opd_trend", lang, kota=kota, year=year),

@@ -98,24 +98,22 @@ with results:
         )
 st.info(t("an_sim_assumptions", lang), icon=":material/info:")
 
+# The cost table takes the page's whole width: beside the curve, half of 1366 px cut off its last column.
 table = seen.assign(persen_skenario=100 * metrics.mix_shares(kinds, chosen).reindex(seen["kelompok"]).to_numpy())
-left, right = st.columns(2)
-with left:
-    st.subheader(t("an_q_kinds", lang, kota=kota, year=year))
-    shown = display_table(table[["kelompok", "jp_lulus", "biaya_per_jp", "persen_jp", "persen_skenario"]], lang).rename(
-        columns={header("persen_jp", lang): t("an_share_today", lang), "persen_skenario": t("an_share_scenario", lang)}
-    )
-    st.dataframe(shown, hide_index=True)
-with right:
-    curve = metrics.budget_curve(kinds, counts, chosen, order, range(-50, 101, 5))
-    components.chart(
-        t("an_q_curve", lang),
-        t("an_c_curve", lang),
-        charts_analysis.budget_curve(
-            curve, change, lang, t("an_budget_axis", lang), t("an_m_persen", lang), t("an_chosen", lang)
-        ),
-        curve.assign(kota=kota),
-        lang,
-        "simulasi_kurva",
-        "simulasi",
-    )
+st.subheader(t("an_q_kinds", lang, kota=kota, year=year))
+shown = display_table(table[["kelompok", "jp_lulus", "biaya_per_jp", "persen_jp", "persen_skenario"]], lang).rename(
+    columns={header("persen_jp", lang): t("an_share_today", lang), "persen_skenario": t("an_share_scenario", lang)}
+)
+st.dataframe(shown, hide_index=True)
+curve = metrics.budget_curve(kinds, counts, chosen, order, range(-50, 101, 5))
+components.chart(
+    t("an_q_curve", lang),
+    t("an_c_curve", lang),
+    charts_analysis.budget_curve(
+        curve, change, lang, t("an_budget_axis", lang), t("an_m_persen", lang), t("an_chosen", lang)
+    ),
+    curve.assign(kota=kota),
+    lang,
+    "simulasi_kurva",
+    "simulasi",
+)

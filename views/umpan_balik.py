@@ -38,13 +38,13 @@ else:
         "reaksi",
     )
 
-scorecard = data.fetch(queries.scorecard, f)
+scorecard = overview.scorecard(data.fetch, f)
 in_range = scorecard[scorecard["tahun"] >= f.tahun_awal]
 if in_range["ikm"].notna().any():
     components.trend(overview.TRENDS["tren_ikm"], in_range, styles, lang, "ikm_kota")
 
 units = data.fetch(queries.ikm_by_opd, f)
-latest_units = units[units["tahun"] == year]
+latest_units = reshape.pick(units, tahun=year)
 left, right = st.columns(2)
 with left:
     if latest_units.empty:
