@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
+from analytics import queries
+from analytics.db import open_warehouse
+from analytics.filters import Filters
 from etl import pipeline
 from etl.contract import DATASETS, dataset_for_file
+from etl.paths import WAREHOUSE_ENV
 from etl.sample import write_sample
 
 DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
@@ -129,17 +135,119 @@ def query(db: Path, sql: str, params: list | dict | None = None) -> list[tuple]:
 
 
 @pytest.fixture(scope="session")
-def demo_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small synthetic source folder from the demo generator, written once per test session."""
-    folder = tmp_path_factory.mktemp("demo") / "sumber"
-    write_sample(folder, seed=7, scale=0.03)
-    return folder
+def sample_source(tmp_path_factory: pytest.TempPathFactory) -> Callable[[int, float], Path]:
+    """Session scope. Yields a function (seed, scale) -> a synthetic source folder that etl.sample.write_sample
+    writes once per session for each (seed, scale); read the folders, never write into them."""
+    folders: dict[tuple[int, float], Path] = {}
+
+    def get(seed: int, scale: float) -> Path:
+        if (seed, scale) not in folders:
+            folder = tmp_path_factory.mktemp(f"demo_{seed}_{scale}") / "sumber"
+            write_sample(folder, seed=seed, scale=scale)
+            folders[seed, scale] = folder
+        return folders[seed, scale]
+
+    return get
 
 
 @pytest.fixture(scope="session")
-def demo_warehouse(demo_source: Path) -> Path:
-    """The warehouse the real pipeline builds from demo_source, once per session; read it, never load into it."""
-    db = demo_source.parent / "gudang" / "warehouse.duckdb"
-    report = pipeline.load(demo_source, db)
+def sample_warehouse(sample_source: Callable[[int, float], Path]) -> Callable[[int, float], Path]:
+    """Session scope. Yields a function (seed, scale) -> the warehouse the real pipeline builds from
+    sample_source(seed, scale) (beside it, in gudang/), once per session for each (seed, scale), after checking
+    the load is ok without errors; read it, never load into it."""
+    warehouses: dict[tuple[int, float], Path] = {}
+
+    def get(seed: int, scale: float) -> Path:
+        if (seed, scale) not in warehouses:
+            source = sample_source(seed, scale)
+            db = source.parent / "gudang" / "warehouse.duckdb"
+            report = pipeline.load(source, db)
+            assert report.status == "ok" and report.errors == []
+            warehouses[seed, scale] = db
+        return warehouses[seed, scale]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def demo_source(sample_source: Callable[[int, float], Path]) -> Path:
+    """Session scope. Yields the small synthetic source folder of the demo generator (seed 7, scale 0.03)."""
+    return sample_source(7, 0.03)
+
+
+@pytest.fixture(scope="session")
+def demo_warehouse(sample_warehouse: Callable[[int, float], Path]) -> Path:
+    """Session scope. Yields the warehouse the real pipeline builds from demo_source; read it, never load into it."""
+    return sample_warehouse(7, 0.03)
+
+
+@pytest.fixture(scope="session")
+def scorecard_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Session scope. Yields the warehouse the real pipeline builds from the hand-computed rows of
+    tests/test_scorecard.py (scorecard_rows), after checking nothing was rejected; read it, never load into it."""
+    from test_scorecard import scorecard_rows  # here, not at the top: test_scorecard imports this module
+
+    report, db = load_rows(tmp_path_factory.mktemp("scorecard"), scorecard_rows())
     assert report.status == "ok" and report.errors == []
+    assert sum(d["rows_rejected"] for d in report.datasets.values()) == 0
     return db
+
+
+@pytest.fixture(scope="session")
+def minimal_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Session scope. Yields the warehouse the real pipeline builds from minimal_rows() (two cities, three
+    employees), after checking the load is ok; read it, never load into it."""
+    report, db = load_rows(tmp_path_factory.mktemp("minimal"), minimal_rows())
+    assert report.status == "ok"
+    return db
+
+
+# The warehouse a module reads, and what is read from it once per module. A module that reads another
+# warehouse than the demo one overrides `warehouse` with a module-scoped fixture of its own; `con`, `info`,
+# `everything` and `ringkasan` then read that one.
+
+
+@pytest.fixture(scope="module")
+def warehouse(demo_warehouse: Path) -> Path:
+    """Module scope. Yields the path of the warehouse this module reads: demo_warehouse unless the module
+    overrides this fixture."""
+    return demo_warehouse
+
+
+@pytest.fixture(scope="module")
+def con(warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Module scope. Yields a read-only connection to `warehouse` with the app's settings
+    (analytics.db.open_warehouse), closed after the module."""
+    connection = open_warehouse(warehouse)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def info(con: duckdb.DuckDBPyConnection) -> dict:
+    """Module scope. Yields queries.warehouse_info of `warehouse`: its cities, years and filter values."""
+    return queries.warehouse_info(con)
+
+
+@pytest.fixture(scope="module")
+def everything(info: dict) -> Filters:
+    """Module scope. Yields the filters that select every city and every year of `warehouse`."""
+    return Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1])
+
+
+@pytest.fixture(scope="module")
+def ringkasan(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Module scope. Yields the scorecard of `warehouse` straight from its mart ringkasan_kota_tahun (ordered by
+    kota, tahun), not through the code under test."""
+    return con.execute("SELECT * FROM ringkasan_kota_tahun ORDER BY kota, tahun").df()
+
+
+@pytest.fixture(scope="module")
+def app_environment(warehouse: Path) -> Iterator[None]:
+    """Module scope. Points the app at `warehouse` ($ASN_WAREHOUSE) from the project folder for the rest of the
+    module, and restores both after it. Modules that run the app use it through
+    `pytestmark = pytest.mark.usefixtures("app_environment")`."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(WAREHOUSE_ENV, str(warehouse))
+        mp.chdir(DASHBOARD.parent)
+        yield

@@ -22,7 +22,6 @@ from conftest import load_rows, pegawai, program, query
 from test_metrics import pairwise_gini
 
 from analytics import analysis, metrics
-from analytics.db import open_warehouse
 from analytics.filters import Filters
 
 NIP = {k: f"19800101200001100{i}" for i, k in enumerate("ABCDEFGH")}
@@ -95,13 +94,6 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     report, db = load_rows(tmp_path_factory.mktemp("analisis"), rows())
     assert report.status == "ok" and report.errors == []
     return db
-
-
-@pytest.fixture(scope="module")
-def con(warehouse: Path):
-    connection = open_warehouse(warehouse)
-    yield connection
-    connection.close()
 
 
 F2024 = Filters(("Pontianak",), 2024, 2024)

@@ -15,13 +15,10 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import analysis, metrics, queries
 from analytics import formatting as fmt
-from analytics.db import open_warehouse
 from analytics.filters import Filters
 from analytics.i18n import t
 from analytics.tables import header
-from etl import pipeline
 from etl.paths import WAREHOUSE_ENV
-from etl.sample import write_sample
 
 ROOT = Path(__file__).resolve().parent.parent
 TITLES = {
@@ -41,34 +38,18 @@ page.run()
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small synthetic warehouse built by the real pipeline from the demo generator."""
-    root = tmp_path_factory.mktemp("demo_analisis")
-    write_sample(root / "sumber", seed=7, scale=0.05)
-    db = root / "gudang" / "warehouse.duckdb"
-    assert pipeline.load(root / "sumber", db).status == "ok"
-    return db
+def warehouse(sample_warehouse) -> Path:
+    """A small synthetic warehouse built by the real pipeline from the demo generator, at scale 0.05 rather than
+    the 0.03 of demo_warehouse; this module's `con` and `everything` (tests/conftest.py) read it."""
+    return sample_warehouse(7, 0.05)
 
 
 @pytest.fixture(scope="module")
-def con(demo: Path):
-    connection = open_warehouse(demo)
-    yield connection
-    connection.close()
-
-
-@pytest.fixture(scope="module")
-def everything(con) -> Filters:
-    info = queries.warehouse_info(con)
-    return Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1])
-
-
-@pytest.fixture(scope="module")
-def run_page(demo: Path, tmp_path_factory: pytest.TempPathFactory):
+def run_page(warehouse: Path, tmp_path_factory: pytest.TempPathFactory):
     """Return a function that runs one analysis page in a language and returns the finished AppTest."""
     folder = tmp_path_factory.mktemp("entry")
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv(WAREHOUSE_ENV, str(demo))
+        mp.setenv(WAREHOUSE_ENV, str(warehouse))
 
         def run(name: str, lang: str = "id") -> AppTest:
             entry = folder / f"{name}.py"

@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import load_rows
-from test_scorecard import scorecard_rows
 
 from analytics import exports, queries, reshape, tables
 from analytics import formatting as fmt
@@ -190,17 +188,9 @@ ALL = ("Bukittinggi", "Jambi", "Pontianak")
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    report, db = load_rows(tmp_path_factory.mktemp("analytics"), scorecard_rows())
-    assert report.status == "ok" and report.errors == []
-    return db
-
-
-@pytest.fixture(scope="module")
-def con(warehouse: Path):
-    connection = open_warehouse(warehouse)
-    yield connection
-    connection.close()
+def warehouse(scorecard_warehouse: Path) -> Path:
+    """This module's `con` reads the session's scorecard warehouse (tests/conftest.py)."""
+    return scorecard_warehouse
 
 
 def _same(a: object, b: object) -> bool:

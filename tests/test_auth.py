@@ -3,15 +3,12 @@ page needs st.login, and uploads still need the admin role. AppTest fakes the si
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import load_rows, minimal_rows
 from streamlit.testing.v1 import AppTest
 
 from analytics.i18n import t
-from etl.paths import WAREHOUSE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 AUTH = {
@@ -25,18 +22,12 @@ ADMIN_EMAIL = "kepala@bkpsdm.example.go.id"
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    report, db = load_rows(tmp_path_factory.mktemp("auth"), minimal_rows())
-    assert report.status == "ok"
-    return db
+def warehouse(minimal_warehouse: Path) -> Path:
+    """The app reads the session's warehouse of minimal_rows() (tests/conftest.py) in every test here."""
+    return minimal_warehouse
 
 
-@pytest.fixture(autouse=True)
-def app(warehouse: Path) -> Iterator[None]:
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv(WAREHOUSE_ENV, str(warehouse))
-        mp.chdir(ROOT)
-        yield
+pytestmark = pytest.mark.usefixtures("app_environment")
 
 
 def open_app(user: dict | None = None, oidc: bool = False, admins: list[str] | None = None) -> AppTest:

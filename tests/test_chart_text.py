@@ -12,24 +12,17 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 import test_pages
-import test_privacy_pages
 from test_pages import open_page, start
 
 from analytics import analysis, charts, charts_analysis, metrics, queries
 from analytics.filters import Filters
 from analytics.i18n import t
 
-app_environment = test_pages.app_environment  # shared fixtures: the demo warehouse, its info, a connection
-info = test_pages.info
-con = test_privacy_pages.con
+# The app, `con`, `info` and `everything` read the session's demo warehouse (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("app_environment")
 PAGES_WITH_CHARTS = [
     name for name in test_pages.PAGE if name not in ("profil_kota", "definisi", "kualitas_data", "unggah")
 ]
-
-
-@pytest.fixture(scope="module")
-def everyone(info: dict) -> Filters:
-    return Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1])
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +37,8 @@ def id_number(value: float, decimals: int) -> str:
 # --- what the sentence says ---------------------------------------------------------------------------------
 
 
-def test_a_trend_names_its_cities_and_its_highest_and_lowest_point(con, everyone: Filters, styles, info) -> None:
-    sc = queries.scorecard(con, everyone)
+def test_a_trend_names_its_cities_and_its_highest_and_lowest_point(con, everything: Filters, styles, info) -> None:
+    sc = queries.scorecard(con, everything)
     text = charts.describe(charts.trend(sc, "ikm", styles, "id"), "id")
     high = sc.loc[sc["ikm"].idxmax()]
     low = sc.loc[sc["ikm"].idxmin()]
@@ -56,15 +49,15 @@ def test_a_trend_names_its_cities_and_its_highest_and_lowest_point(con, everyone
     assert "tidak digambar" not in text  # nothing hidden for whole cities
 
 
-def test_the_text_follows_the_language(con, everyone: Filters, styles) -> None:
-    sc = queries.scorecard(con, everyone)
+def test_the_text_follows_the_language(con, everything: Filters, styles) -> None:
+    sc = queries.scorecard(con, everything)
     high = sc.loc[sc["persen_20jp"].idxmax()]
     text = charts.describe(charts.trend(sc, "persen_20jp", styles, "en", tick_suffix="%"), "en")
     assert text.startswith("Chart summary: Line chart for ")
     assert f"Highest: {high.kota} · {high.tahun}: {high.persen_20jp:.1f}%." in text
 
 
-def test_a_heatmap_names_its_columns_and_its_extreme_cells(con, everyone: Filters) -> None:
+def test_a_heatmap_names_its_columns_and_its_extreme_cells(con, everything: Filters) -> None:
     df = pd.DataFrame(
         {"nilai": ["A", "A", "B", "B"], "kota": ["Jambi", "Makassar"] * 2, "persen_20jp": [10.0, 90.0, 50.0, 60.0]}
     )
@@ -75,8 +68,8 @@ def test_a_heatmap_names_its_columns_and_its_extreme_cells(con, everyone: Filter
     )
 
 
-def test_stacked_bars_say_which_part_is_largest_most_often(con, everyone: Filters) -> None:
-    ratings = queries.predikat(con, everyone)
+def test_stacked_bars_say_which_part_is_largest_most_often(con, everything: Filters) -> None:
+    ratings = queries.predikat(con, everything)
     parts = list(queries.PREDIKAT_COLUMNS)
     figure = charts.stacked_share(ratings, "tahun", parts, charts.PREDIKAT_COLORS, "id", total="jumlah_dinilai")
     largest = ratings[parts].idxmax(axis=1)
@@ -86,8 +79,8 @@ def test_stacked_bars_say_which_part_is_largest_most_often(con, everyone: Filter
     assert t("ch_largest", part=top.index[0], n=int(top.iloc[0]), total=len(ratings)) in text
 
 
-def test_intervals_curves_and_scatters_say_what_they_are(con, everyone: Filters, styles) -> None:
-    did = metrics.compare_cells(analysis.training_cells(con, everyone, 1)).dropna(subset=["selisih"])
+def test_intervals_curves_and_scatters_say_what_they_are(con, everything: Filters, styles) -> None:
+    did = metrics.compare_cells(analysis.training_cells(con, everything, 1)).dropna(subset=["selisih"])
     forest = charts_analysis.intervals(
         did, "kota", "selisih", "ci_rendah", "ci_tinggi", charts_analysis.comparison_texts(did), styles
     )
@@ -95,12 +88,12 @@ def test_intervals_curves_and_scatters_say_what_they_are(con, everyone: Filters,
     text = charts.describe(forest)
     assert text.startswith("Ringkasan grafik: Selisih dengan selang kepercayaan 95% untuk ")
     assert f"Tertinggi: {high.kota}: " in text
-    gap = analysis.gap(con, everyone)
-    latest = gap[gap["tahun"] == everyone.tahun_akhir]
-    points = charts_analysis.lorenz_points(analysis.jp_counts(con, everyone), latest, "id")
+    gap = analysis.gap(con, everything)
+    latest = gap[gap["tahun"] == everything.tahun_akhir]
+    points = charts_analysis.lorenz_points(analysis.jp_counts(con, everything), latest, "id")
     curves = charts.describe(charts_analysis.lorenz(points, styles, "id", "Merata"))
     assert curves.startswith("Ringkasan grafik: Kurva untuk ") and "(Gini " in curves and "Tertinggi" not in curves
-    units = analysis.jp_and_ikm(con, everyone)
+    units = analysis.jp_and_ikm(con, everything)
     names = charts_analysis.correlation_names(units, "jp_per_asn", "ikm", "id")
     scatter = charts.describe(charts_analysis.scatter_by_city(units, "jp_per_asn", "ikm", styles, "opd", names=names))
     assert scatter.startswith("Ringkasan grafik: Grafik titik untuk ") and "(r = " in scatter

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-import test_pages
-import test_privacy_pages
 from test_pages import assert_clean, open_page, start
 
 from analytics import analysis, charts_analysis, metrics, overview, privacy, queries, reshape
@@ -18,14 +16,8 @@ from analytics.filters import Filters
 from analytics.i18n import t
 from analytics.tables import display_table
 
-app_environment = test_pages.app_environment  # the page tests' fixtures: the app reads the demo warehouse
-info = test_pages.info
-con = test_privacy_pages.con  # a read-only connection to the same warehouse
-
-
-@pytest.fixture(scope="module")
-def everything(info: dict) -> Filters:
-    return Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1])
+# The app, `con`, `info` and `everything` read the session's demo warehouse (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("app_environment")
 
 
 # --- 1. APBD floor labels -----------------------------------------------------------------------------------

@@ -10,19 +10,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import load_rows, query
+from conftest import query
 from openpyxl import load_workbook
 from pptx import Presentation
-from test_scorecard import scorecard_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    report, db = load_rows(tmp_path_factory.mktemp("cli"), scorecard_rows())
-    assert report.status == "ok"
-    return db
+def warehouse(scorecard_warehouse: Path) -> Path:
+    """The session's scorecard warehouse (tests/conftest.py)."""
+    return scorecard_warehouse
 
 
 def export(db: Path, *args: str) -> subprocess.CompletedProcess:

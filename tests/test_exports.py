@@ -1,7 +1,8 @@
 """Meeting files of the overview, opened and checked: the deck (python-pptx), the PDF (pypdf), the workbook
 (openpyxl, values against the warehouse), the offline HTML handout, the CSV and PNG archives.
 
-Everything runs on a small synthetic warehouse built by the real pipeline. The deck, PDF and PNG need the
+Everything runs on the session's small synthetic demo warehouse (`warehouse`, `con`, `info` and `ringkasan` of
+tests/conftest.py). The deck, PDF and PNG need the
 system Chromium (`.ci/run` installs it); they are built once per module to keep the suite quick.
 """
 
@@ -36,23 +37,6 @@ CHART_KEYS = ["tren_20jp", "tren_ikm", "tren_serapan", "tren_biaya", "sebaran_jp
 @pytest.fixture(scope="module")
 def source(demo_source: Path) -> Path:
     return demo_source
-
-
-@pytest.fixture(scope="module")
-def warehouse(demo_warehouse: Path) -> Path:
-    return demo_warehouse
-
-
-@pytest.fixture(scope="module")
-def con(warehouse: Path):
-    connection = open_warehouse(warehouse)
-    yield connection
-    connection.close()
-
-
-@pytest.fixture(scope="module")
-def info(con) -> dict:
-    return queries.warehouse_info(con)
 
 
 def overview(con, info: dict, lang: str = "id", kota: tuple[str, ...] | None = None, focus: str | None = None):
@@ -95,15 +79,6 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def scorecard_table(warehouse: Path) -> pd.DataFrame:
-    """The scorecard straight from the mart, not through the export code."""
-    connection = open_warehouse(warehouse)
-    try:
-        return connection.execute("SELECT * FROM ringkasan_kota_tahun ORDER BY kota, tahun").df()
-    finally:
-        connection.close()
-
-
 # Content
 
 
@@ -131,15 +106,16 @@ def test_findings_are_the_overview_findings(report: content.Report, con, info: d
     assert list(report.sections[1].lines) == findings(queries.scorecard(con, f), f.tahun_akhir, "id")
 
 
-def test_takeaway_names_highest_and_lowest_city_of_the_latest_year(report: content.Report, warehouse: Path) -> None:
-    latest = scorecard_table(warehouse).query("tahun == tahun.max()").sort_values("persen_20jp")
+def test_takeaway_names_highest_and_lowest_city_of_the_latest_year(
+    report: content.Report, ringkasan: pd.DataFrame
+) -> None:
+    latest = ringkasan.query("tahun == tahun.max()").sort_values("persen_20jp")
     takeaway = report.charts()[0].takeaway
     assert f"tertinggi {latest.iloc[-1].kota}" in takeaway and f"terendah {latest.iloc[0].kota}" in takeaway
 
 
-def test_chart_tables_are_the_warehouse_numbers(report: content.Report, warehouse: Path, info: dict) -> None:
-    mart = scorecard_table(warehouse)
-    mart = mart[mart["tahun"] >= info["tahun"][0]].reset_index(drop=True)
+def test_chart_tables_are_the_warehouse_numbers(report: content.Report, ringkasan: pd.DataFrame, info: dict) -> None:
+    mart = ringkasan[ringkasan["tahun"] >= info["tahun"][0]].reset_index(drop=True)
     table = report.charts()[0].table
     pd.testing.assert_frame_equal(
         table.sort_values(["kota", "tahun"]).reset_index(drop=True),
@@ -222,7 +198,7 @@ def test_pdf_has_a_picture_for_every_chart(pdf, report: content.Report) -> None:
 
 
 def test_xlsx_has_a_sheet_per_chart_with_the_warehouse_values(
-    report: content.Report, xlsx: bytes, warehouse: Path, info
+    report: content.Report, xlsx: bytes, ringkasan: pd.DataFrame, info
 ) -> None:
     book = load_workbook(io.BytesIO(xlsx))
     assert book.sheetnames == [t("x_info_sheet", "id"), *CHART_KEYS, "lampiran"]
@@ -232,8 +208,7 @@ def test_xlsx_has_a_sheet_per_chart_with_the_warehouse_values(
     assert rows[0] == tuple(
         header(c, "id") for c in ["kota", "tahun", "jumlah_pns", "pns_memenuhi_20jp", "persen_20jp"]
     )
-    mart = scorecard_table(warehouse)
-    mart = mart[mart["tahun"] >= info["tahun"][0]]
+    mart = ringkasan[ringkasan["tahun"] >= info["tahun"][0]]
     expected = {(r.kota, r.tahun): (r.jumlah_pns, r.persen_20jp) for r in mart.itertuples()}
     got = {(r[0], r[1]): (r[2], r[4]) for r in rows[1:]}
     assert got.keys() == expected.keys()

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import load_rows, query
-from test_scorecard import scorecard_rows
+from conftest import query
 
 from etl.warehouse import connect
 
@@ -31,10 +30,9 @@ GRAINS = {
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    report, db = load_rows(tmp_path_factory.mktemp("marts"), scorecard_rows())
-    assert report.status == "ok"
-    return db
+def warehouse(scorecard_warehouse: Path) -> Path:
+    """The session's scorecard warehouse (tests/conftest.py)."""
+    return scorecard_warehouse
 
 
 @pytest.mark.parametrize("mart", sorted(GRAINS))

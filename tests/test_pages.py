@@ -16,7 +16,6 @@ from streamlit.testing.v1 import AppTest
 from test_scorecard import scorecard_rows
 
 from analytics import queries
-from analytics.db import open_warehouse
 from analytics.filters import Filters
 from analytics.i18n import TEXT, t
 from etl.paths import WAREHOUSE_ENV
@@ -58,32 +57,9 @@ MENU_KEYS = (
 )
 
 
-@pytest.fixture(scope="module", autouse=True)
-def app_environment(demo_warehouse: Path):
-    """Point the app at the demo warehouse for this module only, and restore everything after."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv(WAREHOUSE_ENV, str(demo_warehouse))
-        mp.chdir(ROOT)
-        yield
-
-
-@pytest.fixture(scope="module")
-def ringkasan(demo_warehouse: Path) -> pd.DataFrame:
-    """The warehouse's own scorecard, read with the same read-only settings as the app."""
-    con = open_warehouse(demo_warehouse)
-    try:
-        return con.execute("SELECT * FROM ringkasan_kota_tahun ORDER BY kota, tahun").df()
-    finally:
-        con.close()
-
-
-@pytest.fixture(scope="module")
-def info(demo_warehouse: Path) -> dict:
-    con = open_warehouse(demo_warehouse)
-    try:
-        return queries.warehouse_info(con)
-    finally:
-        con.close()
+# The app reads the session's demo warehouse for this module only (app_environment, tests/conftest.py); `info`
+# and `ringkasan` (the warehouse's own scorecard) come from tests/conftest.py too.
+pytestmark = pytest.mark.usefixtures("app_environment")
 
 
 def start(lang: str | None = None, **query: str | list[str]) -> AppTest:
@@ -230,18 +206,14 @@ def test_the_year_range_sets_the_headline_year(ringkasan: pd.DataFrame, info: di
         assert [(label, value) for label, value, _ in metrics] == expected_tiles(ringkasan, kota, 2023), kota
 
 
-def test_a_people_filter_changes_the_people_numbers(demo_warehouse: Path, info: dict) -> None:
+def test_a_people_filter_changes_the_people_numbers(con, info: dict) -> None:
     at = start()
     before = {kota: metrics[0][1] for kota, metrics in tiles(at).items()}
     at.sidebar.multiselect(key="jabatan").set_value(["Fungsional"]).run()
     assert_clean(at)
     after = {kota: metrics[0][1] for kota, metrics in tiles(at).items()}
-    con = open_warehouse(demo_warehouse)
-    try:
-        f = Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1], kategori_jabatan=("Fungsional",))
-        sc = queries.scorecard(con, f)
-    finally:
-        con.close()
+    f = Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1], kategori_jabatan=("Fungsional",))
+    sc = queries.scorecard(con, f)
     latest = sc[sc["tahun"] == info["tahun"][-1]].set_index("kota")
     assert after == {kota: id_percent(latest.loc[kota, "persen_20jp"]) for kota in info["kota"]}
     assert after != before

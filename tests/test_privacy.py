@@ -162,10 +162,8 @@ def test_screen_table_and_csv_download_read_less_than_five() -> None:
 
 
 @pytest.fixture(scope="module")
-def tiny_report(tmp_path_factory: pytest.TempPathFactory) -> content.Report:
-    report, db = load_rows(tmp_path_factory.mktemp("privacy"), minimal_rows())
-    assert report.status == "ok"
-    con = open_warehouse(db)
+def tiny_report(minimal_warehouse: Path) -> content.Report:
+    con = open_warehouse(minimal_warehouse)
     try:
         info = queries.warehouse_info(con)
         f = Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1])

@@ -11,30 +11,21 @@ from __future__ import annotations
 
 import json
 import math
-from pathlib import Path
 
 import pandas as pd
 import pytest
-import test_pages
 from test_pages import open_page, start, tiles
 
 from analytics import charts, queries
-from analytics.db import open_warehouse
 from analytics.export import content
 from analytics.filters import Filters
 from analytics.i18n import t
 
 S = "<5"
 K = 5
-app_environment = test_pages.app_environment  # the page tests' fixtures: the demo warehouse for the app
-info = test_pages.info
-
-
-@pytest.fixture(scope="module")
-def con(demo_warehouse: Path):
-    connection = open_warehouse(demo_warehouse)
-    yield connection
-    connection.close()
+# The app, `con` and `info` read the session's demo warehouse (tests/conftest.py). This module's `ringkasan` is the
+# Ringkasan page, not the scorecard of tests/conftest.py.
+pytestmark = pytest.mark.usefixtures("app_environment")
 
 
 def people(info: dict, jabatan: str, **more) -> Filters:

@@ -1,6 +1,6 @@
 """Tests of the synthetic source folder written by etl.sample.write_sample.
 
-One small folder (scale 0.05) is written once per module and read as text, so every check
+One small folder (scale 0.05) is written once per session (tests/conftest.py) and read as text, so every check
 sees exactly what a user's loader would see.
 """
 
@@ -23,11 +23,9 @@ INTEGER_KINDS = (contract.INT, contract.MONEY)
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Return a folder written by write_sample at a small scale."""
-    out = tmp_path_factory.mktemp("sample") / "sumber"
-    write_sample(out, seed=SEED, scale=SCALE)
-    return out
+def folder(sample_source) -> Path:
+    """Return a folder written by write_sample at a small scale (once per session, tests/conftest.py)."""
+    return sample_source(SEED, SCALE)
 
 
 @pytest.fixture(scope="module")

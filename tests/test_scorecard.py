@@ -119,11 +119,9 @@ def scorecard_rows() -> dict[str, list[dict]]:
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    report, db = load_rows(tmp_path_factory.mktemp("scorecard"), scorecard_rows())
-    assert report.status == "ok" and report.errors == []
-    assert sum(d["rows_rejected"] for d in report.datasets.values()) == 0
-    return db
+def warehouse(scorecard_warehouse: Path) -> Path:
+    """The session's warehouse of scorecard_rows() (tests/conftest.py), loaded with no row rejected."""
+    return scorecard_warehouse
 
 
 def row(db: Path, kota: str, tahun: int) -> dict:
