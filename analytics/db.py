@@ -7,6 +7,7 @@ modification time and size) tells the caller when to open a new connection.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -32,6 +33,7 @@ def open_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), read_only=True, config=DUCKDB_CONFIG)
 
 
+@functools.cache  # pages rerun on every click: each query's text is read and assembled once per process
 def query_sql(name: str, **identifiers: str) -> str:
     """Return the SQL of analytics/sql/<name>.sql, with {identifier} slots filled from our own constants
     and {people_filter} replaced by the shared condition of people_filter.sql (values stay bound)."""

@@ -12,7 +12,9 @@ from __future__ import annotations
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 MAX_UNCOMPRESSED_BYTES = 1024**3  # 1 GiB: Excel's largest sheet (1,048,576 rows) of a dataset's columns fits
 MAX_MEMBERS = 10_000  # a workbook with the dataset's sheets has a few dozen parts
@@ -37,11 +39,6 @@ def xlsx_problem(path: Path) -> str | None:
     if len(members) > MAX_MEMBERS:
         return f"file Excel berisi {len(members)} bagian (batas {MAX_MEMBERS}); file ini tidak dibuka."
     total = sum(m.file_size for m in members)
-    if total > MAX_UNCOMPRESSED_BYTES:
-        return (
-            f"file Excel akan mengembang menjadi {_mb(total)} MB saat dibuka (batas {_mb(MAX_UNCOMPRESSED_BYTES)} MB); "
-            "file ini tidak dibuka. Pecah data menjadi beberapa file atau simpan sebagai CSV."
-        )
     for m in members:
         if problem := _size_problem(m.filename, m.file_size, m.compress_size, total):
             return problem
@@ -53,8 +50,9 @@ def _size_problem(name: str, size: int, compressed: int, total: int) -> str | No
     bytes, is refused (plain Indonesian), or None."""
     if total > MAX_UNCOMPRESSED_BYTES:
         return (
-            f"file Excel akan mengembang menjadi lebih dari {_mb(MAX_UNCOMPRESSED_BYTES)} MB saat dibuka; "
-            "file ini tidak dibuka. Pecah data menjadi beberapa file atau simpan sebagai CSV."
+            f"file Excel akan mengembang menjadi {_mb(total)} MB atau lebih saat dibuka "
+            f"(batas {_mb(MAX_UNCOMPRESSED_BYTES)} MB); file ini tidak dibuka. "
+            "Pecah data menjadi beberapa file atau simpan sebagai CSV."
         )
     if size > RATIO_FROM_BYTES and size > MAX_RATIO * max(compressed, 1):
         return (
@@ -66,7 +64,8 @@ def _size_problem(name: str, size: int, compressed: int, total: int) -> str | No
 
 def _inflated_problem(path: Path, members: list[zipfile.ZipInfo]) -> str | None:
     """Inflate every member's compressed bytes in counted chunks (kept nowhere) and return why the archive
-    is refused when what it really unpacks to breaks a limit, whatever its headers say; else None."""
+    is refused when what it really unpacks to breaks a limit, whatever its headers say; else None (also
+    for a broken archive, which the reader reports in its own words)."""
     total = 0
     with path.open("rb") as fh:
         for m in members:
@@ -75,29 +74,33 @@ def _inflated_problem(path: Path, members: list[zipfile.ZipInfo]) -> str | None:
                     f"bagian '{m.filename}' di dalam file Excel memakai cara pemampatan yang tidak dipakai Excel; "
                     "file ini tidak dibuka."
                 )
-            fh.seek(m.header_offset)
-            signature, name_length, extra_length = LOCAL_HEADER.unpack(fh.read(LOCAL_HEADER.size))
-            if signature != b"PK\x03\x04":
-                return None  # a broken archive: the reader reports it in its own words
-            fh.seek(name_length + extra_length, 1)
-            inflate = zlib.decompressobj(-15) if m.compress_type == zipfile.ZIP_DEFLATED else None
-            size, left = 0, m.compress_size
-            while left > 0 and not (inflate and inflate.eof):
-                data = fh.read(min(left, CHUNK_BYTES))
-                if not data:
-                    break
-                left -= len(data)
-                while data:
-                    if inflate is None:
-                        produced, data = len(data), b""
-                    else:
-                        try:
-                            produced = len(inflate.decompress(data, CHUNK_BYTES))
-                        except zlib.error:
-                            return None  # corrupt data: the reader reports it
-                        data = inflate.unconsumed_tail
+            size = 0
+            try:
+                for produced in _inflated_chunks(fh, m):
                     size += produced
                     if problem := _size_problem(m.filename, size, m.compress_size, total + size):
                         return problem
+            except (zlib.error, struct.error, ValueError):
+                return None
             total += size
     return None
+
+
+def _inflated_chunks(fh: BinaryIO, member: zipfile.ZipInfo) -> Iterator[int]:
+    """Yield how many bytes each step of a stored or deflated member's data unpacks to (at most CHUNK_BYTES
+    each). Raises ValueError or struct.error for a broken local header, zlib.error for broken data."""
+    fh.seek(member.header_offset)
+    signature, name_length, extra_length = LOCAL_HEADER.unpack(fh.read(LOCAL_HEADER.size))
+    if signature != b"PK\x03\x04":
+        raise ValueError("no local header")
+    fh.seek(name_length + extra_length, 1)
+    inflate = zlib.decompressobj(-15) if member.compress_type == zipfile.ZIP_DEFLATED else None
+    left = member.compress_size
+    while left > 0 and not (inflate and inflate.eof) and (data := fh.read(min(left, CHUNK_BYTES))):
+        left -= len(data)
+        if inflate is None:
+            yield len(data)
+            continue
+        while data:
+            yield len(inflate.decompress(data, CHUNK_BYTES))
+            data = inflate.unconsumed_tail
