@@ -286,9 +286,11 @@ def correlation_by(df: pd.DataFrame, group: str, x: str, y: str) -> dict[str, tu
 
 def follow_up_summary(rows: pd.DataFrame) -> pd.DataFrame:
     """Return one row per kota from analytics.analysis.follow_up rows: jumlah (rated Butuh Perbaikan or
-    worse and still active the next year), persen_coaching, persen_pelatihan (coaching or any training
-    the next year), and the share rated Baik or better the next year among those followed up
-    (persen_baik_ditindak) and not (persen_baik_tidak), with the numbers rated behind each."""
+    worse and still active the next year) and how many of them had coaching, other training or neither
+    (coaching, pelatihan, tidak_ada: the counts the shares come from, so the small-group rule can judge
+    them), persen_coaching, persen_pelatihan (coaching or any training the next year), and the share rated
+    Baik or better the next year among those followed up (persen_baik_ditindak) and not
+    (persen_baik_tidak), with the numbers rated behind each."""
     out = []
     for kota, part in rows.groupby("kota", sort=True):
         total = int(part["jumlah"].sum())
@@ -310,6 +312,9 @@ def follow_up_summary(rows: pd.DataFrame) -> pd.DataFrame:
             {
                 "kota": kota,
                 "jumlah": total,
+                "coaching": coached,
+                "pelatihan": get("pelatihan", "jumlah"),
+                "tidak_ada": get("tidak_ada", "jumlah"),
                 "persen_coaching": 100 * coached / total if total else None,
                 "persen_pelatihan": 100 * trained / total if total else None,
                 "dinilai_ditindak": rated_yes,

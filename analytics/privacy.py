@@ -157,6 +157,7 @@ PARTITIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("n_a", ("naik_a",)),
     ("n_b", ("naik_b",)),
     ("n", ("coaching", "pelatihan", "tidak_ada")),
+    ("jumlah", ("coaching", "pelatihan", "tidak_ada")),  # metrics.follow_up_summary
 )
 LABELS_NOT_BREAKDOWNS = frozenset({"kota", "tahun", "mutu_ikm", "label"})
 

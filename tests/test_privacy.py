@@ -12,7 +12,7 @@ import pytest
 from conftest import load_rows, minimal_rows
 from openpyxl import load_workbook
 
-from analytics import queries
+from analytics import metrics, privacy, queries
 from analytics.db import open_warehouse
 from analytics.export import content, render
 from analytics.exports import csv_bytes
@@ -271,3 +271,21 @@ def test_tiles_findings_and_comparison_read_less_than_five_from_the_page_scoreca
     assert said[-1].startswith("Jambi: ") and not any("50%" in s and "Jambi" in s for s in said)
     compared = compare_with_others(page, "Pontianak", 2025, "id").set_index("Metrik")
     assert compared.loc["PNS mencapai 20 JP", "Rata-rata kota lain"] == "60,0%"  # Makassar only, not (60 + 50) / 2
+
+
+def test_two_nested_follow_up_shares_cannot_give_away_the_small_group_between_them() -> None:
+    # coaching 50, other training 2, none 48: persen_pelatihan - persen_coaching would read back the 2.
+    rows = pd.DataFrame(
+        {
+            "kota": ["A"] * 3,
+            "tahun_dinilai": [2024] * 3,
+            "tindak_lanjut": ["coaching", "pelatihan", "tidak_ada"],
+            "jumlah": [50, 2, 48],
+            "dinilai_sesudah": [50, 2, 48],
+            "baik_sesudah": [40, 1, 30],
+        }
+    )
+    shown = privacy.suppress(metrics.follow_up_summary(rows)).iloc[0]
+    assert shown["pelatihan"] == "<5" and shown["persen_pelatihan"] == "<5"
+    assert shown["tidak_ada"] == "<5"  # the only other part: with the total it would give the 2 back
+    assert shown["coaching"] == 50 and shown["jumlah"] == 100
