@@ -31,8 +31,8 @@ def jp_counts(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 
 def opd_gap(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return the agencies' 20-JP position in tahun_akhir: one row per kota per opd with active PNS
-    (kota, opd, jumlah_pns, pns_memenuhi_20jp, persen_20jp, kekurangan_jp, persen_20jp_awal = the
-    share in tahun_awal), lowest share first within each kota."""
+    (kota, opd, jumlah_pns, pns_memenuhi_20jp, persen_20jp, kekurangan_jp, and jumlah_pns_awal,
+    pns_memenuhi_20jp_awal, persen_20jp_awal for tahun_awal), lowest share first within each kota."""
     return run(con, query_sql("analisis_opd_kesenjangan"), f.params())
 
 

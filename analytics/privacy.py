@@ -61,6 +61,8 @@ COUNTS = frozenset(
         "jumlah_pns",
         "pns_memenuhi_20jp",
         "asn_memenuhi_20jp",
+        "jumlah_pns_awal",
+        "pns_memenuhi_20jp_awal",
         "jumlah_peserta",
         "jumlah_dinilai",
         *PREDIKAT,
@@ -105,6 +107,7 @@ COUNTS = frozenset(
 # the side of hiding.
 IMPLIED: dict[str, tuple[str, tuple[str, ...]]] = {
     "persen_20jp": ("jumlah_pns", ("pns_memenuhi_20jp",)),
+    "persen_20jp_awal": ("jumlah_pns_awal", ("pns_memenuhi_20jp_awal",)),
     "persen_asn_20jp": ("jumlah_asn", ("asn_memenuhi_20jp",)),
     "persen_sangat_baik": ("jumlah_dinilai", ("Sangat Baik",)),
     "persen_di_bawah_baik": ("jumlah_dinilai", ("Butuh Perbaikan", "Kurang", "Sangat Kurang")),
@@ -123,7 +126,6 @@ IMPLIED: dict[str, tuple[str, tuple[str, ...]]] = {
 # share of IMPLIED comes from its numerators and its denominator.
 DERIVED: dict[str, tuple[str, ...]] = {
     **{share: (*numerators, denominator) for share, (denominator, numerators) in IMPLIED.items()},
-    "persen_20jp_awal": ("jumlah_pns",),
     "jp_total": ("jumlah_asn",),
     "jp_per_asn": ("jumlah_asn",),
     "persen": ("jumlah_pns", "jumlah"),
@@ -152,6 +154,7 @@ PARTITIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("jumlah_dinilai", PREDIKAT),
     ("jumlah_terdaftar", ("jumlah_lulus", "jumlah_tidak_lulus", "jumlah_tidak_hadir")),
     ("jumlah_pns", ("pns_memenuhi_20jp",)),
+    ("jumlah_pns_awal", ("pns_memenuhi_20jp_awal",)),
     ("jumlah_asn", ("asn_memenuhi_20jp",)),
     ("jumlah_asn", ("asn_terlatih",)),
     ("n_a", ("naik_a",)),

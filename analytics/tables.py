@@ -81,6 +81,8 @@ HEADERS = {
     "persen_baik_tidak": ("% Baik+ (tanpa tindak lanjut)", "% Baik+ (no follow-up)"),
     # Analysis (issue 4)
     "kekurangan_jp": ("Kekurangan JP", "JP shortfall"),
+    "jumlah_pns_awal": ("PNS tahun awal", "PNS in the first year"),
+    "pns_memenuhi_20jp_awal": ("PNS ≥ 20 JP tahun awal", "PNS ≥ 20 JP in the first year"),
     "biaya_menutup_kesenjangan": ("Biaya menutup kesenjangan (Rp)", "Cost to close the gap (IDR)"),
     "target_016": ("Target 0,16% APBD (Rp)", "0.16% of APBD target (IDR)"),
     "selisih_target_016": ("Selisih dari target (Rp)", "Difference from target (IDR)"),

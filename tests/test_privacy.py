@@ -289,3 +289,25 @@ def test_two_nested_follow_up_shares_cannot_give_away_the_small_group_between_th
     assert shown["pelatihan"] == "<5" and shown["persen_pelatihan"] == "<5"
     assert shown["tidak_ada"] == "<5"  # the only other part: with the total it would give the 2 back
     assert shown["coaching"] == 50 and shown["jumlah"] == 100
+
+
+def test_the_start_year_share_is_judged_by_the_start_years_people() -> None:
+    # 50 PNS now, but only 1 in the first year: its 100% would say what that one person did.
+    gap = pd.DataFrame(
+        {
+            "kota": ["A", "A"],
+            "opd": ["Baru", "Lama"],
+            "jumlah_pns": [50, 40],
+            "pns_memenuhi_20jp": [30, 20],
+            "persen_20jp": [60.0, 50.0],
+            "kekurangan_jp": [100, 200],
+            "jumlah_pns_awal": [1, 40],
+            "pns_memenuhi_20jp_awal": [1, 10],
+            "persen_20jp_awal": [100.0, 25.0],
+        }
+    )
+    shown = privacy.suppress(gap).set_index("opd")
+    assert shown.loc["Baru", "persen_20jp_awal"] == "<5" and shown.loc["Baru", "jumlah_pns_awal"] == "<5"
+    assert shown.loc["Baru", "persen_20jp"] == 60.0  # this year's figures stand on 50 people
+    assert shown.loc["Lama", "persen_20jp_awal"] == "<5"  # never the only hidden cell of its breakdown
+    assert shown.loc["Lama", "persen_20jp"] == 50.0

@@ -1,5 +1,6 @@
 -- analisis_opd_kesenjangan: which agencies are furthest below 20 JP in tahun_akhir, and their change
 -- since tahun_awal. One row per chosen kota per opd with active PNS in tahun_akhir (people filters apply).
+-- The start year's counts come along so the small-group rule can judge its share (analytics.privacy).
 WITH pns AS (
     SELECT kota, opd, tahun, jp
     FROM int_pegawai_tahun
@@ -16,6 +17,8 @@ SELECT
     100.0 * count(*) FILTER (WHERE tahun = $tahun_akhir AND jp >= 20)
         / nullif(count(*) FILTER (WHERE tahun = $tahun_akhir), 0) AS persen_20jp,
     coalesce(sum(greatest(0, 20 - jp)) FILTER (WHERE tahun = $tahun_akhir), 0)::BIGINT AS kekurangan_jp,
+    count(*) FILTER (WHERE tahun = $tahun_awal) AS jumlah_pns_awal,
+    count(*) FILTER (WHERE tahun = $tahun_awal AND jp >= 20) AS pns_memenuhi_20jp_awal,
     100.0 * count(*) FILTER (WHERE tahun = $tahun_awal AND jp >= 20)
         / nullif(count(*) FILTER (WHERE tahun = $tahun_awal), 0) AS persen_20jp_awal
 FROM pns
