@@ -46,6 +46,7 @@ Across the tables, charts, tiles and sentences of one page (cross-table subtract
 from __future__ import annotations
 
 import os
+import threading
 from collections import OrderedDict
 
 import pandas as pd
@@ -200,6 +201,7 @@ def _implied(df: pd.DataFrame) -> dict[str, tuple[str, pd.Series]]:
 
 _MASKS: OrderedDict[tuple, pd.DataFrame] = OrderedDict()  # recent results: a page asks again on every rerun
 _MASKS_KEPT = 256
+_MASKS_LOCK = threading.Lock()
 
 
 def mask(df: pd.DataFrame, k: int | None = None) -> pd.DataFrame:
@@ -214,13 +216,15 @@ def mask(df: pd.DataFrame, k: int | None = None) -> pd.DataFrame:
         tuple(str(t) for t in df.dtypes),
         pd.util.hash_pandas_object(df, index=True).to_numpy().tobytes(),
     )
-    if key in _MASKS:
-        _MASKS.move_to_end(key)
-        return _MASKS[key].copy()
+    with _MASKS_LOCK:  # sessions run in their own threads and share the memo
+        if key in _MASKS:
+            _MASKS.move_to_end(key)
+            return _MASKS[key].copy()
     hidden = _mask(df, k)
-    _MASKS[key] = hidden
-    if len(_MASKS) > _MASKS_KEPT:
-        _MASKS.popitem(last=False)
+    with _MASKS_LOCK:
+        _MASKS[key] = hidden
+        if len(_MASKS) > _MASKS_KEPT:
+            _MASKS.popitem(last=False)
     return hidden.copy()
 
 
