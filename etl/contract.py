@@ -341,3 +341,7 @@ def dataset_for_file(filename: str) -> str | None:
     stem = filename.lower().rsplit(".", 1)[0]
     matches = [name for name in DATASETS if stem == name or (stem.startswith(name) and not stem[len(name)].isalnum())]
     return max(matches, key=len) if matches else None
+
+
+# Datasets other rows refer to, and the column they are looked up by (keys_<dataset> while validating).
+TARGETS: dict[str, str] = {r.target: r.target_column for d in DATASETS.values() for r in d.references}

@@ -241,7 +241,7 @@ def load(source: Path, db: Path, keep_backups: int = 0) -> Report:
                 write_rejects(scratch)
             finally:
                 scratch.close()
-        phases["raw"] = round(time.perf_counter() - clock - phases["validate"], 3)
+        phases["rejects"] = round(time.perf_counter() - clock - phases["validate"], 3)  # the reject report
         con = build_connection(new)
         try:
             copy_run_history(con, db)

@@ -30,6 +30,7 @@ from etl.contract import (
     PERSONAL,
     PREDIKAT_MATRIX,
     SCORE,
+    TARGETS,
     TEXT,
     VOCAB,
     VOCAB_ALIASES,
@@ -393,7 +394,6 @@ def create_rejects(con: duckdb.DuckDBPyConnection) -> None:
 
 
 # Datasets other datasets point at, and the column they point at (kota.kota, pegawai.nip, ...).
-TARGETS: dict[str, str] = {r.target: r.target_column for d in DATASETS.values() for r in d.references}
 GOOD = "_skip = 0 AND _problems IS NULL"  # a row with a value, left for the duplicate check
 
 
@@ -475,9 +475,9 @@ def validate_dataset(con: duckdb.DuckDBPyConnection, dataset: Dataset, rows: tup
     if name in TARGETS:
         column = dataset.column(TARGETS[name])
         value = pseudonym_sql(parsed(column.name)) if column.kind == NIP else parsed(column.name)
-        lookup = match_key(column, parsed(column.name))
+        key_sql = match_key(column, parsed(column.name))
         con.execute(
-            f"CREATE TABLE keys_{name} AS SELECT {lookup} AS _key, {value} AS _value FROM ok_{name}",
+            f"CREATE TABLE keys_{name} AS SELECT {key_sql} AS _key, {value} AS _value FROM ok_{name}",
             {"key": key} if column.kind == NIP else None,
         )
 

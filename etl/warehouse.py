@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.contract import DATASETS, LOAD_ORDER, NIP, PERSONAL, TEXT, Dataset
+from etl.contract import DATASETS, LOAD_ORDER, NIP, PERSONAL, TARGETS, TEXT, Dataset
 from etl.paths import DUCKDB_CONFIG, SQL_DIR
 from etl.pseudonym import pseudonym_sql, stored_name
 
@@ -80,8 +80,9 @@ def masked_nip(expr: str) -> str:
 def raw_select(dataset: Dataset) -> str:
     """Return the SELECT list that turns `ok_<dataset>` into the warehouse's raw table.
 
-    A NIP that refers to pegawai is already its pseudonym in ok_<dataset> (etl/validate.py); the
-    key NIP of pegawai is turned into one here ($key binds the secret)."""
+    A NIP that refers to pegawai is already its pseudonym in ok_<dataset> (etl/validate.py). The key
+    NIP of pegawai was hashed once for keys_pegawai, and comes from there (alias k, see write_raw); a
+    NIP key nobody refers to is hashed here ($key binds the secret)."""
     referenced = {r.column for r in dataset.references}
     parts = []
     for c in dataset.columns:
@@ -89,7 +90,13 @@ def raw_select(dataset: Dataset) -> str:
         if c.kind == PERSONAL:
             continue  # names are never stored
         if c.kind == NIP:
-            parts.append(f"{value if c.name in referenced else pseudonym_sql(value)} AS {stored_name(c.name)}")
+            if c.name in referenced:
+                pseudonym = value
+            elif TARGETS.get(dataset.name) == c.name:
+                pseudonym = "k._value"
+            else:
+                pseudonym = pseudonym_sql(value)
+            parts.append(f"{pseudonym} AS {stored_name(c.name)}")
         elif c.kind == TEXT and not c.required:  # free text (komentar, ringkasan...) may hold a pasted NIP
             parts.append(f"{masked_text(value)} AS {c.name}")
         else:
@@ -145,10 +152,14 @@ def attach(con: duckdb.DuckDBPyConnection, target: Path) -> None:
 
 
 def write_raw(con: duckdb.DuckDBPyConnection, dataset: Dataset, key: str) -> None:
-    """Write the rows of a dataset that passed (view ok_<name>) into the attached warehouse."""
+    """Write the rows of a dataset that passed (view ok_<name>) into the attached warehouse, in no
+    particular order (every reader orders or aggregates; _file and _line keep the lineage)."""
     select = raw_select(dataset)
+    source = f"ok_{dataset.name}"
+    if "k._value" in select:  # the key NIP's pseudonyms, worked out once by the validator
+        source += f" JOIN keys_{dataset.name} k ON k._key = p_{TARGETS[dataset.name]}"
     con.execute(
-        f"CREATE TABLE wh.raw_{dataset.name} AS SELECT {select} FROM ok_{dataset.name}",
+        f"CREATE TABLE wh.raw_{dataset.name} AS SELECT {select} FROM {source}",
         {"key": key} if "$key" in select else None,
     )
 
