@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+import duckdb
 import pandas as pd
 
 from analytics import charts, privacy, queries
@@ -19,12 +20,12 @@ from analytics.filters import Filters
 from analytics.i18n import t
 
 
-def scorecard(fetch: Callable[..., pd.DataFrame], f: Filters) -> pd.DataFrame:
+def scorecard(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return the scorecard of filters `f` as pages and meeting files show it: queries.scorecard (one row
     per kota per tahun from the year before tahun_awal) suppressed whole (analytics.privacy.suppress): every
-    number about fewer than 5 people, and what it could be worked out from, reads '<5'.
-    `fetch(query_function, filters)` is ui.data.fetch or a plain connection call."""
-    return privacy.suppress(fetch(queries.scorecard, f))
+    number about fewer than 5 people, and what it could be worked out from, reads '<5'. A query function
+    like the others, so pages fetch it through ui.data's cache and the rule runs once per filter set."""
+    return privacy.suppress(queries.scorecard(con, f))
 
 
 @dataclass(frozen=True)

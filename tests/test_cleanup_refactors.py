@@ -147,7 +147,7 @@ def _page_table(at, columns: list[str]) -> pd.DataFrame:
 def test_umpan_balik_draws_the_ikm_trend_from_the_page_scorecard(con, everything: Filters) -> None:
     at = open_page(start(), "umpan_balik")
     assert_clean(at)
-    scorecard = overview.scorecard(lambda query, f: query(con, f), everything)
+    scorecard = overview.scorecard(con, everything)
     spec = overview.TRENDS["tren_ikm"]
     in_range = scorecard[scorecard["tahun"] >= everything.tahun_awal]
     expected = display_table(in_range[["kota", "tahun", *spec.columns]], "id").reset_index(drop=True)
@@ -157,7 +157,7 @@ def test_umpan_balik_draws_the_ikm_trend_from_the_page_scorecard(con, everything
 def test_anggaran_shows_the_budget_rows_of_the_page_scorecard(con, everything: Filters) -> None:
     at = open_page(start(), "anggaran")
     assert_clean(at)
-    scorecard = overview.scorecard(lambda query, f: query(con, f), everything)
+    scorecard = overview.scorecard(con, everything)
     budget = scorecard[(scorecard["tahun"] >= everything.tahun_awal) & scorecard["pagu"].notna()]
     expected = display_table(budget[["kota", "tahun", "pagu", "realisasi", "persen_serapan"]], "id")
     pd.testing.assert_frame_equal(_page_table(at, list(expected.columns)), expected.reset_index(drop=True))

@@ -11,7 +11,7 @@ lang, f, info = components.start_page("anggaran_title")
 styles = charts.city_styles(info["kota"])
 year = f.tahun_akhir
 
-scorecard = overview.scorecard(data.fetch, f)
+scorecard = data.fetch(overview.scorecard, f)
 budget = scorecard[(scorecard["tahun"] >= f.tahun_awal) & scorecard["pagu"].notna()].reset_index(drop=True)
 if budget.empty:
     components.no_data(lang, f, "anggaran")

@@ -11,7 +11,7 @@ lang, f, info = components.start_page("partisipasi_title", people_note=True)
 styles = charts.city_styles(info["kota"])
 year = f.tahun_akhir
 
-scorecard = overview.scorecard(data.fetch, f)
+scorecard = data.fetch(overview.scorecard, f)
 in_range = scorecard[scorecard["tahun"] >= f.tahun_awal]
 if overview.nobody(in_range):
     components.no_data(lang, f, "pegawai", people=True)

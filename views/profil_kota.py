@@ -11,7 +11,7 @@ kota = st.selectbox(t("choose_city", lang), sorted(f.kota), key="profil", bind="
 year = f.tahun_akhir
 st.title(t("profil_title", lang, kota=kota))
 
-scorecard = overview.scorecard(data.fetch, f)
+scorecard = data.fetch(overview.scorecard, f)
 st.subheader(t("q_profile", lang, kota=kota, year=year))
 if len(f.kota) < 2:
     st.info(t("only_one_city", lang))

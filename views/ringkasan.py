@@ -9,7 +9,7 @@ from ui import components, data
 
 lang, f, info = components.start_page()
 
-scorecard = overview.scorecard(data.fetch, f)
+scorecard = data.fetch(overview.scorecard, f)
 year = f.tahun_akhir
 st.title(t("ringkasan_title", lang, year=year))
 st.caption(

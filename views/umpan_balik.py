@@ -38,7 +38,7 @@ else:
         "reaksi",
     )
 
-scorecard = overview.scorecard(data.fetch, f)
+scorecard = data.fetch(overview.scorecard, f)
 in_range = scorecard[scorecard["tahun"] >= f.tahun_awal]
 if in_range["ikm"].notna().any():
     components.trend(overview.TRENDS["tren_ikm"], in_range, styles, lang, "ikm_kota")

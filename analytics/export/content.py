@@ -264,7 +264,7 @@ def overview(fetch: Fetch, f: Filters, info: dict, lang: str = "id", focus: str 
     appendix of the latest year's numbers. `focus` names a city to highlight in every chart."""
     year = f.tahun_akhir
     styles = charts.city_styles(info["kota"])
-    scorecard = page_scorecard(fetch, f)
+    scorecard = fetch(page_scorecard, f)
     in_range = scorecard[scorecard["tahun"] >= f.tahun_awal].reset_index(drop=True)
     notice = t("x_synthetic", lang) if info.get("synthetic") else ""
 
