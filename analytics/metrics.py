@@ -174,12 +174,21 @@ def simulate(
     without observed JP cannot be chosen (their weight is ignored).
     """
     now = today(kinds, counts)
+    return _project(now, _blended_cost(kinds, mix), counts, budget_change_pct, order)
+
+
+def _blended_cost(kinds: pd.DataFrame, mix: Mapping[str, float] | None) -> float | None:
+    """Return the cost of one JP in the mix (sum of share x cost per JP of each observed kind); None when
+    no kind has JP."""
     seen = observed_kinds(kinds).set_index("kelompok")
-    if seen.empty:
+    return None if seen.empty else float((mix_shares(kinds, mix) * seen["biaya_per_jp"]).sum())
+
+
+def _project(now: Outcome, blended: float | None, counts: pd.DataFrame, change: float, order: str) -> Outcome:
+    """Return `simulate`'s outcome from today's outcome and the blended cost per JP (worked out once)."""
+    if blended is None:
         return now
-    share = mix_shares(kinds, mix)
-    blended = float((share * seen["biaya_per_jp"]).sum())
-    cost = now.biaya * (1 + budget_change_pct / 100)
+    cost = now.biaya * (1 + change / 100)
     if blended == 0:  # free kinds only: the budget does not bound the JP
         reached, missing = allocate(counts, None, order)
         return Outcome(cost, None, 0.0, now.jumlah_pns, reached, missing)
@@ -202,9 +211,10 @@ def budget_curve(
 ) -> pd.DataFrame:
     """Return `simulate` over a range of budget changes: one row per change (perubahan_anggaran in %,
     biaya, jp, persen_20jp), for a chart of what each extra Rupiah buys."""
+    now, blended = today(kinds, counts), _blended_cost(kinds, mix)  # the same for every point
     rows = []
     for change in changes:
-        out = simulate(kinds, counts, float(change), mix, order)
+        out = _project(now, blended, counts, float(change), order)
         rows.append(
             {"perubahan_anggaran": float(change), "biaya": out.biaya, "jp": out.jp, "persen_20jp": out.persen_20jp}
         )
