@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics import formatting as fmt
-from analytics import metrics, privacy
+from analytics import metrics, privacy, reshape
 from analytics.charts import FONT_SIZE, HIDDEN, SHOWN, _style, city_styles, note_hidden, note_kind, trend
 from analytics.i18n import t
 
@@ -124,7 +124,7 @@ def share_of_whole(df: pd.DataFrame, part: str, whole: str) -> float | None:
 def readiness_totals(ready: pd.DataFrame, lang: str = "id") -> str:
     """Return one sentence per city of an analytics.analysis.readiness result: its share of civil servants
     trained for disasters, 'n of total' (the city total over its agencies, '<5' when small)."""
-    totals = ready.groupby("kota", as_index=False)[["jumlah_asn", "asn_terlatih"]].sum()
+    totals = reshape.totals(ready, ["kota"], ["jumlah_asn", "asn_terlatih"])
     totals["persen_terlatih"] = 100 * totals["asn_terlatih"] / totals["jumlah_asn"]
     shown, hidden = _shown(totals)
     return " ".join(

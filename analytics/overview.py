@@ -28,6 +28,15 @@ def scorecard(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     return privacy.suppress(queries.scorecard(con, f))
 
 
+def in_range(scorecard: pd.DataFrame, f: Filters, filled: str | None = None) -> pd.DataFrame:
+    """Return the scorecard rows of the chosen years (it also holds the year before tahun_awal, for the
+    change shown on tiles), renumbered from 0; with `filled`, only rows where that column has a value."""
+    rows = scorecard[scorecard["tahun"] >= f.tahun_awal]
+    if filled is not None:
+        rows = rows[rows[filled].notna()]
+    return rows.reset_index(drop=True)
+
+
 @dataclass(frozen=True)
 class Trend:
     """A scorecard line chart as the overview page and the meeting files both show it."""

@@ -57,7 +57,7 @@ def test_the_text_follows_the_language(con, everything: Filters, styles) -> None
     assert f"Highest: {high.kota} · {high.tahun}: {high.persen_20jp:.1f}%." in text
 
 
-def test_a_heatmap_names_its_columns_and_its_extreme_cells(con, everything: Filters) -> None:
+def test_a_heatmap_names_its_columns_and_its_extreme_cells() -> None:
     df = pd.DataFrame(
         {"nilai": ["A", "A", "B", "B"], "kota": ["Jambi", "Makassar"] * 2, "persen_20jp": [10.0, 90.0, 50.0, 60.0]}
     )

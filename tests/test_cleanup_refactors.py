@@ -112,13 +112,13 @@ def test_comparison_draws_each_citys_difference_with_its_interval(con, everythin
 # --- 8. share bars ------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("lang", "hundred"), [("id", "100%"), ("en", "100%")])
-def test_share_bars_read_percent_ticks_and_leave_room_beyond_100(lang: str, hundred: str) -> None:
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_share_bars_read_percent_ticks_and_leave_room_beyond_100(lang: str) -> None:
     df = pd.DataFrame({"opd": ["A", "B"], "jumlah_pns": [40, 50], "persen_20jp": [100.0, 50.0]})
     fig = charts_analysis.share_bars(df, "opd", "persen_20jp", ["100%", "50%"], "#332288", lang)
     axis = fig.layout.xaxis
     assert list(axis.tickvals) == [0, 20, 40, 60, 80, 100]
-    assert list(axis.ticktext) == ["0%", "20%", "40%", "60%", "80%", hundred]
+    assert list(axis.ticktext) == ["0%", "20%", "40%", "60%", "80%", "100%"]  # whole percents read alike
     assert axis.range[0] == 0 and axis.range[1] > 100  # a bar at 100% does not reach the edge
     assert max(fig.data[0].x) == 100
 
@@ -149,7 +149,7 @@ def test_umpan_balik_draws_the_ikm_trend_from_the_page_scorecard(con, everything
     assert_clean(at)
     scorecard = overview.scorecard(con, everything)
     spec = overview.TRENDS["tren_ikm"]
-    in_range = scorecard[scorecard["tahun"] >= everything.tahun_awal]
+    in_range = overview.in_range(scorecard, everything)
     expected = display_table(in_range[["kota", "tahun", *spec.columns]], "id").reset_index(drop=True)
     pd.testing.assert_frame_equal(_page_table(at, list(expected.columns)), expected)
 
@@ -158,7 +158,7 @@ def test_anggaran_shows_the_budget_rows_of_the_page_scorecard(con, everything: F
     at = open_page(start(), "anggaran")
     assert_clean(at)
     scorecard = overview.scorecard(con, everything)
-    budget = scorecard[(scorecard["tahun"] >= everything.tahun_awal) & scorecard["pagu"].notna()]
+    budget = overview.in_range(scorecard, everything, filled="pagu")
     expected = display_table(budget[["kota", "tahun", "pagu", "realisasi", "persen_serapan"]], "id")
     pd.testing.assert_frame_equal(_page_table(at, list(expected.columns)), expected.reset_index(drop=True))
     detail = queries.budget_detail(con, everything)
@@ -177,3 +177,11 @@ def test_the_simulations_cost_table_takes_the_whole_width(info: dict) -> None:
     assert len(tables) == 1 and len(tables[0].value.columns) == 5
     in_columns = [d for c in at.main.columns for d in c.dataframe if set(headings) <= set(d.value.columns)]
     assert in_columns == []  # not squeezed beside the curve
+
+
+def test_in_range_keeps_the_chosen_years_and_drops_the_year_before() -> None:
+    scorecard = pd.DataFrame({"kota": ["A"] * 3, "tahun": [2020, 2021, 2022], "pagu": [1.0, None, 3.0]})
+    chosen = Filters(kota=("A",), tahun_awal=2021, tahun_akhir=2022)
+    assert overview.in_range(scorecard, chosen)["tahun"].tolist() == [2021, 2022]
+    budget = overview.in_range(scorecard, chosen, filled="pagu")
+    assert budget["tahun"].tolist() == [2022] and budget.index.tolist() == [0]

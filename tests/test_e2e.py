@@ -7,6 +7,7 @@ these tests fail and say how to install it.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -102,6 +103,8 @@ def open_and_wait(page: Page, url: str, drawn: str = "h1, .slide-title") -> None
 
 
 def idle(page: Page) -> None:
+    """Wait until the script is not running. After a click the rerun may not have started yet: assertions
+    after a click retry (expect) instead of trusting this alone."""
     page.wait_for_timeout(300)
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=60_000)
 
@@ -145,9 +148,8 @@ def test_the_language_switch_translates_the_page_and_the_url(server: str, browse
     open_and_wait(browser_page, f"{server}/partisipasi")
     assert browser_page.locator("h1").first.inner_text() == "Partisipasi pengembangan kompetensi"
     browser_page.get_by_text("English", exact=True).click()
-    idle(browser_page)
-    assert browser_page.locator("h1").first.inner_text() == "Participation in development"
-    assert "lang=en" in browser_page.url
+    expect(browser_page.locator("h1").first).to_have_text("Participation in development", timeout=30_000)
+    expect(browser_page).to_have_url(re.compile("lang=en"), timeout=30_000)
 
 
 def test_removing_a_city_in_the_sidebar_removes_its_tile(server: str, browser_page: Page) -> None:

@@ -12,7 +12,7 @@ styles = charts.city_styles(info["kota"])
 year = f.tahun_akhir
 
 scorecard = data.fetch(overview.scorecard, f)
-budget = scorecard[(scorecard["tahun"] >= f.tahun_awal) & scorecard["pagu"].notna()].reset_index(drop=True)
+budget = overview.in_range(scorecard, f, filled="pagu")
 if budget.empty:
     components.no_data(lang, f, "anggaran")
     st.stop()

@@ -12,7 +12,7 @@ styles = charts.city_styles(info["kota"])
 year = f.tahun_akhir
 
 scorecard = data.fetch(overview.scorecard, f)
-in_range = scorecard[scorecard["tahun"] >= f.tahun_awal]
+in_range = overview.in_range(scorecard, f)
 if overview.nobody(in_range):
     components.no_data(lang, f, "pegawai", people=True)
     st.stop()

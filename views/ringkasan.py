@@ -36,7 +36,7 @@ st.markdown("\n".join(f"- {s}" for s in sentences) if sentences else t("fd_none"
 
 st.header(t("trends", lang))
 styles = charts.city_styles(info["kota"])
-in_range = scorecard[scorecard["tahun"] >= f.tahun_awal]
+in_range = overview.in_range(scorecard, f)
 left, right = st.columns(2)
 for column, spec in zip((left, right, left, right), overview.TRENDS.values(), strict=True):
     with column:

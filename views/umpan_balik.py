@@ -39,7 +39,7 @@ else:
     )
 
 scorecard = data.fetch(overview.scorecard, f)
-in_range = scorecard[scorecard["tahun"] >= f.tahun_awal]
+in_range = overview.in_range(scorecard, f)
 if in_range["ikm"].notna().any():
     components.trend(overview.TRENDS["tren_ikm"], in_range, styles, lang, "ikm_kota")
 

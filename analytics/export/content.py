@@ -20,6 +20,7 @@ from analytics.filters import Filters
 from analytics.findings import findings
 from analytics.i18n import t
 from analytics.overview import TRENDS
+from analytics.overview import in_range as in_range_of
 from analytics.overview import scorecard as page_scorecard
 from analytics.privacy import marker, numbers, suppress
 
@@ -265,7 +266,7 @@ def overview(fetch: Fetch, f: Filters, info: dict, lang: str = "id", focus: str 
     year = f.tahun_akhir
     styles = charts.city_styles(info["kota"])
     scorecard = fetch(page_scorecard, f)
-    in_range = scorecard[scorecard["tahun"] >= f.tahun_awal].reset_index(drop=True)
+    in_range = in_range_of(scorecard, f)
     notice = t("x_synthetic", lang) if info.get("synthetic") else ""
 
     title_lines = [
