@@ -16,8 +16,8 @@ MISSING = "–"
 
 
 def is_missing(value: object) -> bool:
-    """Return True for None, NaN and pandas' NA (how DuckDB hands over a NULL integer)."""
-    if value is None or value is pd.NA:
+    """Return True for None, NaN, pandas' NA (how DuckDB hands over a NULL integer) and NaT (a NULL time)."""
+    if value is None or value is pd.NA or value is pd.NaT:
         return True
     return isinstance(value, float) and math.isnan(value)
 
@@ -27,7 +27,7 @@ WIB = dt.timezone(dt.timedelta(hours=7), "WIB")  # the time zone of the four cit
 
 def wib(utc: dt.datetime | None) -> str:
     """Return a UTC time (naive, as DuckDB stores it) as 'dd-mm-yyyy HH:MM WIB', or '–' when missing."""
-    if utc is None or is_missing(utc):
+    if is_missing(utc):
         return MISSING
     return utc.replace(tzinfo=dt.UTC).astimezone(WIB).strftime("%d-%m-%Y %H:%M WIB")
 

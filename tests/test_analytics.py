@@ -708,3 +708,5 @@ def test_load_times_are_shown_in_wib() -> None:
 
     assert fmt.wib(dt.datetime(2026, 11, 23, 20, 5)) == "24-11-2026 03:05 WIB"  # UTC+7, the next day
     assert fmt.wib(None) == fmt.MISSING
+    assert fmt.wib(pd.NaT) == fmt.MISSING  # a NULL time from a DataFrame
+    assert fmt.wib(pd.Timestamp("2026-11-23 20:05")) == "24-11-2026 03:05 WIB"

@@ -70,7 +70,8 @@ def chart(
     analytics.charts.describe), and a 'Lihat data' expander with the table behind it and a CSV download.
 
     The figure comes from the builders of analytics.charts / charts_analysis, which draw nothing about fewer
-    than 5 people; `table` is the frame it was drawn from (analytics.privacy, rule 6)."""
+    than 5 people; `table` is the frame it was drawn from, or the fuller frame it was reshaped from. Both are
+    suppressed whole before rows are picked (analytics.privacy, rule 6), so a cell has the same fate in each."""
     st.subheader(title)
     link = f" [{t('definition', lang)}](/definisi#{definition})" if definition else ""
     st.caption(caption + link)

@@ -19,10 +19,10 @@ if not history.empty:
         t(
             "kq_summary",
             lang,
-            when=fmt.wib(last["finished_at_utc"].to_pydatetime()),
+            when=fmt.wib(last["finished_at_utc"]),
             loaded=fmt.number(last["rows_loaded"], lang),
             rejected=fmt.number(last["rows_rejected"], lang),
-            skipped=fmt.number(last["rows_skipped"] or 0, lang),
+            skipped=fmt.number(last["rows_skipped"], lang),
         )
     )
 
