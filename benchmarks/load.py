@@ -4,7 +4,8 @@
 
 For each scale: write the synthetic sample (if not already there), then in separate processes
 (so peak memory is per process) time `python -m etl load` and a plain DuckDB script that reads
-every CSV of the folder into a table with read_csv. Prints a Markdown table.
+every CSV of the folder into a table with read_csv, and the floor (benchmarks/floor.py: the same
+raw tables and marts with no checks at all). Prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -60,6 +61,11 @@ def bench(scale: float, seed: int, work: Path) -> dict:
     raw_db = work / f"read_csv_s{scale:g}.duckdb"
     raw_db.unlink(missing_ok=True)
     read_s, read_mb = timed([sys.executable, "-c", READ_CSV_ONLY, str(source), str(raw_db)])
+    raw_db.unlink()
+    floor_db = work / f"floor_s{scale:g}.duckdb"
+    floor_db.unlink(missing_ok=True)
+    floor_s, _ = timed([sys.executable, "-m", "benchmarks.floor", str(source), str(floor_db)])
+    floor_db.unlink()
     return {
         "scale": scale,
         "csv_mb": size_mb,
@@ -69,6 +75,7 @@ def bench(scale: float, seed: int, work: Path) -> dict:
         "models_s": phases["models"],
         "read_csv_s": read_s,
         "read_csv_mb": read_mb,
+        "floor_s": floor_s,
     }
 
 
@@ -81,14 +88,18 @@ def main() -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="asn-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"Machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}")
-    print("| scale | CSV (MB) | load (s) | read, check, raw (s) | marts (s) | peak RSS (MB) | read_csv (s) | ratio |")
-    print("|---|---|---|---|---|---|---|---|")
+    print(
+        "| scale | CSV (MB) | load (s) | read, check, raw (s) | marts (s) | peak RSS (MB) | read_csv (s) | ratio |"
+        " floor (s) | floor ratio |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for scale in args.scales:
         r = bench(scale, args.seed, work)
         print(
             f"| {r['scale']:g} | {r['csv_mb']:.0f} | {r['load_s']:.1f} | {r['validate_s']:.1f} | {r['models_s']:.1f} | "
             f"{r['load_mb']:.0f} | "
-            f"{r['read_csv_s']:.1f} | {r['load_s'] / r['read_csv_s']:.1f} x |"
+            f"{r['read_csv_s']:.1f} | {r['load_s'] / r['read_csv_s']:.1f} x | {r['floor_s']:.1f} | "
+            f"{r['floor_s'] / r['read_csv_s']:.1f} x |"
         )
 
 
