@@ -6,9 +6,10 @@ so keeping costs no copy); only the newest few are kept. A restore copies a kept
 the warehouse, adds the load history of the warehouse it replaces plus a row for the restore,
 and swaps it in with os.replace, so readers keep their snapshot as with a load.
 
-A load (etl/pipeline.py) and a restore share their last steps, written here once: a run id
-(new_run_id), a new file beside the warehouse that is removed whatever happens (new_warehouse),
-and keep-then-swap (replace_warehouse). A failed load or restore leaves the warehouse as it was.
+A load (etl/pipeline.py) and a restore share their last steps, written once in etl/warehouse.py:
+a run id (new_run_id), a new file beside the warehouse that is removed whatever happens
+(new_warehouse), and keep-then-swap (replace_warehouse, handed keep_current from here). A failed
+load or restore leaves the warehouse as it was.
 """
 
 from __future__ import annotations
@@ -16,14 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 import duckdb
 
-from etl.warehouse import build_connection, connect, swap_in
+from etl.warehouse import build_connection, connect, new_run_id, new_warehouse, replace_warehouse
 
 BACKUP_FOLDER = "cadangan"
 KEEP = 3  # previous warehouses kept by the CLI and the upload page
@@ -73,32 +72,6 @@ def keep_current(db: Path, keep: int = KEEP) -> Path | None:
     for old in list_backups(db)[keep:]:
         old["path"].unlink(missing_ok=True)
     return target
-
-
-def new_run_id(started: dt.datetime) -> str:
-    """Return the id of a load or restore started at `started` (UTC): its second and six random hex
-    digits, e.g. '20240312T081500-1a2b3c'."""
-    return started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
-
-
-@contextmanager
-def new_warehouse(db: Path) -> Iterator[Path]:
-    """Yield the path of a new warehouse file beside `db` (not created yet) to build and then hand to
-    replace_warehouse; on the way out, however the block ends, delete what is left of it (the file
-    and its .wal), so a failed build leaves the folder as it was."""
-    new = db.with_name(f".{db.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        yield new
-    finally:
-        for leftover in (new, new.with_name(new.name + ".wal")):
-            leftover.unlink(missing_ok=True)
-
-
-def replace_warehouse(new: Path, db: Path, keep: int) -> None:
-    """Keep the warehouse at `db` in the backup folder (the newest `keep`; none when 0), then move the
-    finished file `new` over it atomically. Returns nothing; if keeping fails, `db` is untouched."""
-    keep_current(db, keep)
-    swap_in(new, db)
 
 
 def list_backups(db: Path) -> list[dict]:
@@ -172,5 +145,5 @@ def restore(db: Path, backup: Path, keep: int = KEEP) -> str:
             con.execute("CHECKPOINT")
         finally:
             con.close()
-        replace_warehouse(new, db, keep)
+        replace_warehouse(new, db, partial(keep_current, keep=keep))
     return run_id

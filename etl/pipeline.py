@@ -12,11 +12,12 @@ import secrets
 import tempfile
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import duckdb
 
-from etl.backup import new_run_id, new_warehouse, replace_warehouse
+from etl.backup import keep_current
 from etl.contract import DATASETS, LOAD_ORDER, SYNTHETIC_MARKER, Dataset
 from etl.pseudonym import pseudonym_key
 from etl.read import (
@@ -38,8 +39,10 @@ from etl.warehouse import (
     copy_run_history,
     create_reject_report,
     create_reject_rows,
-    masked_text,
+    new_run_id,
+    new_warehouse,
     record_run,
+    replace_warehouse,
     scratch_connection,
     write_raw,
     write_rejects,
@@ -132,9 +135,7 @@ def _check_dataset(
     the rows loaded per (dataset, file label)."""
     name = dataset.name
     rows = rows_sql(files, dataset, ROW_STRIDE)
-    validate_dataset(con, dataset, rows, key)
-    # A reason may quote a cell; a NIP typed into the wrong column must not be repeated.
-    con.execute(f"UPDATE rejects SET reason = {masked_text('reason')} WHERE dataset = $d", {"d": name})
+    validate_dataset(con, dataset, rows, key)  # reasons quoting a cell come with any NIP masked
     skipped = con.execute(f"SELECT _file, _line, _skip FROM parsed_{name} WHERE _skip > 0 ORDER BY _row").fetchall()
     for src in files:
         labels = set(src.labels) | {src.name}
@@ -268,5 +269,5 @@ def load(source: Path, db: Path, keep_backups: int = 0) -> Report:
             con.execute("CHECKPOINT")
         finally:
             con.close()
-        replace_warehouse(new, db, keep_backups)
+        replace_warehouse(new, db, partial(keep_current, keep=keep_backups))
     return report

@@ -2,13 +2,21 @@
 
 The warehouse is always built in a new file beside the old one and moved over it with
 os.replace, so a reader holding the old file open keeps a consistent snapshot and a failed
-build leaves the old warehouse exactly as it was.
+build leaves the old warehouse exactly as it was. A load (etl/pipeline.py) and a restore
+(etl/backup.py) make and swap in that file the same way, written here once: a run id
+(new_run_id), a new file beside the warehouse that is removed whatever happens (new_warehouse),
+and keep-then-swap (replace_warehouse, which is handed the keeping step, e.g. backup.keep_current,
+so this module never imports etl/backup.py, which imports it).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -236,7 +244,34 @@ def build_models(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"CREATE VIEW {name} AS {model_sql('marts', name)}")
 
 
+def new_run_id(started: dt.datetime) -> str:
+    """Return the id of a load or restore started at `started` (UTC): its second and six random hex
+    digits, e.g. '20240312T081500-1a2b3c'."""
+    return started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+
+
+@contextmanager
+def new_warehouse(db: Path) -> Iterator[Path]:
+    """Yield the path of a new warehouse file beside `db` (not created yet) to build and then hand to
+    replace_warehouse; on the way out, however the block ends, delete what is left of it (the file
+    and its .wal), so a failed build leaves the folder as it was."""
+    new = db.with_name(f".{db.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        yield new
+    finally:
+        for leftover in (new, new.with_name(new.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+
+
 def swap_in(new: Path, target: Path) -> None:
     """Move a finished warehouse file over the target atomically."""
     target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(new, target)
+
+
+def replace_warehouse(new: Path, db: Path, keep_old: Callable[[Path], object]) -> None:
+    """Call keep_old(db) to keep the warehouse about to be replaced (backup.keep_current with the number
+    of copies to keep), then move the finished file `new` over `db` atomically. Returns nothing; if
+    keeping fails, `db` is untouched."""
+    keep_old(db)
+    swap_in(new, db)
