@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 import re
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,15 +105,6 @@ def normalise_header(name: object) -> str:
     return re.sub(r"[^0-9a-z]+", "_", text).strip("_")
 
 
-def sha256_of(path: Path) -> str:
-    """Return the hex sha256 of a file, read in chunks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(SNIFF_BYTES), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def check_columns(file: str, dataset: Dataset, header: list[str]) -> None:
     """Raise FileProblem when the header lacks a required column or repeats one."""
     seen = set()
@@ -140,20 +131,23 @@ def read_file(con: duckdb.DuckDBPyConnection, src: SourceFile, table: str) -> No
     fills src.sha256, src.labels, src.table and src.rows_read (rows in the table plus lines the
     parser rejected; the pipeline takes the skipped rows off once they are known).
     """
-    # Python reads the file for its checksum (and a CSV for its blank lines) while DuckDB parses it:
+    # Python reads the file once, for its checksum and (a CSV) its blank lines, while DuckDB parses it:
     # hashlib and bytes.find release the GIL, so the two cores share the work.
+    csv_file = src.path.suffix.lower() == ".csv"
     with ThreadPoolExecutor(max_workers=1) as side:
-        checksum = side.submit(sha256_of, src.path)
-        _read_into(con, src, table)
-        src.sha256 = checksum.result()
+        scan = side.submit(scan_file, src.path, csv_file)
+        _read_into(con, src, table, scan)
+        src.sha256 = scan.result()[0]
 
 
-def _read_into(con: duckdb.DuckDBPyConnection, src: SourceFile, table: str) -> None:
-    """Read a file into `table` and count its rows; see read_file."""
+def _read_into(
+    con: duckdb.DuckDBPyConnection, src: SourceFile, table: str, scan: Future[tuple[str, list[int]]]
+) -> None:
+    """Read a file into `table` and count its rows (`scan`: the file's scan_file, under way); see read_file."""
     src.table = table
     dataset = DATASETS[src.dataset]
     if src.path.suffix.lower() == ".csv":
-        _read_csv(con, dataset, src, table)
+        _read_csv(con, dataset, src, table, scan)
     else:
         _read_xlsx(con, dataset, src, table)
     parse_rejected = con.execute(
@@ -255,24 +249,40 @@ def _transcode(path: Path, folder: str) -> Path:
     return target
 
 
-def _blank_lines(path: Path) -> list[int]:
-    """Return the 1-based numbers of empty lines, which DuckDB's CSV reader skips silently."""
-    blanks: list[int] = []
-    lines_before = 0  # complete lines before the current chunk
-    prev = b"\n"  # the file start behaves like the end of a line
+class _BlankLines:
+    """Finds the 1-based numbers of empty lines (which DuckDB's CSV reader skips silently) in a file fed
+    chunk by chunk; CR is ignored, and an empty line split across two chunks is found."""
+
+    def __init__(self) -> None:
+        self.found: list[int] = []
+        self._lines_before = 0  # complete lines before the current chunk
+        self._prev = b"\n"  # the file start behaves like the end of a line
+
+    def feed(self, chunk: bytes) -> None:
+        """Note the empty lines that end in `chunk` (the next part of the file); returns nothing."""
+        data = self._prev + chunk.replace(b"\r", b"")
+        # data[0] ends line `lines_before` (or is the start); a '\n' right after a '\n' is an empty line
+        at, counted, line = data.find(b"\n\n"), 1, self._lines_before
+        while at >= 0:
+            line += data.count(b"\n", counted, at + 1)
+            counted = at + 1
+            self.found.append(line + 1)
+            at = data.find(b"\n\n", at + 1)
+        self._lines_before = line + data.count(b"\n", counted)
+        self._prev = data[-1:]
+
+
+def scan_file(path: Path, blank_lines: bool, chunk_size: int = SNIFF_BYTES) -> tuple[str, list[int]]:
+    """Read a file once, in chunks of `chunk_size` bytes; return (its hex sha256, the 1-based numbers of
+    its empty lines, CR ignored). With blank_lines False (an XLSX file) the list is empty."""
+    digest = hashlib.sha256()
+    blanks = _BlankLines() if blank_lines else None
     with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(SNIFF_BYTES), b""):
-            data = prev + chunk.replace(b"\r", b"")
-            # data[0] ends line `lines_before` (or is the start); a '\n' right after a '\n' is an empty line
-            at, counted, line = data.find(b"\n\n"), 1, lines_before
-            while at >= 0:
-                line += data.count(b"\n", counted, at + 1)
-                counted = at + 1
-                blanks.append(line + 1)
-                at = data.find(b"\n\n", at + 1)
-            lines_before = line + data.count(b"\n", counted)
-            prev = data[-1:]
-    return blanks
+        for chunk in iter(lambda: fh.read(chunk_size), b""):
+            digest.update(chunk)
+            if blanks is not None:
+                blanks.feed(chunk)
+    return digest.hexdigest(), blanks.found if blanks is not None else []
 
 
 def _unique_names(header: list[str]) -> list[str]:
@@ -296,7 +306,10 @@ def _is_total(names: list[str]) -> str:
     return f"CASE WHEN regexp_matches(\"{names[0]}\", '^[^\\p{{Zs}}jJtTsSgG]') THEN false ELSE {full} END"
 
 
-def _read_csv(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile, table: str) -> None:
+def _read_csv(
+    con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile, table: str, scan: Future[tuple[str, list[int]]]
+) -> None:
+    """Read a CSV file into `table` (its blank lines come from `scan`, found while DuckDB reads); see read_file."""
     text, encoding = _decode_head(src.path)
     if not text.strip():
         raise FileProblem(src.name, "file kosong: tidak ada baris judul (header).")
@@ -306,8 +319,7 @@ def _read_csv(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile,
         src.notes.append("dibaca sebagai Windows-1252 (bukan UTF-8).")
     names = _unique_names(header)
     rejects = f"{table}_rejects"
-    with tempfile.TemporaryDirectory(prefix="asn-csv-") as tmp, ThreadPoolExecutor(max_workers=1) as side:
-        blanks = side.submit(_blank_lines, src.path)  # found while DuckDB reads
+    with tempfile.TemporaryDirectory(prefix="asn-csv-") as tmp:
         path = src.path if encoding == "utf-8" else _transcode(src.path, tmp)
         try:  # one pass: the contract's columns and the total-row flag, nothing copied later
             con.execute(
@@ -323,7 +335,7 @@ def _read_csv(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile,
     # no title line); lines DuckDB skipped (blank) or rejected (wrong column count) take their
     # numbers with them (DuckDB numbers rejected lines from the start of the file).
     src.header_line = header_at + 1
-    taken = {b for b in blanks.result() if b > src.header_line}
+    taken = {b for b in scan.result()[1] if b > src.header_line}
     taken |= {r[0] for r in con.execute(f"SELECT DISTINCT line FROM {rejects}").fetchall()}
     src.labels = [src.name]
     if taken:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 from pathlib import Path
 
 import duckdb
@@ -20,7 +21,7 @@ from conftest import NIP_A, NIP_B, NIP_C, query
 
 from etl import pipeline
 from etl.contract import DATASETS
-from etl.read import TOTAL_ROW, _is_total
+from etl.read import TOTAL_ROW, _is_total, scan_file
 
 OPD = "Dinas Pendidikan – Kebudayaan"  # an en dash: 0x96 in Windows-1252
 CLEAN: dict[str, list[dict]] = {
@@ -460,3 +461,41 @@ def test_the_total_row_fast_path_agrees_with_the_full_rule_on_every_first_cell()
     assert disagree == []
     totals = con.execute(f"SELECT count(*) FILTER (WHERE {_is_total(['a', 'b'])}) FROM t", {"total": TOTAL_ROW})
     assert totals.fetchone()[0] > len(FIRST_CELLS)  # the cases above include real totals, first and second cell
+
+
+# ---------------------------------------------------------------------------------------------
+# One pass over a file: its checksum and its blank lines, in chunks
+
+
+def blank_lines_of(data: bytes) -> list[int]:
+    """Return the 1-based numbers of the empty lines of `data` (CR ignored), the simple way."""
+    lines = data.replace(b"\r", b"").split(b"\n")[:-1]  # what follows the last newline is no empty line
+    return [i + 1 for i, line in enumerate(lines) if line == b""]
+
+
+def test_a_blank_line_exactly_at_a_chunk_boundary_is_found_and_the_checksum_is_the_files(tmp_path):
+    path = tmp_path / "aspirasi.csv"
+    data = b"ab\n\ncd\n"  # chunks of 3: b"ab\n" | b"\ncd" | b"\n": the empty line 2 starts the second chunk
+    path.write_bytes(data)
+    assert scan_file(path, blank_lines=True, chunk_size=3) == (hashlib.sha256(data).hexdigest(), [2])
+    crlf = b"ab\r\n\r\ncd\r\n"  # chunks of 3: b"ab\r" | b"\n\r\n" | ...: CR and LF of one line split
+    path.write_bytes(crlf)
+    assert scan_file(path, blank_lines=True, chunk_size=3) == (hashlib.sha256(crlf).hexdigest(), [2])
+
+
+@pytest.mark.parametrize("newline", [b"\n", b"\r\n"], ids=["lf", "crlf"])
+def test_blank_lines_and_checksum_do_not_depend_on_the_chunk_size(tmp_path, newline):
+    data = newline.join([b"", b"kota,tahun", b"", b"", b"Jambi,2024", b"", b"Pontianak,2024", b"", b""])
+    path = tmp_path / "apbd.csv"
+    path.write_bytes(data)
+    expected = (hashlib.sha256(data).hexdigest(), blank_lines_of(data))
+    assert expected[1] == [1, 3, 4, 6, 8]
+    for chunk_size in range(1, len(data) + 2):
+        assert scan_file(path, blank_lines=True, chunk_size=chunk_size) == expected, chunk_size
+
+
+def test_an_xlsx_file_is_scanned_for_its_checksum_only(tmp_path):
+    path = tmp_path / "pegawai.xlsx"
+    data = b"PK\x03\x04\n\n\n" * 1000
+    path.write_bytes(data)
+    assert scan_file(path, blank_lines=False, chunk_size=1000) == (hashlib.sha256(data).hexdigest(), [])
