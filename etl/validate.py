@@ -10,7 +10,8 @@ Order of checks: values (required, type, range, vocabulary, cross-column rules),
 (only for rows whose values are fine), duplicate keys.
 
 Identifiers in the generated SQL come only from etl/contract.py; every message and every
-vocabulary is a bound parameter.
+vocabulary is a bound parameter. A reason may quote a cell: any NIP in it is masked as the
+reject is inserted (warehouse.masked_text), so a NIP typed into the wrong column is never repeated.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from etl.contract import (
     range_rule,
 )
 from etl.pseudonym import pseudonym_sql
+from etl.warehouse import masked_text
 
 NIP_PATTERN = "[0-9]{18}"
 
@@ -463,7 +465,7 @@ def validate_dataset(con: duckdb.DuckDBPyConnection, dataset: Dataset, rows: tup
         rows[1] | params.values,
     )
     con.execute(
-        "INSERT INTO rejects SELECT $dataset, _row, _file, _line, p.c, p.m FROM"
+        f"INSERT INTO rejects SELECT $dataset, _row, _file, _line, p.c, {masked_text('p.m')} FROM"
         f" (SELECT _row, _file, _line, unnest(_problems) AS p FROM parsed_{name} WHERE _problems IS NOT NULL)",
         {"dataset": name},
     )
@@ -494,10 +496,13 @@ def _reject_duplicates(con: duckdb.DuckDBPyConnection, dataset: Dataset) -> None
     names = ", ".join(f"_k{i}" for i in range(len(parts)))
     keyed = f"SELECT _row, _file, _line, {', '.join(parts)} FROM parsed_{dataset.name} WHERE {GOOD}"
     same = " AND ".join(f"t._k{i} IS NOT DISTINCT FROM d._k{i}" for i in range(len(parts)))
+    duplicate = (
+        "concat('Data ganda untuk kunci (', $column, '): baris ini diabaikan, yang dipakai baris ',"
+        " first_line, ' di file ', first_file, '.')"
+    )
     con.execute(
         "INSERT INTO rejects SELECT $dataset, _row, _file, _line, $column,"
-        " concat('Data ganda untuk kunci (', $column, '): baris ini diabaikan, yang dipakai baris ',"
-        " first_line, ' di file ', first_file, '.')"
+        f" {masked_text(duplicate)}"
         " FROM (SELECT _row, _file, _line, first_value(_line) OVER w AS first_line,"
         " first_value(_file) OVER w AS first_file, row_number() OVER w AS n"
         f" FROM ({keyed}) t SEMI JOIN (SELECT {names} FROM ({keyed}) GROUP BY ALL HAVING count(*) > 1) d ON {same}"

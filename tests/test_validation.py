@@ -21,6 +21,7 @@ from conftest import NIP_A, NIP_B, NIP_C, minimal_rows, pegawai, program, query,
 
 from etl import pipeline
 from etl.contract import DATASETS, GOLONGAN, VOCABULARIES
+from etl.warehouse import NIP_MASK
 
 # NIPs of employees that exist only to be referenced by the case rows (one per case row).
 POOL = [f"19700101199001{k:04d}" for k in range(60)]
@@ -649,6 +650,15 @@ def test_row_with_several_problems_lists_every_problem(checked):
 def test_nip_written_in_the_wrong_column_is_not_repeated_in_the_reason(checked, dataset, column, nip):
     problems = checked.problems(dataset, {column: nip})
     assert [c for c, _ in problems] == [column]
+    assert nip not in problems[0][1]
+
+
+@pytest.mark.parametrize(("dataset", "column", "nip"), NIP_IN_ANOTHER_COLUMN)
+def test_nip_quoted_in_the_reason_appears_masked(checked, dataset, column, nip):
+    # a number (tahun_lahir), vocabulary (jenis_asn), kota and reference column each quote the bad cell
+    problems = checked.problems(dataset, {column: nip})
+    assert [c for c, _ in problems] == [column]
+    assert NIP_MASK in problems[0][1]
     assert nip not in problems[0][1]
 
 
