@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,6 +41,12 @@ IKM_BANDS = (("A", 88.31, 100.0), ("B", 76.61, 88.31), ("C", 65.0, 76.61), ("D",
 HIDDEN_COLOR = "#e0e0e0"
 HIDDEN_PATTERN = {"shape": "/", "fgcolor": "#777777"}
 HIDDEN, SHOWN = 1, 0
+
+
+def hidden_flags(mask: Iterable[bool]) -> list[int]:
+    """Return a trace's customdata for `mask` (True where a value is hidden as '<5'): HIDDEN (1) for each hidden
+    value and SHOWN (0) for each drawn one, in order, so the text alternative (describe) leaves the hidden out."""
+    return [HIDDEN if h else SHOWN for h in mask]
 
 
 def note_hidden(fig: go.Figure, count: int) -> go.Figure:
@@ -201,7 +208,7 @@ def grouped_bars(
                 hovertemplate=_per_point(
                     secret, f"{kota} · %{{x}}: {text_format}<extra></extra>", f"{kota} · %{{x}}: {label}<extra></extra>"
                 ),
-                customdata=[HIDDEN if h else SHOWN for h in secret],
+                customdata=hidden_flags(secret),
                 textposition="outside",
                 cliponaxis=False,
             )
@@ -384,7 +391,7 @@ def stacked_share(
                         f"{name} %{{x}}: %{{y:.1f}}%<extra></extra>",
                         f"{name} %{{x}}: {label}<extra></extra>",
                     ),
-                    customdata=[HIDDEN if h else SHOWN for h in share.isna()],
+                    customdata=hidden_flags(share.isna()),
                 ),
                 row=1,
                 col=col,
@@ -481,7 +488,7 @@ def stacked_share_h(
                     f"%{{y}} · {name}: %{{x:.1f}}%<extra></extra>",
                     f"%{{y}} · {name}: {label}<extra></extra>",
                 ),
-                customdata=[HIDDEN if h else SHOWN for h in share.isna()],
+                customdata=hidden_flags(share.isna()),
             )
         )
     if (rest > 0).any():
@@ -507,7 +514,7 @@ def ranked_bars(
             orientation="h",
             marker={"color": [styles[k]["color"] for k in order["kota"]]},
             text=[privacy.marker() if h else texts[i] for i, h in zip(order.index, order["_hidden"], strict=True)],
-            customdata=[HIDDEN if h else SHOWN for h in order["_hidden"]],
+            customdata=hidden_flags(order["_hidden"]),
             textposition="outside",
             cliponaxis=False,
         )
@@ -548,7 +555,7 @@ def small_multiples(
                     legendgroup=kota,
                     showlegend=col == 1,
                     marker={"color": styles[kota]["color"], "pattern": {"shape": styles[kota]["pattern"]}},
-                    customdata=[HIDDEN if h else SHOWN for h in secret],
+                    customdata=hidden_flags(secret),
                     hovertemplate=_per_point(
                         secret, f"{kota} %{{x}}: %{{y:,.0f}}<extra></extra>", f"{kota} %{{x}}: {label}<extra></extra>"
                     ),
@@ -671,8 +678,10 @@ def _drawn(fig: go.Figure, lang: str, hidden: bool = False) -> list[_Point]:
     return points
 
 
-def _names(names: list[str], lang: str) -> str:
-    """Return 'A, B dan C' (six names at most, then 'dan N lainnya')."""
+def name_list(names: Iterable[str], lang: str) -> str:
+    """Return the names joined for a sentence: 'A, B dan C' ('A, B and C' in English), 'A' for one name and ''
+    for none. Repeated and empty names are left out, and after six names the rest are counted: 'A, ..., F dan
+    N lainnya'."""
     names = list(dict.fromkeys(n for n in names if n))
     if len(names) > 6:
         names = [*names[:6], t("ch_more", lang, n=len(names) - 6)]
@@ -691,7 +700,7 @@ def _kind(fig: go.Figure, points: list[_Point], lang: str) -> str:
     told = _meta(fig, "kind")
 
     def named(key: str, names: list[str]) -> str:
-        joined = _names(names, lang)
+        joined = name_list(names, lang)
         return t(key, lang, names=t("ch_for", lang, names=joined) if joined else "")
 
     traces = [tr.name for tr in fig.data if tr.name and tr.hoverinfo != "skip"]
@@ -703,7 +712,7 @@ def _kind(fig: go.Figure, points: list[_Point], lang: str) -> str:
         return named("ch_heatmap", [_plain(c) for tr in fig.data for c in as_list(tr.x)])
     if "bar" in kinds and fig.layout.barmode == "stack":
         parts = [tr.name for tr in fig.data if tr.type == "bar" and tr.name != privacy.marker()]
-        return t("ch_stacked", lang, parts=_names(parts, lang))
+        return t("ch_stacked", lang, parts=name_list(parts, lang))
     if "scatter" in kinds:
         return named("ch_lines", traces)
     series = [p.series for p in points] or traces

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from analytics import formatting as fmt
 from analytics import metrics, privacy, reshape
-from analytics.charts import FONT_SIZE, HIDDEN, SHOWN, _style, city_styles, note_hidden, note_kind, trend
+from analytics.charts import FONT_SIZE, _style, city_styles, hidden_flags, note_hidden, note_kind, trend
 from analytics.i18n import t
 
 NEUTRAL = "#555555"
@@ -220,7 +220,7 @@ def intervals(
                 "color": NEUTRAL,
             },
             text=[privacy.marker() if h else text for text, h in zip(texts, secret, strict=True)],
-            customdata=[HIDDEN if h else SHOWN for h in secret],
+            customdata=hidden_flags(secret),
             textposition="top center",
             textfont={"size": FONT_SIZE - 3},
             hovertemplate="%{y}: %{text}<extra></extra>",
@@ -361,7 +361,7 @@ def labelled_bars(
                 "pattern": {"shape": ["" if v >= 0 else "/" for v in values]},
             },
             text=[privacy.marker() if h else text for text, h in zip(order["_label"], order["_hidden"], strict=True)],
-            customdata=[HIDDEN if h else SHOWN for h in order["_hidden"]],
+            customdata=hidden_flags(order["_hidden"]),
             textposition="outside",
             cliponaxis=False,
             hovertemplate="%{y}: %{text}<extra></extra>",
@@ -397,7 +397,7 @@ def share_bars(df: pd.DataFrame, label: str, value: str, texts: list[str], color
             orientation="h",
             marker={"color": color},
             text=[privacy.marker() if h else text for text, h in zip(texts, secret, strict=True)],
-            customdata=[HIDDEN if h else SHOWN for h in secret],
+            customdata=hidden_flags(secret),
             textposition="outside",
             cliponaxis=False,
             hovertemplate="%{y}: %{text}<extra></extra>",

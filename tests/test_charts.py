@@ -428,3 +428,27 @@ def test_a_citys_bar_pattern_is_the_same_in_every_bar_chart_whatever_cities_are_
     panels = charts.small_multiples(one, ["pagu"], ["Pagu"], STYLES)
     shapes = {tr.marker.pattern.shape for tr in [*grouped.data, *panels.data] if tr.name == "Pontianak"}
     assert shapes == {STYLES["Pontianak"]["pattern"]} and STYLES["Pontianak"]["pattern"] != ""
+
+
+def test_hidden_flags_mark_each_hidden_value_in_order() -> None:
+    assert charts.hidden_flags([True, False, True]) == [charts.HIDDEN, charts.SHOWN, charts.HIDDEN]
+    assert charts.hidden_flags(pd.Series([False, False])) == [charts.SHOWN, charts.SHOWN]
+    assert charts.hidden_flags([]) == []
+
+
+# --- names in a sentence ------------------------------------------------------------------------------
+
+
+def test_name_list_joins_names_in_either_language() -> None:
+    assert charts.name_list([], "id") == ""
+    assert charts.name_list(("Jambi",), "id") == "Jambi"
+    assert charts.name_list(("Jambi", "Makassar"), "en") == "Jambi and Makassar"
+    assert charts.name_list(("Bukittinggi", "Jambi", "Makassar", "Pontianak"), "id") == (
+        "Bukittinggi, Jambi, Makassar dan Pontianak"
+    )
+
+
+def test_name_list_leaves_out_repeats_and_blanks_and_counts_names_after_six() -> None:
+    assert charts.name_list(["A", "", "B", "A"], "id") == "A dan B"
+    assert charts.name_list([*"ABCDEFGH"], "id") == "A, B, C, D, E, F dan 2 lainnya"
+    assert charts.name_list([*"ABCDEFG"], "en") == "A, B, C, D, E, F and 1 more"

@@ -99,6 +99,18 @@ def test_title_names_cities_period_data_date_and_synthetic_notice(report: conten
     assert all("sintetis" in s.source for s in report.charts())
 
 
+def test_title_joins_the_cities_as_a_sentence(con, info: dict) -> None:
+    two = ("Jambi", "Makassar")
+    assert overview(con, info, kota=two).sections[0].title == t("x_title", "id", kota="Jambi dan Makassar")
+    assert overview(con, info, "en", kota=two).sections[0].title == t("x_title", "en", kota="Jambi and Makassar")
+
+
+def test_people_charts_name_their_own_datasets(report: content.Report, info: dict) -> None:
+    sources = {s.key: s.source for s in report.charts()}
+    expected = content._source("pegawai, program, peserta", info, "id")
+    assert sources["sebaran_jp"] == sources["kepatuhan_opd"] == sources["tren_20jp"] == expected
+
+
 def test_findings_are_the_overview_findings(report: content.Report, con, info: dict) -> None:
     from analytics.findings import findings
 

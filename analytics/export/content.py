@@ -26,6 +26,7 @@ from analytics.privacy import marker, numbers, suppress
 
 Fetch = Callable[..., pd.DataFrame]
 OPD_ROWS = 10  # agencies drawn on the compliance slide; the table keeps them all
+JP_SOURCE = "pegawai, program, peserta"  # the datasets behind the JP distribution and compliance slides
 APPENDIX = (  # (text key of the metric, scorecard column, kind)
     ("m_jumlah_asn", "jumlah_asn", "count"),
     ("m_jumlah_pns", "jumlah_pns", "count"),
@@ -76,14 +77,6 @@ class Report:
 def data_date(info: dict) -> str:
     """Return the last load time from warehouse_info as 'dd-mm-yyyy HH:MM WIB' ('–' when never loaded)."""
     return fmt.wib(info.get("loaded_at_utc"))
-
-
-def city_list(kota: tuple[str, ...] | list[str], lang: str) -> str:
-    """Return 'A, B dan C' / 'A, B and C'."""
-    names = list(kota)
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} {'dan' if lang == 'id' else 'and'} {names[-1]}"
 
 
 def highlight(figure: go.Figure, focus: str | None) -> go.Figure:
@@ -276,7 +269,7 @@ def overview(fetch: Fetch, f: Filters, info: dict, lang: str = "id", focus: str 
     if f.filters_people:
         title_lines += [_people_filter(f, lang), t("people_filter_note", lang)]
     sections = [
-        Section("title", "judul", t("x_title", lang, kota=city_list(f.kota, lang)), lines=tuple(title_lines)),
+        Section("title", "judul", t("x_title", lang, kota=charts.name_list(f.kota, lang)), lines=tuple(title_lines)),
         Section(
             "findings",
             "temuan",
@@ -304,7 +297,6 @@ def overview(fetch: Fetch, f: Filters, info: dict, lang: str = "id", focus: str 
         figure, table = spec.draw(in_range, styles, lang)
         line = _takeaway(in_range, spec.value, year, lambda v, spec=spec: spec.text(v, lang), lang, focus)
         chart(spec.key, title, caption, figure, table, line, spec.source)
-    people = TRENDS["tren_20jp"].source
     distribution = fetch(queries.jp_distribution, f)
     if not distribution.empty:
         chart(
@@ -314,7 +306,7 @@ def overview(fetch: Fetch, f: Filters, info: dict, lang: str = "id", focus: str 
             charts.jp_distribution(distribution, styles, t("share_pns", lang), lang),
             distribution.drop(columns="urutan"),
             _below_20(distribution, year, lang),
-            people,
+            JP_SOURCE,
         )
     compliance = fetch(queries.compliance_by, f, "opd")
     if not compliance.empty:
@@ -325,7 +317,7 @@ def overview(fetch: Fetch, f: Filters, info: dict, lang: str = "id", focus: str 
             charts.heatmap(_lowest_opds(compliance, OPD_ROWS), "nilai", "kota", "persen_20jp", lang),
             compliance,
             _lowest_opd_line(compliance, lang),
-            people,
+            JP_SOURCE,
         )
     ratings = fetch(queries.predikat, f)
     ratings = ratings[ratings["tahun"] >= f.tahun_awal]
