@@ -104,7 +104,10 @@ TRENDS = {
 
 
 def opd_profile(fetch: Callable[..., pd.DataFrame], f: Filters, kota: str) -> pd.DataFrame:
-    """Return queries.opd_profile for one city of the filters."""
+    """Return the agencies of the one city `kota` in f.tahun_akhir, fetched through `fetch` as queries.opd_profile
+    with f's cities replaced by `kota` alone (f's OPD, jabatan and jenis ASN filters still apply): one row per opd
+    with jumlah_asn, jumlah_pns, jumlah_dinilai, persen_20jp, jp_per_asn, persen_sangat_baik and
+    persen_di_bawah_baik, most ASN first; raw numbers, not yet suppressed as '<5'."""
     return fetch(queries.opd_profile, replace(f, kota=(kota,)))
 
 
@@ -141,6 +144,7 @@ def city_tiles(scorecard: pd.DataFrame, year: int, lang: str = "id") -> dict[str
     scorecard from `scorecard`) is written '<5' with no change, and its help says why."""
     out: dict[str, list[Tile]] = {}
     previous = scorecard[scorecard["tahun"] == year - 1].set_index("kota")
+    count = lambda v: fmt.number(v, lang)  # noqa: E731
     for _, r in scorecard[scorecard["tahun"] == year].sort_values("kota").iterrows():
         p = previous.loc[r.kota] if r.kota in previous.index else None
 
@@ -151,15 +155,17 @@ def city_tiles(scorecard: pd.DataFrame, year: int, lang: str = "id") -> dict[str
         def signed(render):
             return lambda v: fmt.signed(v, render)
 
-        def small(help_text: str | None, *columns: str, r=r) -> str | None:
-            hidden = any(privacy.is_hidden(r[c]) for c in columns)
-            return t("pv_small_groups", lang, k=privacy.min_group()) if hidden else help_text
+        def small(help_text: Callable[[], str] | None, *columns: str, r=r) -> str | None:
+            """Return the small-groups note when any of `columns` reads '<5', else help_text() (None without
+            one): the help is written only from values that are shown."""
+            if any(privacy.is_hidden(r[c]) for c in columns):
+                return t("pv_small_groups", lang, k=privacy.min_group())
+            return None if help_text is None else help_text()
 
         if privacy.is_hidden(r.ikm) or fmt.is_missing(r.ikm):
             ikm = r.ikm if privacy.is_hidden(r.ikm) else fmt.MISSING
         else:
             ikm = f"{fmt.number(r.ikm, lang, 2)} ({r.mutu_ikm})"
-        count = lambda v: fmt.number(v, lang)  # noqa: E731
         out[r.kota] = [
             Tile(
                 t("m_persen_20jp", lang),
@@ -167,7 +173,7 @@ def city_tiles(scorecard: pd.DataFrame, year: int, lang: str = "id") -> dict[str
                 delta("persen_20jp", lambda v: fmt.points(v, lang)),
                 "normal",
                 small(
-                    f"{_show(r.pns_memenuhi_20jp, count)} / {_show(r.jumlah_pns, count)} PNS",
+                    lambda r=r: f"{count(r.pns_memenuhi_20jp)} / {count(r.jumlah_pns)} PNS",
                     "persen_20jp",
                     "pns_memenuhi_20jp",
                     "jumlah_pns",
@@ -204,7 +210,7 @@ def city_tiles(scorecard: pd.DataFrame, year: int, lang: str = "id") -> dict[str
                 ikm,
                 delta("ikm", signed(lambda v: fmt.number(v, lang, 2))),
                 "normal",
-                small(f"{_show(r.jumlah_responden_ikm, count)} responden", "ikm"),
+                small(lambda r=r: f"{count(r.jumlah_responden_ikm)} responden", "ikm", "jumlah_responden_ikm"),
             ),
             Tile(
                 t("m_persen_sangat_baik", lang),

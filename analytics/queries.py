@@ -151,7 +151,7 @@ def aspirations(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 
 
 def opd_profile(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
-    """Return the agencies of the chosen kota (the first of f.kota) in tahun_akhir: one row per
-    opd (jumlah_asn, jumlah_pns, jumlah_dinilai, persen_20jp, jp_per_asn, persen_sangat_baik,
-    persen_di_bawah_baik), largest first."""
+    """Return the agencies of the chosen cities in tahun_akhir, added up across those cities (callers
+    pass one kota: overview.opd_profile): one row per opd (jumlah_asn, jumlah_pns, jumlah_dinilai,
+    persen_20jp, jp_per_asn, persen_sangat_baik, persen_di_bawah_baik), largest first."""
     return run(con, query_sql("opd_profil"), f.params())

@@ -1,4 +1,5 @@
--- opd_profil: one city's agencies in tahun_akhir. One row per opd of the chosen kota.
+-- opd_profil: the agencies of the chosen kota in tahun_akhir (callers choose one city), added up across
+-- the chosen cities. Grain: one row per opd.
 SELECT
     opd,
     sum(jumlah_asn)::BIGINT AS jumlah_asn,
