@@ -83,16 +83,15 @@ def floor_labels(floor: pd.DataFrame, lang: str = "id") -> list[str]:
     """Return 'signed difference from the 0.16% APBD floor (share of APBD)' per row of an
     analytics.analysis.gap result, e.g. '-Rp 781,1 jt (0,12% APBD)', in the frame's order (money and APBD
     figures, not about people, so nothing reads '<5')."""
-
-    def write(r: pd.Series, _: pd.Series) -> str:
-        return t(
+    return [
+        t(
             "an_floor_label",
             lang,
             diff=signed_rupiah(r.selisih_target_016, lang),
             share=fmt.percent(r.persen_apbd, lang, 2),
         )
-
-    return _labels(floor, [], write)
+        for r in floor.itertuples()
+    ]
 
 
 def opd_labels(opds: pd.DataFrame, lang: str = "id") -> list[str]:

@@ -112,6 +112,13 @@ def mix_shares(kinds: pd.DataFrame, mix: Mapping[str, float] | None) -> pd.Serie
     return weights / weights.sum()
 
 
+def kinds_with_scenario(kinds: pd.DataFrame, mix: Mapping[str, float] | None) -> pd.DataFrame:
+    """Return observed_kinds(kinds) with persen_skenario: each kelompok's share (%) of the JP in the mix
+    simulated (mix_shares; today's shares when `mix` is None)."""
+    seen = observed_kinds(kinds)
+    return seen.assign(persen_skenario=100 * mix_shares(kinds, mix).reindex(seen["kelompok"]).to_numpy())
+
+
 def _pns_today(counts: pd.DataFrame) -> tuple[int, int, float]:
     """Return (PNS, PNS with >= 20 JP, JP missing to 20) of a value-count distribution."""
     n = int(counts["jumlah_pns"].sum())

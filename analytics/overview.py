@@ -60,6 +60,8 @@ class Trend:
         return charts.trend(table, self.value, styles, lang, **dict(self.options)), table
 
 
+JP_SOURCE = "pegawai, program, peserta"  # the datasets behind every JP-per-PNS figure
+
 TRENDS = {
     trend.key: trend
     for trend in (
@@ -68,7 +70,7 @@ TRENDS = {
             "persen_20jp",
             ("jumlah_pns", "pns_memenuhi_20jp", "persen_20jp"),
             "persen-20jp",
-            "pegawai, program, peserta",
+            JP_SOURCE,
             lambda v, lang: fmt.percent(v, lang, 1),
             (("tick_suffix", "%"), ("y_range", (0, 100))),
         ),

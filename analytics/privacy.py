@@ -230,7 +230,8 @@ def mask(df: pd.DataFrame, k: int | None = None) -> pd.DataFrame:
 
 def clear_memory() -> None:
     """Forget the masks worked out so far (benchmarks measure the first computation with it)."""
-    _MASKS.clear()
+    with _MASKS_LOCK:
+        _MASKS.clear()
 
 
 def _mask(df: pd.DataFrame, k: int) -> pd.DataFrame:

@@ -200,3 +200,11 @@ def test_the_scenario_shares_the_page_shows_are_the_ones_simulated() -> None:
         "e-learning": 0.5,
     }
     assert metrics.mix_shares(KINDS, None).to_dict() == {"klasikal": 0.5, "e-learning": 0.5}
+
+
+def test_the_kinds_table_shows_the_share_of_the_mix_simulated() -> None:
+    table = metrics.kinds_with_scenario(KINDS, {"klasikal": 3, "e-learning": 1})
+    assert dict(zip(table["kelompok"], table["persen_skenario"], strict=True)) == {"klasikal": 75, "e-learning": 25}
+    assert list(table["kelompok"]) == list(metrics.observed_kinds(KINDS)["kelompok"])
+    today = metrics.kinds_with_scenario(KINDS, None)
+    assert list(today["persen_skenario"]) == list(today["persen_jp"])

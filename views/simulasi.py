@@ -99,7 +99,7 @@ with results:
 st.info(t("an_sim_assumptions", lang), icon=":material/info:")
 
 # The cost table takes the page's whole width: beside the curve, half of 1366 px cut off its last column.
-table = seen.assign(persen_skenario=100 * metrics.mix_shares(kinds, chosen).reindex(seen["kelompok"]).to_numpy())
+table = metrics.kinds_with_scenario(kinds, chosen)
 st.subheader(t("an_q_kinds", lang, kota=kota, year=year))
 shown = display_table(table[["kelompok", "jp_lulus", "biaya_per_jp", "persen_jp", "persen_skenario"]], lang).rename(
     columns={header("persen_jp", lang): t("an_share_today", lang), "persen_skenario": t("an_share_scenario", lang)}

@@ -19,14 +19,13 @@ from analytics import formatting as fmt
 from analytics.filters import Filters
 from analytics.findings import findings
 from analytics.i18n import t
-from analytics.overview import TRENDS
+from analytics.overview import JP_SOURCE, TRENDS
 from analytics.overview import in_range as in_range_of
 from analytics.overview import scorecard as page_scorecard
 from analytics.privacy import marker, numbers, suppress
 
 Fetch = Callable[..., pd.DataFrame]
 OPD_ROWS = 10  # agencies drawn on the compliance slide; the table keeps them all
-JP_SOURCE = "pegawai, program, peserta"  # the datasets behind the JP distribution and compliance slides
 APPENDIX = (  # (text key of the metric, scorecard column, kind)
     ("m_jumlah_asn", "jumlah_asn", "count"),
     ("m_jumlah_pns", "jumlah_pns", "count"),
