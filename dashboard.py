@@ -3,8 +3,8 @@
 
 import streamlit as st
 
-from analytics.i18n import t
-from ui import auth, data, exports, state
+from analytics.texts import t
+from ui import auth, data, meeting_panel, state
 
 st.set_page_config(page_title="Pembinaan ASN", page_icon=":material/groups:", layout="wide")
 
@@ -50,5 +50,5 @@ if not data.available():
     st.stop()
 
 state.remember(lang, state.filters(lang), state.load_status(lang))
-exports.panel(*state.context())
+meeting_panel.panel(*state.context())
 page.run()

@@ -2,6 +2,6 @@
 
 import sys
 
-from analytics.export.cli import main
+from analytics.meeting_files.cli import main
 
 sys.exit(main())

@@ -15,10 +15,10 @@ import time
 from pathlib import Path
 
 from analytics import queries
-from analytics.db import open_warehouse
-from analytics.export import content, images, pictures, render
-from analytics.export.deck import pptx_bytes
-from analytics.filters import Filters
+from analytics.meeting_files import content, images, pictures, render
+from analytics.meeting_files.deck import pptx_bytes
+from analytics.queries.db import open_warehouse
+from analytics.queries.filters import Filters
 from etl.paths import warehouse_path
 
 

@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from analytics import queries
-from analytics.db import open_warehouse
-from analytics.filters import Filters
+from analytics.queries.db import open_warehouse
+from analytics.queries.filters import Filters
 from etl import pipeline
 from etl.contract import DATASETS, dataset_for_file
 from etl.paths import WAREHOUSE_ENV

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from analytics import charts
+from analytics.present import charts
 
 ROOT = Path(__file__).resolve().parent.parent
 THEME = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]

@@ -21,8 +21,8 @@ import pytest
 from conftest import load_rows, pegawai, program, query
 from test_metrics import pairwise_gini
 
-from analytics import analysis, metrics
-from analytics.filters import Filters
+from analytics import metrics, queries
+from analytics.queries.filters import Filters
 
 NIP = {k: f"19800101200001100{i}" for i, k in enumerate("ABCDEFGH")}
 RATINGS = {
@@ -178,27 +178,27 @@ def test_analysis_mart_flags(warehouse: Path) -> None:
 
 
 def test_jp_counts_feed_gini_and_lorenz(con) -> None:
-    counts = analysis.jp_counts(con, F2024)
+    counts = queries.jp_counts(con, F2024)
     assert counts[["jp", "jumlah_pns"]].values.tolist() == [[0, 3], [10, 1], [12, 1], [24, 1], [40, 1]]
     people = [jp for jp, m in counts[["jp", "jumlah_pns"]].values.tolist() for _ in range(m)]
     assert metrics.gini(people) == pytest.approx(360 / (7 * 86))
 
 
 def test_opd_gap(con) -> None:
-    row = analysis.opd_gap(con, F2024).iloc[0]
+    row = queries.opd_gap(con, F2024).iloc[0]
     assert (row.opd, row.jumlah_pns, row.pns_memenuhi_20jp, row.kekurangan_jp) == ("Dinas Pendidikan", 7, 2, 78)
     assert row.persen_20jp == pytest.approx(200 / 7)
 
 
 def test_compliance_trend_rejects_unknown_breakdowns(con) -> None:
     with pytest.raises(ValueError):
-        analysis.compliance_trend(con, F2024, "nama")
-    trend = analysis.compliance_trend(con, Filters(("Pontianak",), 2023, 2025), "kategori_jabatan")
+        queries.compliance_trend(con, F2024, "nama")
+    trend = queries.compliance_trend(con, Filters(("Pontianak",), 2023, 2025), "kategori_jabatan")
     assert trend["persen_20jp"].round(2).tolist() == [0, round(200 / 7, 2), 0]
 
 
 def test_difference_in_differences_of_improving_after_training(con) -> None:
-    cells = analysis.training_cells(con, F2024, 1)
+    cells = queries.training_cells(con, F2024, 1)
     # Starting Baik: trained A (improved), B; untrained F, G (improved). Starting Butuh Perbaikan: trained C
     # (improved), untrained H. D starts Sangat Baik and cannot improve.
     assert cells[["peringkat_awal", "n_a", "naik_a", "n_b", "naik_b"]].values.tolist() == [
@@ -213,7 +213,7 @@ def test_difference_in_differences_of_improving_after_training(con) -> None:
 
 
 def test_difference_in_differences_with_twenty_jp_as_trained(con) -> None:
-    cells = analysis.training_cells(con, F2024, 20)
+    cells = queries.training_cells(con, F2024, 20)
     assert cells[["peringkat_awal", "n_a", "naik_a", "n_b", "naik_b"]].values.tolist() == [
         [2, 1, 1, 3, 1],
         [3, 0, 0, 2, 1],
@@ -223,14 +223,14 @@ def test_difference_in_differences_with_twenty_jp_as_trained(con) -> None:
 
 
 def test_mentees_against_comparable_non_mentees(con) -> None:
-    cells = analysis.mentoring_cells(con, F2024).set_index("peringkat_awal")
+    cells = queries.mentoring_cells(con, F2024).set_index("peringkat_awal")
     assert cells.loc[2, ["n_a", "naik_a", "baik_a", "n_b", "naik_b", "baik_b"]].tolist() == [1, 0, 1, 3, 2, 3]
     row = metrics.compare_cells(cells.reset_index()).iloc[0]
     assert row.selisih == pytest.approx(-200 / 3)
 
 
 def test_follow_up_of_under_performers(con) -> None:
-    got = analysis.follow_up(con, Filters(("Pontianak",), 2023, 2024))
+    got = queries.follow_up(con, Filters(("Pontianak",), 2023, 2024))
     assert got[["tahun_dinilai", "tindak_lanjut", "jumlah", "dinilai_sesudah", "baik_sesudah"]].values.tolist() == [
         [2023, "coaching", 1, 1, 1],  # C: coached in 2024, rated Baik
         [2023, "tidak_ada", 1, 1, 0],  # H: nothing, rated Kurang
@@ -239,20 +239,20 @@ def test_follow_up_of_under_performers(con) -> None:
 
 
 def test_learning_gains_with_interval(con) -> None:
-    out = metrics.mean_ci(analysis.learning_gains(con, F2024), ["kelompok"]).iloc[0]
+    out = metrics.mean_ci(queries.learning_gains(con, F2024), ["kelompok"]).iloc[0]
     assert (out.kelompok, out.n, out.rata) == ("klasikal", 2, 15)
 
 
 def test_jp_and_ikm_per_unit(con) -> None:
-    row = analysis.jp_and_ikm(con, F2024).iloc[0]
+    row = queries.jp_and_ikm(con, F2024).iloc[0]
     assert (row.opd, row.jumlah_asn, row.ikm, row.mutu_ikm) == ("Dinas Pendidikan", 8, 100, "A")
     assert row.jp_per_asn == pytest.approx(86 / 8)
 
 
 def test_readiness_counts_disaster_training_up_to_the_year(con) -> None:
-    row = analysis.readiness(con, Filters(("Pontianak",), 2025, 2025)).iloc[0]
+    row = queries.readiness(con, Filters(("Pontianak",), 2025, 2025)).iloc[0]
     assert (row.jumlah_asn, row.asn_terlatih, row.persen_terlatih) == (8, 1, 12.5)
-    assert analysis.readiness(con, Filters(("Pontianak",), 2023, 2023)).iloc[0].asn_terlatih == 0
+    assert queries.readiness(con, Filters(("Pontianak",), 2023, 2023)).iloc[0].asn_terlatih == 0
 
 
 # --- ratings of the neighbouring years, across a long span -----------------------------------------------

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import analysis, metrics, queries
-from analytics import formatting as fmt
-from analytics.filters import Filters
-from analytics.i18n import t
-from analytics.tables import header
+from analytics import metrics, queries
+from analytics.present import formatting as fmt
+from analytics.present.tables import header
+from analytics.queries.filters import Filters
+from analytics.texts import t
 from etl.paths import WAREHOUSE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,7 +75,7 @@ def test_analysis_page_renders_in_both_languages(run_page, name: str, lang: str)
 
 def test_gap_page_shows_the_mart_numbers(run_page, con, everything: Filters) -> None:
     at = run_page("kesenjangan")
-    gap = analysis.gap(con, everything)
+    gap = queries.gap(con, everything)
     latest = gap[gap["tahun"] == everything.tahun_akhir]
     shown = at.dataframe[0].value  # the data behind the first chart
     expected = {k: fmt.number(v, "id") for k, v in zip(latest["kota"], latest["kekurangan_jp"], strict=True)}
@@ -112,11 +112,11 @@ def test_lang_en_changes_the_what_if_labels(run_page) -> None:
 
 
 def test_jambi_access_is_the_most_unequal(con, everything: Filters) -> None:
-    gap = analysis.gap(con, everything)
+    gap = queries.gap(con, everything)
     mean_gini = gap.groupby("kota")["gini_jp"].mean()
     assert mean_gini.idxmax() == "Jambi"
     # Agencies differ most in Jambi: the PNS-weighted spread of the agencies' 20-JP shares is the largest.
-    opd = analysis.opd_gap(con, everything)
+    opd = queries.opd_gap(con, everything)
     spread = {}
     for kota, part in opd.groupby("kota"):
         w = part["jumlah_pns"] / part["jumlah_pns"].sum()
@@ -125,20 +125,20 @@ def test_jambi_access_is_the_most_unequal(con, everything: Filters) -> None:
 
 
 def test_bukittinggi_coaches_its_under_performers(con, everything: Filters) -> None:
-    summary = metrics.follow_up_summary(analysis.follow_up(con, everything)).set_index("kota")
+    summary = metrics.follow_up_summary(queries.follow_up(con, everything)).set_index("kota")
     assert summary["persen_coaching"].idxmax() == "Bukittinggi"
     assert summary.loc["Bukittinggi", "persen_coaching"] > 60
 
 
 def test_pontianak_is_the_most_ready_for_disasters(con, everything: Filters) -> None:
-    ready = analysis.readiness(con, everything).groupby("kota")[["jumlah_asn", "asn_terlatih"]].sum()
+    ready = queries.readiness(con, everything).groupby("kota")[["jumlah_asn", "asn_terlatih"]].sum()
     assert (ready["asn_terlatih"] / ready["jumlah_asn"]).idxmax() == "Pontianak"
 
 
 def test_pontianak_mentors_the_most_and_spends_least_of_its_apbd(con, everything: Filters) -> None:
-    mentoring = metrics.compare_cells(analysis.mentoring_cells(con, everything)).set_index("kota")
+    mentoring = metrics.compare_cells(queries.mentoring_cells(con, everything)).set_index("kota")
     assert mentoring["n_a"].idxmax() == "Pontianak"
-    gap = analysis.gap(con, everything)
+    gap = queries.gap(con, everything)
     assert gap.groupby("kota")["persen_apbd"].mean().idxmin() == "Pontianak"
 
 

@@ -1,5 +1,5 @@
 """The Streamlit-free analytics layer: number formats, texts, queries on a hand-computed warehouse,
-findings, overview tiles, display tables, reshaping and CSV exports."""
+findings, overview tiles, display tables, reshaping and CSV downloads."""
 
 from __future__ import annotations
 
@@ -13,18 +13,20 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analytics import exports, queries, reshape, tables
-from analytics import formatting as fmt
-from analytics.db import open_warehouse
-from analytics.filters import Filters
-from analytics.findings import findings
-from analytics.i18n import LANGS, TEXT, t
-from analytics.overview import city_tiles, compare_with_others
+from analytics import queries
+from analytics.meeting_files import downloads
+from analytics.present import formatting as fmt
+from analytics.present import reshape, tables
+from analytics.present.findings import findings
+from analytics.present.overview import city_tiles, compare_with_others
 from analytics.queries import (
     DIMENSIONS,
     compliance_by,
     scorecard,
 )
+from analytics.queries.db import open_warehouse
+from analytics.queries.filters import Filters
+from analytics.texts import LANGS, TEXT, t
 
 ROOT = Path(__file__).resolve().parent.parent
 MISSING = "–"
@@ -169,7 +171,7 @@ def test_every_key_used_in_the_source_exists() -> None:
 
 
 def test_metric_keys_used_through_tables_exist() -> None:
-    from analytics.overview import COMPARED
+    from analytics.present.overview import COMPARED
 
     assert [k for k, _, _ in COMPARED if k not in TEXT] == []
     assert [f"dim_{d}" for d in DIMENSIONS if f"dim_{d}" not in TEXT] == []
@@ -300,7 +302,8 @@ def _filter_queries() -> list:
     return [
         function
         for _, function in inspect.getmembers(queries, inspect.isfunction)
-        if function.__module__ == queries.__name__ and list(inspect.signature(function).parameters)[:2] == ["con", "f"]
+        if function.__module__.startswith(queries.__name__ + ".")
+        and list(inspect.signature(function).parameters)[:2] == ["con", "f"]
     ]
 
 
@@ -311,7 +314,7 @@ def test_every_filtered_query_is_found() -> None:
 
 @pytest.mark.parametrize("function", _filter_queries(), ids=lambda f: f.__name__)
 def test_hostile_filter_values_return_empty_frames(con, warehouse: Path, function) -> None:
-    extra = ("opd",) if function.__name__ == "compliance_by" else ()
+    extra = ("opd",) if function.__name__ in ("compliance_by", "compliance_trend") else ()
     got = function(con, HOSTILE, *extra)
     assert isinstance(got, pd.DataFrame)
     assert got.empty
@@ -643,7 +646,7 @@ def test_totals_and_provider_labels() -> None:
 
 def test_csv_bytes_indonesian_uses_semicolons_decimal_commas_and_a_bom() -> None:
     df = pd.DataFrame({"kota": ["Jambi", "Makassar"], "persen_20jp": [45.5, 60.25]})
-    data = exports.csv_bytes(df, "id")
+    data = downloads.csv_bytes(df, "id")
     assert data.startswith("\ufeff".encode())
     text = data.decode("utf-8-sig")
     assert text.splitlines() == ["kota;persen_20jp", "Jambi;45,5", "Makassar;60,25"]
@@ -651,14 +654,14 @@ def test_csv_bytes_indonesian_uses_semicolons_decimal_commas_and_a_bom() -> None
 
 def test_csv_bytes_english_uses_commas_and_decimal_points() -> None:
     df = pd.DataFrame({"kota": ["Jambi"], "persen_20jp": [45.5], "catatan": ["a, b"]})
-    data = exports.csv_bytes(df, "en")
+    data = downloads.csv_bytes(df, "en")
     assert data.startswith("\ufeff".encode())
     assert data.decode("utf-8-sig").splitlines() == ["kota,persen_20jp,catatan", 'Jambi,45.5,"a, b"']
 
 
 def test_csv_bytes_keep_raw_values_and_non_ascii() -> None:
     df = pd.DataFrame({"opd": ["Dinas Kependudukan – Capil"], "pagu": [1_234_000_000]})
-    text = exports.csv_bytes(df, "id").decode("utf-8-sig")
+    text = downloads.csv_bytes(df, "id").decode("utf-8-sig")
     assert text.splitlines() == ["opd;pagu", "Dinas Kependudukan – Capil;1234000000"]
 
 

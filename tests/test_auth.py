@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics.i18n import t
+from analytics.texts import t
 
 ROOT = Path(__file__).resolve().parent.parent
 AUTH = {

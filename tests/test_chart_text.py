@@ -14,9 +14,10 @@ import pytest
 import test_pages
 from test_pages import open_page, start
 
-from analytics import analysis, charts, charts_analysis, metrics, queries
-from analytics.filters import Filters
-from analytics.i18n import t
+from analytics import metrics, queries
+from analytics.present import charts, charts_analysis
+from analytics.queries.filters import Filters
+from analytics.texts import t
 
 # The app, `con`, `info` and `everything` read the session's demo warehouse (tests/conftest.py).
 pytestmark = pytest.mark.usefixtures("app_environment")
@@ -80,7 +81,7 @@ def test_stacked_bars_say_which_part_is_largest_most_often(con, everything: Filt
 
 
 def test_intervals_curves_and_scatters_say_what_they_are(con, everything: Filters, styles) -> None:
-    did = metrics.compare_cells(analysis.training_cells(con, everything, 1)).dropna(subset=["selisih"])
+    did = metrics.compare_cells(queries.training_cells(con, everything, 1)).dropna(subset=["selisih"])
     forest = charts_analysis.intervals(
         did, "kota", "selisih", "ci_rendah", "ci_tinggi", charts_analysis.comparison_texts(did), styles
     )
@@ -88,12 +89,12 @@ def test_intervals_curves_and_scatters_say_what_they_are(con, everything: Filter
     text = charts.describe(forest)
     assert text.startswith("Ringkasan grafik: Selisih dengan selang kepercayaan 95% untuk ")
     assert f"Tertinggi: {high.kota}: " in text
-    gap = analysis.gap(con, everything)
+    gap = queries.gap(con, everything)
     latest = gap[gap["tahun"] == everything.tahun_akhir]
-    points = charts_analysis.lorenz_points(analysis.jp_counts(con, everything), latest, "id")
+    points = charts_analysis.lorenz_points(queries.jp_counts(con, everything), latest, "id")
     curves = charts.describe(charts_analysis.lorenz(points, styles, "id", "Merata"))
     assert curves.startswith("Ringkasan grafik: Kurva untuk ") and "(Gini " in curves and "Tertinggi" not in curves
-    units = analysis.jp_and_ikm(con, everything)
+    units = queries.jp_and_ikm(con, everything)
     names = charts_analysis.correlation_names(units, "jp_per_asn", "ikm", "id")
     scatter = charts.describe(charts_analysis.scatter_by_city(units, "jp_per_asn", "ikm", styles, "opd", names=names))
     assert scatter.startswith("Ringkasan grafik: Grafik titik untuk ") and "(r = " in scatter

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from analytics import charts
+from analytics.present import charts
 
 CITIES = ["Pontianak", "Jambi", "Makassar", "Bukittinggi"]
 STYLES = charts.city_styles(CITIES)
@@ -400,7 +400,7 @@ def test_ranked_bars_put_a_hidden_value_last_without_a_bar() -> None:
 
 def test_rows_picked_from_a_suppressed_breakdown_draw_as_numbers() -> None:
     # One city picked from all (reshape.pick): its columns keep suppress's text dtype without any '<5' left.
-    from analytics import reshape
+    from analytics.present import reshape
 
     df = pd.DataFrame(
         {

@@ -11,10 +11,11 @@ import pandas as pd
 import pytest
 from test_pages import assert_clean, open_page, start
 
-from analytics import analysis, charts_analysis, metrics, overview, privacy, queries, reshape
-from analytics.filters import Filters
-from analytics.i18n import t
-from analytics.tables import display_table
+from analytics import metrics, privacy, queries
+from analytics.present import charts_analysis, overview, reshape
+from analytics.present.tables import display_table
+from analytics.queries.filters import Filters
+from analytics.texts import t
 
 # The app, `con`, `info` and `everything` read the session's demo warehouse (tests/conftest.py).
 pytestmark = pytest.mark.usefixtures("app_environment")
@@ -40,7 +41,7 @@ def test_floor_labels_write_the_signed_difference_and_the_share_of_apbd() -> Non
 
 
 def test_floor_labels_of_the_demo_warehouse_follow_its_rows(con, everything: Filters) -> None:
-    gap = analysis.gap(con, everything)
+    gap = queries.gap(con, everything)
     floor = gap.dropna(subset=["selisih_target_016"]).reset_index(drop=True)
     assert not floor.empty
     labels = charts_analysis.floor_labels(floor, "id")
@@ -54,7 +55,7 @@ def test_floor_labels_of_the_demo_warehouse_follow_its_rows(con, everything: Fil
 
 
 def test_learning_by_kind_is_the_mean_gain_per_city_and_kind(con, everything: Filters) -> None:
-    gains = analysis.learning_gains(con, everything)
+    gains = queries.learning_gains(con, everything)
     got = reshape.learning_by_kind(gains)
     sums = gains.groupby(["kota", "kelompok"], as_index=False)[["n", "jumlah"]].sum()
     groups = list(zip(sums["kota"], sums["kelompok"], strict=True))  # groupby sorts by kota, then kelompok
@@ -67,7 +68,7 @@ def test_learning_by_kind_is_the_mean_gain_per_city_and_kind(con, everything: Fi
 
 
 def test_learning_by_provider_keeps_the_providers_with_the_most_participants(con, everything: Filters) -> None:
-    gains = analysis.learning_gains(con, everything)
+    gains = queries.learning_gains(con, everything)
     participants = gains.groupby("penyelenggara")["n"].sum().sort_values(ascending=False)
     assert len(participants) > 3
     got = reshape.learning_by_provider(gains, n=3)
@@ -93,7 +94,7 @@ def test_learning_by_provider_reads_less_than_five_for_a_small_provider() -> Non
 # --- 3. the comparison forest plot ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("cells", [analysis.training_cells, analysis.mentoring_cells])
+@pytest.mark.parametrize("cells", [queries.training_cells, queries.mentoring_cells])
 def test_comparison_draws_each_citys_difference_with_its_interval(con, everything: Filters, cells) -> None:
     compared = metrics.compare_cells(cells(con, everything)).dropna(subset=["selisih"])
     assert not compared.empty

@@ -10,8 +10,8 @@ from pathlib import Path
 import pandas as pd
 
 from analytics import queries
-from analytics.db import open_warehouse
-from analytics.filters import Filters
+from analytics.queries.db import open_warehouse
+from analytics.queries.filters import Filters
 
 KOTA = ("Bukittinggi", "Jambi", "Makassar", "Pontianak")
 

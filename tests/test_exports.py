@@ -22,14 +22,14 @@ from pptx.util import Emu
 from pypdf import PdfReader
 
 from analytics import queries
-from analytics.db import open_warehouse
-from analytics.export import FORMATS, content, file_name, images, pictures, png_zip, render
-from analytics.export.deck import pptx_bytes
-from analytics.export.report import pdf_bytes
-from analytics.exports import csv_bytes
-from analytics.filters import Filters
-from analytics.i18n import t
-from analytics.tables import header
+from analytics.meeting_files import FORMATS, content, file_name, images, pictures, png_zip, render
+from analytics.meeting_files.deck import pptx_bytes
+from analytics.meeting_files.downloads import csv_bytes
+from analytics.meeting_files.report import pdf_bytes
+from analytics.present.tables import header
+from analytics.queries.db import open_warehouse
+from analytics.queries.filters import Filters
+from analytics.texts import t
 
 CHART_KEYS = ["tren_20jp", "tren_ikm", "tren_serapan", "tren_biaya", "sebaran_jp", "kepatuhan_opd", "predikat"]
 
@@ -112,7 +112,7 @@ def test_people_charts_name_their_own_datasets(report: content.Report, info: dic
 
 
 def test_findings_are_the_overview_findings(report: content.Report, con, info: dict) -> None:
-    from analytics.findings import findings
+    from analytics.present.findings import findings
 
     f = Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1])
     assert list(report.sections[1].lines) == findings(queries.scorecard(con, f), f.tahun_akhir, "id")

@@ -10,8 +10,8 @@ import pytest
 from conftest import NIP_A, minimal_rows, pegawai, write_folder
 from streamlit.testing.v1 import AppTest
 
-from analytics.db import open_warehouse
-from analytics.i18n import t
+from analytics.queries.db import open_warehouse
+from analytics.texts import t
 from etl import backup, pipeline
 from etl.contract import DATASETS
 from etl.intake import SOURCE_ENV

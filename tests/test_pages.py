@@ -16,8 +16,8 @@ from streamlit.testing.v1 import AppTest
 from test_scorecard import scorecard_rows
 
 from analytics import queries
-from analytics.filters import Filters
-from analytics.i18n import TEXT, t
+from analytics.queries.filters import Filters
+from analytics.texts import TEXT, t
 from etl.paths import WAREHOUSE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,12 +13,12 @@ from conftest import load_rows, minimal_rows
 from openpyxl import load_workbook
 
 from analytics import metrics, privacy, queries
-from analytics.db import open_warehouse
-from analytics.export import content, render
-from analytics.exports import csv_bytes
-from analytics.filters import Filters
+from analytics.meeting_files import content, render
+from analytics.meeting_files.downloads import csv_bytes
+from analytics.present.tables import display_table
 from analytics.privacy import for_chart, mask, min_group, suppress
-from analytics.tables import display_table
+from analytics.queries.db import open_warehouse
+from analytics.queries.filters import Filters
 
 S = "<5"
 
@@ -219,7 +219,7 @@ def test_a_share_without_its_numerator_is_checked_through_the_count_it_implies()
 
 
 def test_a_breakdown_is_suppressed_whole_before_rows_are_picked() -> None:
-    from analytics.reshape import pick
+    from analytics.present.reshape import pick
 
     df = pd.DataFrame({"kota": ["A"] * 4, "opd": ["w", "x", "y", "z"], "jumlah_pns": [3, 6, 50, 60]})
     picked = pick(df, opd=["x", "y"])
@@ -228,7 +228,7 @@ def test_a_breakdown_is_suppressed_whole_before_rows_are_picked() -> None:
 
 
 def test_the_lowest_rows_leave_hidden_values_unranked() -> None:
-    from analytics.reshape import lowest
+    from analytics.present.reshape import lowest
 
     df = pd.DataFrame(
         {
@@ -250,8 +250,8 @@ def test_a_ranking_puts_hidden_rows_last_in_label_order() -> None:
 
 
 def test_tiles_findings_and_comparison_read_less_than_five_from_the_page_scorecard() -> None:
-    from analytics.findings import findings
-    from analytics.overview import city_tiles, compare_with_others
+    from analytics.present.findings import findings
+    from analytics.present.overview import city_tiles, compare_with_others
 
     rows = [
         ("Jambi", 2024, 3, 3, 100.0, 70.0),

@@ -16,10 +16,11 @@ import pandas as pd
 import pytest
 from test_pages import open_page, start, tiles
 
-from analytics import charts, queries
-from analytics.export import content
-from analytics.filters import Filters
-from analytics.i18n import t
+from analytics import queries
+from analytics.meeting_files import content
+from analytics.present import charts
+from analytics.queries.filters import Filters
+from analytics.texts import t
 
 S = "<5"
 K = 5

@@ -18,7 +18,7 @@ import hmac
 
 import streamlit as st
 
-from analytics.i18n import t
+from analytics.texts import t
 
 SESSION_KEY = "_admin_ok"
 

@@ -6,11 +6,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics import charts, overview, privacy
-from analytics.exports import csv_bytes
-from analytics.filters import Filters
-from analytics.i18n import t
-from analytics.tables import display_table
+from analytics import privacy
+from analytics.meeting_files.downloads import csv_bytes
+from analytics.present import charts, overview
+from analytics.present.tables import display_table
+from analytics.queries.filters import Filters
+from analytics.texts import t
 from ui import state
 
 

@@ -16,8 +16,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from analytics.db import open_warehouse, warehouse_version
-from analytics.filters import Filters
+from analytics.queries.db import open_warehouse, warehouse_version
+from analytics.queries.filters import Filters
 from etl.paths import warehouse_path
 
 

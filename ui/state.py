@@ -6,10 +6,10 @@ import datetime as dt
 
 import streamlit as st
 
-from analytics import formatting as fmt
 from analytics import queries
-from analytics.filters import Filters
-from analytics.i18n import LANGS, t
+from analytics.present import formatting as fmt
+from analytics.queries.filters import Filters
+from analytics.texts import LANGS, t
 from ui import data
 
 LANG_NAMES = {"id": "Indonesia", "en": "English"}

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from analytics import charts, overview, queries, reshape
-from analytics import formatting as fmt
-from analytics.i18n import t
+from analytics import queries
+from analytics.present import charts, overview, reshape
+from analytics.present import formatting as fmt
+from analytics.texts import t
 from ui import components, data
 
 lang, f, info = components.start_page("anggaran_title")

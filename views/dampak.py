@@ -3,8 +3,9 @@ follows a poor rating. Associations in observational data, said so on the page."
 
 import streamlit as st
 
-from analytics import analysis, charts, charts_analysis, metrics, reshape
-from analytics.i18n import t
+from analytics import metrics, queries
+from analytics.present import charts, charts_analysis, reshape
+from analytics.texts import t
 from ui import components, data
 
 lang, f, info = components.start_page("an_dampak_title", people_note=True)
@@ -20,7 +21,7 @@ threshold = st.segmented_control(
     format_func=lambda v: t(f"an_threshold_{v}", lang),
     required=True,
 )
-did = metrics.compare_cells(data.fetch(analysis.training_cells, f, threshold or 1)).dropna(subset=["selisih"])
+did = metrics.compare_cells(data.fetch(queries.training_cells, f, threshold or 1)).dropna(subset=["selisih"])
 if did.empty:
     components.nothing_to_show(lang, t("an_no_data", lang))
 else:
@@ -34,7 +35,7 @@ else:
         "did",
     )
 
-mentoring = metrics.compare_cells(data.fetch(analysis.mentoring_cells, f)).dropna(subset=["selisih"])
+mentoring = metrics.compare_cells(data.fetch(queries.mentoring_cells, f)).dropna(subset=["selisih"])
 if not mentoring.empty:
     components.chart(
         t("an_q_mentoring", lang),
@@ -46,7 +47,7 @@ if not mentoring.empty:
         "mentoring",
     )
 
-rows = data.fetch(analysis.follow_up, f)
+rows = data.fetch(queries.follow_up, f)
 if not rows.empty:
     summary = metrics.follow_up_summary(rows)
     kinds = list(reshape.FOLLOW_UP_KINDS)

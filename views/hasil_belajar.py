@@ -3,8 +3,9 @@ unit, and disaster-response readiness per agency."""
 
 import streamlit as st
 
-from analytics import analysis, charts, charts_analysis, queries, reshape
-from analytics.i18n import t
+from analytics import queries
+from analytics.present import charts, charts_analysis, reshape
+from analytics.texts import t
 from ui import components, data
 
 lang, f, info = components.start_page("an_hasil_title")
@@ -12,7 +13,7 @@ styles = charts.city_styles(info["kota"])
 year = f.tahun_akhir
 st.info(t("an_association", lang), icon=":material/balance:")
 
-gains = data.fetch(analysis.learning_gains, f)
+gains = data.fetch(queries.learning_gains, f)
 if gains.empty:
     components.nothing_to_show(lang, t("an_no_data", lang))
 else:
@@ -79,7 +80,7 @@ if not reactions.empty:
             height=420,
         )
 
-units = data.fetch(analysis.jp_and_ikm, f)
+units = data.fetch(queries.jp_and_ikm, f)
 if not units.empty:
     names = charts_analysis.correlation_names(units, "jp_per_asn", "ikm", lang)
     components.chart(
@@ -94,7 +95,7 @@ if not units.empty:
         "jp-ikm",
     )
 
-ready = data.fetch(analysis.readiness, f)
+ready = data.fetch(queries.readiness, f)
 if not ready.empty:
     components.chart(
         t("an_q_readiness", lang, year=year),

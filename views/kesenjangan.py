@@ -2,15 +2,16 @@
 
 import streamlit as st
 
-from analytics import analysis, charts, charts_analysis, privacy, queries, reshape
-from analytics.i18n import t
+from analytics import privacy, queries
+from analytics.present import charts, charts_analysis, reshape
+from analytics.texts import t
 from ui import components, data
 
 lang, f, info = components.start_page("an_kesenjangan_title")
 styles = charts.city_styles(info["kota"])
 year = f.tahun_akhir
 
-gap = data.fetch(analysis.gap, f)
+gap = data.fetch(queries.gap, f)
 latest = gap[gap["tahun"] == year].reset_index(drop=True)
 if latest.empty or latest["jumlah_pns"].sum() == 0:
     components.nothing_to_show(lang, t("an_no_data", lang))
@@ -46,7 +47,7 @@ else:
         "target-016",
     )
 
-counts = data.fetch(analysis.jp_counts, f)
+counts = data.fetch(queries.jp_counts, f)
 gini = gap[["kota", "tahun", "jumlah_pns", "gini_jp"]]
 left, right = st.columns(2)
 with left:
@@ -71,7 +72,7 @@ with right:
         "gini",
     )
 
-opds = data.fetch(analysis.opd_gap, f)
+opds = data.fetch(queries.opd_gap, f)
 if not opds.empty:
     kota = st.selectbox(
         t("choose_city", lang), sorted(opds["kota"].unique()), key="kesenjangan_kota", bind="query-params"
@@ -91,7 +92,7 @@ if not opds.empty:
             "opd_terendah",
             "persen-20jp",
         )
-        trend = data.fetch(analysis.compliance_trend, f, "opd")
+        trend = data.fetch(queries.compliance_trend, f, "opd")
         lowest = reshape.pick(trend, kota=kota, nilai=list(mine["opd"].head(5)))
         city = reshape.pick(latest, kota=kota)[["kota", "jumlah_pns", "pns_memenuhi_20jp"]]
         components.chart(

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from analytics import charts, queries, reshape
-from analytics.i18n import t
+from analytics import queries
+from analytics.present import charts, reshape
+from analytics.texts import t
 from ui import components, data
 
 lang, f, info = components.start_page("kinerja_title", people_note=True)

@@ -3,9 +3,9 @@ completeness per city, so a reader knows how far a comparison can be trusted."""
 
 import streamlit as st
 
-from analytics import formatting as fmt
-from analytics import quality
-from analytics.i18n import t
+from analytics.present import formatting as fmt
+from analytics.queries import quality
+from analytics.texts import t
 from ui import components
 from ui.data import fetch
 

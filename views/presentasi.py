@@ -3,24 +3,24 @@ highlighted, with previous/next buttons (keys Left/Right) and the screen number 
 
 import streamlit as st
 
-from analytics.i18n import t
-from ui import components, exports
+from analytics.texts import t
+from ui import components, meeting_panel
 
 lang, f, info = components.start_page()
-exports.projector_style()
+meeting_panel.projector_style()
 
 top = st.columns([2, 3, 2], vertical_alignment="bottom")
 chosen = top[0].selectbox(t("x_highlight", lang), f.kota, key="fokus", bind="query-params")
 focus = chosen if len(f.kota) > 1 else None
-rep = exports.report(lang, f, info, focus)
-screens = exports.screens(rep)
-number = exports.current_screen(len(screens))
+rep = meeting_panel.report(lang, f, info, focus)
+screens = meeting_panel.screens(rep)
+number = meeting_panel.current_screen(len(screens))
 top[1].page_link("views/ringkasan.py", label=t("x_back", lang), icon=":material/dashboard:")
 with top[2]:
-    exports.navigation(lang, number, len(screens))
+    meeting_panel.navigation(lang, number, len(screens))
 
 section, line = screens[number - 1]
-exports.show_screen(rep, section, line, number, len(screens))
-exports.chart_data(section, lang)
+meeting_panel.show_screen(rep, section, line, number, len(screens))
+meeting_panel.chart_data(section, lang)
 with st.expander(t("x_panel", lang)):
-    exports.download_buttons(lang, f, info, focus=focus)
+    meeting_panel.download_buttons(lang, f, info, focus=focus)

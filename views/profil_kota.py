@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from analytics import overview
-from analytics.i18n import t
+from analytics.present import overview
+from analytics.texts import t
 from ui import components, data
 
 lang, f, info = components.start_page()

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from analytics import charts, overview
-from analytics.findings import findings
-from analytics.i18n import t
+from analytics.present import charts, overview
+from analytics.present.findings import findings
+from analytics.texts import t
 from ui import components, data
 
 lang, f, info = components.start_page()

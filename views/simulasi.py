@@ -5,10 +5,11 @@ from dataclasses import replace
 
 import streamlit as st
 
-from analytics import analysis, charts_analysis, metrics, queries
-from analytics import formatting as fmt
-from analytics.i18n import t
-from analytics.tables import display_table, header
+from analytics import metrics, queries
+from analytics.present import charts_analysis
+from analytics.present import formatting as fmt
+from analytics.present.tables import display_table, header
+from analytics.texts import t
 from ui import components, data
 
 lang, f, info = components.start_page("an_simulasi_title")
@@ -17,7 +18,7 @@ year = f.tahun_akhir
 kota = st.selectbox(t("choose_city", lang), list(f.kota), key="simulasi_kota", bind="query-params")
 one = replace(f, kota=(kota,), tahun_awal=year, opd=(), kategori_jabatan=(), jenis_asn=())
 kinds = data.fetch(queries.cost_by_kind, one)
-counts = data.fetch(analysis.jp_counts, one)
+counts = data.fetch(queries.jp_counts, one)
 seen = metrics.observed_kinds(kinds)
 if seen.empty or counts.empty:
     components.nothing_to_show(lang, t("an_no_data", lang))

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from analytics import charts, overview, queries, reshape
-from analytics.i18n import t
+from analytics import queries
+from analytics.present import charts, overview, reshape
+from analytics.texts import t
 from ui import components, data
 
 UNSUR = {

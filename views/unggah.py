@@ -5,8 +5,8 @@ import hashlib
 
 import streamlit as st
 
-from analytics import quality
-from analytics.i18n import t
+from analytics.queries import quality
+from analytics.texts import t
 from etl import backup, intake
 from etl.contract import DATASETS
 from etl.templates import templates_zip

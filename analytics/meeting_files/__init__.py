@@ -13,8 +13,8 @@ from __future__ import annotations
 import zipfile
 from io import BytesIO
 
-from analytics.export import images
-from analytics.export.content import Report
+from analytics.meeting_files import images
+from analytics.meeting_files.content import Report
 
 FORMATS = {  # format -> (MIME type, file extension, needs chart images)
     "pptx": ("application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx", True),
@@ -52,23 +52,23 @@ def render(report: Report, fmt: str, keep_open: bool = False) -> bytes:
     """
     size = (images.WIDTH, images.HEIGHT)
     if fmt == "pptx":
-        from analytics.export.deck import pptx_bytes
+        from analytics.meeting_files.deck import pptx_bytes
 
         return pptx_bytes(report, pictures(report, keep_open), size)
     if fmt == "pdf":
-        from analytics.export.report import pdf_bytes
+        from analytics.meeting_files.report import pdf_bytes
 
         return pdf_bytes(report, pictures(report, keep_open), size)
     if fmt == "html":
-        from analytics.export.handout import html_bytes
+        from analytics.meeting_files.handout import html_bytes
 
         return html_bytes(report)
     if fmt == "xlsx":
-        from analytics.export.workbook import xlsx_bytes
+        from analytics.meeting_files.workbook import xlsx_bytes
 
         return xlsx_bytes(report)
     if fmt == "csv":
-        from analytics.export.workbook import csv_zip
+        from analytics.meeting_files.workbook import csv_zip
 
         return csv_zip(report)
     if fmt == "png":

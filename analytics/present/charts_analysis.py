@@ -13,10 +13,11 @@ from collections.abc import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics import formatting as fmt
-from analytics import metrics, privacy, reshape
-from analytics.charts import FONT_SIZE, _style, city_styles, hidden_flags, note_hidden, note_kind, trend
-from analytics.i18n import t
+from analytics import metrics, privacy
+from analytics.present import formatting as fmt
+from analytics.present import reshape
+from analytics.present.charts import FONT_SIZE, _style, city_styles, hidden_flags, note_hidden, note_kind, trend
+from analytics.texts import t
 
 NEUTRAL = "#555555"
 SHARE_AXIS_END = 160  # share_bars: the value axis runs to 160% so a bar at 100% leaves room for its text

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analytics import formatting as fmt
 from analytics import privacy
-from analytics.i18n import t
+from analytics.present import formatting as fmt
+from analytics.texts import t
 
 
 def _ranked(latest: pd.DataFrame, column: str) -> pd.DataFrame:

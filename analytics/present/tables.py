@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analytics import formatting as fmt
+from analytics.present import formatting as fmt
 from analytics.privacy import suppress
 
 HEADERS = {

@@ -13,7 +13,7 @@ import threading
 
 import plotly.graph_objects as go
 
-from analytics.charts import FONT_SIZE
+from analytics.present.charts import FONT_SIZE
 
 WIDTH, HEIGHT, SCALE = 1100, 470, 2  # logical pixels of one chart; PNG is SCALE times larger
 PRINT_FONT = 22  # chart text on a slide, ~18 pt when the picture spans a 16:9 slide

@@ -17,10 +17,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from analytics import formatting as fmt
 from analytics import privacy
-from analytics.formatting import plotly_separators
-from analytics.i18n import t
+from analytics.present import formatting as fmt
+from analytics.present.formatting import plotly_separators
+from analytics.texts import t
 
 # Paul Tol's "muted" colour-blind-safe palette, darkest first so lines stay visible on a projector.
 PALETTE = ("#332288", "#117733", "#CC6677", "#339988", "#AA4499", "#999933", "#882255", "#88CCEE", "#DDCC77")

@@ -17,7 +17,7 @@ class Filters:
     jenis_asn: tuple[str, ...] = ()
 
     def params(self) -> dict:
-        """Return the filters as bound parameters for the queries in analytics/sql/."""
+        """Return the filters as bound parameters for the queries in analytics/queries/sql/."""
         return {
             "kota": list(self.kota),
             "tahun_awal": self.tahun_awal,

@@ -9,8 +9,8 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from analytics.export.content import Report, Section, appendix_text
-from analytics.i18n import t
+from analytics.meeting_files.content import Report, Section, appendix_text
+from analytics.texts import t
 
 FONT_DIRS = (  # DejaVu covers ≥, – and ▶; Debian ships it with fontconfig (fonts-dejavu-core)
     Path("/usr/share/fonts/truetype/dejavu"),

@@ -1,7 +1,7 @@
 """Query functions for the analysis pages (gaps, what-if, does development pay off).
 
 Same pattern as analytics.queries: each takes a read-only connection and the filters, runs one SQL
-file of analytics/sql/ (analisis_*.sql) with bound parameters on its own cursor, and returns a
+file of analytics/queries/sql/ (analisis_*.sql) with bound parameters on its own cursor, and returns a
 DataFrame whose grain and columns the docstring states. Nothing here imports Streamlit.
 """
 
@@ -10,9 +10,9 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from analytics.db import query_sql, run
-from analytics.filters import Filters
-from analytics.queries import DIMENSIONS
+from analytics.queries.db import query_sql, run
+from analytics.queries.filters import Filters
+from analytics.queries.questions import DIMENSIONS
 
 
 def gap(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:

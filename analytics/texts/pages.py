@@ -1,12 +1,4 @@
-"""Every string a user reads, in Bahasa Indonesia (default) and English.
-
-`t(key, lang, **values)` returns the text; a missing English text falls back to Indonesian,
-a missing key is a programming error (KeyError) that the tests catch.
-"""
-
-from __future__ import annotations
-
-LANGS = ("id", "en")
+"""Texts of the frame (menu, sidebar, banners) and of the topic pages, Indonesian first."""
 
 TEXT: dict[str, dict[str, str]] = {
     # Frame
@@ -342,28 +334,3 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Choose at least two cities in the filter to compare.",
     },
 }
-
-
-def _merge_area_texts() -> None:
-    """Add the TEXT of every module in analytics/texts/ (one per area), refusing duplicate keys."""
-    import importlib
-    import pkgutil
-
-    from analytics import texts
-
-    for module in pkgutil.iter_modules(texts.__path__):
-        area = importlib.import_module(f"analytics.texts.{module.name}")
-        clash = TEXT.keys() & area.TEXT.keys()
-        if clash:
-            raise KeyError(f"text keys defined twice ({module.name}): {sorted(clash)}")
-        TEXT.update(area.TEXT)
-
-
-_merge_area_texts()
-
-
-def t(key: str, lang: str = "id", **values: object) -> str:
-    """Return the text for `key` in `lang` (falling back to Indonesian), with {values} filled in."""
-    entry = TEXT[key]
-    text = entry.get(lang) or entry["id"]
-    return text.format(**values) if values else text

@@ -35,7 +35,7 @@ def open_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
 
 @functools.cache  # pages rerun on every click: each query's text is read and assembled once per process
 def query_sql(name: str, **identifiers: str) -> str:
-    """Return the SQL of analytics/sql/<name>.sql, with {identifier} slots filled from our own constants
+    """Return the SQL of analytics/queries/sql/<name>.sql, with {identifier} slots filled from our own constants
     and {people_filter} replaced by the shared condition of people_filter.sql (values stay bound)."""
     sql = (SQL_DIR / f"{name}.sql").read_text()
     if "{people_filter}" in sql:

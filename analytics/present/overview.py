@@ -14,10 +14,11 @@ from dataclasses import dataclass, replace
 import duckdb
 import pandas as pd
 
-from analytics import charts, privacy, queries
-from analytics import formatting as fmt
-from analytics.filters import Filters
-from analytics.i18n import t
+from analytics import privacy, queries
+from analytics.present import charts
+from analytics.present import formatting as fmt
+from analytics.queries.filters import Filters
+from analytics.texts import t
 
 
 def scorecard(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:

@@ -1,5 +1,5 @@
 """Data-quality queries: how far the warehouse can be trusted. One function per question, each
-running one SQL file of analytics/sql/ (kualitas_*.sql) with bound parameters; nothing here
+running one SQL file of analytics/queries/sql/ (kualitas_*.sql) with bound parameters; nothing here
 imports Streamlit. The reshaping helpers at the end turn long results into what a page shows."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from analytics.db import query_sql, run
-from analytics.filters import Filters
+from analytics.queries.db import query_sql, run
+from analytics.queries.filters import Filters
 from etl.contract import LOAD_ORDER
 
 
@@ -137,8 +137,8 @@ def _as_text(value: object, lang: str) -> object:
 def for_screen(df: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """Return a quality or intake table as text for the screen: numbers formatted, lists joined,
     headings in words of the chosen language."""
-    from analytics.i18n import TEXT, t
-    from analytics.tables import display_table
+    from analytics.present.tables import display_table
+    from analytics.texts import TEXT, t
 
     out = df.copy()
     for column in out.columns:

@@ -14,11 +14,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from analytics.export.content import Report, Section
-from analytics.exports import csv_bytes
-from analytics.i18n import t
+from analytics.meeting_files.content import Report, Section
+from analytics.meeting_files.downloads import csv_bytes
+from analytics.present.tables import header
 from analytics.privacy import suppress
-from analytics.tables import header
+from analytics.texts import t
 
 RUPIAH_COLUMNS = ("pagu", "realisasi", "biaya", "belanja_daerah")
 HEADER_ROW = 4  # rows 1-2 hold the chart's title and takeaway

@@ -1,5 +1,5 @@
 """Query functions: one per question a page asks. Each takes a read-only connection and the
-filters, runs one SQL file of analytics/sql/ with bound parameters, and returns a DataFrame
+filters, runs one SQL file of analytics/queries/sql/ with bound parameters, and returns a DataFrame
 whose grain and columns the docstring states. Nothing here imports Streamlit."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from analytics.db import query_sql, run
-from analytics.filters import Filters
+from analytics.queries.db import query_sql, run
+from analytics.queries.filters import Filters
 
 # Breakdowns of 20-JP compliance; the only identifiers ever placed into SQL text.
 DIMENSIONS = ("opd", "kategori_jabatan", "golongan", "jenis_kelamin", "jenis_asn", "kelompok_usia")

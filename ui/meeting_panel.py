@@ -7,12 +7,13 @@ from html import escape
 
 import streamlit as st
 
-from analytics import charts, export
-from analytics.db import warehouse_version
-from analytics.export import content, images
-from analytics.filters import Filters
-from analytics.i18n import t
-from analytics.tables import display_table
+from analytics import meeting_files
+from analytics.meeting_files import content, images
+from analytics.present import charts
+from analytics.present.tables import display_table
+from analytics.queries.db import warehouse_version
+from analytics.queries.filters import Filters
+from analytics.texts import t
 from ui import data
 
 ORDER = ("pptx", "pdf", "html", "xlsx", "csv", "png")
@@ -46,23 +47,23 @@ def build(lang: str, f: Filters, info: dict, fmt: str, focus: str | None = None)
     to the same path would get DuckDB's cached instance, which after a load can be the old file."""
     con = data.connection()
     report = content.overview(lambda fn, filters, *extra: fn(con, filters, *extra), f, info, lang, focus)
-    return export.render(report, fmt, keep_open=True)
+    return meeting_files.render(report, fmt, keep_open=True)
 
 
 def download_buttons(lang: str, f: Filters, info: dict, formats=ORDER, focus: str | None = None, where=st) -> None:
     """Show one download button per format, each building its file only when clicked; without Chromium,
     a sentence says why the deck, PDF and PNG are missing and the other formats are still offered."""
     chromium = images.available()
-    if not chromium and any(export.FORMATS[fmt][2] for fmt in formats):
+    if not chromium and any(meeting_files.FORMATS[fmt][2] for fmt in formats):
         where.caption(t("x_no_chromium", lang))
     for i, fmt in enumerate(formats):
-        mime, _, needs_images = export.FORMATS[fmt]
+        mime, _, needs_images = meeting_files.FORMATS[fmt]
         if needs_images and not chromium:
             continue
         where.download_button(
             t(f"x_{fmt}", lang),
             data=lambda fmt=fmt: build(lang, f, info, fmt, focus),
-            file_name=export.file_name(f.kota, f.tahun_akhir, fmt),
+            file_name=meeting_files.file_name(f.kota, f.tahun_akhir, fmt),
             mime=mime,
             key=f"export_{fmt}_{'fokus' if focus else 'semua'}",
             on_click="ignore",

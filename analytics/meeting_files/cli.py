@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 
 from analytics import queries
-from analytics.db import open_warehouse
-from analytics.export import FORMATS, content, images, render
-from analytics.filters import Filters
-from analytics.i18n import LANGS, t
+from analytics.meeting_files import FORMATS, content, images, render
+from analytics.queries.db import open_warehouse
+from analytics.queries.filters import Filters
+from analytics.texts import LANGS, t
 from etl.paths import warehouse_path
 
 EXIT_BAD_CHOICE = 2

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from analytics.export.content import Report, appendix_text
-from analytics.tables import display_table
+from analytics.meeting_files.content import Report, appendix_text
+from analytics.present.tables import display_table
 
 STYLE = """
 body{font-family:"DejaVu Sans",Arial,sans-serif;color:#111;max-width:1180px;margin:24px auto;padding:0 16px;

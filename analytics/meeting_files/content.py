@@ -14,15 +14,16 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics import charts, queries, reshape
-from analytics import formatting as fmt
-from analytics.filters import Filters
-from analytics.findings import findings
-from analytics.i18n import t
-from analytics.overview import JP_SOURCE, TRENDS
-from analytics.overview import in_range as in_range_of
-from analytics.overview import scorecard as page_scorecard
+from analytics import queries
+from analytics.present import charts, reshape
+from analytics.present import formatting as fmt
+from analytics.present.findings import findings
+from analytics.present.overview import JP_SOURCE, TRENDS
+from analytics.present.overview import in_range as in_range_of
+from analytics.present.overview import scorecard as page_scorecard
 from analytics.privacy import marker, numbers, suppress
+from analytics.queries.filters import Filters
+from analytics.texts import t
 
 Fetch = Callable[..., pd.DataFrame]
 OPD_ROWS = 10  # agencies drawn on the compliance slide; the table keeps them all

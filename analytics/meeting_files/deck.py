@@ -9,8 +9,8 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from analytics.export.content import Report, Section, appendix_text
-from analytics.i18n import t
+from analytics.meeting_files.content import Report, Section, appendix_text
+from analytics.texts import t
 
 SLIDE_W, SLIDE_H = Emu(12192000), Emu(6858000)  # 13.333 x 7.5 in, PowerPoint's 16:9
 MARGIN = Inches(0.5)
