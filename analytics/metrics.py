@@ -19,6 +19,8 @@ KELOMPOK = ("klasikal", "e-learning", "mentoring/coaching", "kemitraan perguruan
 CLOSEST_FIRST = "terdekat"  # extra JP go first to those closest to 20 JP (most people reach 20)
 LARGEST_GAP_FIRST = "terjauh"  # extra JP go first to those furthest below 20 JP (equity first)
 ORDERS = (CLOSEST_FIRST, LARGEST_GAP_FIRST)
+SCORES = ("skor_materi", "skor_pengajar", "skor_penyelenggaraan", "skor_manfaat")  # reaction scores, 1-5
+FOLLOW_UP_KINDS = ("coaching", "pelatihan", "tidak_ada")  # what followed a poor rating the next year
 
 
 # ----------------------------------------------------------------------------------------------
@@ -341,3 +343,42 @@ def follow_up_summary(rows: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(out)
+
+
+# ----------------------------------------------------------------------------------------------
+# Aggregates of feedback and follow-up rows
+# ----------------------------------------------------------------------------------------------
+def reactions_by_kind(reactions: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per kota per kelompok with the four reaction scores and their mean (skor_rata),
+    each weighted by the number of responses."""
+    weighted = reactions.assign(**{s: reactions[s] * reactions["jumlah_respon"] for s in SCORES})
+    out = weighted.groupby(["kota", "kelompok"], as_index=False)[[*SCORES, "jumlah_respon"]].sum()
+    for s in SCORES:
+        out[s] = out[s] / out["jumlah_respon"]
+    out["skor_rata"] = out[list(SCORES)].mean(axis=1)
+    return out
+
+
+def learning_by_kind(gains: pd.DataFrame) -> pd.DataFrame:
+    """Return the mean pre/post gain with its 95% interval per kota and kind of activity, from
+    analytics.analysis.learning_gains rows: the columns of analytics.metrics.mean_ci (kota, kelompok, n,
+    rata, sd, ci_rendah, ci_tinggi) and a `label` 'kota · kelompok' for the chart, sorted by kota then
+    kelompok, rows numbered from 0. Not suppressed: the chart builders run the small-group rule."""
+    out = mean_ci(gains, ["kota", "kelompok"]).sort_values(["kota", "kelompok"]).reset_index(drop=True)
+    return out.assign(label=out["kota"] + " · " + out["kelompok"])
+
+
+def follow_up_shares(rows: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per kota with the under-performers by what followed (FOLLOW_UP_KINDS columns,
+    0 when none) and their number `n`, from analytics.analysis.follow_up rows."""
+    out = rows.pivot_table(index="kota", columns="tindak_lanjut", values="jumlah", aggfunc="sum", fill_value=0)
+    out = out.reindex(columns=list(FOLLOW_UP_KINDS), fill_value=0).reset_index()
+    out.columns.name = None
+    return out.assign(n=out[list(FOLLOW_UP_KINDS)].sum(axis=1))
+
+
+def top_providers(reactions: pd.DataFrame, min_responses: int = 30) -> pd.DataFrame:
+    """Return the reaction scores per penyelenggara (as reactions_by_kind, kelompok = provider) for
+    providers with at least `min_responses` responses, best mean score first."""
+    by_provider = reactions_by_kind(reactions.assign(kelompok=reactions["penyelenggara"]))
+    return by_provider[by_provider["jumlah_respon"] >= min_responses].sort_values("skor_rata", ascending=False)

@@ -12,11 +12,13 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from functools import partial
 from pathlib import Path
 
 from analytics import queries
 from analytics.meeting_files import content, images, pictures, render
 from analytics.meeting_files.deck import pptx_bytes
+from analytics.privacy import release
 from analytics.queries.db import open_warehouse
 from analytics.queries.filters import Filters
 from etl.paths import warehouse_path
@@ -31,7 +33,7 @@ def one_deck(db: Path) -> dict[str, float]:
         info = queries.warehouse_info(con)
         f = Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1])
         step = time.perf_counter()
-        report = content.overview(lambda fn, filters, *extra: fn(con, filters, *extra), f, info, "id")
+        report = content.overview(partial(release.read, con), f, info, "id")
         times["content (queries, figures)"] = time.perf_counter() - step
     finally:
         con.close()
@@ -61,7 +63,7 @@ def main() -> None:
     try:
         info = queries.warehouse_info(con)
         f = Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1])
-        report = content.overview(lambda fn, filters, *extra: fn(con, filters, *extra), f, info, "id")
+        report = content.overview(partial(release.read, con), f, info, "id")
     finally:
         con.close()
     pictures(report, keep_open=True)  # the app keeps one browser open: its first click pays the start

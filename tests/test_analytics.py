@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import QUERY_ARGS
 
-from analytics import queries
+from analytics import metrics
 from analytics.meeting_files import downloads
 from analytics.present import formatting as fmt
 from analytics.present import reshape, tables
@@ -25,6 +26,7 @@ from analytics.queries import (
     scorecard,
 )
 from analytics.queries.db import open_warehouse
+from analytics.queries.declare import COUNT, DECLARATIONS
 from analytics.queries.filters import Filters
 from analytics.texts import LANGS, TEXT, t
 
@@ -298,26 +300,25 @@ HOSTILE = Filters(
 
 
 def _filter_queries() -> list:
-    """Return every query function of analytics.queries that takes (con, f, ...)."""
+    """Return every declared query function that takes (con, f, ...)."""
     return [
         function
-        for _, function in inspect.getmembers(queries, inspect.isfunction)
-        if function.__module__.startswith(queries.__name__ + ".")
-        and list(inspect.signature(function).parameters)[:2] == ["con", "f"]
+        for function, declaration in DECLARATIONS.items()
+        if not declaration.facts and list(inspect.signature(function).parameters)[:2] == ["con", "f"]
     ]
 
 
 def test_every_filtered_query_is_found() -> None:
     names = {f.__name__ for f in _filter_queries()}
-    assert {"scorecard", "compliance_by", "jp_distribution", "opd_profile", "aspirations"} <= names
+    assert {"scorecard", "compliance_by", "jp_distribution", "opd_profile", "aspirations", "what_if"} <= names
 
 
 @pytest.mark.parametrize("function", _filter_queries(), ids=lambda f: f.__name__)
 def test_hostile_filter_values_return_empty_frames(con, warehouse: Path, function) -> None:
-    extra = ("opd",) if function.__name__ in ("compliance_by", "compliance_trend") else ()
-    got = function(con, HOSTILE, *extra)
+    got = function(con, HOSTILE, *QUERY_ARGS.get(function.__name__, ()))
     assert isinstance(got, pd.DataFrame)
-    assert got.empty
+    people = [c for c, kind in DECLARATIONS[function].columns.items() if kind == COUNT]
+    assert got.empty or (people and (got[people] == 0).all().all())  # a what-if of nobody still has rows
     # Values are bound, never spliced into SQL: nothing matched, and nothing was dropped or deleted.
     check = open_warehouse(warehouse)  # a second connection sees what the first one did
     try:
@@ -600,7 +601,7 @@ def test_reactions_by_kind_weights_by_responses() -> None:
             "skor_manfaat": [4.0, 4.0, 3.0],
         }
     )
-    got = reshape.reactions_by_kind(df).set_index(["kota", "kelompok"])
+    got = metrics.reactions_by_kind(df).set_index(["kota", "kelompok"])
     jambi = got.loc[("Jambi", "klasikal")]
     assert jambi["skor_materi"] == pytest.approx(2.5)  # (4*1 + 2*3) / 4
     assert jambi["jumlah_respon"] == 4
@@ -680,7 +681,7 @@ def test_follow_up_shares_spreads_kinds_and_counts_people() -> None:
             "jumlah": [3, 7, 4],
         }
     )
-    out = reshape.follow_up_shares(rows)
+    out = metrics.follow_up_shares(rows)
     assert out.to_dict("records") == [
         {"kota": "Jambi", "coaching": 3, "pelatihan": 0, "tidak_ada": 7, "n": 10},
         {"kota": "Pontianak", "coaching": 0, "pelatihan": 4, "tidak_ada": 0, "n": 4},
@@ -703,7 +704,7 @@ def test_top_providers_keeps_those_with_enough_responses_best_first() -> None:
             {**base, "penyelenggara": "C", "jumlah_respon": 35, "skor_materi": 5.0},
         ]
     )
-    assert list(reshape.top_providers(reactions)["kelompok"]) == ["C", "A"]
+    assert list(metrics.top_providers(reactions)["kelompok"]) == ["C", "A"]
 
 
 def test_load_times_are_shown_in_wib() -> None:

@@ -12,10 +12,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 import test_pages
+from conftest import released
 from test_pages import open_page, start
 
 from analytics import metrics, queries
 from analytics.present import charts, charts_analysis
+from analytics.privacy import release
 from analytics.queries.filters import Filters
 from analytics.texts import t
 
@@ -91,7 +93,7 @@ def test_intervals_curves_and_scatters_say_what_they_are(con, everything: Filter
     assert f"Tertinggi: {high.kota}: " in text
     gap = queries.gap(con, everything)
     latest = gap[gap["tahun"] == everything.tahun_akhir]
-    points = charts_analysis.lorenz_points(queries.jp_counts(con, everything), latest, "id")
+    points = charts_analysis.lorenz_points(release.read(con, queries.lorenz, everything), latest, "id")
     curves = charts.describe(charts_analysis.lorenz(points, styles, "id", "Merata"))
     assert curves.startswith("Ringkasan grafik: Kurva untuk ") and "(Gini " in curves and "Tertinggi" not in curves
     units = queries.jp_and_ikm(con, everything)
@@ -109,7 +111,7 @@ def test_a_budget_curve_writes_the_change_of_budget_with_its_sign() -> None:
 def test_hidden_values_are_counted_never_told(con, info: dict, styles) -> None:
     f = Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1], kategori_jabatan=("Administrator",))
     sc = queries.scorecard(con, f)
-    figure = charts.trend(sc, "persen_20jp", styles, "id", tick_suffix="%")
+    figure = charts.trend(release.read(con, queries.scorecard, f), "persen_20jp", styles, "id", tick_suffix="%")
     text = charts.describe(figure, "id")
     assert t("ch_hidden", n=charts.hidden_values(figure), k=5) in text
     for r in sc.itertuples():
@@ -120,7 +122,7 @@ def test_hidden_values_are_counted_never_told(con, info: dict, styles) -> None:
 
 def test_a_chart_with_nothing_to_draw_says_so() -> None:
     df = pd.DataFrame({"kota": ["Jambi"], "nilai": ["JPT"], "jumlah_pns": [2], "persen_20jp": [50.0]})
-    figure = charts.grouped_bars(df, "nilai", "persen_20jp", charts.city_styles(["Jambi"]))
+    figure = charts.grouped_bars(released(df), "nilai", "persen_20jp", charts.city_styles(["Jambi"]))
     assert charts.describe(figure) == (
         f"Ringkasan grafik: Grafik batang untuk Jambi. Tidak ada nilai yang digambar. {t('ch_hidden', n=1, k=5)}"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
+from conftest import released
 
 from analytics.present import charts
 
@@ -327,7 +328,7 @@ def test_a_trend_breaks_its_line_where_a_value_is_hidden_and_drops_a_city_with_n
             "persen_20jp": [50.0, 100.0, 50.0, 50.0, 50.0],
         }
     )
-    fig = charts.trend(df, "persen_20jp", STYLES)
+    fig = charts.trend(released(df), "persen_20jp", STYLES)
     (jambi,) = _scatter(fig)
     assert jambi.name == "Jambi" and list(jambi.x) == [2023, 2024, 2025]
     assert jambi.y[0] == 50.0 and pd.isna(jambi.y[1]) and jambi.y[2] == 50.0  # a gap, not a line across
@@ -338,7 +339,7 @@ def test_a_hidden_bar_is_not_drawn_and_reads_less_than_five() -> None:
     df = pd.DataFrame(
         {"kota": ["Jambi"] * 3, "nilai": ["A", "B", "C"], "jumlah_pns": [2, 30, 40], "persen_20jp": [50.0, 40.0, 60.0]}
     )
-    (bar,) = charts.grouped_bars(df, "nilai", "persen_20jp", STYLES, text_format="%{y:.0f}%").data
+    (bar,) = charts.grouped_bars(released(df), "nilai", "persen_20jp", STYLES, text_format="%{y:.0f}%").data
     assert list(bar.y) == [0, 0, 60.0]  # A: 2 PNS; B: the next smallest of the breakdown (else total - rest)
     assert list(bar.texttemplate) == ["<5", "<5", "%{y:.0f}%"]
     assert list(bar.customdata) == [charts.HIDDEN, charts.HIDDEN, charts.SHOWN]
@@ -347,7 +348,7 @@ def test_a_hidden_bar_is_not_drawn_and_reads_less_than_five() -> None:
 
 def test_a_hidden_heatmap_cell_has_no_colour_and_a_grey_less_than_five() -> None:
     df = _heat().assign(jumlah_pns=[3, 50, 40, 60, 4, 70])
-    values, grey = charts.heatmap(df, "nilai", "kota", "persen_20jp", "id").data
+    values, grey = charts.heatmap(released(df), "nilai", "kota", "persen_20jp", "id").data
     cells = {(r, c): (values.z[i][j], grey.text[i][j]) for i, r in enumerate(values.y) for j, c in enumerate(values.x)}
     assert pd.isna(cells[("Bappeda", "Jambi")][0]) and cells[("Bappeda", "Jambi")][1] == "<5"
     assert pd.isna(cells[("RSUD", "Jambi")][0]) and cells[("RSUD", "Jambi")][1] == "<5"
@@ -371,7 +372,7 @@ def test_stacked_shares_keep_the_known_total_and_draw_hidden_parts_as_one_segmen
         }
     )
     parts = list(charts.PREDIKAT_COLORS)
-    fig = charts.stacked_share(ratings, "tahun", parts, charts.PREDIKAT_COLORS, total="jumlah_dinilai")
+    fig = charts.stacked_share(released(ratings), "tahun", parts, charts.PREDIKAT_COLORS, total="jumlah_dinilai")
     drawn = {tr.name: list(tr.y) for tr in fig.data}
     # 2023: Kurang 3 is hidden and Sangat Baik (the next smallest) with it; the others keep their share of 100.
     assert [drawn[p][0] for p in parts] == [0, 76.0, 11.0, 0, 0]
@@ -386,7 +387,9 @@ def test_stacked_shares_keep_the_known_total_and_draw_hidden_parts_as_one_segmen
 def test_a_stacked_bar_without_a_total_is_hidden_whole_when_a_part_is() -> None:
     # Aspirations per city (no breakdown, so no second cell hidden with the first): the whole is unknown.
     df = pd.DataFrame({"kota": ["Jambi", "Makassar"], "positif": [40, 3], "netral": [30, 30], "negatif": [30, 20]})
-    fig = charts.stacked_share_h(df, "kota", ["positif", "netral", "negatif"], {k: "#111" for k in df.columns})
+    fig = charts.stacked_share_h(
+        released(df), "kota", ["positif", "netral", "negatif"], {k: "#111" for k in df.columns}
+    )
     drawn = {tr.name: list(tr.x) for tr in fig.data}
     assert [drawn[p][0] for p in ("positif", "netral", "negatif")] == [40.0, 30.0, 30.0]
     assert [drawn[p][1] for p in ("positif", "netral", "negatif")] == [0, 0, 0] and drawn["<5"] == [0, 100.0]
@@ -394,7 +397,7 @@ def test_a_stacked_bar_without_a_total_is_hidden_whole_when_a_part_is() -> None:
 
 def test_ranked_bars_put_a_hidden_value_last_without_a_bar() -> None:
     df = pd.DataFrame({"label": ["x", "y", "z"], "kota": ["Jambi"] * 3, "jumlah_peserta": [300, 2, 100]})
-    (bar,) = charts.ranked_bars(df, "label", "jumlah_peserta", STYLES, ["300", "2", "100"]).data
+    (bar,) = charts.ranked_bars(released(df), "label", "jumlah_peserta", STYLES, ["300", "2", "100"]).data
     assert list(bar.y) == ["x", "z", "y"] and list(bar.x) == [300, 100, 0] and list(bar.text) == ["300", "100", "<5"]
 
 

@@ -14,6 +14,8 @@ from test_pages import assert_clean, open_page, start
 from analytics import metrics, privacy, queries
 from analytics.present import charts_analysis, overview, reshape
 from analytics.present.tables import display_table
+from analytics.privacy import release
+from analytics.queries.declare import declaration_of
 from analytics.queries.filters import Filters
 from analytics.texts import t
 
@@ -56,7 +58,7 @@ def test_floor_labels_of_the_demo_warehouse_follow_its_rows(con, everything: Fil
 
 def test_learning_by_kind_is_the_mean_gain_per_city_and_kind(con, everything: Filters) -> None:
     gains = queries.learning_gains(con, everything)
-    got = reshape.learning_by_kind(gains)
+    got = metrics.learning_by_kind(gains)
     sums = gains.groupby(["kota", "kelompok"], as_index=False)[["n", "jumlah"]].sum()
     groups = list(zip(sums["kota"], sums["kelompok"], strict=True))  # groupby sorts by kota, then kelompok
     assert list(zip(got["kota"], got["kelompok"], strict=True)) == groups
@@ -71,10 +73,10 @@ def test_learning_by_provider_keeps_the_providers_with_the_most_participants(con
     gains = queries.learning_gains(con, everything)
     participants = gains.groupby("penyelenggara")["n"].sum().sort_values(ascending=False)
     assert len(participants) > 3
-    got = reshape.learning_by_provider(gains, n=3)
-    assert got["penyelenggara"].tolist() == participants.index[:3].tolist()
-    assert privacy.numbers(got)["n"].tolist() == participants.iloc[:3].tolist()
-    assert len(reshape.learning_by_provider(gains)) == min(10, len(participants))
+    got = release.read(con, queries.learning_by_provider, everything)
+    assert got["penyelenggara"].head(3).tolist() == participants.index[:3].tolist()
+    assert privacy.numbers(got)["n"].head(3).tolist() == participants.iloc[:3].tolist()
+    assert len(got) == len(participants)  # the page cuts the list after the rule has seen all of it
 
 
 def test_learning_by_provider_reads_less_than_five_for_a_small_provider() -> None:
@@ -86,7 +88,8 @@ def test_learning_by_provider_reads_less_than_five_for_a_small_provider() -> Non
             "jumlah_kuadrat": [4400.0, 400.0, 320.0],
         }
     )
-    got = reshape.learning_by_provider(gains)
+    rules = declaration_of(queries.learning_by_provider).rules()
+    got = privacy.suppress(metrics.mean_ci(gains, ["penyelenggara"]), rules=rules)
     assert got["penyelenggara"].tolist() == ["BKPSDM", "LAN", "Kecil"]
     assert got.loc[2, "rata"] == privacy.marker() and got.loc[0, "rata"] == 10
 
@@ -130,7 +133,7 @@ def test_share_bars_read_percent_ticks_and_leave_room_beyond_100(lang: str) -> N
 def test_a_share_beside_its_small_numerator_is_hidden() -> None:
     # Beside its total, a share of 30% on 10 people gives away the 3 coached.
     df = pd.DataFrame({"kota": ["A"], "jumlah": [10], "coaching": [3], "persen_coaching": [30.0]})
-    shown = privacy.suppress(df)
+    shown = privacy.suppress(df, rules=declaration_of(queries.follow_up_summary).rules())
     assert shown.loc[0, "coaching"] == privacy.marker()
     assert shown.loc[0, "persen_coaching"] == privacy.marker()
 
@@ -148,7 +151,7 @@ def _page_table(at, columns: list[str]) -> pd.DataFrame:
 def test_umpan_balik_draws_the_ikm_trend_from_the_page_scorecard(con, everything: Filters) -> None:
     at = open_page(start(), "umpan_balik")
     assert_clean(at)
-    scorecard = overview.scorecard(con, everything)
+    scorecard = release.read(con, queries.scorecard, everything)
     spec = overview.TRENDS["tren_ikm"]
     in_range = overview.in_range(scorecard, everything)
     expected = display_table(in_range[["kota", "tahun", *spec.columns]], "id").reset_index(drop=True)
@@ -158,7 +161,7 @@ def test_umpan_balik_draws_the_ikm_trend_from_the_page_scorecard(con, everything
 def test_anggaran_shows_the_budget_rows_of_the_page_scorecard(con, everything: Filters) -> None:
     at = open_page(start(), "anggaran")
     assert_clean(at)
-    scorecard = overview.scorecard(con, everything)
+    scorecard = release.read(con, queries.scorecard, everything)
     budget = overview.in_range(scorecard, everything, filled="pagu")
     expected = display_table(budget[["kota", "tahun", "pagu", "realisasi", "persen_serapan"]], "id")
     pd.testing.assert_frame_equal(_page_table(at, list(expected.columns)), expected.reset_index(drop=True))

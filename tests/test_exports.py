@@ -12,6 +12,7 @@ import csv
 import io
 import re
 import zipfile
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -27,6 +28,7 @@ from analytics.meeting_files.deck import pptx_bytes
 from analytics.meeting_files.downloads import csv_bytes
 from analytics.meeting_files.report import pdf_bytes
 from analytics.present.tables import header
+from analytics.privacy import release
 from analytics.queries.db import open_warehouse
 from analytics.queries.filters import Filters
 from analytics.texts import t
@@ -41,7 +43,7 @@ def source(demo_source: Path) -> Path:
 
 def overview(con, info: dict, lang: str = "id", kota: tuple[str, ...] | None = None, focus: str | None = None):
     f = Filters(kota or tuple(info["kota"]), info["tahun"][0], info["tahun"][-1])
-    return content.overview(lambda fn, filters, *extra: fn(con, filters, *extra), f, info, lang, focus)
+    return content.overview(partial(release.read, con), f, info, lang, focus)
 
 
 @pytest.fixture(scope="module")

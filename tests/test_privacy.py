@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -16,11 +17,141 @@ from analytics import metrics, privacy, queries
 from analytics.meeting_files import content, render
 from analytics.meeting_files.downloads import csv_bytes
 from analytics.present.tables import display_table
-from analytics.privacy import for_chart, mask, min_group, suppress
+from analytics.privacy import min_group, release
+from analytics.queries import PREDIKAT_COLUMNS
 from analytics.queries.db import open_warehouse
+from analytics.queries.declare import declaration_of
 from analytics.queries.filters import Filters
 
 S = "<5"
+
+# The rule's view of every column name these tests use (the names the pages' queries declare alike).
+# Columns that count people (or things that each stand for one person: a rating, a response, a pair).
+COUNTS = frozenset(
+    {
+        "jumlah_asn",
+        "jumlah_pns",
+        "pns_memenuhi_20jp",
+        "asn_memenuhi_20jp",
+        "jumlah_pns_awal",
+        "pns_memenuhi_20jp_awal",
+        "jumlah_peserta",
+        "jumlah_dinilai",
+        "Sangat Baik",
+        "Baik",
+        "Butuh Perbaikan",
+        "Kurang",
+        "Sangat Kurang",
+        "jumlah_lulus",
+        "jumlah_terdaftar",
+        "jumlah_tidak_lulus",
+        "jumlah_tidak_hadir",
+        "jumlah_responden",
+        "jumlah_responden_ikm",
+        "jumlah_respon",
+        "jumlah_jawaban",
+        "jumlah_penghargaan",
+        "pasangan_mentoring",
+        "peserta_coaching",
+        "asn_terlatih",
+        "n",
+        "n_a",
+        "n_b",
+        "naik_a",
+        "naik_b",
+        "baik_a",
+        "baik_b",
+        "n_a_tanpa_pembanding",
+        "jumlah",
+        "dinilai_sesudah",
+        "baik_sesudah",
+        "dinilai_ditindak",
+        "dinilai_tidak",
+        # Columns our reshapes make from a count (analytics.reshape.wide, follow_up_shares).
+        "positif",
+        "netral",
+        "negatif",
+        "coaching",
+        "pelatihan",
+        "tidak_ada",
+    }
+)
+
+# Shares (0-100): (denominator, numerator columns). When a share's numerators are not all in the table, the
+# count it implies (share x denominator / 100) is checked as a count (rule 2). persen_a / persen_b are
+# re-weighted shares (analytics.metrics.compare_cells): the implied count is close, and checking it errs on
+# the side of hiding.
+IMPLIED: dict[str, tuple[str, tuple[str, ...]]] = {
+    "persen_20jp": ("jumlah_pns", ("pns_memenuhi_20jp",)),
+    "persen_20jp_awal": ("jumlah_pns_awal", ("pns_memenuhi_20jp_awal",)),
+    "persen_asn_20jp": ("jumlah_asn", ("asn_memenuhi_20jp",)),
+    "persen_sangat_baik": ("jumlah_dinilai", ("Sangat Baik",)),
+    "persen_di_bawah_baik": ("jumlah_dinilai", ("Butuh Perbaikan", "Kurang", "Sangat Kurang")),
+    "persen_lulus": ("jumlah_terdaftar", ("jumlah_lulus",)),
+    "persen_tidak_hadir": ("jumlah_terdaftar", ("jumlah_tidak_hadir",)),
+    "persen_terlatih": ("jumlah_asn", ("asn_terlatih",)),
+    "persen_coaching": ("jumlah", ("coaching",)),
+    "persen_pelatihan": ("jumlah", ("coaching", "pelatihan")),
+    "persen_baik_ditindak": ("dinilai_ditindak", ("baik_ditindak",)),
+    "persen_baik_tidak": ("dinilai_tidak", ("baik_tidak",)),
+    "persen_a": ("n_a", ("naik_a",)),
+    "persen_b": ("n_b", ("naik_b",)),
+}
+
+# Figures computed from counts: suppressed when any count they come from (present in the table) is. Every
+# share of IMPLIED comes from its numerators and its denominator.
+DERIVED: dict[str, tuple[str, ...]] = {
+    **{share: (*numerators, denominator) for share, (denominator, numerators) in IMPLIED.items()},
+    "jp_total": ("jumlah_asn",),
+    "jp_per_asn": ("jumlah_asn",),
+    "persen": ("jumlah_pns", "jumlah"),
+    "ikm": ("jumlah_responden", "jumlah_responden_ikm"),
+    "mutu_ikm": ("jumlah_responden", "jumlah_responden_ikm"),
+    "nrr": ("jumlah_jawaban",),
+    "nilai_konversi": ("jumlah_jawaban",),
+    "skor_materi": ("jumlah_respon",),
+    "skor_pengajar": ("jumlah_respon",),
+    "skor_penyelenggaraan": ("jumlah_respon",),
+    "skor_manfaat": ("jumlah_respon",),
+    "skor_rata": ("jumlah_respon",),
+    "kekurangan_jp": ("jumlah_pns",),
+    "biaya_menutup_kesenjangan": ("jumlah_pns",),
+    "gini_jp": ("jumlah_pns",),
+    "selisih": ("n_a", "n_b", "persen_a", "persen_b"),
+    "ci_rendah": ("n_a", "n_b", "n", "persen_a", "persen_b"),
+    "ci_tinggi": ("n_a", "n_b", "n", "persen_a", "persen_b"),
+    "rata": ("n",),
+    "sd": ("n",),
+}
+
+# (total, parts) that add up within a row; parts missing from the table (and the complement of a single
+# part) form the hidden remainder.
+PARTITIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("jumlah_dinilai", PREDIKAT_COLUMNS),
+    ("jumlah_terdaftar", ("jumlah_lulus", "jumlah_tidak_lulus", "jumlah_tidak_hadir")),
+    ("jumlah_pns", ("pns_memenuhi_20jp",)),
+    ("jumlah_pns_awal", ("pns_memenuhi_20jp_awal",)),
+    ("jumlah_asn", ("asn_memenuhi_20jp",)),
+    ("jumlah_asn", ("asn_terlatih",)),
+    ("n_a", ("naik_a",)),
+    ("n_b", ("naik_b",)),
+    ("n", ("coaching", "pelatihan", "tidak_ada")),
+    ("jumlah", ("coaching", "pelatihan", "tidak_ada")),  # metrics.follow_up_summary
+)
+RULES = privacy.Rules(COUNTS, tuple(IMPLIED.items()), tuple(DERIVED.items()), PARTITIONS)
+
+
+def suppress(df: pd.DataFrame, k: int | None = None) -> pd.DataFrame:
+    """The rule applied with RULES, as the guarded path applies it with a query's declaration."""
+    return privacy.suppress(df, k, rules=RULES)
+
+
+def mask(df: pd.DataFrame, k: int | None = None) -> pd.DataFrame:
+    return privacy.mask(df, k, rules=RULES)
+
+
+def for_chart(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return privacy.for_chart(df, rules=RULES)
 
 
 def hidden_cells(df: pd.DataFrame) -> set[tuple[int, str]]:
@@ -151,7 +282,8 @@ def test_charts_get_missing_values_instead_of_small_groups() -> None:
 
 
 def test_screen_table_and_csv_download_read_less_than_five() -> None:
-    df = pd.DataFrame({"kota": ["Jambi"], "jumlah_pns": [1], "pns_memenuhi_20jp": [0], "persen_20jp": [0.0]})
+    raw = pd.DataFrame({"kota": ["Jambi"], "jumlah_pns": [1], "pns_memenuhi_20jp": [0], "persen_20jp": [0.0]})
+    df = privacy.suppress(raw, rules=declaration_of(queries.scorecard).rules())  # as the guarded path releases it
     screen = display_table(df, "id")
     assert screen.iloc[0].tolist() == ["Jambi", S, "0", S]
     text = csv_bytes(df, "id").decode("utf-8-sig")
@@ -167,7 +299,7 @@ def tiny_report(minimal_warehouse: Path) -> content.Report:
     try:
         info = queries.warehouse_info(con)
         f = Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1])
-        return content.overview(lambda fn, filters, *extra: fn(con, filters, *extra), f, info, "id")
+        return content.overview(partial(release.read, con), f, info, "id")
     finally:
         con.close()
 
@@ -222,7 +354,7 @@ def test_a_breakdown_is_suppressed_whole_before_rows_are_picked() -> None:
     from analytics.present.reshape import pick
 
     df = pd.DataFrame({"kota": ["A"] * 4, "opd": ["w", "x", "y", "z"], "jumlah_pns": [3, 6, 50, 60]})
-    picked = pick(df, opd=["x", "y"])
+    picked = pick(suppress(df), opd=["x", "y"])
     assert picked["jumlah_pns"].tolist() == [S, 50]  # x is the cell that keeps w's '<5' from being alone
     assert suppress(df[df["opd"].isin(["x", "y"])])["jumlah_pns"].tolist() == [6, 50]  # picked first: x shows
 
@@ -239,14 +371,15 @@ def test_the_lowest_rows_leave_hidden_values_unranked() -> None:
             "persen_20jp": [0.0, 25.0, 80.0, 50.0],
         }
     )
-    assert lowest(df, "persen_20jp", 2, kota="A")["opd"].tolist() == ["z", "y"]  # w and x are hidden
+    assert lowest(suppress(df), "persen_20jp", 2, kota="A")["opd"].tolist() == ["z", "y"]  # w and x are hidden
 
 
 def test_a_ranking_puts_hidden_rows_last_in_label_order() -> None:
     from analytics.privacy import shown_first
 
     df = pd.DataFrame({"opd": ["c", "a", "d", "b"], "jumlah_asn": [2, 50, 40, 3], "persen_terlatih": [0, 60, 50, 0]})
-    assert shown_first(df, ["jumlah_asn", "persen_terlatih"], "opd")["opd"].tolist() == ["a", "d", "b", "c"]
+    ranked = shown_first(suppress(df), ["jumlah_asn", "persen_terlatih"], "opd")
+    assert ranked["opd"].tolist() == ["a", "d", "b", "c"]
 
 
 def test_tiles_findings_and_comparison_read_less_than_five_from_the_page_scorecard() -> None:
@@ -285,7 +418,8 @@ def test_two_nested_follow_up_shares_cannot_give_away_the_small_group_between_th
             "baik_sesudah": [40, 1, 30],
         }
     )
-    shown = privacy.suppress(metrics.follow_up_summary(rows)).iloc[0]
+    rules = declaration_of(queries.follow_up_summary).rules()
+    shown = privacy.suppress(metrics.follow_up_summary(rows), rules=rules).iloc[0]
     assert shown["pelatihan"] == "<5" and shown["persen_pelatihan"] == "<5"
     assert shown["tidak_ada"] == "<5"  # the only other part: with the total it would give the 2 back
     assert shown["coaching"] == 50 and shown["jumlah"] == 100
@@ -306,7 +440,7 @@ def test_the_start_year_share_is_judged_by_the_start_years_people() -> None:
             "persen_20jp_awal": [100.0, 25.0],
         }
     )
-    shown = privacy.suppress(gap).set_index("opd")
+    shown = privacy.suppress(gap, rules=declaration_of(queries.opd_gap).rules()).set_index("opd")
     assert shown.loc["Baru", "persen_20jp_awal"] == "<5" and shown.loc["Baru", "jumlah_pns_awal"] == "<5"
     assert shown.loc["Baru", "persen_20jp"] == 60.0  # this year's figures stand on 50 people
     assert shown.loc["Lama", "persen_20jp_awal"] == "<5"  # never the only hidden cell of its breakdown

@@ -16,6 +16,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from analytics.privacy import release
 from analytics.queries.db import open_warehouse, warehouse_version
 from analytics.queries.filters import Filters
 from etl.paths import warehouse_path
@@ -56,12 +57,13 @@ def _connection(path: str, version: str) -> duckdb.DuckDBPyConnection:
 def _fetch(
     module: str, name: str, path: str, version: str, filters: Filters | None, extra: tuple
 ) -> pd.DataFrame | dict:
-    """Run query function `module.name` (a module of analytics/); cached by warehouse version and arguments."""
-    if not module.startswith("analytics."):
+    """Return query function `module.name` read through the guarded path (analytics.privacy.release: declared
+    columns, scope, small groups); cached by warehouse version and arguments."""
+    if not module.startswith("analytics.queries."):
         raise ValueError(f"not a query module: {module}")
     con = _connection(path, version)
     function = getattr(importlib.import_module(module), name)
-    return function(con, filters, *extra) if filters is not None else function(con)
+    return release.read(con, function, filters, *extra)
 
 
 def connection() -> duckdb.DuckDBPyConnection:
@@ -82,7 +84,8 @@ def available() -> bool:
 
 
 def fetch(function: Callable, filters: Filters | None = None, *extra: object) -> pd.DataFrame:
-    """Return the result of a query function of analytics/ (queries, analysis, quality...) for these
-    filters, cached per warehouse version."""
+    """Return what a query function of analytics.queries answers for these filters, as a person may see it
+    (analytics.privacy.release.read: numbers about fewer than 5 people read '<5'), cached per warehouse
+    version. The pages, the download panel and the meeting files read every query through here."""
     path = current_path()
     return _fetch(function.__module__, function.__name__, str(path), warehouse_version(path), filters, extra)

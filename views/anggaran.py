@@ -12,7 +12,7 @@ lang, f, info = components.start_page("anggaran_title")
 styles = charts.city_styles(info["kota"])
 year = f.tahun_akhir
 
-scorecard = data.fetch(overview.scorecard, f)
+scorecard = data.fetch(queries.scorecard, f)
 budget = overview.in_range(scorecard, f, filled="pagu")
 if budget.empty:
     components.no_data(lang, f, "anggaran")

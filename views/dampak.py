@@ -21,7 +21,7 @@ threshold = st.segmented_control(
     format_func=lambda v: t(f"an_threshold_{v}", lang),
     required=True,
 )
-did = metrics.compare_cells(data.fetch(queries.training_cells, f, threshold or 1)).dropna(subset=["selisih"])
+did = data.fetch(queries.training_comparison, f, threshold or 1)
 if did.empty:
     components.nothing_to_show(lang, t("an_no_data", lang))
 else:
@@ -35,7 +35,7 @@ else:
         "did",
     )
 
-mentoring = metrics.compare_cells(data.fetch(queries.mentoring_cells, f)).dropna(subset=["selisih"])
+mentoring = data.fetch(queries.mentoring_comparison, f)
 if not mentoring.empty:
     components.chart(
         t("an_q_mentoring", lang),
@@ -47,11 +47,10 @@ if not mentoring.empty:
         "mentoring",
     )
 
-rows = data.fetch(queries.follow_up, f)
-if not rows.empty:
-    summary = metrics.follow_up_summary(rows)
-    kinds = list(reshape.FOLLOW_UP_KINDS)
-    wide = reshape.follow_up_shares(rows)
+summary = data.fetch(queries.follow_up_summary, f)
+if not summary.empty:
+    kinds = list(metrics.FOLLOW_UP_KINDS)
+    wide = data.fetch(queries.follow_up_by_kind, f)
     left, right = st.columns(2)
     with left:
         components.chart(

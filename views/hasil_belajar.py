@@ -4,7 +4,7 @@ unit, and disaster-response readiness per agency."""
 import streamlit as st
 
 from analytics import queries
-from analytics.present import charts, charts_analysis, reshape
+from analytics.present import charts, charts_analysis
 from analytics.texts import t
 from ui import components, data
 
@@ -13,11 +13,10 @@ styles = charts.city_styles(info["kota"])
 year = f.tahun_akhir
 st.info(t("an_association", lang), icon=":material/balance:")
 
-gains = data.fetch(queries.learning_gains, f)
-if gains.empty:
+by_kind = data.fetch(queries.learning_by_kind, f)
+if by_kind.empty:
     components.nothing_to_show(lang, t("an_no_data", lang))
 else:
-    by_kind = reshape.learning_by_kind(gains)
     texts = charts_analysis.mean_texts(by_kind, lang)
     left, right = st.columns(2)
     with left:
@@ -33,7 +32,7 @@ else:
             "pembelajaran",
         )
     with right:
-        by_provider = reshape.learning_by_provider(gains)
+        by_provider = data.fetch(queries.learning_by_provider, f).head(10)
         texts = charts_analysis.mean_texts(by_provider, lang)
         components.chart(
             t("an_q_learning_provider", lang),
@@ -56,10 +55,9 @@ else:
             "pembelajaran",
         )
 
-reactions = data.fetch(queries.reactions, f)
-if not reactions.empty:
-    kinds = reshape.reactions_by_kind(reactions)
-    top = reshape.top_providers(reactions)
+kinds = data.fetch(queries.reactions_by_kind, f)
+if not kinds.empty:
+    top = data.fetch(queries.top_providers, f)
     left, right = st.columns(2)
     with left:
         components.chart(
@@ -96,10 +94,13 @@ if not units.empty:
     )
 
 ready = data.fetch(queries.readiness, f)
+ready_by_city = data.fetch(queries.readiness_by_city, f)
 if not ready.empty:
     components.chart(
         t("an_q_readiness", lang, year=year),
-        t("an_c_readiness", lang) + " " + charts_analysis.readiness_totals(ready, lang),
+        t("an_c_readiness", lang)
+        + " "
+        + charts_analysis.readiness_totals(ready_by_city, lang),
         charts.heatmap(ready, "opd", "kota", "persen_terlatih", lang, decimals=1, z_range=None),
         ready,
         lang,

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analytics import privacy, queries
-from analytics.present import charts, charts_analysis, reshape
+from analytics.present import charts, charts_analysis, overview, reshape
 from analytics.texts import t
 from ui import components, data
 
@@ -13,7 +13,7 @@ year = f.tahun_akhir
 
 gap = data.fetch(queries.gap, f)
 latest = gap[gap["tahun"] == year].reset_index(drop=True)
-if latest.empty or latest["jumlah_pns"].sum() == 0:
+if latest.empty or overview.nobody(latest, "jumlah_pns"):
     components.nothing_to_show(lang, t("an_no_data", lang))
     st.stop()
 st.caption(t("an_city_wide", lang))
@@ -47,7 +47,7 @@ else:
         "target-016",
     )
 
-counts = data.fetch(queries.jp_counts, f)
+points = data.fetch(queries.lorenz, f)
 gini = gap[["kota", "tahun", "jumlah_pns", "gini_jp"]]
 left, right = st.columns(2)
 with left:
@@ -61,12 +61,12 @@ with left:
         "gini",
     )
 with right:
-    points = charts_analysis.lorenz_points(counts, latest[["kota", "jumlah_pns", "gini_jp"]], lang)
+    points = charts_analysis.lorenz_points(points, latest[["kota", "jumlah_pns", "gini_jp"]], lang)
     components.chart(
         t("an_q_lorenz", lang, year=year),
         t("an_c_lorenz", lang),
         charts_analysis.lorenz(points, styles, lang, t("an_equality", lang)),
-        points.drop(columns="label"),
+        points.drop(columns=["label", "jumlah_pns"]),
         lang,
         "lorenz",
         "gini",

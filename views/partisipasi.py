@@ -12,7 +12,7 @@ lang, f, info = components.start_page("partisipasi_title", people_note=True)
 styles = charts.city_styles(info["kota"])
 year = f.tahun_akhir
 
-scorecard = data.fetch(overview.scorecard, f)
+scorecard = data.fetch(queries.scorecard, f)
 in_range = overview.in_range(scorecard, f)
 if overview.nobody(in_range):
     components.no_data(lang, f, "pegawai", people=True)

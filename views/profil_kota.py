@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from analytics import queries
 from analytics.present import overview
 from analytics.texts import t
 from ui import components, data
@@ -11,7 +12,7 @@ kota = st.selectbox(t("choose_city", lang), sorted(f.kota), key="profil", bind="
 year = f.tahun_akhir
 st.title(t("profil_title", lang, kota=kota))
 
-scorecard = data.fetch(overview.scorecard, f)
+scorecard = data.fetch(queries.scorecard, f)
 st.subheader(t("q_profile", lang, kota=kota, year=year))
 if len(f.kota) < 2:
     st.info(t("only_one_city", lang))

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from analytics import queries
 from analytics.present import charts, overview
 from analytics.present.findings import findings
 from analytics.texts import t
@@ -9,7 +10,7 @@ from ui import components, data
 
 lang, f, info = components.start_page()
 
-scorecard = data.fetch(overview.scorecard, f)
+scorecard = data.fetch(queries.scorecard, f)
 year = f.tahun_akhir
 st.title(t("ringkasan_title", lang, year=year))
 st.caption(

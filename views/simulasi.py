@@ -1,13 +1,11 @@
 """Simulasi anggaran: change the activity budget and mix, see projected JP, 20-JP reach and cost."""
 
-import math
 from dataclasses import replace
 
 import streamlit as st
 
 from analytics import metrics, queries
-from analytics.present import charts_analysis
-from analytics.present import formatting as fmt
+from analytics.present import charts_analysis, simulation
 from analytics.present.tables import display_table, header
 from analytics.texts import t
 from ui import components, data
@@ -44,59 +42,17 @@ with controls:
     if missing:
         st.caption(t("an_kinds_missing", lang, kinds=", ".join(missing)))
 
-now = metrics.today(kinds, counts)
 chosen = metrics.chosen_mix(kinds, mix)
-plan = metrics.simulate(kinds, counts, change, chosen, order)
+mix_key = None if chosen is None else tuple(sorted(chosen.items()))
+outcomes = data.fetch(queries.what_if, one, change, mix_key, order)
 with results:
-    rows = (
-        (
-            "an_m_persen",
-            now.persen_20jp,
-            plan.persen_20jp,
-            lambda v: fmt.percent(v, lang),
-            lambda d: fmt.points(d, lang),
-        ),
-        (
-            "an_m_jp",
-            now.jp,
-            plan.jp,
-            lambda v: fmt.number(v, lang),
-            lambda d: fmt.signed(d, lambda v: fmt.number(v, lang)),
-        ),
-        (
-            "an_m_biaya",
-            now.biaya,
-            plan.biaya,
-            lambda v: fmt.rupiah(v, lang),
-            lambda d: fmt.signed(d, lambda v: fmt.rupiah(v, lang)),
-        ),
-        (
-            "an_m_biaya_jp",
-            now.biaya_per_jp,
-            plan.biaya_per_jp,
-            lambda v: fmt.rupiah(v, lang, compact=False),
-            lambda d: fmt.signed(d, lambda v: fmt.rupiah(v, lang, compact=False)),
-        ),
-    )
-    for key, before, after, show, delta in rows:
+    for today, scenario in simulation.what_if_tiles(outcomes, lang):
         a, b = st.columns(2)
-        a.metric(f"{t(key, lang)} · {t('an_today', lang)}", show(before))
-        unbounded = after is None
-        b.metric(
-            f"{t(key, lang)} · {t('an_scenario', lang)}",
-            t("an_unbounded", lang) if unbounded else show(after),
-            None if unbounded or before is None or math.isclose(after, before, rel_tol=1e-9) else delta(after - before),
-            delta_color="inverse" if key in ("an_m_biaya", "an_m_biaya_jp") else "normal",
-        )
-    if plan.biaya_per_jp:
-        st.caption(
-            t(
-                "an_close_gap",
-                lang,
-                jp=fmt.number(now.kekurangan_jp, lang),
-                cost=fmt.rupiah(now.kekurangan_jp * plan.biaya_per_jp, lang),
-            )
-        )
+        a.metric(today.label, today.value)
+        b.metric(scenario.label, scenario.value, scenario.delta, delta_color=scenario.delta_color)
+    sentence = simulation.close_gap(outcomes, lang)
+    if sentence:
+        st.caption(sentence)
 st.info(t("an_sim_assumptions", lang), icon=":material/info:")
 
 # The cost table takes the page's whole width: beside the curve, half of 1366 px cut off its last column.
@@ -106,14 +62,14 @@ shown = display_table(table[["kelompok", "jp_lulus", "biaya_per_jp", "persen_jp"
     columns={header("persen_jp", lang): t("an_share_today", lang), "persen_skenario": t("an_share_scenario", lang)}
 )
 st.dataframe(shown, hide_index=True)
-curve = metrics.budget_curve(kinds, counts, chosen, order, range(-50, 101, 5))
+curve = data.fetch(queries.what_if_curve, one, mix_key, order)
 components.chart(
     t("an_q_curve", lang),
     t("an_c_curve", lang),
     charts_analysis.budget_curve(
         curve, change, lang, t("an_budget_axis", lang), t("an_m_persen", lang), t("an_chosen", lang)
     ),
-    curve.assign(kota=kota),
+    curve.drop(columns="jumlah_pns").assign(kota=kota),
     lang,
     "simulasi_kurva",
     "simulasi",

@@ -28,7 +28,7 @@ reactions = data.fetch(queries.reactions, f)
 if reactions.empty:
     components.no_data(lang, f, "umpan_balik_pelatihan")
 else:
-    by_kind = reshape.reactions_by_kind(reactions)
+    by_kind = data.fetch(queries.reactions_by_kind, f)
     components.chart(
         t("q_reaction", lang),
         t("c_reaction", lang),
@@ -39,7 +39,7 @@ else:
         "reaksi",
     )
 
-scorecard = data.fetch(overview.scorecard, f)
+scorecard = data.fetch(queries.scorecard, f)
 in_range = overview.in_range(scorecard, f)
 if in_range["ikm"].notna().any():
     components.trend(overview.TRENDS["tren_ikm"], in_range, styles, lang, "ikm_kota")
@@ -84,11 +84,10 @@ with right:
             "ikm",
         )
 
-aspirations = data.fetch(queries.aspirations, f)
-if aspirations.empty:
+by_sentiment = data.fetch(queries.aspirations_by_sentiment, f)
+if by_sentiment.empty:
     components.no_data(lang, f, "aspirasi")
 else:
-    by_sentiment = reshape.wide(aspirations, ["kota", "tahun"], "sentimen", "jumlah")
     parts = [s for s in SENTIMEN_COLORS if s in by_sentiment.columns]
     components.chart(
         t("q_aspirasi", lang),
@@ -99,12 +98,12 @@ else:
         "aspirasi_sentimen",
         "aspirasi",
     )
-    by_topic = reshape.totals(aspirations, ["kota", "kategori"], "jumlah")
+    by_topic = data.fetch(queries.aspirations_by_topic, f)
     components.chart(
         t("q_aspirasi_kategori", lang),
         t("c_aspirasi_kategori", lang),
         charts.grouped_bars(by_topic, "kategori", "jumlah", styles, lang, text_format="%{y:,.0f}"),
-        reshape.totals(aspirations, ["kota", "kategori", "saluran"], "jumlah"),
+        data.fetch(queries.aspirations_by_topic_and_channel, f),
         lang,
         "aspirasi_kategori",
         "aspirasi",

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from pathlib import Path
 
 from analytics import queries
 from analytics.meeting_files import FORMATS, content, images, render
+from analytics.privacy import release
 from analytics.queries.db import open_warehouse
 from analytics.queries.filters import Filters
 from analytics.texts import LANGS, t
@@ -68,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(t("x_no_chromium", args.lang), EXIT_NO_CHROMIUM)
     con = open_warehouse(db)
     try:
-        info = queries.warehouse_info(con)
+        info = release.read(con, queries.warehouse_info)
         unknown = [k for k in args.kota if k not in info["kota"]]
         if unknown:
             known = ", ".join(info["kota"])
@@ -84,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.fokus and args.fokus not in kota:
             return _fail(f"--fokus {args.fokus} harus salah satu dari --kota.", EXIT_BAD_CHOICE)
         f = Filters(kota, start, end, tuple(args.opd), tuple(args.jabatan), tuple(args.jenis_asn))
-        report = content.overview(lambda fn, filters, *extra: fn(con, filters, *extra), f, info, args.lang, args.fokus)
+        report = content.overview(partial(release.read, con), f, info, args.lang, args.fokus)
         data = render(report, args.format)
     finally:
         con.close()

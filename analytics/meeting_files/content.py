@@ -2,8 +2,9 @@
 
 `overview(...)` returns a `Report`: a title section, the findings, one section per key chart (figure,
 one-line takeaway written from the numbers, source line, and the table behind it) and an appendix.
-Data comes through a `fetch(query_function, filters, *extra)` callable, so the app passes its cached
-`ui.data.fetch` and the command line passes a plain connection: both read exactly what the pages read.
+Data comes through a `fetch(query_function, filters, *extra)` callable that reads through the guarded path
+(analytics.privacy.release.read): the app passes its cached `ui.data.fetch`, the command line the same read on
+its own connection; both read exactly what the pages read, numbers about fewer than 5 people already '<5'.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from analytics.present import formatting as fmt
 from analytics.present.findings import findings
 from analytics.present.overview import JP_SOURCE, TRENDS
 from analytics.present.overview import in_range as in_range_of
-from analytics.present.overview import scorecard as page_scorecard
 from analytics.privacy import marker, numbers, suppress
 from analytics.queries.filters import Filters
 from analytics.texts import t
@@ -258,7 +258,7 @@ def overview(fetch: Fetch, f: Filters, info: dict, lang: str = "id", focus: str 
     appendix of the latest year's numbers. `focus` names a city to highlight in every chart."""
     year = f.tahun_akhir
     styles = charts.city_styles(info["kota"])
-    scorecard = fetch(page_scorecard, f)
+    scorecard = fetch(queries.scorecard, f)
     in_range = in_range_of(scorecard, f)
     notice = t("x_synthetic", lang) if info.get("synthetic") else ""
 

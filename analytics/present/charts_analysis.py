@@ -15,7 +15,6 @@ import plotly.graph_objects as go
 
 from analytics import metrics, privacy
 from analytics.present import formatting as fmt
-from analytics.present import reshape
 from analytics.present.charts import FONT_SIZE, _style, city_styles, hidden_flags, note_hidden, note_kind, trend
 from analytics.texts import t
 
@@ -121,11 +120,9 @@ def share_of_whole(df: pd.DataFrame, part: str, whole: str) -> float | None:
     return 100 * float(shown.at[0, part]) / float(shown.at[0, whole])
 
 
-def readiness_totals(ready: pd.DataFrame, lang: str = "id") -> str:
-    """Return one sentence per city of an analytics.analysis.readiness result: its share of civil servants
-    trained for disasters, 'n of total' (the city total over its agencies, '<5' when small)."""
-    totals = reshape.totals(ready, ["kota"], ["jumlah_asn", "asn_terlatih"])
-    totals["persen_terlatih"] = 100 * totals["asn_terlatih"] / totals["jumlah_asn"]
+def readiness_totals(totals: pd.DataFrame, lang: str = "id") -> str:
+    """Return one sentence per city of an analytics.queries.readiness_by_city result: its share of civil
+    servants trained for disasters, 'n of total' ('<5' when small)."""
     shown, hidden = _shown(totals)
     return " ".join(
         t(
@@ -415,17 +412,17 @@ def share_bars(df: pd.DataFrame, label: str, value: str, texts: list[str], color
     return _style(fig, lang, height=130 + 40 * len(df))
 
 
-def lorenz_points(counts: pd.DataFrame, gap: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
-    """Return the Lorenz points of every city (analytics.metrics.lorenz_by_city of a jp_counts frame) with a
-    `label` 'kota (Gini 0,32)' from `gap` (one row per city, gini_jp beside jumlah_pns). A city whose Gini
-    is hidden because it has fewer than 5 PNS gets no curve: its points would show each person's JP."""
+def lorenz_points(points: pd.DataFrame, gap: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """Return the Lorenz points (analytics.queries.lorenz) of every city whose Gini is shown, with a `label`
+    'kota (Gini 0,32)' from `gap` (one row per city, gini_jp beside jumlah_pns). A city whose Gini is hidden
+    because it has fewer than 5 PNS gets no curve: its points would show each person's JP."""
     shown, hidden = _shown(gap)
     names = {
         r.kota: f"{r.kota} (Gini {fmt.number(r.gini_jp, lang, 2)})"
         for i, r in zip(shown.index, shown.itertuples(), strict=True)
         if not hidden.at[i, "gini_jp"]
     }
-    points = metrics.lorenz_by_city(counts[counts["kota"].isin(names)])
+    points = points[points["kota"].isin(names)].reset_index(drop=True)
     return points.assign(label=points["kota"].map(names))
 
 

@@ -2,7 +2,7 @@
 
 Each finding is computed from the scorecard of the latest year in the filter; a finding whose
 numbers are missing (fewer than two cities with a value) is left out, never guessed. A city whose number
-describes fewer than 5 people (written '<5' by analytics.overview.scorecard, analytics.privacy) takes no
+describes fewer than 5 people (written '<5' by the guarded path, analytics.privacy.release) takes no
 part in a finding: no rank, no change, no comparison; one sentence says its group is too small.
 """
 

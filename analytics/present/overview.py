@@ -1,9 +1,9 @@
 """The overview's city tiles: each city's latest-year metrics with the change from the year before,
-already formatted for the chosen language, so the page only lays them out; and the city-year scorecard as
-every page shows it (`scorecard`), with numbers about fewer than 5 people already "<5".
+already formatted for the chosen language, so the page only lays them out.
 
-The tiles, the findings (analytics.findings) and the city comparison read a scorecard from `scorecard`:
-a "<5" cell is written "<5", has no change, and is left out of averages (analytics.privacy, rules 5-7).
+The tiles, the findings (analytics.present.findings) and the city comparison read the scorecard as every
+page reads it (analytics.queries.scorecard through the guarded path, analytics.privacy.release): a "<5" cell
+is written "<5", has no change, and is left out of averages (analytics.privacy, rules 5-7).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-import duckdb
 import pandas as pd
 
 from analytics import privacy, queries
@@ -19,14 +18,6 @@ from analytics.present import charts
 from analytics.present import formatting as fmt
 from analytics.queries.filters import Filters
 from analytics.texts import t
-
-
-def scorecard(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
-    """Return the scorecard of filters `f` as pages and meeting files show it: queries.scorecard (one row
-    per kota per tahun from the year before tahun_awal) suppressed whole (analytics.privacy.suppress): every
-    number about fewer than 5 people, and what it could be worked out from, reads '<5'. A query function
-    like the others, so pages fetch it through ui.data's cache and the rule runs once per filter set."""
-    return privacy.suppress(queries.scorecard(con, f))
 
 
 def in_range(scorecard: pd.DataFrame, f: Filters, filled: str | None = None) -> pd.DataFrame:
@@ -114,9 +105,10 @@ def opd_profile(fetch: Callable[..., pd.DataFrame], f: Filters, kota: str) -> pd
     return fetch(queries.opd_profile, replace(f, kota=(kota,)))
 
 
-def nobody(scorecard: pd.DataFrame) -> bool:
-    """Return True when the scorecard counts no one at all (a '<5' counts someone)."""
-    counts = scorecard["jumlah_asn"]
+def nobody(released: pd.DataFrame, column: str = "jumlah_asn") -> bool:
+    """Return True when the count `column` of a released frame (the scorecard: jumlah_asn) counts no one at
+    all (a '<5' counts someone)."""
+    counts = released[column]
     return not (counts.map(privacy.is_hidden).any() or pd.to_numeric(counts, errors="coerce").sum() > 0)
 
 

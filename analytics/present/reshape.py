@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analytics import metrics, privacy
+from analytics import privacy
 
-SCORES = ("skor_materi", "skor_pengajar", "skor_penyelenggaraan", "skor_manfaat")
 BELOW_BAIK = ("Butuh Perbaikan", "Kurang", "Sangat Kurang")
 
 
@@ -15,17 +14,6 @@ def wide(df: pd.DataFrame, index: list[str], columns: str, values: str) -> pd.Da
     out = df.pivot_table(index=index, columns=columns, values=values, aggfunc="sum", fill_value=0)
     out.columns = [str(c) for c in out.columns]
     return out.reset_index()
-
-
-def reactions_by_kind(reactions: pd.DataFrame) -> pd.DataFrame:
-    """Return one row per kota per kelompok with the four reaction scores and their mean (skor_rata),
-    each weighted by the number of responses."""
-    weighted = reactions.assign(**{s: reactions[s] * reactions["jumlah_respon"] for s in SCORES})
-    out = weighted.groupby(["kota", "kelompok"], as_index=False)[[*SCORES, "jumlah_respon"]].sum()
-    for s in SCORES:
-        out[s] = out[s] / out["jumlah_respon"]
-    out["skor_rata"] = out[list(SCORES)].mean(axis=1)
-    return out
 
 
 def by_share_below_baik(predikat: pd.DataFrame) -> pd.DataFrame:
@@ -47,41 +35,6 @@ def totals(df: pd.DataFrame, by: list[str], value: str | list[str]) -> pd.DataFr
 def provider_labels(top: pd.DataFrame) -> pd.DataFrame:
     """Return the providers with a `label` column 'penyelenggara (kota)' for charts."""
     return top.assign(label=top["penyelenggara"] + " (" + top["kota"] + ")").reset_index(drop=True)
-
-
-def learning_by_kind(gains: pd.DataFrame) -> pd.DataFrame:
-    """Return the mean pre/post gain with its 95% interval per kota and kind of activity, from
-    analytics.analysis.learning_gains rows: the columns of analytics.metrics.mean_ci (kota, kelompok, n,
-    rata, sd, ci_rendah, ci_tinggi) and a `label` 'kota · kelompok' for the chart, sorted by kota then
-    kelompok, rows numbered from 0. Not suppressed: the chart builders run the small-group rule."""
-    out = metrics.mean_ci(gains, ["kota", "kelompok"]).sort_values(["kota", "kelompok"]).reset_index(drop=True)
-    return out.assign(label=out["kota"] + " · " + out["kelompok"])
-
-
-def learning_by_provider(gains: pd.DataFrame, n: int = 10) -> pd.DataFrame:
-    """Return the mean pre/post gain with its 95% interval per penyelenggara (analytics.metrics.mean_ci over
-    all chosen cities) for the `n` providers with the most participants, most first, suppressed complete
-    before the rows are cut (`pick`, privacy rule 6)."""
-    return pick(metrics.mean_ci(gains, ["penyelenggara"])).head(n)
-
-
-FOLLOW_UP_KINDS = ("coaching", "pelatihan", "tidak_ada")
-
-
-def follow_up_shares(rows: pd.DataFrame) -> pd.DataFrame:
-    """Return one row per kota with the under-performers by what followed (FOLLOW_UP_KINDS columns,
-    0 when none) and their number `n`, from analytics.analysis.follow_up rows."""
-    out = rows.pivot_table(index="kota", columns="tindak_lanjut", values="jumlah", aggfunc="sum", fill_value=0)
-    out = out.reindex(columns=list(FOLLOW_UP_KINDS), fill_value=0).reset_index()
-    out.columns.name = None
-    return out.assign(n=out[list(FOLLOW_UP_KINDS)].sum(axis=1))
-
-
-def top_providers(reactions: pd.DataFrame, min_responses: int = 30) -> pd.DataFrame:
-    """Return the reaction scores per penyelenggara (as reactions_by_kind, kelompok = provider) for
-    providers with at least `min_responses` responses, best mean score first."""
-    by_provider = reactions_by_kind(reactions.assign(kelompok=reactions["penyelenggara"]))
-    return by_provider[by_provider["jumlah_respon"] >= min_responses].sort_values("skor_rata", ascending=False)
 
 
 # --- picking rows for display, after the small-group rule (analytics.privacy, rules 6 and 7) ----------------

@@ -1,8 +1,10 @@
 """Small groups: numbers that describe fewer than `min_group()` people are shown as "<5", never as a value.
 
-One place for the rule, called by every path that shows numbers: screen tables, CSV downloads, meeting files,
-every chart builder (analytics.charts, analytics.charts_analysis), the Ringkasan tiles, the findings and the
-city profile. Nothing here imports Streamlit.
+One place for the rule. It is applied once, on the guarded path every page, chart, download, meeting file and
+CLI export reads through (analytics.privacy.release), to each query result with what its declaration says of
+its columns (analytics.queries.declare: counts of people, shares, derived figures, totals). Downstream, the
+chart builders, tables, tiles and findings only read the '<5' it wrote (`for_chart`, `numbers`, `is_hidden`;
+`mask` and `suppress` without rules). Nothing here imports Streamlit.
 
 The rule, applied to one table at a time:
 
@@ -34,9 +36,10 @@ Across the tables, charts, tiles and sentences of one page (cross-table subtract
 6. Same cell, same fate. A breakdown is suppressed complete, before rows are picked for display (the ten
    lowest OPDs, one city, the five OPDs of a trend), so a cell hidden in one table of the page is hidden in
    every other table or chart that shows it, and the secondary cells chosen in step 4 are the same
-   everywhere. Every chart is drawn from the frame its "Lihat data" table shows (the chart builders run this
-   rule on their input), and a figure written in a label, caption, tile or finding is read from the
-   suppressed frame, never recomputed from the raw one.
+   everywhere. Every chart is drawn from the frame its "Lihat data" table shows, and a figure written in a
+   label, caption, tile or finding is read from the suppressed frame, never recomputed from the raw one.
+   Whatever adds people up (a total, a mean, a comparison, a Lorenz curve, a simulation) is a query function,
+   so the rule sees its result.
 7. Nothing is worked out from hidden cells: an average over other cities leaves a hidden city out, a ranking
    places hidden rows after the shown ones (unordered), and a 100% stacked bar keeps its known total: the
    shown parts keep their true share and the hidden parts are drawn together as one hatched "<5" segment
@@ -48,122 +51,30 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
+from dataclasses import dataclass
 
 import pandas as pd
 
 MIN_GROUP_ENV = "ASN_MIN_GROUP"
 DEFAULT_MIN_GROUP = 5
-PREDIKAT = ("Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang")
 
-# Columns that count people (or things that each stand for one person: a rating, a response, a pair).
-COUNTS = frozenset(
-    {
-        "jumlah_asn",
-        "jumlah_pns",
-        "pns_memenuhi_20jp",
-        "asn_memenuhi_20jp",
-        "jumlah_pns_awal",
-        "pns_memenuhi_20jp_awal",
-        "jumlah_peserta",
-        "jumlah_dinilai",
-        *PREDIKAT,
-        "jumlah_lulus",
-        "jumlah_terdaftar",
-        "jumlah_tidak_lulus",
-        "jumlah_tidak_hadir",
-        "jumlah_responden",
-        "jumlah_responden_ikm",
-        "jumlah_respon",
-        "jumlah_jawaban",
-        "jumlah_penghargaan",
-        "pasangan_mentoring",
-        "peserta_coaching",
-        "asn_terlatih",
-        "n",
-        "n_a",
-        "n_b",
-        "naik_a",
-        "naik_b",
-        "baik_a",
-        "baik_b",
-        "n_a_tanpa_pembanding",
-        "jumlah",
-        "dinilai_sesudah",
-        "baik_sesudah",
-        "dinilai_ditindak",
-        "dinilai_tidak",
-        # Columns our reshapes make from a count (analytics.reshape.wide, follow_up_shares).
-        "positif",
-        "netral",
-        "negatif",
-        "coaching",
-        "pelatihan",
-        "tidak_ada",
-    }
-)
-
-# Shares (0-100): (denominator, numerator columns). When a share's numerators are not all in the table, the
-# count it implies (share x denominator / 100) is checked as a count (rule 2). persen_a / persen_b are
-# re-weighted shares (analytics.metrics.compare_cells): the implied count is close, and checking it errs on
-# the side of hiding.
-IMPLIED: dict[str, tuple[str, tuple[str, ...]]] = {
-    "persen_20jp": ("jumlah_pns", ("pns_memenuhi_20jp",)),
-    "persen_20jp_awal": ("jumlah_pns_awal", ("pns_memenuhi_20jp_awal",)),
-    "persen_asn_20jp": ("jumlah_asn", ("asn_memenuhi_20jp",)),
-    "persen_sangat_baik": ("jumlah_dinilai", ("Sangat Baik",)),
-    "persen_di_bawah_baik": ("jumlah_dinilai", ("Butuh Perbaikan", "Kurang", "Sangat Kurang")),
-    "persen_lulus": ("jumlah_terdaftar", ("jumlah_lulus",)),
-    "persen_tidak_hadir": ("jumlah_terdaftar", ("jumlah_tidak_hadir",)),
-    "persen_terlatih": ("jumlah_asn", ("asn_terlatih",)),
-    "persen_coaching": ("jumlah", ("coaching",)),
-    "persen_pelatihan": ("jumlah", ("coaching", "pelatihan")),
-    "persen_baik_ditindak": ("dinilai_ditindak", ("baik_ditindak",)),
-    "persen_baik_tidak": ("dinilai_tidak", ("baik_tidak",)),
-    "persen_a": ("n_a", ("naik_a",)),
-    "persen_b": ("n_b", ("naik_b",)),
-}
-
-# Figures computed from counts: suppressed when any count they come from (present in the table) is. Every
-# share of IMPLIED comes from its numerators and its denominator.
-DERIVED: dict[str, tuple[str, ...]] = {
-    **{share: (*numerators, denominator) for share, (denominator, numerators) in IMPLIED.items()},
-    "jp_total": ("jumlah_asn",),
-    "jp_per_asn": ("jumlah_asn",),
-    "persen": ("jumlah_pns", "jumlah"),
-    "ikm": ("jumlah_responden", "jumlah_responden_ikm"),
-    "mutu_ikm": ("jumlah_responden", "jumlah_responden_ikm"),
-    "nrr": ("jumlah_jawaban",),
-    "nilai_konversi": ("jumlah_jawaban",),
-    "skor_materi": ("jumlah_respon",),
-    "skor_pengajar": ("jumlah_respon",),
-    "skor_penyelenggaraan": ("jumlah_respon",),
-    "skor_manfaat": ("jumlah_respon",),
-    "skor_rata": ("jumlah_respon",),
-    "kekurangan_jp": ("jumlah_pns",),
-    "biaya_menutup_kesenjangan": ("jumlah_pns",),
-    "gini_jp": ("jumlah_pns",),
-    "selisih": ("n_a", "n_b", "persen_a", "persen_b"),
-    "ci_rendah": ("n_a", "n_b", "n", "persen_a", "persen_b"),
-    "ci_tinggi": ("n_a", "n_b", "n", "persen_a", "persen_b"),
-    "rata": ("n",),
-    "sd": ("n",),
-}
-
-# (total, parts) that add up within a row; parts missing from the table (and the complement of a single
-# part) form the hidden remainder.
-PARTITIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("jumlah_dinilai", PREDIKAT),
-    ("jumlah_terdaftar", ("jumlah_lulus", "jumlah_tidak_lulus", "jumlah_tidak_hadir")),
-    ("jumlah_pns", ("pns_memenuhi_20jp",)),
-    ("jumlah_pns_awal", ("pns_memenuhi_20jp_awal",)),
-    ("jumlah_asn", ("asn_memenuhi_20jp",)),
-    ("jumlah_asn", ("asn_terlatih",)),
-    ("n_a", ("naik_a",)),
-    ("n_b", ("naik_b",)),
-    ("n", ("coaching", "pelatihan", "tidak_ada")),
-    ("jumlah", ("coaching", "pelatihan", "tidak_ada")),  # metrics.follow_up_summary
-)
 LABELS_NOT_BREAKDOWNS = frozenset({"kota", "tahun", "mutu_ikm", "label"})
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What the rule knows about a table's columns: which count people, which shares imply a count (share ->
+    (denominator, numerators)), which figures are derived from which columns, and which (total, parts) add
+    up within a row. Each query declares its own (analytics.queries.declare, Declaration.rules); MARKERS knows
+    nothing, so with it the functions below only read the '<5' the guarded path already wrote."""
+
+    counts: frozenset[str]
+    implied: tuple[tuple[str, tuple[str, tuple[str, ...]]], ...]
+    derived: tuple[tuple[str, tuple[str, ...]], ...]
+    partitions: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+MARKERS = Rules(frozenset(), (), (), ())
 
 
 def min_group() -> int:
@@ -188,11 +99,11 @@ def _suppress_smallest(values: pd.Series, hidden: pd.Series, candidates: list) -
     return min(shown, key=lambda i: values[i]) if shown else None
 
 
-def _implied(df: pd.DataFrame) -> dict[str, tuple[str, pd.Series]]:
-    """Return, per share of IMPLIED in `df` whose numerator is not there, a virtual count column: its name
-    mapped to (share, the count share x denominator / 100, rounded)."""
+def _implied(df: pd.DataFrame, rules: Rules) -> dict[str, tuple[str, pd.Series]]:
+    """Return, per implied share of `rules` in `df` whose numerator is not there, a virtual count column: its
+    name mapped to (share, the count share x denominator / 100, rounded)."""
     out = {}
-    for share, (denominator, numerators) in IMPLIED.items():
+    for share, (denominator, numerators) in rules.implied:
         if share in df.columns and denominator in df.columns and not all(s in df.columns for s in numerators):
             count = (_numbers(df[share]) * _numbers(df[denominator]) / 100).round()
             out[f"_n_{share}"] = (share, count)
@@ -204,14 +115,16 @@ _MASKS_KEPT = 256
 _MASKS_LOCK = threading.Lock()
 
 
-def mask(df: pd.DataFrame, k: int | None = None) -> pd.DataFrame:
-    """Return a frame of booleans shaped like `df`: True where a cell must not be shown (module rule).
+def mask(df: pd.DataFrame, k: int | None = None, rules: Rules = MARKERS) -> pd.DataFrame:
+    """Return a frame of booleans shaped like `df`: True where a cell must not be shown (module rule, with
+    what `rules` says of the columns).
 
     The rule loops over rows in Python; a page reruns on every click with the same (cached) data, so
     results are kept for frames seen recently, keyed by their full content (a hash per row)."""
     k = k or min_group()
     key = (
         k,
+        rules,
         tuple(df.columns),
         tuple(str(t) for t in df.dtypes),
         pd.util.hash_pandas_object(df, index=True).to_numpy().tobytes(),
@@ -220,7 +133,7 @@ def mask(df: pd.DataFrame, k: int | None = None) -> pd.DataFrame:
         if key in _MASKS:
             _MASKS.move_to_end(key)
             return _MASKS[key].copy()
-    hidden = _mask(df, k)
+    hidden = _mask(df, k, rules)
     with _MASKS_LOCK:
         _MASKS[key] = hidden
         if len(_MASKS) > _MASKS_KEPT:
@@ -234,19 +147,21 @@ def clear_memory() -> None:
         _MASKS.clear()
 
 
-def _mask(df: pd.DataFrame, k: int) -> pd.DataFrame:
-    """Return mask(df, k), worked out."""
+def _mask(df: pd.DataFrame, k: int, rules: Rules) -> pd.DataFrame:
+    """Return mask(df, k, rules), worked out."""
     text = marker(k)
-    implied = _implied(df)
-    counts = [c for c in df.columns if c in COUNTS] + list(implied)
+    implied = _implied(df, rules)
+    counts = [c for c in df.columns if c in rules.counts] + list(implied)
     hidden = pd.DataFrame(False, index=df.index, columns=[*df.columns, *implied])
     for c in df.columns:  # '<5' left by an earlier `suppress` stays hidden
         hidden[c] = df[c].astype(object).map(lambda v: isinstance(v, str) and v == text)
     if not counts:
         return hidden[list(df.columns)]
     values = {c: _numbers(df[c]) for c in counts if c in df.columns} | {c: v for c, (_, v) in implied.items()}
-    derived = dict(DERIVED) | {share: (*DERIVED[share], c) for c, (share, _) in implied.items()}
-    partitions = PARTITIONS + tuple((IMPLIED[share][0], (c,)) for c, (share, _) in implied.items())
+    derived = dict(rules.derived)
+    derived |= {share: (*derived[share], c) for c, (share, _) in implied.items()}
+    denominators = {share: denominator for share, (denominator, _) in rules.implied}
+    partitions = rules.partitions + tuple((denominators[share], (c,)) for c, (share, _) in implied.items())
     for c in counts:
         hidden[c] |= (values[c] > 0) & (values[c] < k)
 
@@ -254,8 +169,8 @@ def _mask(df: pd.DataFrame, k: int) -> pd.DataFrame:
         c
         for c in df.columns
         if c not in LABELS_NOT_BREAKDOWNS
-        and c not in COUNTS
-        and c not in DERIVED
+        and c not in rules.counts
+        and c not in derived
         and not pd.api.types.is_numeric_dtype(df[c])
     ]
     keys = [c for c in df.columns if c in ("kota", "tahun", "tahun_dinilai")] + breakdown[:-1]
@@ -304,10 +219,10 @@ def _mask(df: pd.DataFrame, k: int) -> pd.DataFrame:
     return hidden[list(df.columns)]
 
 
-def suppress(df: pd.DataFrame, k: int | None = None) -> pd.DataFrame:
+def suppress(df: pd.DataFrame, k: int | None = None, rules: Rules = MARKERS) -> pd.DataFrame:
     """Return a copy of `df` for people to read: every cell the module rule hides holds '<5' (text), the
     other cells keep their values (columns with a suppressed cell become object dtype)."""
-    hidden = mask(df, k)
+    hidden = mask(df, k, rules)
     if not hidden.to_numpy().any():
         return df.copy()
     out = df.copy()
@@ -317,11 +232,11 @@ def suppress(df: pd.DataFrame, k: int | None = None) -> pd.DataFrame:
     return out
 
 
-def for_chart(df: pd.DataFrame, k: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def for_chart(df: pd.DataFrame, k: int | None = None, rules: Rules = MARKERS) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (values, hidden) for drawing `df`: values is `df` with every cell the module rule hides missing
     (NaN) and those columns numeric again (a '<5' left by an earlier `suppress` becomes NaN too); hidden is
     `mask(df)`, so a builder can write '<5' where a value was hidden rather than merely missing."""
-    hidden = mask(df, k)
+    hidden = mask(df, k, rules)
     out = df.copy()
     for c in df.columns:  # numbers again, also where a picked frame kept suppress's object dtype
         if hidden[c].any() or out[c].dtype == object:

@@ -5,39 +5,64 @@ returns a DataFrame whose grain and columns it declares. Callers outside analyti
 analytics.privacy.release, the one guarded path (small groups and scope). Nothing here imports Streamlit.
 """
 
-from analytics.queries.analysis import (  # noqa: F401
-    compliance_trend,
-    follow_up,
-    gap,
-    jp_and_ikm,
-    jp_counts,
-    learning_gains,
-    mentoring_cells,
-    opd_gap,
-    readiness,
-    training_cells,
-)
-from analytics.queries.questions import (  # noqa: F401
-    DIMENSIONS,
-    JP_BANDS,
-    PREDIKAT_COLUMNS,
-    activity_mix,
+from analytics.queries import quality  # noqa: E402, F401  (its queries are declared on import, like the others)
+from analytics.queries.budget import (  # noqa: F401
     apbd_share,
-    aspirations,
     budget_detail,
-    completion,
-    compliance_by,
     cost_by_kind,
-    filter_options,
+    gap,
+    what_if,
+    what_if_curve,
+)
+from analytics.queries.feedback import (  # noqa: F401
+    aspirations,
+    aspirations_by_sentiment,
+    aspirations_by_topic,
+    aspirations_by_topic_and_channel,
     ikm_by_opd,
     ikm_elements,
+    jp_and_ikm,
+    learning_by_kind,
+    learning_by_provider,
+    learning_gains,
+    reactions,
+    reactions_by_kind,
+    top_providers,
+)
+from analytics.queries.participation import (  # noqa: F401
+    DIMENSIONS,
+    JP_BANDS,
+    activity_mix,
+    completion,
+    compliance_by,
+    compliance_trend,
+    jp_counts,
     jp_distribution,
-    opd_profile,
+    lorenz,
+    opd_gap,
+    providers,
+    readiness,
+    readiness_by_city,
+)
+from analytics.queries.performance import (  # noqa: F401
+    BELOW_BAIK,
+    PREDIKAT_COLUMNS,
+    follow_up,
+    follow_up_by_kind,
+    follow_up_summary,
+    mentoring_cells,
+    mentoring_comparison,
     predikat,
     predikat_by_opd,
-    providers,
-    reactions,
-    scorecard,
     special_development,
+    training_cells,
+    training_comparison,
+)
+from analytics.queries.scorecard import (  # noqa: F401
+    opd_profile,
+    scorecard,
+)
+from analytics.queries.warehouse import (  # noqa: F401
+    filter_options,
     warehouse_info,
 )

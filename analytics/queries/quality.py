@@ -8,10 +8,22 @@ import duckdb
 import pandas as pd
 
 from analytics.queries.db import query_sql, run
+from analytics.queries.declare import VALUE, query
 from analytics.queries.filters import Filters
 from etl.contract import LOAD_ORDER
 
 
+@query(
+    grain=("run_id",),
+    columns={
+        "synthetic": VALUE,
+        "rows_read": VALUE,
+        "rows_loaded": VALUE,
+        "rows_rejected": VALUE,
+        "rows_skipped": VALUE,
+        "duration_s": VALUE,
+    },
+)  # rows of files, not people
 def load_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Return one row per load or restore, newest first.
 
@@ -21,6 +33,10 @@ def load_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return run(con, query_sql("kualitas_riwayat"))
 
 
+@query(
+    grain=("dataset", "file"),
+    columns={"rows_read": VALUE, "rows_loaded": VALUE, "rows_rejected": VALUE, "rows_skipped": VALUE},
+)
 def latest_files(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Return one row per source file of the latest load.
 
@@ -29,6 +45,10 @@ def latest_files(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return run(con, query_sql("kualitas_file"))
 
 
+@query(
+    grain=("dataset",),
+    columns={"files": VALUE, "rows_read": VALUE, "rows_loaded": VALUE, "rows_rejected": VALUE, "rows_skipped": VALUE},
+)
 def dataset_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Return one row per dataset of the contract for the latest load (0 when it had no file).
 
@@ -42,6 +62,7 @@ def dataset_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return out[["dataset", "files", *counts]]
 
 
+@query(grain=("dataset", "column_name", "problem"), columns={"rows": VALUE})
 def rejects_by_problem(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Return the latest load's rejects grouped by problem: one row per dataset, column_name and
     problem (the reason with quoted values blanked), most rows first.
@@ -70,6 +91,7 @@ def reject_groups_of(rejects: list[dict]) -> pd.DataFrame:
         con.close()
 
 
+@query(grain=("kota", "dataset", "tahun"), columns={"tahun": VALUE, "baris": VALUE})
 def coverage(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return one row per chosen kota per dataset per tahun that has rows.
 

@@ -1,0 +1,58 @@
+"""The one guarded path from the warehouse to a person: every page, chart, download, meeting file and CLI
+export reads query results through `read`, and nothing else hands them out.
+
+`read` runs a declared query function (analytics.queries, each declared with analytics.queries.declare),
+refuses a result with a numeric column its declaration does not name, keeps only what the reader's scope
+may see (analytics.privacy.scope), and applies the small-group rule once, with the declaration's kinds of
+columns (analytics.privacy.small_groups): numbers about fewer than 5 people, and what they could be worked
+out from, come back as '<5'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import duckdb
+import pandas as pd
+
+from analytics.privacy import scope as scopes
+from analytics.privacy.small_groups import suppress
+from analytics.queries.declare import Declaration, Undeclared, declaration_of
+from analytics.queries.filters import Filters
+
+
+def undeclared_columns(frame: pd.DataFrame, declaration: Declaration) -> list[str]:
+    """Return the numeric columns of `frame` that `declaration` does not name (booleans count as numbers)."""
+    return [
+        str(c)
+        for c in frame.columns
+        if pd.api.types.is_numeric_dtype(frame[c]) and c not in declaration.columns and c not in declaration.grain
+    ]
+
+
+def checked(frame: pd.DataFrame, declaration: Declaration) -> pd.DataFrame:
+    """Return `frame` when every numeric column is declared; raise Undeclared naming the others."""
+    extra = undeclared_columns(frame, declaration)
+    if extra:
+        raise Undeclared(f"{declaration.name} returned undeclared numeric columns: {extra}")
+    return frame
+
+
+def read(
+    con: duckdb.DuckDBPyConnection,
+    function: Callable,
+    filters: Filters | None = None,
+    *extra: object,
+    scope: scopes.Scope | None = None,
+) -> pd.DataFrame | object:
+    """Return what query `function` answers for `filters` (and its extra arguments), as a person may see it:
+    restricted to `scope` and with the small-group rule applied by its declaration (a result that counts
+    nobody, such as the load history, needs none). Facts about the load (a query declared `facts=True`) come
+    back as they are."""
+    declaration = declaration_of(function)
+    result = function(con, filters, *extra) if filters is not None else function(con, *extra)
+    if declaration.facts:
+        return result
+    frame = scopes.restrict(checked(result, declaration), declaration, scope)
+    rules = declaration.rules()
+    return suppress(frame, rules=rules) if rules.counts else frame  # no count of people: nothing to hide

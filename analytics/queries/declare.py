@@ -1,0 +1,116 @@
+"""What a query function returns, declared next to it: its grain and, for every numeric column, what kind
+of number it is. The small-group rule ("<5", analytics.privacy) reads the declaration instead of guessing
+from column names, so `jumlah` can be a head count in one query and a sum of scores in another.
+
+    @query(
+        grain=("kota", "tahun"),
+        columns={"tahun": VALUE, "jumlah_pns": COUNT, "persen_20jp": Share("jumlah_pns", "pns_memenuhi_20jp")},
+    )
+    def compliance(con, f): ...
+
+Kinds:
+- COUNT: a number of people (or of things that each stand for one person: a rating, a response, a pair).
+- Share(of, *parts): a percentage (0-100) of people, `parts` over `of`; when its parts are not in the
+  table, the count it implies (share x of / 100) is judged like a count.
+- Derived(*sources): a figure computed from counts (a mean, a score, JP per ASN, IKM, a text band such as
+  mutu_ikm): hidden whenever one of its sources is.
+- VALUE: a number that is not about people (money, JP of an activity, a year, a rank, rows of a file).
+`totals` lists (total, parts) that add up within a row. A query that returns facts about the load rather
+than a table (warehouse_info) is declared with `facts=True`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from analytics.privacy.small_groups import Rules
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number of people."""
+
+
+@dataclass(frozen=True)
+class Value:
+    """A number that is not about people."""
+
+
+@dataclass(frozen=True, init=False)
+class Share:
+    """A percentage of people: the sum of `parts` over `of`, times 100."""
+
+    of: str
+    parts: tuple[str, ...]
+
+    def __init__(self, of: str, *parts: str) -> None:
+        object.__setattr__(self, "of", of)
+        object.__setattr__(self, "parts", parts)
+
+
+@dataclass(frozen=True, init=False)
+class Derived:
+    """A figure computed from the columns `sources` (counts, or shares of counts)."""
+
+    sources: tuple[str, ...]
+
+    def __init__(self, *sources: str) -> None:
+        object.__setattr__(self, "sources", sources)
+
+
+COUNT = Count()
+VALUE = Value()
+Kind = Count | Value | Share | Derived
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """What one query function returns: one row per `grain`, each numeric column of a declared kind."""
+
+    name: str
+    grain: tuple[str, ...]
+    columns: dict[str, Kind] = field(hash=False)
+    totals: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    facts: bool = False
+
+    def rules(self) -> Rules:
+        """Return the small-group rule's view of these columns (analytics.privacy.small_groups.Rules)."""
+        shares = {c: k for c, k in self.columns.items() if isinstance(k, Share)}
+        return Rules(
+            counts=frozenset(c for c, k in self.columns.items() if isinstance(k, Count)),
+            implied=tuple((c, (k.of, k.parts)) for c, k in shares.items()),
+            derived=tuple((c, k.sources) for c, k in self.columns.items() if isinstance(k, Derived))
+            + tuple((c, (*k.parts, k.of)) for c, k in shares.items()),
+            partitions=self.totals,
+        )
+
+
+DECLARATIONS: dict[Callable, Declaration] = {}  # every query function there is, with what it returns
+
+
+def query(
+    grain: tuple[str, ...] = (),
+    columns: dict[str, Kind] | None = None,
+    totals: tuple[tuple[str, tuple[str, ...]], ...] = (),
+    facts: bool = False,
+) -> Callable[[Callable], Callable]:
+    """Return a decorator that registers a query function with what it returns (module docstring)."""
+
+    def register(function: Callable) -> Callable:
+        DECLARATIONS[function] = Declaration(function.__name__, grain, dict(columns or {}), totals, facts)
+        return function
+
+    return register
+
+
+class Undeclared(LookupError):
+    """A function read through the guarded path is not a declared query, or returned an undeclared column."""
+
+
+def declaration_of(function: Callable) -> Declaration:
+    """Return the declaration of a query function; raise Undeclared for anything else."""
+    try:
+        return DECLARATIONS[function]
+    except (KeyError, TypeError):
+        raise Undeclared(f"{getattr(function, '__qualname__', function)!r} is not a declared query function") from None

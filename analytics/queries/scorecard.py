@@ -1,0 +1,64 @@
+"""The city-year scorecard (the headline measures every page starts from) and one city's agencies."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from analytics.queries.db import query_sql, run
+from analytics.queries.declare import COUNT, VALUE, Derived, Share, query
+from analytics.queries.filters import Filters
+from analytics.queries.performance import BELOW_BAIK
+
+
+@query(
+    grain=("kota", "tahun"),
+    columns={
+        "tahun": VALUE,
+        "jumlah_asn": COUNT,
+        "jumlah_pns": COUNT,
+        "pns_memenuhi_20jp": COUNT,
+        "persen_20jp": Share("jumlah_pns", "pns_memenuhi_20jp"),
+        "jp_total": Derived("jumlah_asn"),
+        "jp_per_asn": Derived("jumlah_asn"),
+        "jumlah_peserta": COUNT,
+        "pagu": VALUE,
+        "realisasi": VALUE,
+        "persen_serapan": VALUE,
+        "biaya_per_jp": VALUE,
+        "ikm": Derived("jumlah_responden_ikm"),
+        "mutu_ikm": Derived("jumlah_responden_ikm"),
+        "jumlah_responden_ikm": COUNT,
+        "jumlah_dinilai": COUNT,
+        "persen_sangat_baik": Share("jumlah_dinilai", "Sangat Baik"),
+    },
+    totals=(("jumlah_pns", ("pns_memenuhi_20jp",)),),
+)
+def scorecard(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    """Return one row per chosen kota per tahun, from the year before tahun_awal to tahun_akhir.
+
+    Columns: kota, tahun, jumlah_asn, jumlah_pns, pns_memenuhi_20jp, persen_20jp, jp_total,
+    jp_per_asn, jumlah_peserta (people filters apply), pagu, realisasi, persen_serapan,
+    biaya_per_jp, ikm, mutu_ikm, jumlah_responden_ikm (city-wide), jumlah_dinilai (people rated) and
+    persen_sangat_baik (people filters apply).
+    """
+    return run(con, query_sql("scorecard"), f.params())
+
+
+@query(
+    grain=("opd",),
+    columns={
+        "jumlah_asn": COUNT,
+        "jumlah_pns": COUNT,
+        "jumlah_dinilai": COUNT,
+        "persen_20jp": Share("jumlah_pns", "pns_memenuhi_20jp"),
+        "jp_per_asn": Derived("jumlah_asn"),
+        "persen_sangat_baik": Share("jumlah_dinilai", "Sangat Baik"),
+        "persen_di_bawah_baik": Share("jumlah_dinilai", *BELOW_BAIK),
+    },
+)
+def opd_profile(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    """Return the agencies of the chosen cities in tahun_akhir, added up across those cities (callers
+    pass one kota: overview.opd_profile): one row per opd (jumlah_asn, jumlah_pns, jumlah_dinilai,
+    persen_20jp, jp_per_asn, persen_sangat_baik, persen_di_bawah_baik), largest first."""
+    return run(con, query_sql("opd_profil"), f.params())

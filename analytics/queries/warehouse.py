@@ -1,0 +1,38 @@
+"""What the warehouse holds: the facts of the last load and the values the filters can take."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from analytics.queries.db import query_sql, run
+from analytics.queries.declare import query
+
+
+@query(facts=True)
+def warehouse_info(con: duckdb.DuckDBPyConnection) -> dict:
+    """Return facts about the loaded data: last load time (UTC), synthetic flag, cities and years.
+
+    Keys: loaded_at_utc (datetime or None), synthetic (bool), rows_rejected (int), kota (list),
+    tahun (list of int).
+    """
+    last = run(
+        con,
+        "SELECT finished_at_utc, synthetic, rows_rejected FROM etl_runs ORDER BY finished_at_utc DESC LIMIT 1",
+    )
+    kota = run(con, "SELECT kota FROM stg_kota ORDER BY kota")["kota"].tolist()
+    tahun = run(con, "SELECT tahun FROM int_tahun ORDER BY tahun")["tahun"].astype(int).tolist()
+    return {
+        "loaded_at_utc": None if last.empty else last.iloc[0]["finished_at_utc"].to_pydatetime(),
+        "synthetic": bool(not last.empty and last.iloc[0]["synthetic"]),
+        "rows_rejected": 0 if last.empty else int(last.iloc[0]["rows_rejected"]),
+        "kota": kota,
+        "tahun": tahun,
+    }
+
+
+@query(grain=("kota", "opd", "kategori_jabatan", "jenis_asn"))
+def filter_options(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return the combinations the people filters can take: one row per kota, opd, kategori_jabatan,
+    jenis_asn present in the warehouse."""
+    return run(con, query_sql("pilihan"))

@@ -1,0 +1,146 @@
+"""The one guarded path from the warehouse to a person (analytics.privacy.release): every query function
+declares what it returns, nothing reaches a page, chart, download, meeting file or the CLI without passing
+through `release.read`, and that is where the small-group rule and the reader's scope are applied."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+import pkgutil
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+from conftest import QUERY_ARGS
+
+from analytics import privacy, queries
+from analytics.privacy import release, scope
+from analytics.queries.declare import COUNT, DECLARATIONS, Undeclared, query
+from analytics.queries.filters import Filters
+
+ROOT = Path(__file__).resolve().parent.parent
+# Everything that shows or hands out data; none of it may call a query function itself.
+READERS = [ROOT / "dashboard.py", *sorted((ROOT / "views").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
+READERS += [
+    *sorted((ROOT / "analytics" / "present").rglob("*.py")),
+    *sorted((ROOT / "analytics" / "meeting_files").rglob("*.py")),
+]
+
+
+def _query_functions() -> list:
+    """Return every public function of the analytics.queries modules that takes a connection first."""
+    found = []
+    for module in pkgutil.iter_modules(queries.__path__):
+        mod = importlib.import_module(f"analytics.queries.{module.name}")
+        for name, function in inspect.getmembers(mod, inspect.isfunction):
+            params = list(inspect.signature(function).parameters)
+            own = function.__module__ == mod.__name__ and mod.__name__ != "analytics.queries.db"  # db.run runs SQL
+            if own and not name.startswith("_") and params[:1] == ["con"]:
+                found.append(function)
+    return found
+
+
+def _declared() -> list:
+    return [f for f, d in DECLARATIONS.items() if not d.facts and f.__module__.startswith("analytics.queries.")]
+
+
+def test_every_query_function_declares_what_it_returns() -> None:
+    functions = _query_functions()
+    assert len(functions) >= 40
+    assert [f.__qualname__ for f in functions if f not in DECLARATIONS] == []
+
+
+@pytest.mark.parametrize("function", _declared(), ids=lambda f: f.__name__)
+def test_a_query_returns_only_declared_numbers_one_row_per_grain(
+    con: duckdb.DuckDBPyConnection, everything: Filters, function
+) -> None:
+    declaration = DECLARATIONS[function]
+    one_city = Filters(everything.kota[:1], everything.tahun_akhir, everything.tahun_akhir)
+    f = one_city if function.__name__.startswith("what_if") else everything
+    takes_filters = list(inspect.signature(function).parameters)[1:2] == ["f"]
+    raw = function(con, *((f,) if takes_filters else ()), *QUERY_ARGS.get(function.__name__, ()))
+    assert release.undeclared_columns(raw, declaration) == []
+    assert set(declaration.grain) <= set(raw.columns)
+    assert not raw.duplicated(list(declaration.grain)).any()
+    for total, parts in declaration.totals:
+        assert total in declaration.columns and all(p in declaration.columns for p in parts)
+
+
+def test_the_guarded_path_refuses_an_undeclared_number(con: duckdb.DuckDBPyConnection, everything: Filters) -> None:
+    @query(grain=("kota",), columns={"jumlah_asn": COUNT})
+    def with_a_secret(con, f):
+        return pd.DataFrame({"kota": ["A"], "jumlah_asn": [10], "jumlah_rahasia": [2]})
+
+    try:
+        with pytest.raises(Undeclared, match="jumlah_rahasia"):
+            release.read(con, with_a_secret, everything)
+        with pytest.raises(Undeclared, match="not a declared query"):
+            release.read(con, lambda con, f: pd.DataFrame(), everything)
+    finally:
+        DECLARATIONS.pop(with_a_secret)
+
+
+def test_the_guarded_path_hides_what_its_declaration_says_counts_people(con, everything: Filters) -> None:
+    @query(grain=("kota", "kelompok"), columns={"jumlah": COUNT})
+    def heads(con, f):
+        return pd.DataFrame({"kota": ["A", "A", "A"], "kelompok": ["x", "y", "z"], "jumlah": [3, 40, 50]})
+
+    @query(grain=("kota", "kelompok"), columns={"jumlah": queries.declare.VALUE})
+    def money(con, f):
+        return pd.DataFrame({"kota": ["A", "A", "A"], "kelompok": ["x", "y", "z"], "jumlah": [3, 40, 50]})
+
+    try:
+        assert release.read(con, heads, everything)["jumlah"].tolist() == ["<5", "<5", 50]  # 40 with it
+        assert release.read(con, money, everything)["jumlah"].tolist() == [3, 40, 50]  # the same name, not people
+    finally:
+        DECLARATIONS.pop(heads)
+        DECLARATIONS.pop(money)
+
+
+def test_downstream_only_reads_the_marks_the_guarded_path_wrote() -> None:
+    # Presentation code never decides what to hide: a raw frame passes untouched, a released one keeps its '<5'.
+    raw = pd.DataFrame({"kota": ["A"], "jumlah_pns": [2], "persen_20jp": [50.0]})
+    assert privacy.suppress(raw).equals(raw)
+    values, hidden = privacy.for_chart(pd.DataFrame({"kota": ["A"], "jumlah_pns": ["<5"]}))
+    assert hidden["jumlah_pns"].tolist() == [True] and values["jumlah_pns"].isna().all()
+
+
+def _calls_of(path: Path, names: set[str]) -> list[str]:
+    """Return 'file:line name' for each call in `path` of a query function: `queries.x(...)`, `quality.x(...)`
+    (any module of analytics.queries imported by name) or a bare `x(...)` imported from analytics.queries."""
+    tree = ast.parse(path.read_text())
+    modules, functions = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("analytics"):
+            for alias in node.names:
+                target = f"{node.module}.{alias.name}"
+                if target.startswith("analytics.queries") and alias.name not in names:
+                    modules.add(alias.asname or alias.name)
+                elif node.module.startswith("analytics.queries") and alias.name in names:
+                    functions.add(alias.asname or alias.name)
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            f = node.func
+            by_module = isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id in modules
+            if (by_module and f.attr in names) or (isinstance(f, ast.Name) and f.id in functions):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    return found
+
+
+def test_no_page_chart_download_or_meeting_file_calls_a_query_itself() -> None:
+    names = {f.__name__ for f in DECLARATIONS if f.__module__.startswith("analytics.queries.")}
+    assert {"scorecard", "what_if", "load_history"} <= names
+    calls = [c for path in READERS for c in _calls_of(path, names)]
+    assert calls == []  # they pass query functions to ui.data.fetch or to a fetch built on release.read
+
+
+def test_the_scope_hook_keeps_only_the_cities_a_reader_may_see(con, everything: Filters) -> None:
+    everyone = release.read(con, queries.scorecard, everything)
+    assert set(everyone["kota"]) == set(everything.kota)
+    one = scope.Scope(kota=frozenset(everything.kota[:1]))
+    mine = release.read(con, queries.scorecard, everything, scope=one)
+    assert set(mine["kota"]) == set(everything.kota[:1])
+    assert release.read(con, queries.scorecard, everything, scope=scope.EVERYTHING).equals(everyone)
