@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from conftest import QUERY_ARGS
 
-from analytics import metrics
+from analytics import metrics, queries
 from analytics.meeting_files import downloads
 from analytics.present import formatting as fmt
 from analytics.present import reshape, tables
@@ -628,17 +628,14 @@ def test_by_share_below_baik_sorts_the_worst_first() -> None:
     assert got.index.tolist() == [0, 1, 2]
 
 
-def test_totals_and_provider_labels() -> None:
-    df = pd.DataFrame(
-        {
-            "kota": ["Jambi", "Jambi", "Makassar"],
-            "kategori": ["Layanan", "Layanan", "Infrastruktur"],
-            "saluran": ["SP4N", "WA", "SP4N"],
-            "jumlah": [2, 3, 4],
-        }
-    )
-    got = reshape.totals(df, ["kota", "kategori"], "jumlah")
-    assert sorted(got.itertuples(index=False, name=None)) == [("Jambi", "Layanan", 5), ("Makassar", "Infrastruktur", 4)]
+def test_aspirations_are_added_up_per_topic_before_the_small_group_rule(con, everything) -> None:
+    rows = queries.aspirations(con, everything)
+    got = queries.aspirations_by_topic(con, everything).set_index(["kota", "kategori"])["jumlah"]
+    want = rows.groupby(["kota", "kategori"])["jumlah"].sum()
+    assert got.sort_index().tolist() == want.sort_index().tolist()
+
+
+def test_provider_labels_name_the_city() -> None:
     top = pd.DataFrame({"kota": ["Jambi", "Makassar"], "penyelenggara": ["BKPSDM", "LAN"]}, index=[5, 9])
     labelled = reshape.provider_labels(top)
     assert labelled["label"].tolist() == ["BKPSDM (Jambi)", "LAN (Makassar)"]

@@ -72,7 +72,8 @@ def chart(
 
     The figure comes from the builders of analytics.charts / charts_analysis, which draw nothing about fewer
     than 5 people; `table` is the frame it was drawn from, or the fuller frame it was reshaped from. Both are
-    suppressed whole before rows are picked (analytics.privacy, rule 6), so a cell has the same fate in each."""
+    released whole by the guarded path before rows are picked (analytics.privacy, rule 6), so a cell has the
+    same fate in each."""
     st.subheader(title)
     link = f" [{t('definition', lang)}](/definisi#{definition})" if definition else ""
     st.caption(caption + link)

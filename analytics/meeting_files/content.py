@@ -21,7 +21,7 @@ from analytics.present import formatting as fmt
 from analytics.present.findings import findings
 from analytics.present.overview import JP_SOURCE, TRENDS
 from analytics.present.overview import in_range as in_range_of
-from analytics.privacy import marker, numbers, suppress
+from analytics.privacy import marker, numbers
 from analytics.queries.filters import Filters
 from analytics.texts import t
 
@@ -177,7 +177,7 @@ def _share_line(rows: pd.DataFrame, key: str, year: int, lang: str, decimals: in
 def _below_20(distribution: pd.DataFrame, year: int, lang: str) -> str:
     """Return the takeaway of the JP distribution: share of PNS below 20 JP, most and fewest; a city with a
     band hidden as '<5' below 20 JP is left out (the sum would give the hidden share away)."""
-    shown = numbers(suppress(distribution))
+    shown = numbers(distribution)
     below = shown[shown["urutan"] < 3].groupby("kota", as_index=False)["persen"].sum(min_count=1, skipna=False)
     return _share_line(below, "tk_below20", year, lang, 0)
 
@@ -185,23 +185,22 @@ def _below_20(distribution: pd.DataFrame, year: int, lang: str) -> str:
 def _below_baik(ratings: pd.DataFrame, year: int, lang: str) -> str:
     """Return the takeaway of the rating distribution: the share rated below Baik in `year`; a city with one
     of its parts hidden as '<5' is left out."""
-    latest = numbers(suppress(ratings[ratings["tahun"] == year]))
+    latest = numbers(ratings[ratings["tahun"] == year])
     below = latest[list(reshape.BELOW_BAIK)].sum(axis=1, min_count=1, skipna=False)
     share = (100 * below / latest["jumlah_dinilai"]).rename("persen")
     return _share_line(pd.concat([latest["kota"], share], axis=1), "tk_predikat", year, lang, 1)
 
 
 def _lowest_opds(compliance: pd.DataFrame, n: int) -> pd.DataFrame:
-    """Return the compliance rows of the `n` agencies with the lowest mean share across cities, suppressed
-    complete first (analytics.privacy rule 6); hidden shares take no part in the means."""
-    rows = suppress(compliance)
-    means = numbers(rows).groupby("nilai")["persen_20jp"].mean().sort_values()
-    return rows[rows["nilai"].isin(means.dropna().index[:n])]
+    """Return the released compliance rows (analytics.privacy rule 6: the rule saw them all) of the `n` agencies
+    with the lowest mean share across cities; hidden shares take no part in the means."""
+    means = numbers(compliance).groupby("nilai")["persen_20jp"].mean().sort_values()
+    return compliance[compliance["nilai"].isin(means.dropna().index[:n])]
 
 
 def _lowest_opd_line(compliance: pd.DataFrame, lang: str) -> str:
     """Return the takeaway of the compliance heatmap: the agency with the lowest shown share."""
-    rows = numbers(suppress(compliance)).dropna(subset=["persen_20jp"]).sort_values(["persen_20jp", "kota", "nilai"])
+    rows = numbers(compliance).dropna(subset=["persen_20jp"]).sort_values(["persen_20jp", "kota", "nilai"])
     if rows.empty:
         return t("tk_none", lang)
     low = rows.iloc[0]
@@ -228,7 +227,6 @@ def appendix_text(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return the appendix as text to read: one row per metric, one column per city, values formatted in
     the chosen language."""
     rows = []
-    table = suppress(table)  # '<5' for numbers about fewer than 5 people
     for key, column, kind in APPENDIX:
         row = {t("metric", lang): t(key, lang)}
         for _, r in table.iterrows():

@@ -17,7 +17,6 @@ from openpyxl.utils import get_column_letter
 from analytics.meeting_files.content import Report, Section
 from analytics.meeting_files.downloads import csv_bytes
 from analytics.present.tables import header
-from analytics.privacy import suppress
 from analytics.texts import t
 
 RUPIAH_COLUMNS = ("pagu", "realisasi", "biaya", "belanja_daerah")
@@ -55,7 +54,7 @@ def _sheet(book: Workbook, section: Section, lang: str) -> None:
     sheet["A1"].font = Font(bold=True, size=14)
     sheet["A2"] = section.takeaway or section.caption
     table = section.table
-    shown = suppress(table)  # '<5' for numbers about fewer than 5 people
+    shown = table  # released: '<5' already stands for numbers about fewer than 5 people
     for c, column in enumerate(table.columns, start=1):
         cell = sheet.cell(HEADER_ROW, c, header(column, lang))
         cell.font = Font(bold=True)
@@ -101,6 +100,6 @@ def csv_zip(report: Report) -> bytes:
     out = BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for i, section in enumerate((s for s in report.sections if s.table is not None), start=1):
-            table = suppress(section.table).rename(columns=lambda c: header(c, report.lang))
+            table = section.table.rename(columns=lambda c: header(c, report.lang))
             archive.writestr(f"{i:02d}_{section.key}.csv", csv_bytes(table, report.lang))
     return out.getvalue()

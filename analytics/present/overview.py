@@ -101,7 +101,7 @@ def opd_profile(fetch: Callable[..., pd.DataFrame], f: Filters, kota: str) -> pd
     """Return the agencies of the one city `kota` in f.tahun_akhir, fetched through `fetch` as queries.opd_profile
     with f's cities replaced by `kota` alone (f's OPD, jabatan and jenis ASN filters still apply): one row per opd
     with jumlah_asn, jumlah_pns, jumlah_dinilai, persen_20jp, jp_per_asn, persen_sangat_baik and
-    persen_di_bawah_baik, most ASN first; raw numbers, not yet suppressed as '<5'."""
+    persen_di_bawah_baik, most ASN first, as released (numbers about fewer than 5 people read '<5')."""
     return fetch(queries.opd_profile, replace(f, kota=(kota,)))
 
 

@@ -27,24 +27,19 @@ def by_share_below_baik(predikat: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def totals(df: pd.DataFrame, by: list[str], value: str | list[str]) -> pd.DataFrame:
-    """Return the sum of `value` (one column or several) per group of `by`."""
-    return df.groupby(by, as_index=False)[value].sum()
-
-
 def provider_labels(top: pd.DataFrame) -> pd.DataFrame:
     """Return the providers with a `label` column 'penyelenggara (kota)' for charts."""
     return top.assign(label=top["penyelenggara"] + " (" + top["kota"] + ")").reset_index(drop=True)
 
 
-# --- picking rows for display, after the small-group rule (analytics.privacy, rules 6 and 7) ----------------
+# --- picking rows for display from a released frame (analytics.privacy, rules 6 and 7) -----------------------
 
 
 def pick(df: pd.DataFrame, **where: object) -> pd.DataFrame:
-    """Return the rows of `df` whose columns equal the given values (a list or tuple: are in them), after
-    suppressing `df` complete (privacy rule 6), so a cell hidden here is hidden in every other pick of the
-    same frame and '<5' cells arrive as '<5'. Rows are renumbered from 0."""
-    out = privacy.suppress(df)
+    """Return the rows of a released frame (analytics.privacy.release: the small-group rule has seen all of
+    it, rule 6) whose columns equal the given values (a list or tuple: are in them), '<5' cells as they are.
+    Rows are renumbered from 0."""
+    out = df
     for column, value in where.items():
         out = out[out[column].isin(value) if isinstance(value, list | tuple) else out[column] == value]
     return out.reset_index(drop=True)
@@ -70,8 +65,8 @@ def worst_rated_first(predikat: pd.DataFrame) -> pd.DataFrame:
 def follow_up_outcomes(summary: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """Return analytics.metrics.follow_up_summary as long rows (kota, kelompok, persen) of the share rated
     Baik or better the next year among those followed up and not (`names` gives each group's words), with
-    '<5' where the share is about fewer than 5 people (suppressed before it is reshaped)."""
+    '<5' where the released summary has it."""
     columns = ["persen_baik_ditindak", "persen_baik_tidak"]
-    long = privacy.suppress(summary).melt(id_vars="kota", value_vars=columns, var_name="kelompok", value_name="persen")
+    long = summary.melt(id_vars="kota", value_vars=columns, var_name="kelompok", value_name="persen")
     long = long[long["persen"].notna()]
     return long.assign(kelompok=long["kelompok"].map(names)).reset_index(drop=True)

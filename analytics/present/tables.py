@@ -8,7 +8,6 @@ from __future__ import annotations
 import pandas as pd
 
 from analytics.present import formatting as fmt
-from analytics.privacy import suppress
 
 HEADERS = {
     "kota": ("Kota", "City"),
@@ -124,7 +123,6 @@ def _cell(column: str, value: object, lang: str) -> object:
 
 def display_table(df: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """Return a copy of `df` as text for the screen: numbers in the chosen language's format and
-    headings in words. Numbers about fewer than 5 people read '<5' (analytics.privacy)."""
-    df = suppress(df)
+    headings in words. `df` is a released frame (analytics.privacy.release): its '<5' cells stay '<5'."""
     out = pd.DataFrame({header(c, lang): [_cell(c, v, lang) for v in df[c]] for c in df.columns})
     return out
