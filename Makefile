@@ -6,7 +6,7 @@ WAREHOUSE ?= $(or $(ASN_WAREHOUSE),data/warehouse.duckdb)
 SAMPLE := data/sample
 PORT ?= 8501
 
-.PHONY: setup lock chromium run demo test lint bench clean
+.PHONY: setup lock chromium run demo test test-fast lint bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,9 @@ lint: setup
 
 test: lint  ## lint and the whole test suite
 	$(PY) -m pytest -q
+
+test-fast: lint  ## lint and every test but the real-browser ones (marker `browser`: Chromium, a served app)
+	$(PY) -m pytest -q -m "not browser"
 
 bench: setup demo  ## benchmarks (not tests): load against DuckDB's read_csv, page times, overview deck
 	$(PY) -m benchmarks.load --scales $(or $(SCALES),1)

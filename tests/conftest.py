@@ -6,6 +6,7 @@ import csv
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import pandas as pd
@@ -18,6 +19,9 @@ from etl import pipeline
 from etl.contract import DATASETS, dataset_for_file
 from etl.paths import WAREHOUSE_ENV
 from etl.sample import write_sample
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
 # The page scripts as dashboard.py declares them (st.Page("views/x.py", ...)), in menu order.
@@ -94,6 +98,118 @@ def minimal_rows() -> dict[str, list[dict]]:
         "peserta": [
             {"kode_program": "PTK-2024-0001", "nip": NIP_A, "status": "lulus", "nilai_pre": "60", "nilai_post": "80"},
             {"kode_program": "PTK-2024-0001", "nip": NIP_B, "status": "tidak_hadir"},
+        ],
+    }
+
+
+SCORECARD_NIP = {k: f"19800101200001100{i}" for i, k in enumerate("ABCDE")}
+
+
+def scorecard_rows() -> dict[str, list[dict]]:
+    """Return the rows of the scorecard fixture (scorecard_warehouse), small enough to compute the scorecard by
+    hand: tests/test_scorecard.py checks ringkasan_kota_tahun against what follows.
+
+    People (kota, jenis, active years within 2022-2024):
+      A Pontianak PNS, since 2010                      -> active 2022, 2023, 2024
+      B Pontianak PNS, left 2023-12-31                 -> active 2022 only (must leave *after* 31 Dec)
+      C Pontianak PPPK, since 2024-06-01               -> active 2024
+      D Pontianak PNS, since 2025-01-01                -> never active in range
+      E Jambi PNS, since 2000                          -> active 2022, 2023, 2024
+    Activities (organiser, year of tanggal_selesai, jp, biaya):
+      P1 Pontianak 2024 24 JP Rp 4.800.000: A lulus, B lulus, C tidak_lulus
+      P2 Jambi     2024 10 JP Rp 1.000.000: A lulus, E lulus      (A earns JP from another city)
+      P3 Pontianak 2024  8 JP Rp 0 (ends 2024-01-05, started 2023): A lulus, C lulus
+      P4 Pontianak 2023 30 JP Rp 3.000.000: B lulus, E tidak_hadir
+    JP earned 2024: A 42, B 24, C 8, E 10. 2023: B 30.
+    """
+    return {
+        "kota": [
+            {"kota": "Pontianak", "provinsi": "Kalimantan Barat"},
+            {"kota": "Jambi", "provinsi": "Jambi"},
+            {"kota": "Bukittinggi", "provinsi": "Sumatera Barat"},
+        ],
+        "pegawai": [
+            pegawai(SCORECARD_NIP["A"]),
+            pegawai(SCORECARD_NIP["B"], tanggal_keluar="2023-12-31"),
+            pegawai(SCORECARD_NIP["C"], jenis_asn="PPPK", golongan="", tmt_masuk="2024-06-01"),
+            pegawai(SCORECARD_NIP["D"], tmt_masuk="2025-01-01"),
+            pegawai(SCORECARD_NIP["E"], kota="Jambi", tmt_masuk="2000-01-01"),
+        ],
+        "program": [
+            program("P1", tanggal_mulai="2024-03-01", tanggal_selesai="2024-03-03", jp="24", biaya="4800000"),
+            program(
+                "P2", kota="Jambi", tanggal_mulai="2024-05-01", tanggal_selesai="2024-05-01", jp="10", biaya="1000000"
+            ),
+            program(
+                "P3",
+                jalur="nonklasikal",
+                jenis="e-learning",
+                tanggal_mulai="2023-12-20",
+                tanggal_selesai="2024-01-05",
+                jp="8",
+                biaya="0",
+            ),
+            program("P4", tanggal_mulai="2023-06-01", tanggal_selesai="2023-06-01", jp="30", biaya="3000000"),
+        ],
+        "peserta": [
+            {"kode_program": "P1", "nip": SCORECARD_NIP["A"], "status": "lulus"},
+            {"kode_program": "P1", "nip": SCORECARD_NIP["B"], "status": "lulus"},
+            {"kode_program": "P1", "nip": SCORECARD_NIP["C"], "status": "tidak_lulus"},
+            {"kode_program": "P2", "nip": SCORECARD_NIP["A"], "status": "lulus"},
+            {"kode_program": "P2", "nip": SCORECARD_NIP["E"], "status": "lulus"},
+            {"kode_program": "P3", "nip": SCORECARD_NIP["A"], "status": "lulus"},
+            {"kode_program": "P3", "nip": SCORECARD_NIP["C"], "status": "lulus"},
+            {"kode_program": "P4", "nip": SCORECARD_NIP["B"], "status": "lulus"},
+            {"kode_program": "P4", "nip": SCORECARD_NIP["E"], "status": "tidak_hadir"},
+        ],
+        "anggaran": [
+            {
+                "kota": "Pontianak",
+                "tahun": "2022",
+                "kegiatan": "Diklat Teknis",
+                "sumber_dana": "APBD",
+                "pagu": "1000000000",
+                "realisasi": "900000000",
+            },
+            {
+                "kota": "Pontianak",
+                "tahun": "2022",
+                "kegiatan": "Diklat Teknis",
+                "sumber_dana": "Hibah",
+                "pagu": "200000000",
+                "realisasi": "100000000",
+            },
+            {
+                "kota": "Jambi",
+                "tahun": "2024",
+                "kegiatan": "Diklat Teknis",
+                "sumber_dana": "APBD",
+                "pagu": "0",
+                "realisasi": "0",
+            },
+        ],
+        "survei_kepuasan": [
+            {
+                "kota": "Pontianak",
+                "opd": "Disdukcapil",
+                "tanggal": "2024-05-01",
+                **{f"u{i}": "4" for i in range(1, 10)},
+            },
+            {"kota": "Pontianak", "opd": "Disdukcapil", "tanggal": "2024-05-02", **{f"u{i}": "3" for i in range(1, 9)}},
+            {
+                "kota": "Pontianak",
+                "opd": "RSUD",
+                "tanggal": "2024-06-01",
+                **{f"u{i}": "2" for i in range(1, 9)},
+                "u9": "4",
+            },
+            {"kota": "Jambi", "opd": "Disdukcapil", "tanggal": "2024-05-01", "u1": "4"},
+        ],
+        "penilaian_kinerja": [
+            {"nip": SCORECARD_NIP["A"], "tahun": "2024", "predikat": "Sangat Baik"},
+            {"nip": SCORECARD_NIP["C"], "tahun": "2024", "predikat": "Baik"},
+            {"nip": SCORECARD_NIP["B"], "tahun": "2023", "predikat": "Baik"},
+            {"nip": SCORECARD_NIP["E"], "tahun": "2024", "predikat": "Sangat Baik"},
         ],
     }
 
@@ -183,10 +299,8 @@ def demo_warehouse(sample_warehouse: Callable[[int, float], Path]) -> Path:
 
 @pytest.fixture(scope="session")
 def scorecard_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Session scope. Yields the warehouse the real pipeline builds from the hand-computed rows of
-    tests/test_scorecard.py (scorecard_rows), after checking nothing was rejected; read it, never load into it."""
-    from test_scorecard import scorecard_rows  # here, not at the top: test_scorecard imports this module
-
+    """Session scope. Yields the warehouse the real pipeline builds from the hand-computed scorecard_rows(),
+    after checking nothing was rejected; read it, never load into it."""
     report, db = load_rows(tmp_path_factory.mktemp("scorecard"), scorecard_rows())
     assert report.status == "ok" and report.errors == []
     assert sum(d["rows_rejected"] for d in report.datasets.values()) == 0
@@ -240,6 +354,26 @@ def ringkasan(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Module scope. Yields the scorecard of `warehouse` straight from its mart ringkasan_kota_tahun (ordered by
     kota, tahun), not through the code under test."""
     return con.execute("SELECT * FROM ringkasan_kota_tahun ORDER BY kota, tahun").df()
+
+
+@pytest.fixture(scope="module")
+def server(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Module scope. Serves the dashboard on `warehouse` with `streamlit run` for the rest of the module
+    (tests/real_browser.py) and yields its base URL; stopped after the module."""
+    from real_browser import serve  # here, not at the top: only the browser tests import Playwright
+
+    with serve(warehouse, tmp_path_factory.mktemp("server") / "streamlit.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser_page() -> Iterator[Page]:
+    """Module scope. Yields a page of a headless Chromium driven by Playwright (tests/real_browser.py), closed
+    after the module."""
+    from real_browser import chromium_page
+
+    with chromium_page() as page:
+        yield page
 
 
 @pytest.fixture(scope="module")

@@ -18,8 +18,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from by_definition import pairwise_gini
 from conftest import load_rows, pegawai, program, query
-from test_metrics import pairwise_gini
 
 from analytics import metrics, queries
 from analytics.queries.filters import Filters

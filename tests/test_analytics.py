@@ -186,7 +186,7 @@ def test_t_fills_values_and_rejects_unknown_keys() -> None:
         t("no_such_key_anywhere")
 
 
-# --- queries on the hand-computed warehouse of tests/test_scorecard.py -----------------------------
+# --- queries on the hand-computed scorecard warehouse (scorecard_rows, tests/conftest.py) -----------------
 
 ALL = ("Bukittinggi", "Jambi", "Pontianak")
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
-import test_pages
 from conftest import released
-from test_pages import open_page, start
+from in_process_app import PAGE, open_page, start
 
 from analytics import metrics, queries
 from analytics.present import charts, charts_analysis
@@ -23,9 +22,7 @@ from analytics.texts import t
 
 # The app, `con`, `info` and `everything` read the session's demo warehouse (tests/conftest.py).
 pytestmark = pytest.mark.usefixtures("app_environment")
-PAGES_WITH_CHARTS = [
-    name for name in test_pages.PAGE if name not in ("profil_kota", "definisi", "kualitas_data", "unggah")
-]
+PAGES_WITH_CHARTS = [name for name in PAGE if name not in ("profil_kota", "definisi", "kualitas_data", "unggah")]
 
 
 @pytest.fixture(scope="module")

@@ -1,121 +1,51 @@
-"""End-to-end in a real browser: Debian's Chromium driven by Playwright against a real server.
+"""End-to-end in a real browser: Debian's Chromium driven by Playwright against a real server
+(tests/real_browser.py; `server` and `browser_page` are fixtures of tests/conftest.py).
 
-Needs /usr/bin/chromium (`.ci/run` installs it). No browser download, no skip: without Chromium
-these tests fail and say how to install it.
+The module's server serves the session's demo warehouse; the tests that need a server nobody has used, or one
+whose warehouse they replace, start their own. Needs /usr/bin/chromium (`.ci/run` installs it).
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import PAGE_PATHS
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
+from real_browser import idle, open_and_wait, serve
 
 from etl import pipeline
 from etl.sample import write_sample
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+pytestmark = pytest.mark.browser
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Serve the dashboard on a small synthetic warehouse; yield its base URL."""
-    tmp = tmp_path_factory.mktemp("e2e")
-    write_sample(tmp / "sumber", seed=5, scale=0.03)
-    assert pipeline.load(tmp / "sumber", tmp / "warehouse.duckdb").status == "ok"
-    port = free_port()
-    log = (tmp / "streamlit.log").open("w")
-    env = {**os.environ, "ASN_WAREHOUSE": str(tmp / "warehouse.duckdb")}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard.py",
-            "--server.headless=true",
-            f"--server.port={port}",
-            "--server.address=127.0.0.1",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    os.environ["E2E_WAREHOUSE"] = str(tmp / "warehouse.duckdb")  # for the reload test below
-    try:
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError((tmp / "streamlit.log").read_text())
+@pytest.fixture
+def fresh_server(warehouse: Path, tmp_path: Path) -> Iterator[str]:
+    """A server of this test alone on the module's warehouse: nobody has opened any page of it yet."""
+    with serve(warehouse, tmp_path / "streamlit.log") as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
 
 
-@pytest.fixture(scope="module")
-def browser_page() -> Iterator[Page]:
-    assert shutil.which(CHROMIUM), "Chromium is missing: apt-get install -y chromium (.ci/run does this)"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1366, "height": 900})
-        yield page
-        browser.close()
-
-
-def open_and_wait(page: Page, url: str, drawn: str = "h1, .slide-title") -> None:
-    """Open a URL and wait until Streamlit has drawn `drawn` (the page's title) and finished running the script."""
-    page.goto(url)
-    page.wait_for_selector(drawn, state="attached", timeout=60_000)  # the script has run, not just the frame
-    idle(page)
-
-
-def idle(page: Page) -> None:
-    """Wait until the script is not running. After a click the rerun may not have started yet: assertions
-    after a click retry (expect) instead of trusting this alone."""
-    page.wait_for_timeout(300)
-    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=60_000)
+@pytest.fixture
+def own_warehouse(demo_source: Path, tmp_path: Path) -> Path:
+    """A warehouse of this test alone, loaded from the demo source folder: the test may load into it."""
+    db = tmp_path / "gudang" / "warehouse.duckdb"
+    assert pipeline.load(demo_source, db).status == "ok"
+    return db
 
 
 def first_metric(page: Page) -> str:
     return page.locator("[data-testid=stMetricValue]").first.inner_text()
 
 
-def test_a_copied_link_is_the_first_request_of_a_fresh_server(server: str, browser_page: Page) -> None:
-    # Must stay the first test of this module: nobody has opened the front page of this server yet.
-    open_and_wait(browser_page, f"{server}/partisipasi?kota=Jambi&lang=en")
+def test_a_copied_link_is_the_first_request_of_a_fresh_server(fresh_server: str, browser_page: Page) -> None:
+    open_and_wait(browser_page, f"{fresh_server}/partisipasi?kota=Jambi&lang=en")
     assert browser_page.locator("[data-testid=stException]").count() == 0
     assert browser_page.locator("h1").first.inner_text() == "Participation in development"
 
@@ -163,20 +93,20 @@ def test_removing_a_city_in_the_sidebar_removes_its_tile(server: str, browser_pa
 
 
 def test_a_load_while_serving_keeps_the_page_working_then_shows_the_new_data(
-    server: str, browser_page: Page, tmp_path: Path
+    own_warehouse: Path, browser_page: Page, tmp_path: Path
 ) -> None:
-    # Runs last: it replaces the warehouse the server reads.
-    open_and_wait(browser_page, f"{server}/?kota=Jambi")
-    before = first_metric(browser_page)
-    write_sample(tmp_path / "baru", seed=99, scale=0.03)
-    loading = subprocess.Popen(
-        [sys.executable, "-m", "etl", "load", str(tmp_path / "baru"), "--db", os.environ["E2E_WAREHOUSE"]],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-    )
-    open_and_wait(browser_page, f"{server}/partisipasi?kota=Jambi")  # served while the load runs
-    assert browser_page.locator("[data-testid=stException]").count() == 0
-    assert loading.wait(timeout=120) == 0
-    open_and_wait(browser_page, f"{server}/?kota=Jambi")
-    assert browser_page.locator("[data-testid=stException]").count() == 0
-    assert first_metric(browser_page) != before
+    with serve(own_warehouse, tmp_path / "streamlit.log") as server:
+        open_and_wait(browser_page, f"{server}/?kota=Jambi")
+        before = first_metric(browser_page)
+        write_sample(tmp_path / "baru", seed=99, scale=0.03)
+        loading = subprocess.Popen(
+            [sys.executable, "-m", "etl", "load", str(tmp_path / "baru"), "--db", str(own_warehouse)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+        )
+        open_and_wait(browser_page, f"{server}/partisipasi?kota=Jambi")  # served while the load runs
+        assert browser_page.locator("[data-testid=stException]").count() == 0
+        assert loading.wait(timeout=120) == 0
+        open_and_wait(browser_page, f"{server}/?kota=Jambi")
+        assert browser_page.locator("[data-testid=stException]").count() == 0
+        assert first_metric(browser_page) != before

@@ -50,6 +50,7 @@ def test_xlsx_for_repeated_kota_holds_those_cities_numbers(warehouse: Path, tmp_
     assert ("Pontianak", 2024, 1, 1, 100.0) in rows  # the hand-computed value of test_scorecard
 
 
+@pytest.mark.browser  # the deck's chart images: kaleido and Chromium
 def test_pptx_in_english_has_a_slide_per_section(warehouse: Path, tmp_path: Path) -> None:
     out = tmp_path / "deck.pptx"
     done = export(

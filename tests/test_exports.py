@@ -2,8 +2,8 @@
 (openpyxl, values against the warehouse), the offline HTML handout, the CSV and PNG archives.
 
 Everything runs on the session's small synthetic demo warehouse (`warehouse`, `con`, `info` and `ringkasan` of
-tests/conftest.py). The deck, PDF and PNG need the
-system Chromium (`.ci/run` installs it); they are built once per module to keep the suite quick.
+tests/conftest.py). The deck, PDF and PNG need the system Chromium (`.ci/run` installs it): their tests are
+marked `browser` (left out by `make test-fast`), and the chart images are made once per module to keep the suite quick.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from in_process_app import open_page, start
 from openpyxl import load_workbook
 from pptx import Presentation
 from pptx.util import Emu
@@ -162,17 +163,20 @@ def test_english_report_is_in_english(con, info: dict) -> None:
 # Deck
 
 
+@pytest.mark.browser
 def test_deck_is_16_9_with_one_slide_per_section_and_their_titles(deck, report: content.Report) -> None:
     assert (deck.slide_width, deck.slide_height) == (Emu(12192000), Emu(6858000))
     assert len(deck.slides) == len(report.sections) == 10
     assert [s.shapes.title.text for s in deck.slides] == [s.title for s in report.sections]
 
 
+@pytest.mark.browser
 def test_deck_title_slide_carries_date_of_data_and_synthetic_notice(deck, report: content.Report, info) -> None:
     text = " ".join(shape.text_frame.text for shape in deck.slides[0].shapes if shape.has_text_frame)
     assert content.data_date(info) in text and report.notice in text
 
 
+@pytest.mark.browser
 def test_every_chart_slide_has_its_picture_takeaway_and_source(deck, report: content.Report) -> None:
     for slide, section in zip(list(deck.slides)[2:9], report.charts(), strict=True):
         pictures = [shape for shape in slide.shapes if shape.shape_type == 13]
@@ -182,6 +186,7 @@ def test_every_chart_slide_has_its_picture_takeaway_and_source(deck, report: con
         assert section.takeaway in texts and section.source in texts
 
 
+@pytest.mark.browser
 def test_deck_appendix_table_has_a_column_per_city(deck, info: dict) -> None:
     tables = [shape.table for shape in deck.slides[-1].shapes if shape.has_table]
     assert len(tables) == 1
@@ -193,6 +198,7 @@ def test_deck_appendix_table_has_a_column_per_city(deck, info: dict) -> None:
 # PDF
 
 
+@pytest.mark.browser
 def test_pdf_is_a4_and_holds_every_title_takeaway_and_the_notice(pdf, report: content.Report, info) -> None:
     assert len(pdf.pages) >= 4
     assert all((round(float(p.mediabox.width)), round(float(p.mediabox.height))) == (595, 842) for p in pdf.pages)
@@ -204,6 +210,7 @@ def test_pdf_is_a4_and_holds_every_title_takeaway_and_the_notice(pdf, report: co
     assert flat(report.notice) in text and content.data_date(info) in text
 
 
+@pytest.mark.browser
 def test_pdf_has_a_picture_for_every_chart(pdf, report: content.Report) -> None:
     assert sum(len(page.images) for page in pdf.pages) == len(report.charts())
 
@@ -265,6 +272,7 @@ def test_html_handout_is_self_contained_and_holds_every_chart(report: content.Re
     assert report.notice in page and '<html lang="id">' in page
 
 
+@pytest.mark.browser
 def test_png_zip_has_one_image_per_chart(report: content.Report, rendered: dict[str, bytes]) -> None:
     archive = zipfile.ZipFile(io.BytesIO(png_zip(report, rendered)))
     assert archive.namelist() == [f"{i:02d}_{k}.png" for i, k in enumerate(CHART_KEYS, start=1)]
@@ -274,6 +282,7 @@ def test_png_zip_has_one_image_per_chart(report: content.Report, rendered: dict[
     assert (width, height) == (images.WIDTH * images.SCALE, images.HEIGHT * images.SCALE)
 
 
+@pytest.mark.browser
 def test_the_apps_kept_browser_renders_batch_after_batch(report: content.Report, rendered: dict) -> None:
     figure = images.for_print(report.charts()[0].figure)
     try:
@@ -313,22 +322,7 @@ def test_file_names_and_formats() -> None:
 # The app: presentation mode and the download panel (AppTest runs dashboard.py on this module's warehouse)
 
 
-@pytest.fixture
-def app(warehouse: Path):
-    """Point the app at this module's warehouse for one test, and restore everything after."""
-    from test_pages import ROOT
-
-    from etl.paths import WAREHOUSE_ENV
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv(WAREHOUSE_ENV, str(warehouse))
-        mp.chdir(ROOT)
-        yield
-
-
 def presentation(lang: str = "id", **query: str):
-    from test_pages import open_page, start
-
     at = open_page(start(lang, **query), "presentasi")
     assert [e.value for e in at.exception] == []
     return at
@@ -339,7 +333,7 @@ def screen_text(at) -> str:
     return " ".join(h.proto.body for h in at.get("html") if not h.proto.body.startswith("<style>"))
 
 
-@pytest.mark.usefixtures("app")
+@pytest.mark.usefixtures("app_environment")
 def test_presentation_opens_on_the_title_and_next_shows_the_first_finding(report: content.Report) -> None:
     at = presentation()
     assert report.sections[0].title in screen_text(at) and report.notice in screen_text(at)
@@ -350,7 +344,7 @@ def test_presentation_opens_on_the_title_and_next_shows_the_first_finding(report
     assert at.query_params["slide"] == "1"
 
 
-@pytest.mark.usefixtures("app")
+@pytest.mark.usefixtures("app_environment")
 def test_a_copied_link_opens_the_same_screen_language_and_highlighted_city(info: dict) -> None:
     at = presentation("en", slide="9", fokus="Makassar")
     english = overview_for_app(info, "en", "Makassar")
@@ -361,7 +355,7 @@ def test_a_copied_link_opens_the_same_screen_language_and_highlighted_city(info:
     assert at.selectbox(key="fokus").value == "Makassar"
 
 
-@pytest.mark.usefixtures("app")
+@pytest.mark.usefixtures("app_environment")
 def test_each_kind_of_screen_renders_and_the_last_has_no_next(report: content.Report) -> None:
     total = 1 + len(report.sections[1].lines) + len(report.charts()) + 1
     first_chart = 2 + len(report.sections[1].lines)
@@ -372,10 +366,8 @@ def test_each_kind_of_screen_renders_and_the_last_has_no_next(report: content.Re
     assert at.button(key="slide_next").disabled and at.table
 
 
-@pytest.mark.usefixtures("app")
+@pytest.mark.usefixtures("app_environment")
 def test_sidebar_offers_every_file_built_on_click() -> None:
-    from test_pages import start
-
     at = start()
     buttons = at.sidebar.get("download_button")
     assert len(buttons) == len(FORMATS)  # Chromium is installed here, so the deck, PDF and PNG too

@@ -6,17 +6,9 @@ import math
 
 import pandas as pd
 import pytest
+from by_definition import pairwise_gini
 
 from analytics import metrics
-
-
-def pairwise_gini(values: list[float]) -> float | None:
-    """The definition of the issue, literally: sum over all i, j of |x_i - x_j| / (2 n^2 mean)."""
-    n = len(values)
-    mean = sum(values) / n if n else 0
-    if mean == 0:
-        return None
-    return sum(abs(a - b) for a in values for b in values) / (2 * n * n * mean)
 
 
 def counts(jp: dict[float, int]) -> pd.DataFrame:

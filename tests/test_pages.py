@@ -11,18 +11,15 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import DASHBOARD, PAGE_SCRIPTS, load_rows
+from conftest import DASHBOARD
+from in_process_app import PAGE, ROOT, assert_clean, open_page, start, tiles
 from streamlit.testing.v1 import AppTest
-from test_scorecard import scorecard_rows
 
 from analytics import queries
 from analytics.queries.filters import Filters
 from analytics.texts import TEXT, t
 from etl.paths import WAREHOUSE_ENV
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = PAGE_SCRIPTS
-PAGE = {Path(p).stem: p for p in PAGES}
 TITLE_KEYS = {  # page -> the key of its st.title (definisi shows docs/metrics.md instead)
     "ringkasan": "ringkasan_title",
     "partisipasi": "partisipasi_title",
@@ -60,35 +57,6 @@ MENU_KEYS = (
 # The app reads the session's demo warehouse for this module only (app_environment, tests/conftest.py); `info`
 # and `ringkasan` (the warehouse's own scorecard) come from tests/conftest.py too.
 pytestmark = pytest.mark.usefixtures("app_environment")
-
-
-def start(lang: str | None = None, **query: str | list[str]) -> AppTest:
-    """Return the app after its first run, opened with these URL query parameters."""
-    at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
-    if lang:
-        at.query_params["lang"] = lang
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
-
-
-def open_page(at: AppTest, name: str) -> AppTest:
-    return at.switch_page(PAGE[name]).run()
-
-
-def assert_clean(at: AppTest) -> None:
-    """No exception, and no error in the page body (the sidebar's synthetic-data tag is expected)."""
-    assert [e.value for e in at.exception] == []
-    assert [e.value for e in at.main.error] == []
-
-
-def tiles(at: AppTest) -> dict[str, list[tuple[str, str, str]]]:
-    """Return the Ringkasan tiles per city: (label, value, delta) of each st.metric under the city's name."""
-    out = {}
-    for column in at.columns:
-        if len(column.metric) and len(column.subheader):
-            out[column.subheader[0].value] = [(m.label, m.value, m.proto.delta) for m in column.metric]
-    return out
 
 
 # Indonesian formats written out here, independently of analytics.formatting.
@@ -132,7 +100,7 @@ def test_the_app_declares_every_page() -> None:
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-@pytest.mark.parametrize("name", [Path(p).stem for p in PAGES])
+@pytest.mark.parametrize("name", PAGE)
 def test_every_page_renders_without_error(name: str, lang: str, info: dict) -> None:
     at = open_page(start(lang), name)
     assert_clean(at)
@@ -334,11 +302,11 @@ def test_people_filters_that_match_nobody_say_why() -> None:
         assert [i.value for i in at.info] == [nothing], name
 
 
-def test_ringkasan_with_cities_lacking_budget_and_people(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # The hand-made warehouse of test_scorecard: Bukittinggi has no data at all, Pontianak no 2024 budget.
-    report, db = load_rows(tmp_path, scorecard_rows())
-    assert report.status == "ok"
-    monkeypatch.setenv(WAREHOUSE_ENV, str(db))
+def test_ringkasan_with_cities_lacking_budget_and_people(
+    scorecard_warehouse: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The hand-made scorecard warehouse (tests/conftest.py): Bukittinggi has no data at all, Pontianak no 2024 budget.
+    monkeypatch.setenv(WAREHOUSE_ENV, str(scorecard_warehouse))
     at = start()
     assert_clean(at)
     shown = tiles(at)

@@ -1,17 +1,5 @@
-"""The city-year scorecard `ringkasan_kota_tahun` on a fixture small enough to compute by hand.
-
-People (kota, jenis, active years within 2022-2024):
-  A Pontianak PNS, since 2010                      -> active 2022, 2023, 2024
-  B Pontianak PNS, left 2023-12-31                 -> active 2022 only (must leave *after* 31 Dec)
-  C Pontianak PPPK, since 2024-06-01               -> active 2024
-  D Pontianak PNS, since 2025-01-01                -> never active in range
-  E Jambi PNS, since 2000                          -> active 2022, 2023, 2024
-Activities (organiser, year of tanggal_selesai, jp, biaya):
-  P1 Pontianak 2024 24 JP Rp 4.800.000: A lulus, B lulus, C tidak_lulus
-  P2 Jambi     2024 10 JP Rp 1.000.000: A lulus, E lulus      (A earns JP from another city)
-  P3 Pontianak 2024  8 JP Rp 0 (ends 2024-01-05, started 2023): A lulus, C lulus
-  P4 Pontianak 2023 30 JP Rp 3.000.000: B lulus, E tidak_hadir
-JP earned 2024: A 42, B 24, C 8, E 10. 2023: B 30.
+"""The city-year scorecard `ringkasan_kota_tahun` on the fixture small enough to compute by hand:
+scorecard_rows() of tests/conftest.py, whose docstring lists its people, activities and JP earned.
 """
 
 from __future__ import annotations
@@ -19,103 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import load_rows, pegawai, program, query
-
-NIP = {k: f"19800101200001100{i}" for i, k in enumerate("ABCDE")}
-
-
-def scorecard_rows() -> dict[str, list[dict]]:
-    """Return the hand-computed fixture described in the module docstring."""
-    return {
-        "kota": [
-            {"kota": "Pontianak", "provinsi": "Kalimantan Barat"},
-            {"kota": "Jambi", "provinsi": "Jambi"},
-            {"kota": "Bukittinggi", "provinsi": "Sumatera Barat"},
-        ],
-        "pegawai": [
-            pegawai(NIP["A"]),
-            pegawai(NIP["B"], tanggal_keluar="2023-12-31"),
-            pegawai(NIP["C"], jenis_asn="PPPK", golongan="", tmt_masuk="2024-06-01"),
-            pegawai(NIP["D"], tmt_masuk="2025-01-01"),
-            pegawai(NIP["E"], kota="Jambi", tmt_masuk="2000-01-01"),
-        ],
-        "program": [
-            program("P1", tanggal_mulai="2024-03-01", tanggal_selesai="2024-03-03", jp="24", biaya="4800000"),
-            program(
-                "P2", kota="Jambi", tanggal_mulai="2024-05-01", tanggal_selesai="2024-05-01", jp="10", biaya="1000000"
-            ),
-            program(
-                "P3",
-                jalur="nonklasikal",
-                jenis="e-learning",
-                tanggal_mulai="2023-12-20",
-                tanggal_selesai="2024-01-05",
-                jp="8",
-                biaya="0",
-            ),
-            program("P4", tanggal_mulai="2023-06-01", tanggal_selesai="2023-06-01", jp="30", biaya="3000000"),
-        ],
-        "peserta": [
-            {"kode_program": "P1", "nip": NIP["A"], "status": "lulus"},
-            {"kode_program": "P1", "nip": NIP["B"], "status": "lulus"},
-            {"kode_program": "P1", "nip": NIP["C"], "status": "tidak_lulus"},
-            {"kode_program": "P2", "nip": NIP["A"], "status": "lulus"},
-            {"kode_program": "P2", "nip": NIP["E"], "status": "lulus"},
-            {"kode_program": "P3", "nip": NIP["A"], "status": "lulus"},
-            {"kode_program": "P3", "nip": NIP["C"], "status": "lulus"},
-            {"kode_program": "P4", "nip": NIP["B"], "status": "lulus"},
-            {"kode_program": "P4", "nip": NIP["E"], "status": "tidak_hadir"},
-        ],
-        "anggaran": [
-            {
-                "kota": "Pontianak",
-                "tahun": "2022",
-                "kegiatan": "Diklat Teknis",
-                "sumber_dana": "APBD",
-                "pagu": "1000000000",
-                "realisasi": "900000000",
-            },
-            {
-                "kota": "Pontianak",
-                "tahun": "2022",
-                "kegiatan": "Diklat Teknis",
-                "sumber_dana": "Hibah",
-                "pagu": "200000000",
-                "realisasi": "100000000",
-            },
-            {
-                "kota": "Jambi",
-                "tahun": "2024",
-                "kegiatan": "Diklat Teknis",
-                "sumber_dana": "APBD",
-                "pagu": "0",
-                "realisasi": "0",
-            },
-        ],
-        "survei_kepuasan": [
-            {
-                "kota": "Pontianak",
-                "opd": "Disdukcapil",
-                "tanggal": "2024-05-01",
-                **{f"u{i}": "4" for i in range(1, 10)},
-            },
-            {"kota": "Pontianak", "opd": "Disdukcapil", "tanggal": "2024-05-02", **{f"u{i}": "3" for i in range(1, 9)}},
-            {
-                "kota": "Pontianak",
-                "opd": "RSUD",
-                "tanggal": "2024-06-01",
-                **{f"u{i}": "2" for i in range(1, 9)},
-                "u9": "4",
-            },
-            {"kota": "Jambi", "opd": "Disdukcapil", "tanggal": "2024-05-01", "u1": "4"},
-        ],
-        "penilaian_kinerja": [
-            {"nip": NIP["A"], "tahun": "2024", "predikat": "Sangat Baik"},
-            {"nip": NIP["C"], "tahun": "2024", "predikat": "Baik"},
-            {"nip": NIP["B"], "tahun": "2023", "predikat": "Baik"},
-            {"nip": NIP["E"], "tahun": "2024", "predikat": "Sangat Baik"},
-        ],
-    }
+from conftest import load_rows, query, scorecard_rows
 
 
 @pytest.fixture(scope="module")
