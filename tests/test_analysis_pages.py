@@ -108,6 +108,16 @@ def test_lang_en_changes_the_what_if_labels(run_page) -> None:
     assert f"{t('an_m_persen', 'id')} · {t('an_today', 'id')}" not in labels
 
 
+def test_the_simulations_cost_table_takes_the_whole_width(run_page) -> None:
+    at = run_page("simulasi")
+    assert not at.exception, [e.value for e in at.exception]
+    headings = [t("an_share_today", "id"), t("an_share_scenario", "id")]
+    tables = [d for d in at.main.dataframe if set(headings) <= set(d.value.columns)]
+    assert len(tables) == 1 and len(tables[0].value.columns) == 5
+    in_columns = [d for c in at.main.columns for d in c.dataframe if set(headings) <= set(d.value.columns)]
+    assert in_columns == []  # not squeezed beside the curve
+
+
 # --- the stories the demo data tells through these pages --------------------------------------------------
 
 

@@ -19,7 +19,7 @@ from analytics.meeting_files import downloads
 from analytics.present import formatting as fmt
 from analytics.present import reshape, tables
 from analytics.present.findings import findings
-from analytics.present.overview import city_tiles, compare_with_others
+from analytics.present.overview import city_tiles, compare_with_others, in_range
 from analytics.queries import (
     DIMENSIONS,
     compliance_by,
@@ -517,6 +517,14 @@ def test_compare_with_others_in_english_and_without_values() -> None:
     df.loc[df["kota"] != "Jambi", "ikm"] = float("nan")
     rows = {r[0]: tuple(r[1:]) for r in compare_with_others(df, "Jambi", 2024, "id").itertuples(index=False)}
     assert rows[t("m_ikm")] == ("80,50", MISSING, MISSING)
+
+
+def test_in_range_keeps_the_chosen_years_and_drops_the_year_before() -> None:
+    scorecard = pd.DataFrame({"kota": ["A"] * 3, "tahun": [2020, 2021, 2022], "pagu": [1.0, None, 3.0]})
+    chosen = Filters(kota=("A",), tahun_awal=2021, tahun_akhir=2022)
+    assert in_range(scorecard, chosen)["tahun"].tolist() == [2021, 2022]
+    budget = in_range(scorecard, chosen, filled="pagu")
+    assert budget["tahun"].tolist() == [2022] and budget.index.tolist() == [0]
 
 
 # --- tables, reshaping, exports -----------------------------------------------------------------------

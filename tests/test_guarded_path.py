@@ -17,7 +17,7 @@ from conftest import QUERY_ARGS
 
 from analytics import privacy, queries
 from analytics.privacy import release, scope
-from analytics.queries.declare import COUNT, DECLARATIONS, Undeclared, query
+from analytics.queries.declare import COUNT, DECLARATIONS, Undeclared, declaration_of, query
 from analytics.queries.filters import Filters
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,6 +97,14 @@ def test_the_guarded_path_hides_what_its_declaration_says_counts_people(con, eve
     finally:
         DECLARATIONS.pop(heads)
         DECLARATIONS.pop(money)
+
+
+def test_a_share_beside_its_small_numerator_is_hidden() -> None:
+    # Beside its total, a share of 30% on 10 people gives away the 3 coached.
+    df = pd.DataFrame({"kota": ["A"], "jumlah": [10], "coaching": [3], "persen_coaching": [30.0]})
+    shown = privacy.suppress(df, rules=declaration_of(queries.follow_up_summary).rules())
+    assert shown.loc[0, "coaching"] == privacy.marker()
+    assert shown.loc[0, "persen_coaching"] == privacy.marker()
 
 
 def test_downstream_only_reads_the_marks_the_guarded_path_wrote() -> None:

@@ -16,6 +16,9 @@ from in_process_app import PAGE, ROOT, assert_clean, open_page, start, tiles
 from streamlit.testing.v1 import AppTest
 
 from analytics import queries
+from analytics.present import overview, reshape
+from analytics.present.tables import display_table
+from analytics.privacy import release
 from analytics.queries.filters import Filters
 from analytics.texts import TEXT, t
 from etl.paths import WAREHOUSE_ENV
@@ -194,6 +197,38 @@ def test_a_copied_link_opens_the_same_view() -> None:
     assert [x.value for x in at.title] == [t("ringkasan_title", "en", year=2024)]
     assert list(tiles(at)) == ["Jambi", "Makassar"]
     assert at.sidebar.multiselect(key="kota").value == ["Jambi", "Makassar"]
+
+
+# --- pages draw from the released scorecard ---------------------------------------------------------------
+
+
+def _page_table(at, columns: list[str]) -> pd.DataFrame:
+    """Return the one table of the page with exactly these headings."""
+    found = [d.value for d in at.dataframe if list(d.value.columns) == columns]
+    assert len(found) == 1, [list(d.value.columns) for d in at.dataframe]
+    return found[0].reset_index(drop=True)
+
+
+def test_umpan_balik_draws_the_ikm_trend_from_the_page_scorecard(con, everything: Filters) -> None:
+    at = open_page(start(), "umpan_balik")
+    assert_clean(at)
+    scorecard = release.read(con, queries.scorecard, everything)
+    spec = overview.TRENDS["tren_ikm"]
+    in_range = overview.in_range(scorecard, everything)
+    expected = display_table(in_range[["kota", "tahun", *spec.columns]], "id").reset_index(drop=True)
+    pd.testing.assert_frame_equal(_page_table(at, list(expected.columns)), expected)
+
+
+def test_anggaran_shows_the_budget_rows_of_the_page_scorecard(con, everything: Filters) -> None:
+    at = open_page(start(), "anggaran")
+    assert_clean(at)
+    scorecard = release.read(con, queries.scorecard, everything)
+    budget = overview.in_range(scorecard, everything, filled="pagu")
+    expected = display_table(budget[["kota", "tahun", "pagu", "realisasi", "persen_serapan"]], "id")
+    pd.testing.assert_frame_equal(_page_table(at, list(expected.columns)), expected.reset_index(drop=True))
+    detail = queries.budget_detail(con, everything)
+    latest = display_table(reshape.pick(detail, tahun=everything.tahun_akhir), "id")
+    pd.testing.assert_frame_equal(_page_table(at, list(latest.columns)), latest)
 
 
 # --- language ------------------------------------------------------------------------------------------
