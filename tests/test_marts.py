@@ -1,4 +1,7 @@
-"""Grain and accounting identities of the marts, on the scorecard fixture and on demo data."""
+"""Grain and accounting identities of the marts, on the scorecard fixture and on demo data.
+
+Every mart (etl/sql/marts/*.sql, each stating its grain in its header) has its key in GRAINS, and the key is
+unique and never NULL in both warehouses; a new mart file without a grain here fails the suite."""
 
 from __future__ import annotations
 
@@ -10,9 +13,13 @@ from conftest import query
 
 from etl.warehouse import connect
 
-GRAINS = {
+MARTS_SQL = Path(__file__).resolve().parent.parent / "etl" / "sql" / "marts"
+GRAINS = {  # mart: its key, as its header states it
+    "int_tahun": ("tahun",),
     "ringkasan_kota_tahun": ("kota", "tahun"),
+    "kesenjangan_20jp": ("kota", "tahun"),
     "int_pegawai_tahun": ("id_pegawai", "tahun"),
+    "analisis_pegawai_tahun": ("id_pegawai", "tahun"),
     "int_jp_pegawai_tahun": ("id_pegawai", "tahun"),
     "ikm_unsur_opd_tahun": ("kota", "opd", "tahun", "unsur"),
     "pegawai_segmen_tahun": (
@@ -27,6 +34,7 @@ GRAINS = {
     ),
     "kegiatan": ("kode_program",),
 }
+NULLABLE = {("pegawai_segmen_tahun", "golongan")}  # NULL for PPPK, and part of the key
 
 
 @pytest.fixture(scope="module")
@@ -35,11 +43,26 @@ def warehouse(scorecard_warehouse: Path) -> Path:
     return scorecard_warehouse
 
 
+def test_every_mart_has_its_grain_tested() -> None:
+    assert sorted(GRAINS) == sorted(path.stem for path in MARTS_SQL.glob("*.sql"))
+
+
 @pytest.mark.parametrize("mart", sorted(GRAINS))
-def test_mart_key_is_unique(warehouse: Path, mart: str) -> None:
+@pytest.mark.parametrize("fixture", ["scorecard_warehouse", "demo_warehouse"])
+def test_mart_key_is_unique_and_never_null(request: pytest.FixtureRequest, fixture: str, mart: str) -> None:
+    db = request.getfixturevalue(fixture)
     key = ", ".join(GRAINS[mart])
-    dupes = query(warehouse, f"SELECT {key}, count(*) FROM {mart} GROUP BY ALL HAVING count(*) > 1")
+    dupes = query(db, f"SELECT {key}, count(*) FROM {mart} GROUP BY ALL HAVING count(*) > 1")
     assert dupes == []
+    for column in GRAINS[mart]:
+        if (mart, column) not in NULLABLE:
+            assert query(db, f"SELECT count(*) FROM {mart} WHERE {column} IS NULL") == [(0,)], column
+
+
+@pytest.mark.parametrize("mart", sorted(GRAINS))
+def test_every_mart_has_rows_in_the_demo_warehouse(demo_warehouse: Path, mart: str) -> None:
+    # Else the grain test above would pass on nothing.
+    assert query(demo_warehouse, f"SELECT count(*) FROM {mart}")[0][0] > 0
 
 
 def test_segments_add_up_to_the_scorecard(warehouse: Path) -> None:
