@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "sample":
-        from etl.sample import write_sample
+        from demo import write_sample
 
         counts = write_sample(args.out, seed=args.seed, scale=args.scale)
         print(f"Data contoh (sintetis) ditulis ke {args.out}: {sum(counts.values())} baris di {len(counts)} file.")

@@ -15,10 +15,10 @@ import pytest
 from analytics import queries
 from analytics.queries.db import open_warehouse
 from analytics.queries.filters import Filters
+from demo import write_sample
 from etl import pipeline
 from etl.contract import DATASETS, dataset_for_file
 from etl.paths import WAREHOUSE_ENV
-from etl.sample import write_sample
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -252,7 +252,7 @@ def query(db: Path, sql: str, params: list | dict | None = None) -> list[tuple]:
 
 @pytest.fixture(scope="session")
 def sample_source(tmp_path_factory: pytest.TempPathFactory) -> Callable[[int, float], Path]:
-    """Session scope. Yields a function (seed, scale) -> a synthetic source folder that etl.sample.write_sample
+    """Session scope. Yields a function (seed, scale) -> a synthetic source folder that demo.write_sample
     writes once per session for each (seed, scale); read the folders, never write into them."""
     folders: dict[tuple[int, float], Path] = {}
 

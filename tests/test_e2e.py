@@ -18,8 +18,8 @@ from conftest import PAGE_PATHS
 from playwright.sync_api import Page, expect
 from real_browser import idle, open_and_wait, serve
 
+from demo import write_sample
 from etl import pipeline
-from etl.sample import write_sample
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.browser

@@ -1,4 +1,4 @@
-"""Tests of the synthetic source folder written by etl.sample.write_sample.
+"""Tests of the synthetic source folder written by demo.write_sample.
 
 One small folder (scale 0.05) is written once per session (tests/conftest.py) and read as text, so every check
 sees exactly what a user's loader would see.
@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from etl import contract, sample
-from etl.sample import CITIES, NipRegistry, make_nips, write_sample
+from demo import CITIES, NipRegistry, make_nips, write_sample, writer
+from etl import contract
 
 SCALE = 0.05
 SEED = 7
@@ -131,7 +131,7 @@ def test_every_city_has_rows_every_year_in_every_dataset(data: dict[str, pd.Data
 def test_generation_in_chunks_keeps_keys_unique_and_references_valid(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sample, "CHUNK_SIZE", 150)  # several chunks per city, as at large scale
+    monkeypatch.setattr(writer, "CHUNK_SIZE", 150)  # several chunks per city, as at large scale
     write_sample(tmp_path, seed=3, scale=0.03)
     pegawai = pd.read_csv(tmp_path / "pegawai.csv", dtype=str)
     program = pd.read_csv(tmp_path / "program.csv", dtype=str)

@@ -1,0 +1,141 @@
+"""Synthetic demo data: writing."""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from pathlib import Path
+from typing import IO
+
+import numpy as np
+import pandas as pd
+
+from demo.appraisal import penghargaan_rows, penilaian_rows, rate_year
+from demo.cities import CITIES, City
+from demo.city_data import anggaran_rows, apbd_rows, aspirasi_rows, survei_rows
+from demo.nip import NipRegistry
+from demo.pegawai import make_pegawai, pegawai_rows
+from demo.randomness import _d, _day, _rng, _split
+from demo.settings import CHUNK_SIZE, JP_MINIMUM, YEARS, contract_columns
+from demo.training import YearState, simulate_training
+from demo.training_rows import mentoring_rows, peserta_rows, program_rows, umpan_balik_rows
+from etl import contract
+
+
+class SampleWriter:
+    """Open CSV files (one per dataset, header written) that chunks of rows are appended to."""
+
+    def __init__(self, out: Path) -> None:
+        self._stack = contextlib.ExitStack()
+        self.files: dict[str, IO[str]] = {}
+        self.rows: dict[str, int] = {}
+        for name in contract.DATASETS:
+            path = out / f"{name}.csv"
+            handle = self._stack.enter_context(path.open("w", encoding="utf-8", newline=""))
+            handle.write(",".join(contract_columns(name)) + "\n")
+            self.files[name] = handle
+            self.rows[f"{name}.csv"] = 0
+
+    def __enter__(self) -> SampleWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stack.close()
+
+    def write(self, dataset: str, df: pd.DataFrame) -> None:
+        """Append rows (columns in contract order; integers never written as floats)."""
+        df = df.loc[:, list(contract_columns(dataset))]
+        floats = [c for c in df.columns if pd.api.types.is_float_dtype(df[c])]
+        if floats:
+            raise TypeError(f"{dataset}: float columns {floats} would be written as decimals")
+        df.to_csv(self.files[dataset], header=False, index=False, lineterminator="\n")
+        self.rows[f"{dataset}.csv"] += len(df)
+
+
+def _marker_text(seed: int, scale: float) -> str:
+    """Return the notice written to contract.SYNTHETIC_MARKER."""
+    return (
+        "DATA SINTETIS - BUKAN DATA NYATA\n"
+        "Seluruh data di folder ini dibuat secara acak oleh demo/ (python -m etl sample) untuk demonstrasi.\n"
+        "Nama, NIP, nilai dan angka lain tidak menggambarkan orang atau instansi yang sebenarnya.\n"
+        "\n"
+        "SYNTHETIC DATA - NOT REAL\n"
+        "Every file in this folder was generated at random by demo/ (python -m etl sample) for demonstration.\n"
+        "Names, NIPs, scores and other figures do not describe real people or institutions.\n"
+        "\n"
+        f"seed: {seed}\n"
+        f"scale: {scale}\n"
+    )
+
+
+def _simulate_chunk(
+    city: City,
+    ci: int,
+    chunk: int,
+    n_pns: int,
+    n_pppk: int,
+    seed: int,
+    registry: NipRegistry,
+    counters: dict[int, int],
+    writer: SampleWriter,
+) -> None:
+    """Generate one chunk of employees of a city and write all its person-level rows."""
+    emp = make_pegawai(city, n_pns, n_pppk, _rng(seed, ci, chunk, 1), registry)
+    writer.write("pegawai", pegawai_rows(city, emp))
+
+    n = len(emp)
+    state = YearState(np.full(n, -1), np.zeros(n, dtype=bool), np.zeros(n, dtype=bool))
+    tmt = _d(emp["tmt"])
+    keluar = _d(emp["keluar"])
+    for y, year in enumerate(YEARS):
+        rng = _rng(seed, ci, chunk, 2, y)
+        active = (tmt <= _day(year, 12, 31)) & (np.isnat(keluar) | (keluar >= _day(year)))
+        first = chunk == 0  # the first chunk guarantees non-empty files at tiny scale
+        training = simulate_training(city, year, emp, active, state, 2 if first else 0, rng)
+        programs = training.programs
+        seq = counters.get(year, 0) + np.arange(1, len(programs) + 1)
+        counters[year] = int(seq[-1]) if len(seq) else counters.get(year, 0)
+        programs["kode_program"] = [f"{city.kode}-{year}-{s:04d}" for s in seq]
+        writer.write("program", program_rows(city, programs))
+        writer.write("peserta", peserta_rows(emp, programs, training.peserta))
+        writer.write("umpan_balik_pelatihan", umpan_balik_rows(programs, training.peserta, first, rng))
+        writer.write("mentoring", mentoring_rows(emp, year, active, programs, training.peserta, rng))
+
+        predikat, score = rate_year(emp, active, state, training, rng)
+        writer.write("penilaian_kinerja", penilaian_rows(emp, year, predikat, rng))
+        writer.write("penghargaan", penghargaan_rows(city, emp, year, predikat, score, first, rng))
+        state = YearState(predikat, training.lulus_jp >= JP_MINIMUM, training.mentored)
+
+
+def write_sample(out: Path, seed: int = 42, scale: float = 1.0) -> dict[str, int]:
+    """Write a complete synthetic source folder; return rows written per file name.
+
+    `out` gets one CSV per dataset of etl.contract.DATASETS (`pegawai.csv`, `peserta.csv`,
+    ...) and the marker file contract.SYNTHETIC_MARKER. `scale` multiplies the headcounts
+    (and with them programs, participants and survey sizes); the same seed and scale give
+    byte-identical files. The dict maps each CSV file name to its number of data rows.
+    """
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / contract.SYNTHETIC_MARKER).write_text(_marker_text(seed, scale), encoding="utf-8")
+    registry = NipRegistry()
+    with SampleWriter(out) as writer:
+        kota = pd.DataFrame({"kota": [c.kota for c in CITIES], "provinsi": [c.provinsi for c in CITIES]})
+        writer.write("kota", kota)
+        for ci, city in enumerate(CITIES):
+            rng = _rng(seed, ci, 0, 3)
+            apbd = apbd_rows(city, rng)
+            writer.write("apbd", apbd)
+            writer.write("anggaran", anggaran_rows(city, apbd, rng))
+            for y, year in enumerate(YEARS):
+                rng = _rng(seed, ci, 0, 4, y)
+                writer.write("survei_kepuasan", survei_rows(city, year, scale, rng))
+                writer.write("aspirasi", aspirasi_rows(city, year, scale, rng))
+            n_pns = max(20, round(city.pns * scale))
+            n_pppk = max(5, round(city.pppk * scale))
+            chunks = math.ceil((n_pns + n_pppk) / CHUNK_SIZE)
+            counters: dict[int, int] = {}
+            sizes = zip(_split(n_pns, chunks), _split(n_pppk, chunks), strict=True)
+            for chunk, (c_pns, c_pppk) in enumerate(sizes):
+                _simulate_chunk(city, ci, chunk, c_pns, c_pppk, seed, registry, counters, writer)
+    return dict(writer.rows)
