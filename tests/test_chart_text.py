@@ -1,4 +1,4 @@
-"""Text alternatives of the charts (analytics.charts.describe): one or two sentences in the chosen language
+"""Text alternatives of the charts (analytics.present.charts.describe): one or two sentences in the chosen language
 that say what a chart shows (kind, whom, highest and lowest value), never a value the chart hides, and an
 st.caption under every chart of every page, where screen readers reach it.
 
@@ -15,7 +15,7 @@ from conftest import released
 from in_process_app import PAGE, open_page, start
 
 from analytics import metrics, queries
-from analytics.present import charts, charts_analysis
+from analytics.present import charts
 from analytics.privacy import release
 from analytics.queries.filters import Filters
 from analytics.texts import t
@@ -81,27 +81,29 @@ def test_stacked_bars_say_which_part_is_largest_most_often(con, everything: Filt
 
 def test_intervals_curves_and_scatters_say_what_they_are(con, everything: Filters, styles) -> None:
     did = metrics.compare_cells(queries.training_cells(con, everything, 1)).dropna(subset=["selisih"])
-    forest = charts_analysis.intervals(
-        did, "kota", "selisih", "ci_rendah", "ci_tinggi", charts_analysis.comparison_texts(did), styles
+    forest = charts.intervals(
+        did, "kota", "selisih", "ci_rendah", "ci_tinggi", charts.comparison_texts(did, "id"), styles, "id"
     )
     high = did.loc[did["selisih"].idxmax()]
-    text = charts.describe(forest)
+    text = charts.describe(forest, "id")
     assert text.startswith("Ringkasan grafik: Selisih dengan selang kepercayaan 95% untuk ")
     assert f"Tertinggi: {high.kota}: " in text
     gap = queries.gap(con, everything)
     latest = gap[gap["tahun"] == everything.tahun_akhir]
-    points = charts_analysis.lorenz_points(release.read(con, queries.lorenz, everything), latest, "id")
-    curves = charts.describe(charts_analysis.lorenz(points, styles, "id", "Merata"))
+    points = charts.lorenz_points(release.read(con, queries.lorenz, everything), latest, "id")
+    curves = charts.describe(charts.lorenz(points, styles, "id", "Merata"), "id")
     assert curves.startswith("Ringkasan grafik: Kurva untuk ") and "(Gini " in curves and "Tertinggi" not in curves
     units = queries.jp_and_ikm(con, everything)
-    names = charts_analysis.correlation_names(units, "jp_per_asn", "ikm", "id")
-    scatter = charts.describe(charts_analysis.scatter_by_city(units, "jp_per_asn", "ikm", styles, "opd", names=names))
+    names = charts.correlation_names(units, "jp_per_asn", "ikm", "id")
+    scatter = charts.describe(
+        charts.scatter_by_city(units, "jp_per_asn", "ikm", styles, "opd", "id", names=names), "id"
+    )
     assert scatter.startswith("Ringkasan grafik: Grafik titik untuk ") and "(r = " in scatter
 
 
 def test_a_budget_curve_writes_the_change_of_budget_with_its_sign() -> None:
     curve = pd.DataFrame({"perubahan_anggaran": [-50.0, 0.0, 50.0], "persen_20jp": [30.0, 45.0, 60.0]})
-    text = charts.describe(charts_analysis.budget_curve(curve, 0, "id"))
+    text = charts.describe(charts.budget_curve(curve, 0, "id"), "id")
     assert text == "Ringkasan grafik: Grafik garis. Tertinggi: +50%: 60,0%. Terendah: -50%: 30,0%."
 
 
@@ -119,17 +121,37 @@ def test_hidden_values_are_counted_never_told(con, info: dict, styles) -> None:
 
 def test_a_chart_with_nothing_to_draw_says_so() -> None:
     df = pd.DataFrame({"kota": ["Jambi"], "nilai": ["JPT"], "jumlah_pns": [2], "persen_20jp": [50.0]})
-    figure = charts.grouped_bars(released(df), "nilai", "persen_20jp", charts.city_styles(["Jambi"]))
-    assert charts.describe(figure) == (
+    figure = charts.grouped_bars(released(df), "nilai", "persen_20jp", charts.city_styles(["Jambi"]), "id")
+    assert charts.describe(figure, "id") == (
         f"Ringkasan grafik: Grafik batang untuk Jambi. Tidak ada nilai yang digambar. {t('ch_hidden', n=1, k=5)}"
     )
 
 
 def test_describe_reads_a_figure_that_went_through_json() -> None:
     df = pd.DataFrame({"kota": ["Jambi", "Jambi"], "tahun": [2024, 2025], "ikm": [80.0, 82.5]})
-    figure = charts.trend(df, "ikm", charts.city_styles(["Jambi"]))
+    figure = charts.trend(df, "ikm", charts.city_styles(["Jambi"]), "id")
     again = go.Figure(figure.to_dict())  # typed arrays {"dtype", "bdata"}, as in the presentation's cache
-    assert charts.describe(again) == charts.describe(figure)
+    assert charts.describe(again, "id") == charts.describe(figure, "id")
+
+
+def test_bars_write_their_values_as_the_text_template_the_page_gave() -> None:
+    df = pd.DataFrame({"kota": ["Jambi", "Makassar"], "nilai": ["A", "A"], "persen": [12.4, 85.0]})
+    styles = charts.city_styles(["Jambi", "Makassar"])
+    percent = charts.grouped_bars(df, "nilai", "persen", styles, "en", text_format="%{y:.0f}%")
+    assert charts.describe(percent, "en").endswith("Highest: Makassar · A: 85%. Lowest: Jambi · A: 12%.")
+    scores = charts.grouped_bars(df, "nilai", "persen", styles, "id", text_format="%{y:.2f}")
+    assert charts.describe(scores, "id").endswith("Tertinggi: Makassar · A: 85,00. Terendah: Jambi · A: 12,40.")
+
+
+def test_a_line_chart_with_no_line_left_still_says_it_is_a_line_chart() -> None:
+    df = pd.DataFrame({"kota": ["Jambi"], "tahun": [2024], "ikm": [None]})
+    figure = charts.trend(df, "ikm", charts.city_styles(["Jambi"]), "id")
+    assert charts.describe(figure, "id") == "Ringkasan grafik: Grafik garis. Tidak ada nilai yang digambar."
+
+
+def test_describe_refuses_a_figure_that_does_not_say_what_it_is() -> None:
+    with pytest.raises(ValueError, match="kind of chart"):
+        charts.describe(go.Figure(go.Bar(x=["a"], y=[1])), "id")
 
 
 # --- on the pages -----------------------------------------------------------------------------------------------

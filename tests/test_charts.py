@@ -52,7 +52,7 @@ def test_city_styles_are_fixed_by_the_full_sorted_list() -> None:
 def test_a_city_keeps_its_style_whichever_subset_is_shown() -> None:
     df = _years()
     for subset in (["Makassar"], ["Jambi", "Makassar"], CITIES):
-        fig = charts.trend(df[df["kota"].isin(subset)], "persen_20jp", STYLES)
+        fig = charts.trend(df[df["kota"].isin(subset)], "persen_20jp", STYLES, "id")
         for trace in _scatter(fig):
             style = STYLES[trace.name]
             assert (trace.line.color, trace.marker.symbol, trace.line.dash) == (
@@ -66,7 +66,7 @@ def test_six_cities_are_told_apart_without_colour() -> None:
     six = ["Ambon", "Bukittinggi", "Jambi", "Makassar", "Pontianak", "Surakarta"]
     styles = charts.city_styles(six)
     df = pd.DataFrame([{"kota": k, "tahun": y, "v": 1.0} for k in six for y in (2023, 2024)])
-    traces = _scatter(charts.trend(df, "v", styles))
+    traces = _scatter(charts.trend(df, "v", styles, "id"))
     assert len(traces) == 6
     assert len({tr.marker.symbol for tr in traces}) == 6
     assert len({tr.line.dash for tr in traces}) == 6
@@ -78,7 +78,7 @@ def test_six_cities_are_told_apart_without_colour() -> None:
 
 def test_trend_has_one_trace_per_city_with_years_in_order() -> None:
     df = _years()
-    fig = charts.trend(df, "persen_20jp", STYLES, tick_suffix="%")
+    fig = charts.trend(df, "persen_20jp", STYLES, "id", tick_suffix="%")
     traces = _scatter(fig)
     assert [tr.name for tr in traces] == sorted(CITIES)
     for tr in traces:
@@ -96,30 +96,30 @@ def test_trend_skips_missing_values_and_cities_without_values() -> None:
     df = _years()
     df.loc[(df["kota"] == "Jambi") & (df["tahun"] == 2023), "ikm"] = None
     df.loc[df["kota"] == "Makassar", "ikm"] = None
-    traces = _scatter(charts.trend(df, "ikm", STYLES))
+    traces = _scatter(charts.trend(df, "ikm", STYLES, "id"))
     assert [tr.name for tr in traces] == ["Bukittinggi", "Jambi", "Pontianak"]
     jambi = next(tr for tr in traces if tr.name == "Jambi")
     assert list(jambi.x) == [2022, 2024]
 
 
 def test_trend_target_line() -> None:
-    fig = charts.trend(_years(), "persen_20jp", STYLES, target=20, target_label="20 JP")
+    fig = charts.trend(_years(), "persen_20jp", STYLES, "id", target=20, target_label="20 JP")
     lines = [s for s in fig.layout.shapes if s.type == "line"]
     assert len(lines) == 1
     assert lines[0].y0 == lines[0].y1 == 20
     assert lines[0].line.dash == "dash"
     assert any(a.text == "20 JP" for a in fig.layout.annotations)
-    assert charts.trend(_years(), "persen_20jp", STYLES).layout.shapes == ()
+    assert charts.trend(_years(), "persen_20jp", STYLES, "id").layout.shapes == ()
 
 
 def test_trend_ikm_bands() -> None:
-    fig = charts.trend(_years(), "ikm", STYLES, y_range=(60, 100), bands=True)
+    fig = charts.trend(_years(), "ikm", STYLES, "id", y_range=(60, 100), bands=True)
     rects = [s for s in fig.layout.shapes if s.type == "rect"]
     assert len(rects) == 4
     assert sorted((s.y0, s.y1) for s in rects) == [(25.0, 65.0), (65.0, 76.61), (76.61, 88.31), (88.31, 100.0)]
     assert sorted(a.text for a in fig.layout.annotations) == ["<b>A</b>", "<b>B</b>", "<b>C</b>", "<b>D</b>"]
     assert list(fig.layout.yaxis.range) == [60, 100]
-    assert charts.trend(_years(), "ikm", STYLES).layout.shapes == ()
+    assert charts.trend(_years(), "ikm", STYLES, "id").layout.shapes == ()
 
 
 @pytest.mark.parametrize(("lang", "separators"), [("id", ",."), ("en", ".,")])
@@ -154,7 +154,15 @@ def test_grouped_bars_one_trace_per_city_with_values_on_top() -> None:
     )
     order = ["0", "1-9", "20-29"]
     fig = charts.grouped_bars(
-        df, "rentang_jp", "persen", STYLES, text_format="%{y:.0f}%", category_order=order, target=2.5, target_label="20"
+        df,
+        "rentang_jp",
+        "persen",
+        STYLES,
+        "id",
+        text_format="%{y:.0f}%",
+        category_order=order,
+        target=2.5,
+        target_label="20",
     )
     assert [tr.name for tr in fig.data] == ["Jambi", "Makassar"]
     jambi, makassar = fig.data
@@ -176,7 +184,7 @@ def test_ranked_bars_largest_on_top_with_their_texts() -> None:
             "jp_lulus": [100, 300, 200],
         }
     )
-    fig = charts.ranked_bars(df, "label", "jp_lulus", STYLES, ["100 JP", "300 JP", "200 JP"])
+    fig = charts.ranked_bars(df, "label", "jp_lulus", STYLES, ["100 JP", "300 JP", "200 JP"], "id")
     (bar,) = fig.data
     assert list(bar.y) == ["LAN (Makassar)", "BPSDM (Pontianak)", "BKPSDM (Jambi)"]
     assert list(bar.x) == [300, 200, 100]
@@ -240,7 +248,7 @@ def test_stacked_share_sums_to_100_and_labels_only_large_segments() -> None:
         }
     )
     colors = {"a": "#111111", "b": "#222222", "c": "#333333"}
-    fig = charts.stacked_share(df, "tahun", ["a", "b", "c"], colors, part_labels={"a": "Lulus"})
+    fig = charts.stacked_share(df, "tahun", ["a", "b", "c"], colors, "id", part_labels={"a": "Lulus"})
     assert fig.layout.barmode == "stack"
     assert len(fig.data) == 6  # three parts in each of two panels
     by_panel: dict[str, list] = {}
@@ -262,7 +270,7 @@ def test_stacked_share_sums_to_100_and_labels_only_large_segments() -> None:
 
 def test_stacked_share_h_sums_to_100() -> None:
     df = pd.DataFrame({"opd": ["A", "B"], "x": [1, 0], "y": [3, 5]})
-    fig = charts.stacked_share_h(df, "opd", ["x", "y"], {"x": "#111", "y": "#222"})
+    fig = charts.stacked_share_h(df, "opd", ["x", "y"], {"x": "#111", "y": "#222"}, "id")
     assert [list(tr.x) for tr in fig.data] == [[25.0, 0.0], [75.0, 100.0]]
     assert [list(tr.text) for tr in fig.data] == [["25%", ""], ["75%", "100%"]]
 
@@ -299,7 +307,7 @@ def test_budget_bars_write_the_labels_above_realisasi() -> None:
 
 def test_small_multiples_one_legend_entry_per_city() -> None:
     df = _years()
-    fig = charts.small_multiples(df, ["pagu", "realisasi"], ["Pagu", "Realisasi"], STYLES)
+    fig = charts.small_multiples(df, ["pagu", "realisasi"], ["Pagu", "Realisasi"], STYLES, "id")
     assert len(fig.data) == 2 * len(CITIES)
     legend = [tr.name for tr in fig.data if tr.showlegend]
     assert sorted(legend) == sorted(CITIES)
@@ -328,7 +336,7 @@ def test_a_trend_breaks_its_line_where_a_value_is_hidden_and_drops_a_city_with_n
             "persen_20jp": [50.0, 100.0, 50.0, 50.0, 50.0],
         }
     )
-    fig = charts.trend(released(df), "persen_20jp", STYLES)
+    fig = charts.trend(released(df), "persen_20jp", STYLES, "id")
     (jambi,) = _scatter(fig)
     assert jambi.name == "Jambi" and list(jambi.x) == [2023, 2024, 2025]
     assert jambi.y[0] == 50.0 and pd.isna(jambi.y[1]) and jambi.y[2] == 50.0  # a gap, not a line across
@@ -339,7 +347,7 @@ def test_a_hidden_bar_is_not_drawn_and_reads_less_than_five() -> None:
     df = pd.DataFrame(
         {"kota": ["Jambi"] * 3, "nilai": ["A", "B", "C"], "jumlah_pns": [2, 30, 40], "persen_20jp": [50.0, 40.0, 60.0]}
     )
-    (bar,) = charts.grouped_bars(released(df), "nilai", "persen_20jp", STYLES, text_format="%{y:.0f}%").data
+    (bar,) = charts.grouped_bars(released(df), "nilai", "persen_20jp", STYLES, "id", text_format="%{y:.0f}%").data
     assert list(bar.y) == [0, 0, 60.0]  # A: 2 PNS; B: the next smallest of the breakdown (else total - rest)
     assert list(bar.texttemplate) == ["<5", "<5", "%{y:.0f}%"]
     assert list(bar.customdata) == [charts.HIDDEN, charts.HIDDEN, charts.SHOWN]
@@ -372,7 +380,7 @@ def test_stacked_shares_keep_the_known_total_and_draw_hidden_parts_as_one_segmen
         }
     )
     parts = list(charts.PREDIKAT_COLORS)
-    fig = charts.stacked_share(released(ratings), "tahun", parts, charts.PREDIKAT_COLORS, total="jumlah_dinilai")
+    fig = charts.stacked_share(released(ratings), "tahun", parts, charts.PREDIKAT_COLORS, "id", total="jumlah_dinilai")
     drawn = {tr.name: list(tr.y) for tr in fig.data}
     # 2023: Kurang 3 is hidden and Sangat Baik (the next smallest) with it; the others keep their share of 100.
     assert [drawn[p][0] for p in parts] == [0, 76.0, 11.0, 0, 0]
@@ -388,7 +396,7 @@ def test_a_stacked_bar_without_a_total_is_hidden_whole_when_a_part_is() -> None:
     # Aspirations per city (no breakdown, so no second cell hidden with the first): the whole is unknown.
     df = pd.DataFrame({"kota": ["Jambi", "Makassar"], "positif": [40, 3], "netral": [30, 30], "negatif": [30, 20]})
     fig = charts.stacked_share_h(
-        released(df), "kota", ["positif", "netral", "negatif"], {k: "#111" for k in df.columns}
+        released(df), "kota", ["positif", "netral", "negatif"], {k: "#111" for k in df.columns}, "id"
     )
     drawn = {tr.name: list(tr.x) for tr in fig.data}
     assert [drawn[p][0] for p in ("positif", "netral", "negatif")] == [40.0, 30.0, 30.0]
@@ -397,7 +405,7 @@ def test_a_stacked_bar_without_a_total_is_hidden_whole_when_a_part_is() -> None:
 
 def test_ranked_bars_put_a_hidden_value_last_without_a_bar() -> None:
     df = pd.DataFrame({"label": ["x", "y", "z"], "kota": ["Jambi"] * 3, "jumlah_peserta": [300, 2, 100]})
-    (bar,) = charts.ranked_bars(released(df), "label", "jumlah_peserta", STYLES, ["300", "2", "100"]).data
+    (bar,) = charts.ranked_bars(released(df), "label", "jumlah_peserta", STYLES, ["300", "2", "100"], "id").data
     assert list(bar.y) == ["x", "z", "y"] and list(bar.x) == [300, 100, 0] and list(bar.text) == ["300", "100", "<5"]
 
 
@@ -419,7 +427,7 @@ def test_rows_picked_from_a_suppressed_breakdown_draw_as_numbers() -> None:
     )
     parts = list(charts.PREDIKAT_COLORS)
     jambi = reshape.pick(df, kota="Jambi")
-    fig = charts.stacked_share_h(jambi, "opd", parts, charts.PREDIKAT_COLORS, total="jumlah_dinilai")
+    fig = charts.stacked_share_h(jambi, "opd", parts, charts.PREDIKAT_COLORS, "id", total="jumlah_dinilai")
     expected = [[100 * 5 / 30, 15.0], [100 * 20 / 30, 75.0], [100 * 5 / 30, 15.0], [0, 0], [0, 0]]
     assert [list(tr.x) for tr in fig.data] == [pytest.approx(v) for v in expected]
 
@@ -427,8 +435,8 @@ def test_rows_picked_from_a_suppressed_breakdown_draw_as_numbers() -> None:
 def test_a_citys_bar_pattern_is_the_same_in_every_bar_chart_whatever_cities_are_drawn() -> None:
     # Only Pontianak (the last of the four in sorted order) drawn: it keeps its own pattern, in both builders.
     one = pd.DataFrame({"kota": ["Pontianak"], "tahun": [2024], "nilai": ["x"], "persen_20jp": [50.0], "pagu": [9.0]})
-    grouped = charts.grouped_bars(one, "nilai", "persen_20jp", STYLES)
-    panels = charts.small_multiples(one, ["pagu"], ["Pagu"], STYLES)
+    grouped = charts.grouped_bars(one, "nilai", "persen_20jp", STYLES, "id")
+    panels = charts.small_multiples(one, ["pagu"], ["Pagu"], STYLES, "id")
     shapes = {tr.marker.pattern.shape for tr in [*grouped.data, *panels.data] if tr.name == "Pontianak"}
     assert shapes == {STYLES["Pontianak"]["pattern"]} and STYLES["Pontianak"]["pattern"] != ""
 

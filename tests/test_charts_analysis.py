@@ -1,5 +1,5 @@
-"""Chart builders of the analysis pages (analytics.present.charts_analysis): the APBD floor labels, the
-comparison forest plot and the share bars' percent axis, on small frames written here or the session's demo
+"""Chart builders of the analysis pages (analytics.present.charts): the APBD floor labels, the comparison
+forest plot and the share bars' percent axis, on small frames written here or the session's demo
 warehouse (`con` and `everything` of tests/conftest.py)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analytics import metrics, privacy, queries
-from analytics.present import charts_analysis
+from analytics.present import charts
 from analytics.queries.filters import Filters
 from analytics.texts import t
 
@@ -24,8 +24,8 @@ def test_floor_labels_write_the_signed_difference_and_the_share_of_apbd() -> Non
             "persen_apbd": [0.1234, 0.1613],
         }
     )
-    assert charts_analysis.floor_labels(floor, "id") == ["-Rp 781,1 jt (0,12% APBD)", "+Rp 22,3 jt (0,16% APBD)"]
-    assert charts_analysis.floor_labels(floor, "en") == [
+    assert charts.floor_labels(floor, "id") == ["-Rp 781,1 jt (0,12% APBD)", "+Rp 22,3 jt (0,16% APBD)"]
+    assert charts.floor_labels(floor, "en") == [
         "-IDR 781.1 m (0.12% of APBD)",
         "+IDR 22.3 m (0.16% of APBD)",
     ]
@@ -35,7 +35,7 @@ def test_floor_labels_of_the_demo_warehouse_follow_its_rows(con, everything: Fil
     gap = queries.gap(con, everything)
     floor = gap.dropna(subset=["selisih_target_016"]).reset_index(drop=True)
     assert not floor.empty
-    labels = charts_analysis.floor_labels(floor, "id")
+    labels = charts.floor_labels(floor, "id")
     assert len(labels) == len(floor)
     for label, row in zip(labels, floor.itertuples(), strict=True):
         assert label[0] == ("-" if row.selisih_target_016 < 0 else "+")
@@ -50,12 +50,12 @@ def test_comparison_draws_each_citys_difference_with_its_interval(con, everythin
     compared = metrics.compare_cells(cells(con, everything)).dropna(subset=["selisih"])
     assert not compared.empty
     styles = {k: {"color": "#000000", "symbol": "circle"} for k in compared["kota"]}
-    fig = charts_analysis.comparison(compared, styles, "en")
+    fig = charts.comparison(compared, styles, "en")
     trace = fig.data[0]
     shown, hidden = privacy.for_chart(compared.reset_index(drop=True))
     assert list(trace.y) == compared["kota"].tolist()
     assert list(trace.x) == pytest.approx(shown["selisih"].where(~hidden["selisih"], 0).tolist())
-    texts = charts_analysis.comparison_texts(compared, "en")
+    texts = charts.comparison_texts(compared, "en")
     assert list(trace.text) == [privacy.marker() if h else x for x, h in zip(texts, hidden["selisih"], strict=True)]
     assert fig.layout.xaxis.title.text == t("an_diff_axis", "en")
     assert [s.x0 for s in fig.layout.shapes] == [0]  # the line of no difference
@@ -67,7 +67,7 @@ def test_comparison_draws_each_citys_difference_with_its_interval(con, everythin
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_share_bars_read_percent_ticks_and_leave_room_beyond_100(lang: str) -> None:
     df = pd.DataFrame({"opd": ["A", "B"], "jumlah_pns": [40, 50], "persen_20jp": [100.0, 50.0]})
-    fig = charts_analysis.share_bars(df, "opd", "persen_20jp", ["100%", "50%"], "#332288", lang)
+    fig = charts.share_bars(df, "opd", "persen_20jp", ["100%", "50%"], "#332288", lang)
     axis = fig.layout.xaxis
     assert list(axis.tickvals) == [0, 20, 40, 60, 80, 100]
     assert list(axis.ticktext) == ["0%", "20%", "40%", "60%", "80%", "100%"]  # whole percents read alike

@@ -4,7 +4,7 @@ follows a poor rating. Associations in observational data, said so on the page."
 import streamlit as st
 
 from analytics import metrics, queries
-from analytics.present import charts, charts_analysis, reshape
+from analytics.present import charts, reshape
 from analytics.texts import t
 from ui import components, data
 
@@ -28,7 +28,7 @@ else:
     components.chart(
         t("an_q_did", lang),
         t("an_c_did", lang),
-        charts_analysis.comparison(did, styles, lang),
+        charts.comparison(did, styles, lang),
         did,
         lang,
         "did_pelatihan",
@@ -40,7 +40,7 @@ if not mentoring.empty:
     components.chart(
         t("an_q_mentoring", lang),
         t("an_c_mentoring", lang),
-        charts_analysis.comparison(mentoring, styles, lang),
+        charts.comparison(mentoring, styles, lang),
         mentoring,
         lang,
         "mentoring",
@@ -57,7 +57,7 @@ if not summary.empty:
             t("an_q_followup", lang),
             t("an_c_followup", lang),
             charts.stacked_share_h(
-                wide.assign(kota=charts_analysis.n_labels(wide, "kota", "n", lang)),
+                wide.assign(kota=charts.n_labels(wide, "kota", "n", lang)),
                 "kota",
                 kinds,
                 dict(zip(kinds, ("#117733", "#88ccee", "#bbbbbb"), strict=True)),

@@ -4,7 +4,7 @@ unit, and disaster-response readiness per agency."""
 import streamlit as st
 
 from analytics import queries
-from analytics.present import charts, charts_analysis
+from analytics.present import charts
 from analytics.texts import t
 from ui import components, data
 
@@ -17,13 +17,13 @@ by_kind = data.fetch(queries.learning_by_kind, f)
 if by_kind.empty:
     components.nothing_to_show(lang, t("an_no_data", lang))
 else:
-    texts = charts_analysis.mean_texts(by_kind, lang)
+    texts = charts.mean_texts(by_kind, lang)
     left, right = st.columns(2)
     with left:
         components.chart(
             t("an_q_learning", lang),
             t("an_c_learning", lang),
-            charts_analysis.intervals(
+            charts.intervals(
                 by_kind, "label", "rata", "ci_rendah", "ci_tinggi", texts, styles, lang, t("an_gain_axis", lang), False
             ),
             by_kind.drop(columns="label"),
@@ -33,11 +33,11 @@ else:
         )
     with right:
         by_provider = data.fetch(queries.learning_by_provider, f).head(10)
-        texts = charts_analysis.mean_texts(by_provider, lang)
+        texts = charts.mean_texts(by_provider, lang)
         components.chart(
             t("an_q_learning_provider", lang),
             t("an_c_learning_provider", lang),
-            charts_analysis.intervals(
+            charts.intervals(
                 by_provider,
                 "penyelenggara",
                 "rata",
@@ -80,13 +80,11 @@ if not kinds.empty:
 
 units = data.fetch(queries.jp_and_ikm, f)
 if not units.empty:
-    names = charts_analysis.correlation_names(units, "jp_per_asn", "ikm", lang)
+    names = charts.correlation_names(units, "jp_per_asn", "ikm", lang)
     components.chart(
         t("an_q_ikm", lang, year=year),
         t("an_c_ikm", lang),
-        charts_analysis.scatter_by_city(
-            units, "jp_per_asn", "ikm", styles, "opd", lang, t("m_jp_per_asn", lang), "IKM", names
-        ),
+        charts.scatter_by_city(units, "jp_per_asn", "ikm", styles, "opd", lang, t("m_jp_per_asn", lang), "IKM", names),
         units,
         lang,
         "jp_ikm",
@@ -98,9 +96,7 @@ ready_by_city = data.fetch(queries.readiness_by_city, f)
 if not ready.empty:
     components.chart(
         t("an_q_readiness", lang, year=year),
-        t("an_c_readiness", lang)
-        + " "
-        + charts_analysis.readiness_totals(ready_by_city, lang),
+        t("an_c_readiness", lang) + " " + charts.readiness_totals(ready_by_city, lang),
         charts.heatmap(ready, "opd", "kota", "persen_terlatih", lang, decimals=1, z_range=None),
         ready,
         lang,

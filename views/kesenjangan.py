@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analytics import privacy, queries
-from analytics.present import charts, charts_analysis, overview, reshape
+from analytics.present import charts, overview, reshape
 from analytics.texts import t
 from ui import components, data
 
@@ -24,9 +24,7 @@ cost = latest[
 components.chart(
     t("an_q_gap_cost", lang, year=year),
     t("an_c_gap_cost", lang),
-    charts_analysis.labelled_bars(
-        cost, "biaya_menutup_kesenjangan", styles, charts_analysis.gap_labels(cost, lang), lang
-    ),
+    charts.labelled_bars(cost, "biaya_menutup_kesenjangan", styles, charts.gap_labels(cost, lang), lang),
     cost,
     lang,
     "kesenjangan_biaya",
@@ -36,11 +34,11 @@ floor = latest.dropna(subset=["selisih_target_016"]).reset_index(drop=True)
 if floor.empty:
     components.no_data(lang, f, "apbd")
 else:
-    labels = charts_analysis.floor_labels(floor, lang)
+    labels = charts.floor_labels(floor, lang)
     components.chart(
         t("an_q_floor", lang, year=year),
         t("an_c_floor", lang),
-        charts_analysis.labelled_bars(floor, "selisih_target_016", styles, labels, lang, t("an_selisih_axis", lang)),
+        charts.labelled_bars(floor, "selisih_target_016", styles, labels, lang, t("an_selisih_axis", lang)),
         floor[["kota", "tahun", "realisasi", "belanja_daerah", "persen_apbd", "target_016", "selisih_target_016"]],
         lang,
         "target_016",
@@ -61,11 +59,11 @@ with left:
         "gini",
     )
 with right:
-    points = charts_analysis.lorenz_points(points, latest[["kota", "jumlah_pns", "gini_jp"]], lang)
+    points = charts.lorenz_points(points, latest[["kota", "jumlah_pns", "gini_jp"]], lang)
     components.chart(
         t("an_q_lorenz", lang, year=year),
         t("an_c_lorenz", lang),
-        charts_analysis.lorenz(points, styles, lang, t("an_equality", lang)),
+        charts.lorenz(points, styles, lang, t("an_equality", lang)),
         points.drop(columns=["label", "jumlah_pns"]),
         lang,
         "lorenz",
@@ -84,9 +82,7 @@ if not opds.empty:
         components.chart(
             t("an_q_opd_low", lang, kota=kota, year=year),
             t("an_c_opd_low", lang, start=f.tahun_awal),
-            charts_analysis.share_bars(
-                mine, "opd", "persen_20jp", charts_analysis.opd_labels(mine, lang), styles[kota]["color"], lang
-            ),
+            charts.share_bars(mine, "opd", "persen_20jp", charts.opd_labels(mine, lang), styles[kota]["color"], lang),
             mine,
             lang,
             "opd_terendah",
@@ -98,12 +94,12 @@ if not opds.empty:
         components.chart(
             t("an_q_opd_trend", lang),
             t("an_c_opd_trend", lang, kota=kota, year=year),
-            charts_analysis.trend_by(
+            charts.trend_by(
                 lowest,
                 "nilai",
                 "persen_20jp",
                 lang,
-                target=charts_analysis.share_of_whole(city, "pns_memenuhi_20jp", "jumlah_pns"),
+                target=charts.share_of_whole(city, "pns_memenuhi_20jp", "jumlah_pns"),
                 target_label=t("an_city_average", lang),
             ),
             lowest,

@@ -5,7 +5,7 @@ from dataclasses import replace
 import streamlit as st
 
 from analytics import metrics, queries
-from analytics.present import charts_analysis, simulation
+from analytics.present import charts, simulation
 from analytics.present.tables import display_table, header
 from analytics.texts import t
 from ui import components, data
@@ -66,9 +66,7 @@ curve = data.fetch(queries.what_if_curve, one, mix_key, order)
 components.chart(
     t("an_q_curve", lang),
     t("an_c_curve", lang),
-    charts_analysis.budget_curve(
-        curve, change, lang, t("an_budget_axis", lang), t("an_m_persen", lang), t("an_chosen", lang)
-    ),
+    charts.budget_curve(curve, change, lang, t("an_budget_axis", lang), t("an_m_persen", lang), t("an_chosen", lang)),
     curve.drop(columns="jumlah_pns").assign(kota=kota),
     lang,
     "simulasi_kurva",

@@ -1,0 +1,163 @@
+"""Line charts: a line per city over the years (trend), a line per agency (trend_by), Lorenz curves and the
+budget curve of the simulation. A value about fewer than 5 people is not drawn: its line breaks there."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analytics import privacy
+from analytics.present import formatting as fmt
+from analytics.present.charts.hidden import rows_for_chart
+from analytics.present.charts.style import FONT_SIZE, apply_layout, city_styles
+from analytics.present.charts.text_alternative import note, note_hidden
+
+IKM_BANDS = (("A", 88.31, 100.0), ("B", 76.61, 88.31), ("C", 65.0, 76.61), ("D", 25.0, 65.0))
+
+
+def trend(
+    df: pd.DataFrame,
+    value: str,
+    styles: dict[str, dict],
+    lang: str,
+    y_title: str = "",
+    tick_suffix: str = "",
+    y_range: tuple[float, float] | None = None,
+    target: float | None = None,
+    target_label: str = "",
+    bands: bool = False,
+) -> go.Figure:
+    """Return a line per city of `value` over `tahun`.
+
+    `target` draws a dashed reference line (e.g. 20 JP); `bands` shades the IKM mutu bands. A value about
+    fewer than 5 people (analytics.privacy) is not drawn: the line breaks there.
+    """
+    shown, hidden = privacy.for_chart(df)
+    fig = go.Figure()
+    if bands:
+        for mutu, low, high in IKM_BANDS:
+            fig.add_hrect(y0=low, y1=high, line_width=0, fillcolor="#888", opacity=0.06 if mutu in "AC" else 0.12)
+            fig.add_annotation(
+                x=1.0,
+                xref="paper",
+                xanchor="left",
+                y=(low + high) / 2,
+                text=f"<b>{mutu}</b>",
+                showarrow=False,
+                font={"size": FONT_SIZE - 2, "color": "#555"},
+            )
+    for kota, part in shown[shown[value].notna() | hidden[value]].groupby("kota", sort=True):
+        if part[value].isna().all():
+            continue
+        style = styles[kota]
+        part = part.sort_values("tahun")
+        fig.add_trace(
+            go.Scatter(
+                x=part["tahun"],
+                y=part[value],
+                name=kota,
+                mode="lines+markers",
+                line={"color": style["color"], "dash": style["dash"], "width": 3},
+                marker={"symbol": style["symbol"], "size": 11, "color": style["color"]},
+                hovertemplate=f"{kota} %{{x}}: %{{y:,.1f}}{tick_suffix}<extra></extra>",
+            )
+        )
+    if target is not None:
+        fig.add_hline(
+            y=target, line_dash="dash", line_color="#333", annotation_text=target_label, annotation_position="top left"
+        )
+    fig.update_xaxes(dtick=1, tickformat="d", title=None)
+    fig.update_yaxes(ticksuffix=tick_suffix, rangemode="tozero", range=list(y_range) if y_range else None)
+    fig.update_layout(showlegend=True)  # a single line left (the others hidden) still says whose it is
+    note_hidden(fig, privacy.hidden_count(hidden, value))
+    note(fig, "lines", decimals=1, suffix=tick_suffix)  # as the hover writes it
+    return apply_layout(fig, lang, y_title=y_title)
+
+
+def trend_by(
+    df: pd.DataFrame,
+    series: str,
+    value: str,
+    lang: str,
+    target: float | None = None,
+    target_label: str = "",
+) -> go.Figure:
+    """Return a line per value of `series` (e.g. one per OPD of a city) of the percentage `value` over
+    tahun, each with its own colour, marker and dash, and an optional dashed reference line. The frame is
+    suppressed as given (its breakdown by `series`) before the series become lines."""
+    lines = privacy.suppress(df).drop(columns=["kota"], errors="ignore").rename(columns={series: "kota"})
+    styles = city_styles(sorted(lines["kota"].unique()))
+    return trend(
+        lines, value, styles, lang, tick_suffix="%", y_range=(0, 100), target=target, target_label=target_label
+    )
+
+
+def share_of_whole(df: pd.DataFrame, part: str, whole: str) -> float | None:
+    """Return 100 x part / whole of the first row of `df` (e.g. a city's share reaching 20 JP, drawn as the
+    reference line of its agencies by `trend_by`), None when either is hidden or missing."""
+    shown, _ = rows_for_chart(df.head(1))
+    if shown.empty or fmt.is_missing(shown.at[0, part]) or not shown.at[0, whole]:
+        return None
+    return 100 * float(shown.at[0, part]) / float(shown.at[0, whole])
+
+
+def lorenz(points: pd.DataFrame, styles: dict[str, dict], lang: str, equality_label: str = "") -> go.Figure:
+    """Return one Lorenz curve per city (persen_pns on x, persen_jp on y, both 0-100) over the diagonal of
+    perfect equality; each curve is named in the legend by the frame's `label` when it has one (see
+    labels.lorenz_points), else by its city."""
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=[0, 100],
+            y=[0, 100],
+            mode="lines",
+            name=equality_label,
+            line={"color": "#999", "dash": "dot", "width": 2},
+            hoverinfo="skip",
+        )
+    )
+    for kota, part in points.groupby("kota", sort=True):
+        style = styles[kota]
+        name = part["label"].iloc[0] if "label" in part else kota
+        fig.add_trace(
+            go.Scatter(
+                x=part["persen_pns"],
+                y=part["persen_jp"],
+                name=name,
+                mode="lines",
+                line={"color": style["color"], "dash": style["dash"], "width": 3, "shape": "linear"},
+                hovertemplate=f"{kota}: %{{x:.0f}}% PNS · %{{y:.0f}}% JP<extra></extra>",
+            )
+        )
+    fig.update_xaxes(range=[0, 100], ticksuffix="%", dtick=20)
+    fig.update_yaxes(range=[0, 100], ticksuffix="%", dtick=20)
+    note(fig, "curves")
+    return apply_layout(fig, lang, height=460)
+
+
+def budget_curve(
+    curve: pd.DataFrame,
+    chosen: float,
+    lang: str,
+    x_title: str = "",
+    y_title: str = "",
+    chosen_label: str = "",
+) -> go.Figure:
+    """Return the projected share of PNS reaching 20 JP (persen_20jp) against the change of budget
+    (perubahan_anggaran, %), with the chosen scenario marked by a dashed vertical line."""
+    fig = go.Figure(
+        go.Scatter(
+            x=curve["perubahan_anggaran"],
+            y=curve["persen_20jp"],
+            mode="lines+markers",
+            line={"color": "#1f6f8b", "width": 3},
+            marker={"size": 8},
+            hovertemplate="%{x:+.0f}%: %{y:.1f}%<extra></extra>",
+            showlegend=False,
+        )
+    )
+    fig.add_vline(x=chosen, line_dash="dash", line_color="#333", annotation_text=chosen_label)
+    note(fig, "curve", decimals=1, suffix="%", x_suffix="%")  # as the hover writes it
+    fig.update_xaxes(title=x_title, ticksuffix="%")
+    fig.update_yaxes(range=[0, 105], ticksuffix="%")
+    return apply_layout(fig, lang, height=380, y_title=y_title)
