@@ -68,10 +68,10 @@ def chart(
 ) -> None:
     """Show a chart under a question-shaped title, a caption with a link to the metric's definition, the
     chart's text alternative below it (what it shows in a sentence, for screen readers and for everyone;
-    analytics.charts.describe), and a 'Lihat data' expander with the table behind it and a CSV download.
+    analytics.present.charts.describe), and a 'Lihat data' expander with the table behind it and a CSV download.
 
-    The figure comes from the builders of analytics.charts / charts_analysis, which draw nothing about fewer
-    than 5 people; `table` is the frame it was drawn from, or the fuller frame it was reshaped from. Both are
+    The figure comes from the builders of analytics.present.charts, which draw nothing about fewer than 5
+    people; `table` is the frame it was drawn from, or the fuller frame it was reshaped from. Both are
     released whole by the guarded path before rows are picked (analytics.privacy, rule 6), so a cell has the
     same fate in each."""
     st.subheader(title)

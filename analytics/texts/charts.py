@@ -1,4 +1,4 @@
-"""Texts of the chart text alternatives (analytics.charts.describe): one short summary under every chart, in
+"""Texts of the chart text alternatives (analytics.present.charts.describe): one short summary under every chart, in
 words a screen reader can read out."""
 
 from __future__ import annotations
