@@ -322,7 +322,7 @@ def test_csv_zip_and_html_from_a_tiny_warehouse_show_less_than_five(tiny_report:
 
 
 def test_the_screen_table_of_a_page_shows_less_than_five(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from test_pages import ROOT, open_page, start
+    from in_process_app import ROOT, open_page, start
 
     from etl.paths import WAREHOUSE_ENV
 

@@ -15,7 +15,7 @@ from functools import partial
 
 import pandas as pd
 import pytest
-from test_pages import open_page, start, tiles
+from in_process_app import open_page, start, tiles
 
 from analytics import queries
 from analytics.meeting_files import content
