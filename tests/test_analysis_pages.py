@@ -79,7 +79,7 @@ def test_gap_page_shows_the_mart_numbers(run_page, con, everything: Filters) -> 
     latest = gap[gap["tahun"] == everything.tahun_akhir]
     shown = at.dataframe[0].value  # the data behind the first chart
     expected = {k: fmt.number(v, "id") for k, v in zip(latest["kota"], latest["kekurangan_jp"], strict=True)}
-    got = dict(zip(shown[header("kota")], shown[header("kekurangan_jp")], strict=True))
+    got = dict(zip(shown[header("kota", "id")], shown[header("kekurangan_jp", "id")], strict=True))
     assert got == expected
 
 

@@ -76,7 +76,7 @@ def test_rupiah_in_full() -> None:
 
 
 def test_percent() -> None:
-    assert fmt.percent(45.26) == "45,3%"
+    assert fmt.percent(45.26, "id") == "45,3%"
     assert fmt.percent(45.26, "en") == "45.3%"
     assert fmt.percent(64.8, "id", 0) == "65%"
     assert fmt.percent(100.0, "id") == "100,0%"
@@ -84,7 +84,7 @@ def test_percent() -> None:
 
 
 def test_points_carry_a_sign() -> None:
-    assert fmt.points(3.24) == "+3,2 poin"
+    assert fmt.points(3.24, "id") == "+3,2 poin"
     assert fmt.points(3.24, "en") == "+3.2 pts"
     assert fmt.points(-7.3, "id") == "-7,3 poin"
     assert fmt.points(0.0, "id") == "0,0 poin"
@@ -95,12 +95,12 @@ def test_points_carry_a_sign() -> None:
 def test_missing_values_show_a_dash(missing: object) -> None:
     # pd.NA is what DuckDB gives for NULL in integer columns (pagu, realisasi, jp_total).
     assert fmt.is_missing(missing)
-    assert fmt.number(missing) == MISSING
+    assert fmt.number(missing, "id") == MISSING
     assert fmt.number(missing, "en", 2) == MISSING
-    assert fmt.percent(missing) == MISSING
-    assert fmt.rupiah(missing) == MISSING
+    assert fmt.percent(missing, "id") == MISSING
+    assert fmt.rupiah(missing, "id") == MISSING
     assert fmt.rupiah(missing, "en", compact=False) == MISSING
-    assert fmt.points(missing) == MISSING
+    assert fmt.points(missing, "id") == MISSING
 
 
 def test_plotly_separators() -> None:
@@ -183,7 +183,7 @@ def test_t_fills_values_and_rejects_unknown_keys() -> None:
     assert t("vs_prev", "id", year=2023) == "dibanding 2023"
     assert t("vs_prev", "en", year=2023) == "vs 2023"
     with pytest.raises(KeyError):
-        t("no_such_key_anywhere")
+        t("no_such_key_anywhere", "id")
 
 
 # --- queries on the hand-computed scorecard warehouse (scorecard_rows, tests/conftest.py) -----------------
@@ -440,18 +440,18 @@ def test_city_tiles_values_and_signed_changes() -> None:
     jambi = {tile.label: tile for tile in tiles["Jambi"]}
     got = {label: (tile.value, tile.delta) for label, tile in jambi.items()}
     assert got == {
-        t("m_persen_20jp"): ("41,0%", "+1,0 poin"),
-        t("m_jp_per_asn"): ("18,5", "-1,5"),
-        t("m_realisasi"): ("Rp 1,4 M", "-Rp 120,0 jt"),
-        t("m_persen_serapan"): ("86,4%", "-7,3 poin"),
-        t("m_biaya_per_jp"): ("Rp 50.000", "-Rp 744"),
-        t("m_ikm"): ("80,50 (B)", "+0,50"),
-        t("m_persen_sangat_baik"): ("12,5%", "+2,5 poin"),
+        t("m_persen_20jp", "id"): ("41,0%", "+1,0 poin"),
+        t("m_jp_per_asn", "id"): ("18,5", "-1,5"),
+        t("m_realisasi", "id"): ("Rp 1,4 M", "-Rp 120,0 jt"),
+        t("m_persen_serapan", "id"): ("86,4%", "-7,3 poin"),
+        t("m_biaya_per_jp", "id"): ("Rp 50.000", "-Rp 744"),
+        t("m_ikm", "id"): ("80,50 (B)", "+0,50"),
+        t("m_persen_sangat_baik", "id"): ("12,5%", "+2,5 poin"),
     }
-    assert jambi[t("m_persen_20jp")].help == "41 / 100 PNS"
+    assert jambi[t("m_persen_20jp", "id")].help == "41 / 100 PNS"
     # Up is good for 20 JP, bad for cost per JP.
-    assert jambi[t("m_persen_20jp")].delta_color == "normal"
-    assert jambi[t("m_biaya_per_jp")].delta_color == "inverse"
+    assert jambi[t("m_persen_20jp", "id")].delta_color == "normal"
+    assert jambi[t("m_biaya_per_jp", "id")].delta_color == "inverse"
     assert [tile.delta for tile in tiles["Makassar"]] == [None] * 7
     assert tiles["Makassar"][0].value == "59,0%"
 
@@ -482,13 +482,13 @@ def test_city_tiles_with_missing_numbers_show_dashes(con) -> None:
     tiles = city_tiles(sc, 2024, "id")
     assert list(tiles) == list(ALL)
     bukittinggi = {tile.label: (tile.value, tile.delta) for tile in tiles["Bukittinggi"]}
-    assert bukittinggi[t("m_persen_20jp")] == (MISSING, None)
-    assert bukittinggi[t("m_realisasi")] == (MISSING, None)
-    assert bukittinggi[t("m_ikm")][0] == MISSING
+    assert bukittinggi[t("m_persen_20jp", "id")] == (MISSING, None)
+    assert bukittinggi[t("m_realisasi", "id")] == (MISSING, None)
+    assert bukittinggi[t("m_ikm", "id")][0] == MISSING
     pontianak = {tile.label: (tile.value, tile.delta) for tile in tiles["Pontianak"]}
-    assert pontianak[t("m_persen_20jp")] == ("100,0%", "+100,0 poin")
-    assert pontianak[t("m_realisasi")] == (MISSING, None)
-    assert pontianak[t("m_ikm")] == ("77,78 (B)", None)
+    assert pontianak[t("m_persen_20jp", "id")] == ("100,0%", "+100,0 poin")
+    assert pontianak[t("m_realisasi", "id")] == (MISSING, None)
+    assert pontianak[t("m_ikm", "id")] == ("77,78 (B)", None)
 
 
 def test_city_tiles_year_without_rows_gives_nothing() -> None:
@@ -497,15 +497,15 @@ def test_city_tiles_year_without_rows_gives_nothing() -> None:
 
 def test_compare_with_others() -> None:
     got = compare_with_others(hand_scorecard(), "Jambi", 2024, "id")
-    assert list(got.columns) == [t("metric"), "Jambi", t("others_avg"), t("difference")]
+    assert list(got.columns) == [t("metric", "id"), "Jambi", t("others_avg", "id"), t("difference", "id")]
     rows = {r[0]: tuple(r[1:]) for r in got.itertuples(index=False)}
     assert rows == {
-        t("m_persen_20jp"): ("41,0%", "54,5%", "-13,5 poin"),
-        t("m_jp_per_asn"): ("18,5", "28,5", "-10,0"),
-        t("m_persen_serapan"): ("86,4%", "81,8%", "+4,6 poin"),
-        t("m_biaya_per_jp"): ("Rp 50.000", "Rp 125.000", "-Rp 75.000"),
-        t("m_ikm"): ("80,50", "80,06", "+0,44"),
-        t("m_persen_sangat_baik"): ("12,5%", "17,5%", "-5,0 poin"),
+        t("m_persen_20jp", "id"): ("41,0%", "54,5%", "-13,5 poin"),
+        t("m_jp_per_asn", "id"): ("18,5", "28,5", "-10,0"),
+        t("m_persen_serapan", "id"): ("86,4%", "81,8%", "+4,6 poin"),
+        t("m_biaya_per_jp", "id"): ("Rp 50.000", "Rp 125.000", "-Rp 75.000"),
+        t("m_ikm", "id"): ("80,50", "80,06", "+0,44"),
+        t("m_persen_sangat_baik", "id"): ("12,5%", "17,5%", "-5,0 poin"),
     }
 
 
@@ -516,7 +516,7 @@ def test_compare_with_others_in_english_and_without_values() -> None:
     df = hand_scorecard()
     df.loc[df["kota"] != "Jambi", "ikm"] = float("nan")
     rows = {r[0]: tuple(r[1:]) for r in compare_with_others(df, "Jambi", 2024, "id").itertuples(index=False)}
-    assert rows[t("m_ikm")] == ("80,50", MISSING, MISSING)
+    assert rows[t("m_ikm", "id")] == ("80,50", MISSING, MISSING)
 
 
 def test_in_range_keeps_the_chosen_years_and_drops_the_year_before() -> None:

@@ -76,7 +76,7 @@ def test_stacked_bars_say_which_part_is_largest_most_often(con, everything: Filt
     top = largest.value_counts()
     text = charts.describe(figure, "id")
     assert f"Batang bertumpuk 100% dengan bagian {', '.join(parts[:-1])} dan {parts[-1]}." in text
-    assert t("ch_largest", part=top.index[0], n=int(top.iloc[0]), total=len(ratings)) in text
+    assert t("ch_largest", "id", part=top.index[0], n=int(top.iloc[0]), total=len(ratings)) in text
 
 
 def test_intervals_curves_and_scatters_say_what_they_are(con, everything: Filters, styles) -> None:
@@ -112,7 +112,7 @@ def test_hidden_values_are_counted_never_told(con, info: dict, styles) -> None:
     sc = queries.scorecard(con, f)
     figure = charts.trend(release.read(con, queries.scorecard, f), "persen_20jp", styles, "id", tick_suffix="%")
     text = charts.describe(figure, "id")
-    assert t("ch_hidden", n=charts.hidden_values(figure), k=5) in text
+    assert t("ch_hidden", "id", n=charts.hidden_values(figure), k=5) in text
     for r in sc.itertuples():
         if 0 < r.jumlah_pns < 5 and r.persen_20jp not in (0, 100):
             assert f"{r.kota} · {r.tahun}:" not in text
@@ -123,7 +123,7 @@ def test_a_chart_with_nothing_to_draw_says_so() -> None:
     df = pd.DataFrame({"kota": ["Jambi"], "nilai": ["JPT"], "jumlah_pns": [2], "persen_20jp": [50.0]})
     figure = charts.grouped_bars(released(df), "nilai", "persen_20jp", charts.city_styles(["Jambi"]), "id")
     assert charts.describe(figure, "id") == (
-        f"Ringkasan grafik: Grafik batang untuk Jambi. Tidak ada nilai yang digambar. {t('ch_hidden', n=1, k=5)}"
+        f"Ringkasan grafik: Grafik batang untuk Jambi. Tidak ada nilai yang digambar. {t('ch_hidden', 'id', n=1, k=5)}"
     )
 
 
@@ -163,7 +163,7 @@ def test_every_chart_on_a_page_has_its_text_alternative_under_it(name: str) -> N
     assert [e.value for e in at.exception] == []
     figures = at.get("plotly_chart")
     assert figures, name
-    prefix = t("ch_summary", text="")
+    prefix = t("ch_summary", "id", text="")
     summaries = [c.value for c in at.main.caption if c.value.startswith(prefix)]
     assert len(summaries) == len(figures), name
     blocks = [e for e in at.main if e.type in ("plotly_chart", "caption")]

@@ -63,7 +63,7 @@ def sign_in(at: AppTest, password: str) -> AppTest:
 def test_without_an_admin_secret_the_page_explains_how_to_enable_it(app):
     at = open_upload()
     assert not at.exception
-    assert [i.value for i in at.info] == [t("in_gate_off")]
+    assert [i.value for i in at.info] == [t("in_gate_off", "id")]
     assert not at.get("file_uploader")
     assert "secrets.toml" in at.info[0].value
 
@@ -71,7 +71,7 @@ def test_without_an_admin_secret_the_page_explains_how_to_enable_it(app):
 def test_a_wrong_password_is_refused(app):
     at = sign_in(open_upload(ADMIN), "salah")
     assert not at.exception
-    assert [e.value for e in at.main.error] == [t("in_wrong_password")]
+    assert [e.value for e in at.main.error] == [t("in_wrong_password", "id")]
     assert not at.get("file_uploader")
 
 
@@ -90,17 +90,19 @@ def test_the_right_password_opens_upload_preview_then_load(app):
     ).encode("cp1252")
     at.get("file_uploader")[0].set_value([("program_2025.csv", program, "text/csv")]).run()
     assert not at.exception
-    assert t("in_preview") in [h.value for h in at.header]
+    assert t("in_preview", "id") in [h.value for h in at.header]
     counts = at.dataframe[0].value
     assert list(counts.iloc[:, 0]) == ["kota", "pegawai", "program", "peserta"]
     program_row = counts[counts.iloc[:, 0] == "program"].iloc[0]
-    assert list(program_row[[t("kq_col_rows_read"), t("kq_col_rows_loaded"), t("kq_col_rows_rejected")]]) == [
+    assert list(
+        program_row[[t("kq_col_rows_read", "id"), t("kq_col_rows_loaded", "id"), t("kq_col_rows_rejected", "id")]]
+    ) == [
         "3",
         "2",
         "1",
     ]
     labels = [e.label for e in at.expander]
-    assert t("in_reject_group", dataset="program", column="biaya", rows=1) in labels
+    assert t("in_reject_group", "id", dataset="program", column="biaya", rows=1) in labels
     assert not (source / "program_2025.csv").exists()  # nothing written before the confirmation
     before = query(db, "SELECT count(*) FROM raw_program")
 
@@ -134,17 +136,17 @@ def test_the_data_quality_page_shows_counts_rejects_and_what_is_missing(app):
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
     at.switch_page("views/kualitas_data.py").run()
     assert not at.exception
-    assert [x.value for x in at.title] == [t("kq_title")]
+    assert [x.value for x in at.title] == [t("kq_title", "id")]
     frames = [d.value for d in at.dataframe]
     missing = frames[0]
     assert list(missing.index) == ["Jambi", "Pontianak"]
     assert missing.loc["Jambi", "program"] == "semua"  # Jambi organised no activity
     assert missing.loc["Pontianak", "program"] == ""
-    counts = next(f for f in frames if t("kq_col_dataset") in f.columns and t("kq_col_files") in f.columns)
-    pegawai_counts = counts[counts[t("kq_col_dataset")] == "pegawai"].iloc[0]
-    assert (pegawai_counts[t("kq_col_rows_read")], pegawai_counts[t("kq_col_rows_rejected")]) == ("4", "1")
-    problems = next(f for f in frames if t("kq_col_problem") in f.columns)
-    assert any("18 angka" in p for p in problems[t("kq_col_problem")])
+    counts = next(f for f in frames if t("kq_col_dataset", "id") in f.columns and t("kq_col_files", "id") in f.columns)
+    pegawai_counts = counts[counts[t("kq_col_dataset", "id")] == "pegawai"].iloc[0]
+    assert (pegawai_counts[t("kq_col_rows_read", "id")], pegawai_counts[t("kq_col_rows_rejected", "id")]) == ("4", "1")
+    problems = next(f for f in frames if t("kq_col_problem", "id") in f.columns)
+    assert any("18 angka" in p for p in problems[t("kq_col_problem", "id")])
     assert NIP_A not in str(frames)
 
 

@@ -81,13 +81,13 @@ def id_rupiah(value: float) -> str:
 def expected_tiles(ringkasan: pd.DataFrame, kota: str, year: int) -> list[tuple[str, str]]:
     r = ringkasan[(ringkasan["kota"] == kota) & (ringkasan["tahun"] == year)].iloc[0]
     return [
-        (t("m_persen_20jp"), id_percent(r.persen_20jp)),
-        (t("m_jp_per_asn"), id_number(r.jp_per_asn, 1)),
-        (t("m_realisasi"), id_rupiah(r.realisasi)),
-        (t("m_persen_serapan"), id_percent(r.persen_serapan)),
-        (t("m_biaya_per_jp"), f"Rp {id_number(r.biaya_per_jp)}"),
-        (t("m_ikm"), f"{id_number(r.ikm, 2)} ({r.mutu_ikm})"),
-        (t("m_persen_sangat_baik"), id_percent(r.persen_sangat_baik)),
+        (t("m_persen_20jp", "id"), id_percent(r.persen_20jp)),
+        (t("m_jp_per_asn", "id"), id_number(r.jp_per_asn, 1)),
+        (t("m_realisasi", "id"), id_rupiah(r.realisasi)),
+        (t("m_persen_serapan", "id"), id_percent(r.persen_serapan)),
+        (t("m_biaya_per_jp", "id"), f"Rp {id_number(r.biaya_per_jp)}"),
+        (t("m_ikm", "id"), f"{id_number(r.ikm, 2)} ({r.mutu_ikm})"),
+        (t("m_persen_sangat_baik", "id"), id_percent(r.persen_sangat_baik)),
     ]
 
 
@@ -188,7 +188,7 @@ def test_a_people_filter_changes_the_people_numbers(con, info: dict) -> None:
     latest = sc[sc["tahun"] == info["tahun"][-1]].set_index("kota")
     assert after == {kota: id_percent(latest.loc[kota, "persen_20jp"]) for kota in info["kota"]}
     assert after != before
-    assert any(t("people_filter_note") in c.value for c in at.caption)
+    assert any(t("people_filter_note", "id") in c.value for c in at.caption)
 
 
 def test_a_copied_link_opens_the_same_view() -> None:
@@ -306,7 +306,7 @@ def test_no_city_chosen_asks_for_one_on_every_page() -> None:
         open_page(at, name)
         assert_clean(at)
         if name in TITLE_KEYS:
-            assert [i.value for i in at.info] == [t("nothing_to_show", why=t("no_kota"))], name
+            assert [i.value for i in at.info] == [t("nothing_to_show", "id", why=t("no_kota", "id"))], name
 
 
 def test_an_agency_of_another_city_shows_a_sentence_not_an_error() -> None:
@@ -318,8 +318,8 @@ def test_an_agency_of_another_city_shows_a_sentence_not_an_error() -> None:
     open_page(at, "profil_kota")
     at.selectbox(key="profil").set_value("Jambi").run()
     assert_clean(at)
-    assert [x.value for x in at.title] == [t("profil_title", kota="Jambi")]
-    assert t("nothing_to_show", why=t("why_filters")) in [i.value for i in at.info]
+    assert [x.value for x in at.title] == [t("profil_title", "id", kota="Jambi")]
+    assert t("nothing_to_show", "id", why=t("why_filters", "id")) in [i.value for i in at.info]
     for name in PAGE:
         assert_clean(open_page(at, name))
 
@@ -328,7 +328,7 @@ def test_people_filters_that_match_nobody_say_why() -> None:
     at = start()
     at.sidebar.multiselect(key="jabatan").set_value(["JPT"]).run()  # no PPPK holds a JPT post
     at.sidebar.multiselect(key="jenis_asn").set_value(["PPPK"]).run()
-    nothing = t("nothing_to_show", why=t("why_filters"))
+    nothing = t("nothing_to_show", "id", why=t("why_filters", "id"))
     for name in PAGE:
         open_page(at, name)
         assert_clean(at)
@@ -347,7 +347,7 @@ def test_ringkasan_with_cities_lacking_budget_and_people(
     shown = tiles(at)
     assert list(shown) == ["Bukittinggi", "Jambi", "Pontianak"]
     assert all(value == "–" for _, value, _ in shown["Bukittinggi"])
-    assert dict((label, value) for label, value, _ in shown["Pontianak"])[t("m_realisasi")] == "–"
+    assert dict((label, value) for label, value, _ in shown["Pontianak"])[t("m_realisasi", "id")] == "–"
     for name in PAGE:
         assert_clean(open_page(at, name))
 
@@ -360,4 +360,4 @@ def test_a_shared_link_to_a_page_works_as_the_first_request() -> None:
     at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
     at.switch_page(PAGE["partisipasi"]).run()
     assert_clean(at)
-    assert [x.value for x in at.title] == [t("partisipasi_title")]
+    assert [x.value for x in at.title] == [t("partisipasi_title", "id")]

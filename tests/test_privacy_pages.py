@@ -73,18 +73,18 @@ def test_tiles_of_a_small_group_read_less_than_five(ringkasan, administrators: p
     for kota in small_cities:
         row = latest.loc[kota]
         by_label = {label: (value, delta) for label, value, delta in shown[kota]}
-        assert by_label[t("m_persen_20jp")] == (S, "")  # no value, no change
-        assert by_label[t("m_jp_per_asn")] == (S, "")
+        assert by_label[t("m_persen_20jp", "id")] == (S, "")  # no value, no change
+        assert by_label[t("m_jp_per_asn", "id")] == (S, "")
         assert f"{row.persen_20jp:.1f}".replace(".", ",") + "%" not in [value for _, value, _ in shown[kota]]
     # The help of a hidden tile explains '<5' instead of giving "2 / 2 PNS".
-    helps = [m.proto.help for m in ringkasan.metric if m.label == t("m_persen_20jp")]
-    assert helps.count(t("pv_small_groups", k=K)) == 3  # Bukittinggi, Jambi, and Makassar (5 of 7: 2 did not)
+    helps = [m.proto.help for m in ringkasan.metric if m.label == t("m_persen_20jp", "id")]
+    assert helps.count(t("pv_small_groups", "id", k=K)) == 3  # Bukittinggi, Jambi, and Makassar (5 of 7: 2 did not)
     assert not any(h.endswith(" PNS") and not h.startswith("0 /") for h in helps)
 
 
 def test_findings_leave_small_groups_out_and_say_so(ringkasan) -> None:
     lines = next(m.value for m in ringkasan.markdown if m.value.startswith("- ")).splitlines()
-    note = f"- {t('fd_small', kota='Bukittinggi, Jambi, Makassar', k=K)}"
+    note = f"- {t('fd_small', 'id', kota='Bukittinggi, Jambi, Makassar', k=K)}"
     assert note in lines  # Makassar: 5 of 7 reached 20 JP, the 2 others would be 7 - 5
     others = [line for line in lines if line != note]
     assert others  # budget, cost and IKM are city-wide and still compared
@@ -104,8 +104,8 @@ def test_the_20_jp_trend_draws_no_point_for_a_small_group(ringkasan, administrat
         elif row.jumlah_pns:
             assert drawn == pytest.approx(row.persen_20jp), (row.kota, row.tahun)
     assert trend["layout"]["meta"]["hidden"] > 0
-    hidden = t("ch_hidden", n=trend["layout"]["meta"]["hidden"], k=K)
-    assert any(c.value.startswith(t("ch_summary", text="")) and hidden in c.value for c in ringkasan.caption)
+    hidden = t("ch_hidden", "id", n=trend["layout"]["meta"]["hidden"], k=K)
+    assert any(c.value.startswith(t("ch_summary", "id", text="")) and hidden in c.value for c in ringkasan.caption)
 
 
 # --- Partisipasi -------------------------------------------------------------------------------------------
@@ -209,12 +209,12 @@ def test_profile_comparison_hides_a_small_city_and_leaves_it_out_of_the_average(
     at = open_page(start(jabatan=["Pengawas"]), "profil_kota")
     at.selectbox(key="profil").set_value("Jambi").run()
     assert [e.value for e in at.exception] == []
-    compared = at.dataframe[0].value.set_index(t("metric"))
+    compared = at.dataframe[0].value.set_index(t("metric", "id"))
     year = info["tahun"][-1]
     raw = queries.scorecard(con, people(info, "Pengawas"))
     latest = raw[raw["tahun"] == year].set_index("kota")
     assert small(latest.loc["Jambi", "pns_memenuhi_20jp"])  # 1 of 6
-    assert tuple(compared.loc[t("m_persen_20jp"), ["Jambi", t("difference")]]) == (S, S)
+    assert tuple(compared.loc[t("m_persen_20jp", "id"), ["Jambi", t("difference", "id")]]) == (S, S)
 
     def shown(r: pd.Series) -> bool:
         n, m = r.jumlah_pns, r.pns_memenuhi_20jp
@@ -222,7 +222,7 @@ def test_profile_comparison_hides_a_small_city_and_leaves_it_out_of_the_average(
 
     others = [r.persen_20jp for k, r in latest.iterrows() if k != "Jambi" and shown(r)]
     expected = f"{sum(others) / len(others):.1f}".replace(".", ",") + "%"
-    assert compared.loc[t("m_persen_20jp"), t("others_avg")] == expected
+    assert compared.loc[t("m_persen_20jp", "id"), t("others_avg", "id")] == expected
 
 
 # --- Across the tables of one page (privacy rules 5 and 6) ----------------------------------------------

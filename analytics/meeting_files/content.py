@@ -250,7 +250,7 @@ def appendix_text(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def overview(fetch: Fetch, f: Filters, info: dict, lang: str = "id", focus: str | None = None) -> Report:
+def overview(fetch: Fetch, f: Filters, info: dict, lang: str, focus: str | None = None) -> Report:
     """Return the overview's meeting content for filters `f`: title, findings, seven key charts (the
     figures the pages draw, with a takeaway, a source line and the raw table behind each) and an
     appendix of the latest year's numbers. `focus` names a city to highlight in every chart."""

@@ -34,7 +34,7 @@ def _text(slide, left, top, width, height, lines, size: int, bold: bool = False,
     return frame
 
 
-def _slide(prs, title: str, size: int = 30, notice: str = "", lang: str = "id"):
+def _slide(prs, title: str, size: int, notice: str, lang: str):
     """Add a slide whose title placeholder spans the top, and the synthetic-data tag when it applies."""
     slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
     shape = slide.shapes.title

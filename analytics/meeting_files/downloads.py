@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 
-def csv_bytes(table: pd.DataFrame, lang: str = "id") -> bytes:
+def csv_bytes(table: pd.DataFrame, lang: str) -> bytes:
     """Return a CSV that opens correctly in Excel: ';' and ',' decimals for Indonesian, ',' and '.'
     for English; UTF-8 with a byte-order mark. `table` is a released frame (analytics.privacy.release), so
     numbers about fewer than 5 people already read '<5'."""

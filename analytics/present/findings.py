@@ -20,7 +20,7 @@ def _ranked(latest: pd.DataFrame, column: str) -> pd.DataFrame:
     return latest.dropna(subset=[column]).sort_values([column, "kota"])
 
 
-def findings(scorecard: pd.DataFrame, year: int, lang: str = "id") -> list[str]:
+def findings(scorecard: pd.DataFrame, year: int, lang: str) -> list[str]:
     """Return up to five sentences about the cities in `scorecard` for `year` (and year - 1), and one more
     naming the cities whose share of PNS reaching 20 JP is hidden because the group is too small."""
     small = scorecard[(scorecard["tahun"] == year) & scorecard["persen_20jp"].map(privacy.is_hidden)]

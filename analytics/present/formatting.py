@@ -32,7 +32,7 @@ def wib(utc: dt.datetime | None) -> str:
     return utc.replace(tzinfo=dt.UTC).astimezone(WIB).strftime("%d-%m-%Y %H:%M WIB")
 
 
-def number(value: float | int | None, lang: str = "id", decimals: int = 0) -> str:
+def number(value: float | int | None, lang: str, decimals: int = 0) -> str:
     """Return a number with thousands separators: 1.234.567,5 (id) or 1,234,567.5 (en)."""
     if is_missing(value):
         return MISSING
@@ -42,12 +42,12 @@ def number(value: float | int | None, lang: str = "id", decimals: int = 0) -> st
     return text
 
 
-def percent(value: float | None, lang: str = "id", decimals: int = 1) -> str:
+def percent(value: float | None, lang: str, decimals: int = 1) -> str:
     """Return a percentage such as 45,3% (id) or 45.3% (en)."""
     return MISSING if is_missing(value) else f"{number(value, lang, decimals)}%"
 
 
-def rupiah(value: float | None, lang: str = "id", compact: bool = True) -> str:
+def rupiah(value: float | None, lang: str, compact: bool = True) -> str:
     """Return Rupiah: 'Rp 1,2 M' / 'IDR 1.2 bn' when compact, else 'Rp 1.234.567'."""
     if is_missing(value):
         return MISSING
@@ -69,7 +69,7 @@ def signed(value: float | None, render: Callable[[float], str]) -> str:
     return ("+" if value > 0 else "-" if value < 0 else "") + render(abs(value))
 
 
-def points(value: float | None, lang: str = "id", decimals: int = 1) -> str:
+def points(value: float | None, lang: str, decimals: int = 1) -> str:
     """Return a signed change in percentage points: '+3,2 poin' / '+3.2 pts'."""
     if is_missing(value):
         return MISSING

@@ -134,7 +134,7 @@ def _change(now: float | None, before: float | None) -> float | None:
     return now - before
 
 
-def city_tiles(scorecard: pd.DataFrame, year: int, lang: str = "id") -> dict[str, list[Tile]]:
+def city_tiles(scorecard: pd.DataFrame, year: int, lang: str) -> dict[str, list[Tile]]:
     """Return, per city with a row for `year`, its tiles in display order. A value hidden as '<5' (a
     scorecard from `scorecard`) is written '<5' with no change, and its help says why."""
     out: dict[str, list[Tile]] = {}
@@ -241,7 +241,7 @@ def _render(kind: str, value: float | None, lang: str, decimals: int, change: bo
     return fmt.signed(value, render) if change else ("-" if value < 0 else "") + render(abs(value))
 
 
-def compare_with_others(scorecard: pd.DataFrame, kota: str, year: int, lang: str = "id") -> pd.DataFrame:
+def compare_with_others(scorecard: pd.DataFrame, kota: str, year: int, lang: str) -> pd.DataFrame:
     """Return one row per metric: the city's value, the simple average of the other cities in the
     scorecard, and the difference, as formatted text (columns: metric, kota, others, difference). A value
     hidden as '<5' (a scorecard from `scorecard`) reads '<5' with no difference, and a hidden city is left

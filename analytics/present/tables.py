@@ -102,7 +102,7 @@ HEADERS = {
 PLAIN = {"tahun", "tahun_dinilai"}  # numbers shown without separators
 
 
-def header(column: str, lang: str = "id") -> str:
+def header(column: str, lang: str) -> str:
     """Return a column's heading in the chosen language (the column name when it has none)."""
     names = HEADERS.get(column)
     return column if names is None else names[0 if lang == "id" else 1]
@@ -121,7 +121,7 @@ def _cell(column: str, value: object, lang: str) -> object:
     return fmt.number(float(value), lang, decimals)
 
 
-def display_table(df: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+def display_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return a copy of `df` as text for the screen: numbers in the chosen language's format and
     headings in words. `df` is a released frame (analytics.privacy.release): its '<5' cells stay '<5'."""
     out = pd.DataFrame({header(c, lang): [_cell(c, v, lang) for v in df[c]] for c in df.columns})

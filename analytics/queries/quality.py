@@ -156,7 +156,7 @@ def _as_text(value: object, lang: str) -> object:
     return value
 
 
-def for_screen(df: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+def for_screen(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return a quality or intake table as text for the screen: numbers formatted, lists joined,
     headings in words of the chosen language."""
     from analytics.present.tables import display_table

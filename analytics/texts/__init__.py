@@ -29,7 +29,7 @@ def _merge_area_texts() -> None:
 _merge_area_texts()
 
 
-def t(key: str, lang: str = "id", **values: object) -> str:
+def t(key: str, lang: str, **values: object) -> str:
     """Return the text for `key` in `lang` (falling back to Indonesian), with {values} filled in."""
     entry = TEXT[key]
     text = entry.get(lang) or entry["id"]
