@@ -49,6 +49,7 @@ if not data.available():
     page.run()
     st.stop()
 
-state.remember(lang, state.filters(lang), state.load_status(lang))
+chosen = state.filters(lang)
+state.remember(lang, chosen, state.load_status(lang, chosen))
 meeting_panel.panel(*state.context())
 page.run()

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-JP_MINIMUM = 20
+from domain import JP_MINIMUM
+
 Z95 = 1.959963984540054  # two-sided 95% normal quantile
 # The kinds of activity a planner can shift between (mart `kegiatan`, column kelompok), in menu order.
 KELOMPOK = ("klasikal", "e-learning", "mentoring/coaching", "kemitraan perguruan tinggi", "nonklasikal lain")

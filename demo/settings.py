@@ -7,7 +7,6 @@ from etl import contract
 YEARS: tuple[int, ...] = (2021, 2022, 2023, 2024, 2025)
 CHUNK_SIZE = 50_000  # employees simulated together; bounds memory at large scale
 SLOTS = 10  # candidate activities per employee per year (every type gives >= 2 JP)
-JP_MINIMUM = 20  # PP 17/2020: every PNS at least 20 JP a year
 
 # Audience of a program: "umum" (everyone) or the group of an OPD.
 AUDIENCES: tuple[str, ...] = (

@@ -25,7 +25,8 @@ from demo.cities import City
 from demo.organisation import GROUP_REACH_OFFSET, JAMBI_OPD_REACH, OPDS
 from demo.pegawai import K_ADM, K_JPT, K_PENGAWAS
 from demo.randomness import _choose, _choose_rows, _d, _day, _rank_within, _years
-from demo.settings import AUD, AUDIENCES, JP_MINIMUM, SLOTS, YEARS
+from demo.settings import AUD, AUDIENCES, SLOTS, YEARS
+from domain import JP_MINIMUM
 
 
 @dataclass

@@ -16,9 +16,10 @@ from demo.city_data import anggaran_rows, apbd_rows, aspirasi_rows, survei_rows
 from demo.nip import NipRegistry
 from demo.pegawai import make_pegawai, pegawai_rows
 from demo.randomness import _d, _day, _rng, _split
-from demo.settings import CHUNK_SIZE, JP_MINIMUM, YEARS, contract_columns
+from demo.settings import CHUNK_SIZE, YEARS, contract_columns
 from demo.training import YearState, simulate_training
 from demo.training_rows import mentoring_rows, peserta_rows, program_rows, umpan_balik_rows
+from domain import JP_MINIMUM
 from etl import contract
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import domain
+
 # Column kinds. Each kind has one parser and one message in etl/validate.py.
 TEXT = "text"  # any non-empty text
 INT = "int"  # whole number (years, counts, JP)
@@ -114,7 +116,7 @@ JALUR_JENIS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-PREDIKAT = ("Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang")
+PREDIKAT = domain.PREDIKAT
 EKSPEKTASI = ("Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi")
 
 # PermenPANRB 6/2022: predikat from (hasil kerja, perilaku kerja).

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import duckdb
 
+import domain
 from etl.contract import DATASETS, LOAD_ORDER, NIP, PERSONAL, TARGETS, TEXT, Dataset
 from etl.paths import DUCKDB_CONFIG, SQL_DIR
 from etl.pseudonym import pseudonym_sql, stored_name
@@ -223,6 +224,22 @@ def record_run(con: duckdb.DuckDBPyConnection, run: dict, files: list[dict]) -> 
         )
 
 
+def domain_macros() -> str:
+    """Return the SQL that makes the domain's constants (the domain package) macros, so the marts, macros.sql
+    and the analytics queries read the 20 JP rule, the APBD floor and the IKM scale and bands from one place.
+    The values are our own numbers, written as SQL literals; nothing here comes from input."""
+    bands = " ".join(f"WHEN '{mutu}' THEN {low:.2f}" for mutu, low, _ in domain.IKM_BANDS[:-1])
+    return "\n".join(
+        (
+            f"CREATE MACRO jp_minimum() AS {int(domain.JP_MINIMUM)};",
+            f"CREATE MACRO apbd_floor() AS {domain.APBD_FLOOR:.4f};",
+            f"CREATE MACRO ikm_unsur() AS {int(domain.IKM_UNSUR)};",
+            f"CREATE MACRO ikm_skala() AS {int(domain.IKM_SCALE)};",
+            f"CREATE MACRO mutu_batas(mutu) AS CASE mutu {bands} END;",
+        )
+    )
+
+
 def model_sql(layer: str, name: str) -> str:
     """Return the SELECT statement of a model from etl/sql/<layer>/<name>.sql."""
     return (SQL_DIR / layer / f"{name}.sql").read_text()
@@ -235,6 +252,7 @@ def staging_models() -> list[str]:
 
 def build_models(con: duckdb.DuckDBPyConnection) -> None:
     """Create the shared macros, the staging views, the mart tables and the views over them, in dependency order."""
+    con.execute(domain_macros())
     con.execute((SQL_DIR / "macros.sql").read_text())
     for name in staging_models():
         con.execute(f"CREATE VIEW {name} AS {model_sql('staging', name)}")

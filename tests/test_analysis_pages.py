@@ -32,7 +32,8 @@ import streamlit as st
 from ui import state
 lang = state.language()
 page = st.navigation([st.Page({page!r}, title="page")])
-state.remember(lang, state.filters(lang), state.load_status(lang))
+chosen = state.filters(lang)
+state.remember(lang, chosen, state.load_status(lang, chosen))
 page.run()
 """
 

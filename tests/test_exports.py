@@ -96,8 +96,8 @@ def test_title_names_cities_period_data_date_and_synthetic_notice(report: conten
     title = report.sections[0]
     assert all(k in title.title for k in info["kota"])
     assert t("x_period", "id", start=info["tahun"][0], end=info["tahun"][-1]) in title.lines
-    assert t("x_data_date", "id", when=content.data_date(info)) in title.lines
-    assert re.fullmatch(r"\d\d-\d\d-\d{4} \d\d:\d\d WIB", content.data_date(info))
+    assert t("x_data_date", "id", when=content.data_date(info, info["kota"])) in title.lines
+    assert re.fullmatch(r"\d\d-\d\d-\d{4} \d\d:\d\d WIB", content.data_date(info, info["kota"]))
     assert info["synthetic"] and report.notice == t("x_synthetic", "id")
     assert all("sintetis" in s.source for s in report.charts())
 
@@ -110,7 +110,7 @@ def test_title_joins_the_cities_as_a_sentence(con, info: dict) -> None:
 
 def test_people_charts_name_their_own_datasets(report: content.Report, info: dict) -> None:
     sources = {s.key: s.source for s in report.charts()}
-    expected = content._source("pegawai, program, peserta", info, "id")
+    expected = content._source("pegawai, program, peserta", info, info["kota"], "id")
     assert sources["sebaran_jp"] == sources["kepatuhan_opd"] == sources["tren_20jp"] == expected
 
 
@@ -173,7 +173,7 @@ def test_deck_is_16_9_with_one_slide_per_section_and_their_titles(deck, report: 
 @pytest.mark.browser
 def test_deck_title_slide_carries_date_of_data_and_synthetic_notice(deck, report: content.Report, info) -> None:
     text = " ".join(shape.text_frame.text for shape in deck.slides[0].shapes if shape.has_text_frame)
-    assert content.data_date(info) in text and report.notice in text
+    assert content.data_date(info, info["kota"]) in text and report.notice in text
 
 
 @pytest.mark.browser
@@ -207,7 +207,7 @@ def test_pdf_is_a4_and_holds_every_title_takeaway_and_the_notice(pdf, report: co
         assert flat(section.title) in text
     for section in report.charts():
         assert flat(section.takeaway) in text
-    assert flat(report.notice) in text and content.data_date(info) in text
+    assert flat(report.notice) in text and content.data_date(info, info["kota"]) in text
 
 
 @pytest.mark.browser

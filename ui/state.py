@@ -73,12 +73,13 @@ def filters(lang: str) -> Filters | None:
     return Filters(tuple(kota), int(tahun[0]), int(tahun[1]), tuple(opd), tuple(jabatan), tuple(jenis))
 
 
-def load_status(lang: str) -> dict:
+def load_status(lang: str, chosen: Filters | None) -> dict:
     """Render the time of the last load (and rejects) at the bottom of the sidebar; return the info."""
     info = data.fetch(queries.warehouse_info)
     when = info["loaded_at_utc"]
     if when is not None:
-        st.sidebar.caption(t("last_load", lang, when=fmt.wib(when)))
+        zone = fmt.zone_for(chosen.kota if chosen else info["kota"], info["provinsi"])
+        st.sidebar.caption(t("last_load", lang, when=fmt.local_time(when, zone)))
     if info["rows_rejected"]:
         st.sidebar.caption(t("rows_rejected", lang, n=info["rows_rejected"]))
     if info["synthetic"]:

@@ -11,6 +11,7 @@ from ui.data import fetch
 
 lang, f, info = components.start_page("kq_title")
 st.caption(t("kq_intro", lang))
+zone = fmt.zone_for(f.kota, info["provinsi"])  # times in the chosen cities' zone
 
 history = fetch(quality.load_history)
 if not history.empty:
@@ -19,7 +20,7 @@ if not history.empty:
         t(
             "kq_summary",
             lang,
-            when=fmt.wib(last["finished_at_utc"]),
+            when=fmt.local_time(last["finished_at_utc"], zone),
             loaded=fmt.number(last["rows_loaded"], lang),
             rejected=fmt.number(last["rows_rejected"], lang),
             skipped=fmt.number(last["rows_skipped"], lang),
@@ -37,20 +38,20 @@ st.dataframe(missing.rename(columns=lambda c: c.replace("_", " ")), height="auto
 
 st.header(t("kq_freshness", lang))
 st.caption(t("kq_freshness_caption", lang))
-st.dataframe(quality.for_screen(quality.freshness(cover), lang), hide_index=True)
+st.dataframe(quality.for_screen(quality.freshness(cover), lang, zone), hide_index=True)
 
 st.header(t("kq_datasets", lang))
 st.caption(t("kq_datasets_caption", lang))
-st.dataframe(quality.for_screen(fetch(quality.dataset_counts), lang), hide_index=True)
+st.dataframe(quality.for_screen(fetch(quality.dataset_counts), lang, zone), hide_index=True)
 with st.expander(t("kq_files", lang)):
-    st.dataframe(quality.for_screen(fetch(quality.latest_files), lang), hide_index=True)
+    st.dataframe(quality.for_screen(fetch(quality.latest_files), lang, zone), hide_index=True)
 
 st.header(t("kq_rejects", lang))
 problems = fetch(quality.rejects_by_problem)
 if problems.empty:
     st.markdown(t("in_no_rejects", lang))
 else:
-    st.dataframe(quality.for_screen(problems, lang), hide_index=True)
+    st.dataframe(quality.for_screen(problems, lang, zone), hide_index=True)
 
 st.header(t("kq_history", lang))
-st.dataframe(quality.for_screen(history, lang), hide_index=True)
+st.dataframe(quality.for_screen(history, lang, zone), hide_index=True)

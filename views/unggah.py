@@ -5,6 +5,8 @@ import hashlib
 
 import streamlit as st
 
+import domain
+from analytics.present import formatting as fmt
 from analytics.queries import quality
 from analytics.texts import t
 from etl import backup, intake
@@ -63,7 +65,7 @@ if uploads:
         st.caption(t("in_cannot_load", lang))
     else:
         st.subheader(t("in_per_dataset", lang))
-        st.dataframe(quality.for_screen(preview.datasets(), lang), hide_index=True)
+        st.dataframe(quality.for_screen(preview.datasets(), lang, domain.DEFAULT_ZONE), hide_index=True)
         st.subheader(t("in_rejects", lang))
         groups = quality.reject_groups_of(report.rejects)
         if groups.empty:
@@ -87,7 +89,7 @@ if uploads:
         skipped = preview.skipped()
         if not skipped.empty:
             st.subheader(t("in_skipped", lang))
-            st.dataframe(quality.for_screen(skipped, lang), hide_index=True)
+            st.dataframe(quality.for_screen(skipped, lang, domain.DEFAULT_ZONE), hide_index=True)
     if st.button(t("in_confirm", lang), type="primary", disabled=not preview.can_load, key="unggah_confirm"):
         with st.spinner():
             done = intake.commit(uploads, source, data.current_path(), keep=backup.KEEP)
@@ -118,7 +120,7 @@ else:
             "in_backup_label",
             lang,
             run_id=b["run_id"],
-            when=b["finished_at_utc"].strftime("%d-%m-%Y %H:%M UTC") if b["finished_at_utc"] else "-",
+            when=fmt.local_time(b["finished_at_utc"], domain.DEFAULT_ZONE),  # deployment-wide: WIB
             rows=b["rows_loaded"] if b["rows_loaded"] is not None else "-",
         )
         for b in kept

@@ -9,7 +9,7 @@ its own connection; both read exactly what the pages read, numbers about fewer t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -74,9 +74,10 @@ class Report:
         return [s for s in self.sections if s.kind == "chart"]
 
 
-def data_date(info: dict) -> str:
-    """Return the last load time from warehouse_info as 'dd-mm-yyyy HH:MM WIB' ('–' when never loaded)."""
-    return fmt.wib(info.get("loaded_at_utc"))
+def data_date(info: dict, kota: Iterable[str]) -> str:
+    """Return the last load time from warehouse_info as 'dd-mm-yyyy HH:MM WIB', in the zone the cities `kota`
+    share (formatting.zone_for: WITA for Makassar alone), '–' when never loaded."""
+    return fmt.local_time(info.get("loaded_at_utc"), fmt.zone_for(kota, info["provinsi"]))
 
 
 def highlight(figure: go.Figure, focus: str | None) -> go.Figure:
@@ -106,9 +107,10 @@ def highlight(figure: go.Figure, focus: str | None) -> go.Figure:
     return fig
 
 
-def _source(datasets: str, info: dict, lang: str) -> str:
-    """Return the source line of a chart: the input datasets, the warehouse and the load time."""
-    text = t("x_source", lang, datasets=datasets, when=data_date(info))
+def _source(datasets: str, info: dict, kota: Iterable[str], lang: str) -> str:
+    """Return the source line of a chart: the input datasets, the warehouse and the load time (in the zone of
+    the cities `kota`)."""
+    text = t("x_source", lang, datasets=datasets, when=data_date(info, kota))
     return text + (t("x_source_synthetic", lang) if info.get("synthetic") else "")
 
 
@@ -262,7 +264,7 @@ def overview(fetch: Fetch, f: Filters, info: dict, lang: str, focus: str | None 
 
     title_lines = [
         t("x_period", lang, start=f.tahun_awal, end=year),
-        t("x_data_date", lang, when=data_date(info)),
+        t("x_data_date", lang, when=data_date(info, f.kota)),
     ]
     if f.filters_people:
         title_lines += [_people_filter(f, lang), t("people_filter_note", lang)]
@@ -284,7 +286,7 @@ def overview(fetch: Fetch, f: Filters, info: dict, lang: str, focus: str | None 
                 title,
                 takeaway=takeaway,
                 caption=caption,
-                source=_source(src, info, lang),
+                source=_source(src, info, f.kota, lang),
                 figure=highlight(figure, focus),
                 table=table.reset_index(drop=True),
             )
@@ -337,7 +339,9 @@ def overview(fetch: Fetch, f: Filters, info: dict, lang: str, focus: str | None 
             "lampiran",
             t("x_appendix", lang, year=year),
             caption=t("x_appendix_note", lang),
-            source=_source("pegawai, program, peserta, anggaran, survei_kepuasan, penilaian_kinerja", info, lang),
+            source=_source(
+                "pegawai, program, peserta, anggaran, survei_kepuasan, penilaian_kinerja", info, f.kota, lang
+            ),
             table=_appendix_table(scorecard, year),
         )
     )

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 
 import pandas as pd
+
+import domain
 
 RUPIAH_UNITS = {
     "id": ((1e12, "T"), (1e9, "M"), (1e6, "jt"), (1e3, "rb")),
@@ -22,14 +24,20 @@ def is_missing(value: object) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
-WIB = dt.timezone(dt.timedelta(hours=7), "WIB")  # the time zone of the four cities' loads and meetings
-
-
-def wib(utc: dt.datetime | None) -> str:
-    """Return a UTC time (naive, as DuckDB stores it) as 'dd-mm-yyyy HH:MM WIB', or '–' when missing."""
+def local_time(utc: dt.datetime | None, zone: str) -> str:
+    """Return a UTC time (naive, as DuckDB stores it) in Indonesian time zone `zone` (WIB, WITA or WIT) as
+    'dd-mm-yyyy HH:MM WITA', or '–' when missing."""
     if is_missing(utc):
         return MISSING
-    return utc.replace(tzinfo=dt.UTC).astimezone(WIB).strftime("%d-%m-%Y %H:%M WIB")
+    offset = dt.timezone(dt.timedelta(hours=domain.TIME_ZONES[zone]), zone)
+    return utc.replace(tzinfo=dt.UTC).astimezone(offset).strftime(f"%d-%m-%Y %H:%M {zone}")
+
+
+def zone_for(kota: Iterable[str], provinsi: Mapping[str, str]) -> str:
+    """Return the time zone the chosen cities share, from their provinces (domain.zone_of_province):
+    Makassar alone is WITA; cities in several zones, or none known, get domain.DEFAULT_ZONE (WIB)."""
+    zones = {domain.zone_of_province(provinsi.get(k)) for k in kota}
+    return zones.pop() if len(zones) == 1 else domain.DEFAULT_ZONE
 
 
 def number(value: float | int | None, lang: str, decimals: int = 0) -> str:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+import domain
 from analytics import privacy
 
-BELOW_BAIK = ("Butuh Perbaikan", "Kurang", "Sangat Kurang")
+BELOW_BAIK = domain.BELOW_BAIK
 
 
 def wide(df: pd.DataFrame, index: list[str], columns: str, values: str) -> pd.DataFrame:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+import domain
 from analytics import metrics
 from analytics.queries.db import query_sql, run
 from analytics.queries.declare import COUNT, VALUE, Derived, Share, query
@@ -128,7 +129,7 @@ def opd_gap(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return the agencies' 20-JP position in tahun_akhir: one row per kota per opd with active PNS
     (kota, opd, jumlah_pns, pns_memenuhi_20jp, persen_20jp, kekurangan_jp, and jumlah_pns_awal,
     pns_memenuhi_20jp_awal, persen_20jp_awal for tahun_awal), lowest share first within each kota."""
-    return run(con, query_sql("analisis_opd_kesenjangan"), f.params())
+    return run(con, query_sql("analisis_opd_kesenjangan"), {**f.params(), "jp_minimum": domain.JP_MINIMUM})
 
 
 @query(

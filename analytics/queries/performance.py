@@ -6,14 +6,15 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+import domain
 from analytics import metrics
 from analytics.metrics import FOLLOW_UP_KINDS
 from analytics.queries.db import query_sql, run
 from analytics.queries.declare import COUNT, VALUE, Derived, Share, query
 from analytics.queries.filters import Filters
 
-PREDIKAT_COLUMNS = ("Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang")
-BELOW_BAIK = PREDIKAT_COLUMNS[2:]
+PREDIKAT_COLUMNS = domain.PREDIKAT
+BELOW_BAIK = domain.BELOW_BAIK
 
 # Comparison cells: one row per kota per tahun per kategori_jabatan per peringkat_awal, group a (trained,
 # mentees) against group b (the others); naik = improved predikat the next year, baik = Baik or better.

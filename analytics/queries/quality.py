@@ -139,9 +139,12 @@ def _years_by_pair(cover: pd.DataFrame):
         yield pd.Series({"kota": k, "dataset": d}), group["tahun"].dropna()
 
 
-def _as_text(value: object, lang: str) -> object:
-    """Return lists, dates and flags as text a person reads; other values unchanged."""
+def _as_text(value: object, lang: str, zone: str | None) -> object:
+    """Return lists, dates and flags as text a person reads; a UTC time (`zone` given) in that zone; other
+    values unchanged."""
     import datetime as dt
+
+    from analytics.present import formatting as fmt
 
     if isinstance(value, list | tuple) or hasattr(value, "tolist"):
         return "\n".join(str(v) for v in list(value))
@@ -149,6 +152,8 @@ def _as_text(value: object, lang: str) -> object:
         return None
     if isinstance(value, bool):
         return ("ya" if value else "tidak") if lang == "id" else ("yes" if value else "no")
+    if zone is not None and isinstance(value, dt.datetime):
+        return fmt.local_time(value, zone)
     if isinstance(value, dt.datetime):  # pandas Timestamps too; a bare date has no time of day
         return value.strftime("%d-%m-%Y" if value.time() == dt.time() else "%d-%m-%Y %H:%M")
     if isinstance(value, dt.date):
@@ -156,15 +161,16 @@ def _as_text(value: object, lang: str) -> object:
     return value
 
 
-def for_screen(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return a quality or intake table as text for the screen: numbers formatted, lists joined,
-    headings in words of the chosen language."""
+def for_screen(df: pd.DataFrame, lang: str, zone: str) -> pd.DataFrame:
+    """Return a quality or intake table as text for the screen: numbers formatted, lists joined, times of
+    the columns named *_utc in time zone `zone` (WIB, WITA, WIT), headings in words of the chosen language."""
     from analytics.present.tables import display_table
     from analytics.texts import TEXT, t
 
     out = df.copy()
     for column in out.columns:
-        out[column] = out[column].map(lambda v: _as_text(v, lang))
+        utc = zone if str(column).endswith("_utc") else None
+        out[column] = out[column].map(lambda v, utc=utc: _as_text(v, lang, utc))
     if "outcome" in out.columns:
         out["outcome"] = out["outcome"].map(lambda o: t(f"kq_outcome_{o}", lang) if f"kq_outcome_{o}" in TEXT else o)
     shown = display_table(out, lang)

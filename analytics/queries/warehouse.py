@@ -14,19 +14,20 @@ def warehouse_info(con: duckdb.DuckDBPyConnection) -> dict:
     """Return facts about the loaded data: last load time (UTC), synthetic flag, cities and years.
 
     Keys: loaded_at_utc (datetime or None), synthetic (bool), rows_rejected (int), kota (list),
-    tahun (list of int).
+    provinsi (kota -> provinsi), tahun (list of int).
     """
     last = run(
         con,
         "SELECT finished_at_utc, synthetic, rows_rejected FROM etl_runs ORDER BY finished_at_utc DESC LIMIT 1",
     )
-    kota = run(con, "SELECT kota FROM stg_kota ORDER BY kota")["kota"].tolist()
+    cities = run(con, "SELECT kota, provinsi FROM stg_kota ORDER BY kota")
     tahun = run(con, "SELECT tahun FROM int_tahun ORDER BY tahun")["tahun"].astype(int).tolist()
     return {
         "loaded_at_utc": None if last.empty else last.iloc[0]["finished_at_utc"].to_pydatetime(),
         "synthetic": bool(not last.empty and last.iloc[0]["synthetic"]),
         "rows_rejected": 0 if last.empty else int(last.iloc[0]["rows_rejected"]),
-        "kota": kota,
+        "kota": cities["kota"].tolist(),
+        "provinsi": dict(zip(cities["kota"], cities["provinsi"], strict=True)),
         "tahun": tahun,
     }
 

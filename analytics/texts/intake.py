@@ -162,7 +162,7 @@ TEXT: dict[str, dict[str, str]] = {
     "kq_col_reason": {"id": "Keterangan", "en": "Note"},
     "kq_col_notes": {"id": "Catatan", "en": "Notes"},
     "kq_col_run_id": {"id": "Kode muat", "en": "Run id"},
-    "kq_col_finished_at_utc": {"id": "Selesai (UTC)", "en": "Finished (UTC)"},
+    "kq_col_finished_at_utc": {"id": "Selesai", "en": "Finished"},
     "kq_col_outcome": {"id": "Hasil", "en": "Outcome"},
     "kq_col_source": {"id": "Sumber", "en": "Source"},
     "kq_col_synthetic": {"id": "Sintetis", "en": "Synthetic"},

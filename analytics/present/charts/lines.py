@@ -6,13 +6,14 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+import domain
 from analytics import privacy
 from analytics.present import formatting as fmt
 from analytics.present.charts.hidden import rows_for_chart
 from analytics.present.charts.style import FONT_SIZE, apply_layout, city_styles
 from analytics.present.charts.text_alternative import note, note_hidden
 
-IKM_BANDS = (("A", 88.31, 100.0), ("B", 76.61, 88.31), ("C", 65.0, 76.61), ("D", 25.0, 65.0))
+IKM_BANDS = domain.IKM_BANDS
 
 
 def trend(

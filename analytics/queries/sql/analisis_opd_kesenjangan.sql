@@ -13,13 +13,13 @@ SELECT
     kota,
     opd,
     count(*) FILTER (WHERE tahun = $tahun_akhir) AS jumlah_pns,
-    count(*) FILTER (WHERE tahun = $tahun_akhir AND jp >= 20) AS pns_memenuhi_20jp,
-    100.0 * count(*) FILTER (WHERE tahun = $tahun_akhir AND jp >= 20)
+    count(*) FILTER (WHERE tahun = $tahun_akhir AND jp >= $jp_minimum) AS pns_memenuhi_20jp,
+    100.0 * count(*) FILTER (WHERE tahun = $tahun_akhir AND jp >= $jp_minimum)
         / nullif(count(*) FILTER (WHERE tahun = $tahun_akhir), 0) AS persen_20jp,
-    coalesce(sum(greatest(0, 20 - jp)) FILTER (WHERE tahun = $tahun_akhir), 0)::BIGINT AS kekurangan_jp,
+    coalesce(sum(greatest(0, $jp_minimum - jp)) FILTER (WHERE tahun = $tahun_akhir), 0)::BIGINT AS kekurangan_jp,
     count(*) FILTER (WHERE tahun = $tahun_awal) AS jumlah_pns_awal,
-    count(*) FILTER (WHERE tahun = $tahun_awal AND jp >= 20) AS pns_memenuhi_20jp_awal,
-    100.0 * count(*) FILTER (WHERE tahun = $tahun_awal AND jp >= 20)
+    count(*) FILTER (WHERE tahun = $tahun_awal AND jp >= $jp_minimum) AS pns_memenuhi_20jp_awal,
+    100.0 * count(*) FILTER (WHERE tahun = $tahun_awal AND jp >= $jp_minimum)
         / nullif(count(*) FILTER (WHERE tahun = $tahun_awal), 0) AS persen_20jp_awal
 FROM pns
 GROUP BY kota, opd

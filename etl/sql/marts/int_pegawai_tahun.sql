@@ -100,7 +100,7 @@ SELECT
     p.tahun - p.tahun_lahir AS usia,
     coalesce(j.jp, 0) AS jp,
     j.id_pegawai IS NOT NULL AS ikut_kegiatan,
-    coalesce(j.jp, 0) >= 20 AS memenuhi_20jp,
+    coalesce(j.jp, 0) >= jp_minimum() AS memenuhi_20jp,
     coalesce(j.ikut_coaching, false) AS ikut_coaching,
     m.id_pegawai IS NOT NULL AS mulai_mentoring,
     coalesce(b.tahun <= p.tahun, false) AS terlatih_bencana,

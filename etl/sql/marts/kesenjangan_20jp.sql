@@ -21,7 +21,7 @@ kesenjangan AS (
     SELECT
         kota,
         tahun,
-        sum(greatest(0, 20 - jp))::BIGINT AS kekurangan_jp,
+        sum(greatest(0, jp_minimum() - jp))::BIGINT AS kekurangan_jp,
         sum((2 * urutan - n - 1) * jp)::DOUBLE / nullif(any_value(n) * sum(jp), 0) AS gini_jp
     FROM pns
     GROUP BY kota, tahun
@@ -38,8 +38,8 @@ SELECT
     r.realisasi,
     a.belanja_daerah,
     100.0 * r.realisasi / nullif(a.belanja_daerah, 0) AS persen_apbd,
-    0.0016 * a.belanja_daerah AS target_016,
-    r.realisasi - 0.0016 * a.belanja_daerah AS selisih_target_016,
+    apbd_floor() * a.belanja_daerah AS target_016,
+    r.realisasi - apbd_floor() * a.belanja_daerah AS selisih_target_016,
     k.gini_jp
 FROM ringkasan_kota_tahun AS r
 LEFT JOIN kesenjangan AS k ON k.kota = r.kota AND k.tahun = r.tahun

@@ -1,0 +1,61 @@
+"""Rules and facts of pembinaan ASN, written once. Python reads them from here; SQL reads them as macros
+made from them when a warehouse is built (etl.warehouse.domain_macros). Sources: the regulations named
+beside each, summarised in ../shared/reference/domain.md.
+"""
+
+from __future__ import annotations
+
+# Competency development: every PNS at least 20 JP a year (PP 11/2017 art. 203(4) as amended by PP 17/2020).
+JP_MINIMUM = 20
+
+# Performance appraisal (PermenPANRB 6/2022): the five predikat, best to worst.
+PREDIKAT = ("Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang")
+BELOW_BAIK = PREDIKAT[2:]
+
+# Public satisfaction (PermenPANRB 14/2017): nine unsur answered 1-4, IKM = 25 x mean of their NRR (each
+# weighted 1/9), and the mutu bands (lowest IKM of A, B and C; D is everything below C).
+IKM_UNSUR = 9
+IKM_SCALE = 25
+IKM_BANDS = (("A", 88.31, 100.0), ("B", 76.61, 88.31), ("C", 65.0, 76.61), ("D", 25.0, 65.0))
+
+# Kemendagri asks kabupaten/kota to spend at least 0.16% of APBD on competency development.
+APBD_FLOOR = 0.0016
+
+# Time zones (UTC offsets in hours) and the provinces outside WIB. A view of cities in several zones, and a
+# deployment-wide time, is written in WIB, the zone of national deadlines.
+TIME_ZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
+DEFAULT_ZONE = "WIB"
+WITA_PROVINCES = frozenset(
+    {
+        "Bali",
+        "Nusa Tenggara Barat",
+        "Nusa Tenggara Timur",
+        "Kalimantan Selatan",
+        "Kalimantan Timur",
+        "Kalimantan Utara",
+        "Sulawesi Utara",
+        "Sulawesi Tengah",
+        "Sulawesi Selatan",
+        "Sulawesi Tenggara",
+        "Gorontalo",
+        "Sulawesi Barat",
+    }
+)
+WIT_PROVINCES = frozenset(
+    {
+        "Maluku",
+        "Maluku Utara",
+        "Papua",
+        "Papua Barat",
+        "Papua Barat Daya",
+        "Papua Selatan",
+        "Papua Tengah",
+        "Papua Pegunungan",
+    }
+)
+
+
+def zone_of_province(provinsi: str | None) -> str:
+    """Return the time zone (WIB, WITA or WIT) of a province; WIB when it is not known."""
+    name = (provinsi or "").strip().title()
+    return "WITA" if name in WITA_PROVINCES else "WIT" if name in WIT_PROVINCES else "WIB"
