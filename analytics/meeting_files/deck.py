@@ -10,6 +10,7 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from analytics.meeting_files.content import Report, Section, appendix_text
+from analytics.present import formatting as fmt
 from analytics.texts import t
 
 SLIDE_W, SLIDE_H = Emu(12192000), Emu(6858000)  # 13.333 x 7.5 in, PowerPoint's 16:9
@@ -122,7 +123,7 @@ def pptx_bytes(report: Report, pictures: dict[str, bytes], size: tuple[int, int]
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
     prs.core_properties.title = report.title
-    prs.core_properties.language = "id-ID" if report.lang == "id" else "en-GB"
+    prs.core_properties.language = fmt.LOCALES[report.lang].office_language
     for section in report.sections:
         if section.kind == "title":
             _title_slide(prs, report, section)

@@ -31,7 +31,7 @@ def number_format(column: str, series: pd.Series, lang: str) -> str | None:
     if column == "tahun":
         return "0"
     if column.startswith(RUPIAH_COLUMNS):
-        return ('"Rp "' if lang == "id" else '"IDR "') + "#,##0"
+        return f'"{t("fmt_currency", lang)} "#,##0'
     if column.startswith("persen"):
         return '0.0"%"'
     if column in ("ikm", "nrr"):

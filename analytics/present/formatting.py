@@ -5,16 +5,32 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 
 import domain
+from analytics.texts import t
 
 RUPIAH_UNITS = {
     "id": ((1e12, "T"), (1e9, "M"), (1e6, "jt"), (1e3, "rb")),
     "en": ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k")),
 }
 MISSING = "–"
+
+
+@dataclass(frozen=True)
+class Locale:
+    """How numbers and files are written in one language: decimal and thousands marks, the CSV separator
+    spreadsheet programs expect, and the language tag of office files."""
+
+    decimal: str
+    thousands: str
+    csv_separator: str
+    office_language: str
+
+
+LOCALES = {"id": Locale(",", ".", ";", "id-ID"), "en": Locale(".", ",", ",", "en-GB")}
 
 
 def is_missing(value: object) -> bool:
@@ -44,10 +60,9 @@ def number(value: float | int | None, lang: str, decimals: int = 0) -> str:
     """Return a number with thousands separators: 1.234.567,5 (id) or 1,234,567.5 (en)."""
     if is_missing(value):
         return MISSING
+    locale = LOCALES[lang]
     text = f"{value:,.{decimals}f}"
-    if lang == "id":
-        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
-    return text
+    return text.replace(",", "_").replace(".", locale.decimal).replace("_", locale.thousands)
 
 
 def percent(value: float | None, lang: str, decimals: int = 1) -> str:
@@ -59,7 +74,7 @@ def rupiah(value: float | None, lang: str, compact: bool = True) -> str:
     """Return Rupiah: 'Rp 1,2 M' / 'IDR 1.2 bn' when compact, else 'Rp 1.234.567'."""
     if is_missing(value):
         return MISSING
-    prefix = "Rp" if lang == "id" else "IDR"
+    prefix = t("fmt_currency", lang)
     if compact:
         for size, unit in RUPIAH_UNITS[lang]:
             if abs(value) >= size:
@@ -82,9 +97,9 @@ def points(value: float | None, lang: str, decimals: int = 1) -> str:
     if is_missing(value):
         return MISSING
     sign = "+" if value > 0 else ""
-    return f"{sign}{number(value, lang, decimals)} {'poin' if lang == 'id' else 'pts'}"
+    return f"{sign}{number(value, lang, decimals)} {t('fmt_points', lang)}"
 
 
 def plotly_separators(lang: str) -> str:
     """Return plotly's `separators` layout value: decimal mark then thousands mark."""
-    return ",." if lang == "id" else ".,"
+    return LOCALES[lang].decimal + LOCALES[lang].thousands

@@ -151,7 +151,9 @@ def _as_text(value: object, lang: str, zone: str | None) -> object:
     if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
         return None
     if isinstance(value, bool):
-        return ("ya" if value else "tidak") if lang == "id" else ("yes" if value else "no")
+        from analytics.texts import t
+
+        return t("yes" if value else "no", lang)
     if zone is not None and isinstance(value, dt.datetime):
         return fmt.local_time(value, zone)
     if isinstance(value, dt.datetime):  # pandas Timestamps too; a bare date has no time of day
