@@ -712,23 +712,3 @@ def test_top_providers_keeps_those_with_enough_responses_best_first() -> None:
         ]
     )
     assert list(metrics.top_providers(reactions)["kelompok"]) == ["C", "A"]
-
-
-def test_load_times_are_shown_in_the_zone_asked_for() -> None:
-    import datetime as dt
-
-    assert fmt.local_time(dt.datetime(2026, 11, 23, 20, 5), "WIB") == "24-11-2026 03:05 WIB"  # UTC+7, the next day
-    assert fmt.local_time(dt.datetime(2026, 11, 23, 20, 5), "WITA") == "24-11-2026 04:05 WITA"  # Makassar
-    assert fmt.local_time(dt.datetime(2026, 11, 23, 20, 5), "WIT") == "24-11-2026 05:05 WIT"
-    assert fmt.local_time(None, "WIB") == fmt.MISSING
-    assert fmt.local_time(pd.NaT, "WIB") == fmt.MISSING  # a NULL time from a DataFrame
-    assert fmt.local_time(pd.Timestamp("2026-11-23 20:05"), "WIB") == "24-11-2026 03:05 WIB"
-
-
-def test_times_are_written_in_the_zone_the_chosen_cities_share() -> None:
-    provinsi = {"Makassar": "Sulawesi Selatan", "Pontianak": "Kalimantan Barat", "Jayapura": "Papua"}
-    assert fmt.zone_for(["Makassar"], provinsi) == "WITA"
-    assert fmt.zone_for(["Jayapura"], provinsi) == "WIT"
-    assert fmt.zone_for(["Pontianak"], provinsi) == "WIB"
-    assert fmt.zone_for(["Makassar", "Pontianak"], provinsi) == "WIB"  # several zones: WIB, the national one
-    assert fmt.zone_for(["Tidak Dikenal"], provinsi) == "WIB"

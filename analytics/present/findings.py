@@ -61,7 +61,7 @@ def findings(scorecard: pd.DataFrame, year: int, lang: str) -> list[str]:
                     lang,
                     prev=year - 1,
                     kota=kota,
-                    change=f"{verb} {fmt.number(abs(change), lang, 1)} {'poin' if lang == 'id' else 'points'}",
+                    change=f"{verb} {t('points', lang, value=fmt.number(abs(change), lang, 1))}",
                     value=fmt.percent(value, lang, 0),
                 )
             )
