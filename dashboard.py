@@ -3,6 +3,7 @@
 
 import streamlit as st
 
+from analytics.context import PageContext
 from analytics.texts import t
 from ui import auth, data, meeting_panel, state
 
@@ -50,6 +51,6 @@ if not data.available():
     st.stop()
 
 chosen = state.filters(lang)
-state.remember(lang, chosen, state.load_status(lang, chosen))
-meeting_panel.panel(*state.context())
+state.remember(PageContext(lang, chosen, state.load_status(lang, chosen)))
+meeting_panel.panel(state.context())
 page.run()

@@ -12,10 +12,10 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from functools import partial
 from pathlib import Path
 
 from analytics import queries
+from analytics.context import PageContext
 from analytics.meeting_files import content, images, pictures, render
 from analytics.meeting_files.deck import pptx_bytes
 from analytics.privacy import release
@@ -31,9 +31,9 @@ def one_deck(db: Path) -> dict[str, float]:
     con = open_warehouse(db)
     try:
         info = queries.warehouse_info(con)
-        f = Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1])
+        f = Filters(tuple(info.kota), info.tahun[0], info.tahun[-1])
         step = time.perf_counter()
-        report = content.overview(partial(release.read, con), f, info, "id")
+        report = content.overview(release.Reader(con), PageContext("id", f, info))
         times["content (queries, figures)"] = time.perf_counter() - step
     finally:
         con.close()
@@ -62,8 +62,8 @@ def main() -> None:
     con = open_warehouse(db)
     try:
         info = queries.warehouse_info(con)
-        f = Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1])
-        report = content.overview(partial(release.read, con), f, info, "id")
+        f = Filters(tuple(info.kota), info.tahun[0], info.tahun[-1])
+        report = content.overview(release.Reader(con), PageContext("id", f, info))
     finally:
         con.close()
     pictures(report, keep_open=True)  # the app keeps one browser open: its first click pays the start

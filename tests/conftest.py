@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from analytics import queries
+from analytics.context import WarehouseInfo
 from analytics.queries.db import open_warehouse
 from analytics.queries.filters import Filters
 from demo import write_sample
@@ -344,9 +345,9 @@ def info(con: duckdb.DuckDBPyConnection) -> dict:
 
 
 @pytest.fixture(scope="module")
-def everything(info: dict) -> Filters:
+def everything(info: WarehouseInfo) -> Filters:
     """Module scope. Yields the filters that select every city and every year of `warehouse`."""
-    return Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1])
+    return Filters(tuple(info.kota), info.tahun[0], info.tahun[-1])
 
 
 @pytest.fixture(scope="module")

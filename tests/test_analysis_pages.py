@@ -32,8 +32,9 @@ import streamlit as st
 from ui import state
 lang = state.language()
 page = st.navigation([st.Page({page!r}, title="page")])
+from analytics.context import PageContext
 chosen = state.filters(lang)
-state.remember(lang, chosen, state.load_status(lang, chosen))
+state.remember(PageContext(lang, chosen, state.load_status(lang, chosen)))
 page.run()
 """
 

@@ -15,6 +15,7 @@ from conftest import released
 from in_process_app import PAGE, open_page, start
 
 from analytics import metrics, queries
+from analytics.context import WarehouseInfo
 from analytics.present import charts
 from analytics.privacy import release
 from analytics.queries.filters import Filters
@@ -26,8 +27,8 @@ PAGES_WITH_CHARTS = [name for name in PAGE if name not in ("profil_kota", "defin
 
 
 @pytest.fixture(scope="module")
-def styles(info: dict) -> dict:
-    return charts.city_styles(info["kota"])
+def styles(info: WarehouseInfo) -> dict:
+    return charts.city_styles(info.kota)
 
 
 def id_number(value: float, decimals: int) -> str:
@@ -43,7 +44,7 @@ def test_a_trend_names_its_cities_and_its_highest_and_lowest_point(con, everythi
     high = sc.loc[sc["ikm"].idxmax()]
     low = sc.loc[sc["ikm"].idxmin()]
     assert text.startswith("Ringkasan grafik: Grafik garis untuk ")
-    assert all(k in text for k in info["kota"])
+    assert all(k in text for k in info.kota)
     assert f"Tertinggi: {high.kota} · {high.tahun}: {id_number(high.ikm, 1)}." in text
     assert f"Terendah: {low.kota} · {low.tahun}: {id_number(low.ikm, 1)}." in text
     assert "tidak digambar" not in text  # nothing hidden for whole cities
@@ -107,8 +108,8 @@ def test_a_budget_curve_writes_the_change_of_budget_with_its_sign() -> None:
     assert text == "Ringkasan grafik: Grafik garis. Tertinggi: +50%: 60,0%. Terendah: -50%: 30,0%."
 
 
-def test_hidden_values_are_counted_never_told(con, info: dict, styles) -> None:
-    f = Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1], kategori_jabatan=("Administrator",))
+def test_hidden_values_are_counted_never_told(con, info: WarehouseInfo, styles) -> None:
+    f = Filters(tuple(info.kota), info.tahun[0], info.tahun[-1], kategori_jabatan=("Administrator",))
     sc = queries.scorecard(con, f)
     figure = charts.trend(release.read(con, queries.scorecard, f), "persen_20jp", styles, "id", tick_suffix="%")
     text = charts.describe(figure, "id")

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import domain
+from analytics.context import WarehouseInfo
 from analytics.meeting_files import content
 from analytics.queries.db import open_warehouse
 
@@ -42,7 +43,7 @@ def test_no_sql_file_writes_the_20_jp_rule_or_the_apbd_floor_itself() -> None:
         assert "jp_minimum()" not in path.read_text(), path
 
 
-def test_a_deck_for_makassar_alone_dates_its_data_in_wita(info: dict) -> None:
+def test_a_deck_for_makassar_alone_dates_its_data_in_wita(info: WarehouseInfo) -> None:
     assert content.data_date(info, ["Makassar"]).endswith(" WITA")
     assert content.data_date(info, ["Pontianak"]).endswith(" WIB")
-    assert content.data_date(info, info["kota"]).endswith(" WIB")  # several zones
+    assert content.data_date(info, info.kota).endswith(" WIB")  # several zones

@@ -12,7 +12,6 @@ import csv
 import io
 import re
 import zipfile
-from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -24,6 +23,7 @@ from pptx.util import Emu
 from pypdf import PdfReader
 
 from analytics import queries
+from analytics.context import PageContext, WarehouseInfo
 from analytics.meeting_files import FORMATS, content, file_name, images, pictures, png_zip, render
 from analytics.meeting_files.deck import pptx_bytes
 from analytics.meeting_files.downloads import csv_bytes
@@ -42,13 +42,13 @@ def source(demo_source: Path) -> Path:
     return demo_source
 
 
-def overview(con, info: dict, lang: str = "id", kota: tuple[str, ...] | None = None, focus: str | None = None):
-    f = Filters(kota or tuple(info["kota"]), info["tahun"][0], info["tahun"][-1])
-    return content.overview(partial(release.read, con), f, info, lang, focus)
+def overview(con, info: WarehouseInfo, lang: str = "id", kota: tuple[str, ...] | None = None, focus: str | None = None):
+    f = Filters(kota or tuple(info.kota), info.tahun[0], info.tahun[-1])
+    return content.overview(release.Reader(con), PageContext(lang, f, info), focus)
 
 
 @pytest.fixture(scope="module")
-def report(con, info: dict) -> content.Report:
+def report(con, info: WarehouseInfo) -> content.Report:
     return overview(con, info)
 
 
@@ -92,32 +92,32 @@ def test_report_has_title_findings_seven_charts_and_appendix_in_order(report: co
     assert all(s.figure is not None and not s.table.empty and s.takeaway and s.source for s in report.charts())
 
 
-def test_title_names_cities_period_data_date_and_synthetic_notice(report: content.Report, info: dict) -> None:
+def test_title_names_cities_period_data_date_and_synthetic_notice(report: content.Report, info: WarehouseInfo) -> None:
     title = report.sections[0]
-    assert all(k in title.title for k in info["kota"])
-    assert t("x_period", "id", start=info["tahun"][0], end=info["tahun"][-1]) in title.lines
-    assert t("x_data_date", "id", when=content.data_date(info, info["kota"])) in title.lines
-    assert re.fullmatch(r"\d\d-\d\d-\d{4} \d\d:\d\d WIB", content.data_date(info, info["kota"]))
-    assert info["synthetic"] and report.notice == t("x_synthetic", "id")
+    assert all(k in title.title for k in info.kota)
+    assert t("x_period", "id", start=info.tahun[0], end=info.tahun[-1]) in title.lines
+    assert t("x_data_date", "id", when=content.data_date(info, info.kota)) in title.lines
+    assert re.fullmatch(r"\d\d-\d\d-\d{4} \d\d:\d\d WIB", content.data_date(info, info.kota))
+    assert info.synthetic and report.notice == t("x_synthetic", "id")
     assert all("sintetis" in s.source for s in report.charts())
 
 
-def test_title_joins_the_cities_as_a_sentence(con, info: dict) -> None:
+def test_title_joins_the_cities_as_a_sentence(con, info: WarehouseInfo) -> None:
     two = ("Jambi", "Makassar")
     assert overview(con, info, kota=two).sections[0].title == t("x_title", "id", kota="Jambi dan Makassar")
     assert overview(con, info, "en", kota=two).sections[0].title == t("x_title", "en", kota="Jambi and Makassar")
 
 
-def test_people_charts_name_their_own_datasets(report: content.Report, info: dict) -> None:
+def test_people_charts_name_their_own_datasets(report: content.Report, info: WarehouseInfo) -> None:
     sources = {s.key: s.source for s in report.charts()}
-    expected = content._source("pegawai, program, peserta", info, info["kota"], "id")
+    expected = content._source("pegawai, program, peserta", info, info.kota, "id")
     assert sources["sebaran_jp"] == sources["kepatuhan_opd"] == sources["tren_20jp"] == expected
 
 
-def test_findings_are_the_overview_findings(report: content.Report, con, info: dict) -> None:
+def test_findings_are_the_overview_findings(report: content.Report, con, info: WarehouseInfo) -> None:
     from analytics.present.findings import findings
 
-    f = Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1])
+    f = Filters(tuple(info.kota), info.tahun[0], info.tahun[-1])
     assert list(report.sections[1].lines) == findings(queries.scorecard(con, f), f.tahun_akhir, "id")
 
 
@@ -129,8 +129,10 @@ def test_takeaway_names_highest_and_lowest_city_of_the_latest_year(
     assert f"tertinggi {latest.iloc[-1].kota}" in takeaway and f"terendah {latest.iloc[0].kota}" in takeaway
 
 
-def test_chart_tables_are_the_warehouse_numbers(report: content.Report, ringkasan: pd.DataFrame, info: dict) -> None:
-    mart = ringkasan[ringkasan["tahun"] >= info["tahun"][0]].reset_index(drop=True)
+def test_chart_tables_are_the_warehouse_numbers(
+    report: content.Report, ringkasan: pd.DataFrame, info: WarehouseInfo
+) -> None:
+    mart = ringkasan[ringkasan["tahun"] >= info.tahun[0]].reset_index(drop=True)
     table = report.charts()[0].table
     pd.testing.assert_frame_equal(
         table.sort_values(["kota", "tahun"]).reset_index(drop=True),
@@ -139,21 +141,21 @@ def test_chart_tables_are_the_warehouse_numbers(report: content.Report, ringkasa
     )
 
 
-def test_focus_city_is_drawn_heavier_and_the_others_faded(con, info: dict) -> None:
+def test_focus_city_is_drawn_heavier_and_the_others_faded(con, info: WarehouseInfo) -> None:
     focused = overview(con, info, focus="Pontianak").charts()[0].figure
     lines = {trace.name: trace for trace in focused.data}
     assert lines["Pontianak"].line.width == 6 and lines["Pontianak"].opacity is None
-    assert all(lines[k].opacity < 1 for k in info["kota"] if k != "Pontianak")
+    assert all(lines[k].opacity < 1 for k in info.kota if k != "Pontianak")
 
 
-def test_one_city_report_says_its_value_and_change(con, info: dict) -> None:
+def test_one_city_report_says_its_value_and_change(con, info: WarehouseInfo) -> None:
     one = overview(con, info, kota=("Jambi",))
     assert one.sections[0].title == t("x_title", "id", kota="Jambi")
-    assert one.charts()[0].takeaway.startswith(f"{info['tahun'][-1]}: Jambi ")
-    assert f"dibanding {info['tahun'][-1] - 1}" in one.charts()[0].takeaway
+    assert one.charts()[0].takeaway.startswith(f"{info.tahun[-1]}: Jambi ")
+    assert f"dibanding {info.tahun[-1] - 1}" in one.charts()[0].takeaway
 
 
-def test_english_report_is_in_english(con, info: dict) -> None:
+def test_english_report_is_in_english(con, info: WarehouseInfo) -> None:
     english = overview(con, info, lang="en")
     assert english.sections[1].title == "Key findings"
     assert english.charts()[0].title == t("q_trend_20jp", "en")
@@ -173,7 +175,7 @@ def test_deck_is_16_9_with_one_slide_per_section_and_their_titles(deck, report: 
 @pytest.mark.browser
 def test_deck_title_slide_carries_date_of_data_and_synthetic_notice(deck, report: content.Report, info) -> None:
     text = " ".join(shape.text_frame.text for shape in deck.slides[0].shapes if shape.has_text_frame)
-    assert content.data_date(info, info["kota"]) in text and report.notice in text
+    assert content.data_date(info, info.kota) in text and report.notice in text
 
 
 @pytest.mark.browser
@@ -187,11 +189,11 @@ def test_every_chart_slide_has_its_picture_takeaway_and_source(deck, report: con
 
 
 @pytest.mark.browser
-def test_deck_appendix_table_has_a_column_per_city(deck, info: dict) -> None:
+def test_deck_appendix_table_has_a_column_per_city(deck, info: WarehouseInfo) -> None:
     tables = [shape.table for shape in deck.slides[-1].shapes if shape.has_table]
     assert len(tables) == 1
     heading = [cell.text for cell in tables[0].rows[0].cells]
-    assert heading == [t("metric", "id"), *info["kota"]]
+    assert heading == [t("metric", "id"), *info.kota]
     assert len(tables[0].rows) == len(content.APPENDIX) + 1
 
 
@@ -207,7 +209,7 @@ def test_pdf_is_a4_and_holds_every_title_takeaway_and_the_notice(pdf, report: co
         assert flat(section.title) in text
     for section in report.charts():
         assert flat(section.takeaway) in text
-    assert flat(report.notice) in text and content.data_date(info, info["kota"]) in text
+    assert flat(report.notice) in text and content.data_date(info, info.kota) in text
 
 
 @pytest.mark.browser
@@ -229,7 +231,7 @@ def test_xlsx_has_a_sheet_per_chart_with_the_warehouse_values(
     assert rows[0] == tuple(
         header(c, "id") for c in ["kota", "tahun", "jumlah_pns", "pns_memenuhi_20jp", "persen_20jp"]
     )
-    mart = ringkasan[ringkasan["tahun"] >= info["tahun"][0]]
+    mart = ringkasan[ringkasan["tahun"] >= info.tahun[0]]
     expected = {(r.kota, r.tahun): (r.jumlah_pns, r.persen_20jp) for r in mart.itertuples()}
     got = {(r[0], r[1]): (r[2], r[4]) for r in rows[1:]}
     assert got.keys() == expected.keys()
@@ -245,7 +247,7 @@ def test_xlsx_number_formats_for_rupiah_percent_and_counts(xlsx: bytes) -> None:
     assert formats["Tahun"] == "0"
 
 
-def test_xlsx_headers_follow_the_language(con, info: dict) -> None:
+def test_xlsx_headers_follow_the_language(con, info: WarehouseInfo) -> None:
     book = load_workbook(io.BytesIO(render(overview(con, info, lang="en"), "xlsx")))
     assert book.sheetnames[0] == "About"
     assert [c.value for c in book["tren_serapan"][4]] == ["City", "Year", "Planned (IDR)", "Spent (IDR)", "% absorbed"]
@@ -345,7 +347,7 @@ def test_presentation_opens_on_the_title_and_next_shows_the_first_finding(report
 
 
 @pytest.mark.usefixtures("app_environment")
-def test_a_copied_link_opens_the_same_screen_language_and_highlighted_city(info: dict) -> None:
+def test_a_copied_link_opens_the_same_screen_language_and_highlighted_city(info: WarehouseInfo) -> None:
     at = presentation("en", slide="9", fokus="Makassar")
     english = overview_for_app(info, "en", "Makassar")
     chart_screen = english.charts()[9 - 1 - len(english.sections[1].lines) - 1]  # after the title and findings
@@ -374,7 +376,7 @@ def test_sidebar_offers_every_file_built_on_click() -> None:
     assert all(b.proto.deferred_file_id for b in buttons)  # the file is built only when clicked
 
 
-def overview_for_app(info: dict, lang: str, focus: str) -> content.Report:
+def overview_for_app(info: WarehouseInfo, lang: str, focus: str) -> content.Report:
     """The content the app shows, read on a connection of its own."""
     from etl.paths import warehouse_path
 

@@ -13,6 +13,8 @@ import pytest
 from hostile_values import AS_READ, PARAMETERS, SIDEBAR, url_parameters
 from in_process_app import PAGE, assert_clean, open_link, shown_strings, tiles
 
+from analytics.context import WarehouseInfo
+
 # The app and `info` read the session's demo warehouse (tests/conftest.py).
 pytestmark = pytest.mark.usefixtures("app_environment")
 
@@ -39,13 +41,13 @@ def assert_not_shown(at, value: str) -> None:
 @pytest.mark.parametrize("name", AS_READ)
 @pytest.mark.parametrize("page", PAGE)
 def test_a_hostile_value_in_every_parameter_is_ignored_on_every_page(
-    page: str, name: str, plain: dict[str, list[str]], info: dict
+    page: str, name: str, plain: dict[str, list[str]], info: WarehouseInfo
 ) -> None:
     value = AS_READ[name]
     at = open_link(page, dict.fromkeys(PARAMETERS, value))
     assert_clean(at)
     assert [x.value for x in at.title] == plain[page]  # the page as without the parameters
-    assert at.sidebar.multiselect(key="kota").value == info["kota"]  # every city, as when none is asked for
+    assert at.sidebar.multiselect(key="kota").value == info.kota  # every city, as when none is asked for
     assert at.query_params.get("lang") == "id"
     assert_not_shown(at, value)
 

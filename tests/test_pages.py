@@ -16,6 +16,7 @@ from in_process_app import PAGE, ROOT, assert_clean, open_page, start, tiles
 from streamlit.testing.v1 import AppTest
 
 from analytics import queries
+from analytics.context import WarehouseInfo
 from analytics.present import overview, reshape
 from analytics.present.tables import display_table
 from analytics.privacy import release
@@ -104,7 +105,7 @@ def test_the_app_declares_every_page() -> None:
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("name", PAGE)
-def test_every_page_renders_without_error(name: str, lang: str, info: dict) -> None:
+def test_every_page_renders_without_error(name: str, lang: str, info: WarehouseInfo) -> None:
     at = open_page(start(lang), name)
     assert_clean(at)
     if name in OWN_TESTS:
@@ -112,7 +113,7 @@ def test_every_page_renders_without_error(name: str, lang: str, info: dict) -> N
     if name == "definisi":
         assert at.markdown and at.markdown[0].value.startswith("# ")
         return
-    values = {"year": info["tahun"][-1], "kota": info["kota"][0]}
+    values = {"year": info.tahun[-1], "kota": info.kota[0]}
     assert [x.value for x in at.title] == [t(TITLE_KEYS[name], lang, **values)]
     # The synthetic-data banner on every page, and the short tag in the sidebar.
     assert [w.value for w in at.main.warning] == [t("synthetic_banner", lang)]
@@ -134,13 +135,13 @@ def test_the_synthetic_banner_says_sintetis() -> None:
 # --- Ringkasan: the headline numbers --------------------------------------------------------------------
 
 
-def test_ringkasan_tiles_equal_the_warehouse_for_the_latest_year(ringkasan: pd.DataFrame, info: dict) -> None:
+def test_ringkasan_tiles_equal_the_warehouse_for_the_latest_year(ringkasan: pd.DataFrame, info: WarehouseInfo) -> None:
     at = start()
     assert_clean(at)
-    year = info["tahun"][-1]
+    year = info.tahun[-1]
     assert [x.value for x in at.title] == [t("ringkasan_title", "id", year=year)]
     shown = tiles(at)
-    assert list(shown) == info["kota"]
+    assert list(shown) == info.kota
     for kota, metrics in shown.items():
         assert [(label, value) for label, value, _ in metrics] == expected_tiles(ringkasan, kota, year), kota
         now = ringkasan[(ringkasan["kota"] == kota) & (ringkasan["tahun"] == year)].iloc[0]
@@ -148,18 +149,18 @@ def test_ringkasan_tiles_equal_the_warehouse_for_the_latest_year(ringkasan: pd.D
         assert metrics[0][2] == id_points(now.persen_20jp - before.persen_20jp), kota
 
 
-def test_ringkasan_writes_three_to_five_findings_from_the_numbers(info: dict) -> None:
+def test_ringkasan_writes_three_to_five_findings_from_the_numbers(info: WarehouseInfo) -> None:
     at = start()
     findings = [m.value for m in at.markdown if m.value.startswith("- ")]
     assert len(findings) == 1
     lines = findings[0].splitlines()
     assert 3 <= len(lines) <= 5
-    assert all(any(kota in line for kota in info["kota"]) for line in lines)
+    assert all(any(kota in line for kota in info.kota) for line in lines)
 
 
-def test_choosing_one_city_leaves_one_set_of_tiles(ringkasan: pd.DataFrame, info: dict) -> None:
+def test_choosing_one_city_leaves_one_set_of_tiles(ringkasan: pd.DataFrame, info: WarehouseInfo) -> None:
     at = start()
-    assert len(tiles(at)) == len(info["kota"]) > 1
+    assert len(tiles(at)) == len(info.kota) > 1
     at.sidebar.multiselect(key="kota").set_value(["Jambi"]).run()
     assert_clean(at)
     shown = tiles(at)
@@ -167,9 +168,9 @@ def test_choosing_one_city_leaves_one_set_of_tiles(ringkasan: pd.DataFrame, info
     assert [(label, value) for label, value, _ in shown["Jambi"]] == expected_tiles(ringkasan, "Jambi", 2025)
 
 
-def test_the_year_range_sets_the_headline_year(ringkasan: pd.DataFrame, info: dict) -> None:
+def test_the_year_range_sets_the_headline_year(ringkasan: pd.DataFrame, info: WarehouseInfo) -> None:
     at = start()
-    first = info["tahun"][0]
+    first = info.tahun[0]
     at.sidebar.select_slider(key="tahun").set_value((first, 2023)).run()
     assert_clean(at)
     assert [x.value for x in at.title] == [t("ringkasan_title", "id", year=2023)]
@@ -177,16 +178,16 @@ def test_the_year_range_sets_the_headline_year(ringkasan: pd.DataFrame, info: di
         assert [(label, value) for label, value, _ in metrics] == expected_tiles(ringkasan, kota, 2023), kota
 
 
-def test_a_people_filter_changes_the_people_numbers(con, info: dict) -> None:
+def test_a_people_filter_changes_the_people_numbers(con, info: WarehouseInfo) -> None:
     at = start()
     before = {kota: metrics[0][1] for kota, metrics in tiles(at).items()}
     at.sidebar.multiselect(key="jabatan").set_value(["Fungsional"]).run()
     assert_clean(at)
     after = {kota: metrics[0][1] for kota, metrics in tiles(at).items()}
-    f = Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1], kategori_jabatan=("Fungsional",))
+    f = Filters(tuple(info.kota), info.tahun[0], info.tahun[-1], kategori_jabatan=("Fungsional",))
     sc = queries.scorecard(con, f)
-    latest = sc[sc["tahun"] == info["tahun"][-1]].set_index("kota")
-    assert after == {kota: id_percent(latest.loc[kota, "persen_20jp"]) for kota in info["kota"]}
+    latest = sc[sc["tahun"] == info.tahun[-1]].set_index("kota")
+    assert after == {kota: id_percent(latest.loc[kota, "persen_20jp"]) for kota in info.kota}
     assert after != before
     assert any(t("people_filter_note", "id") in c.value for c in at.caption)
 
@@ -268,7 +269,7 @@ def test_lang_in_the_session_makes_the_app_english() -> None:
     assert at.query_params.get("lang") == "en"  # the choice goes into the URL
 
 
-def test_the_language_switch(info: dict) -> None:
+def test_the_language_switch(info: WarehouseInfo) -> None:
     at = start()
     at.sidebar.segmented_control(key="lang").set_value("en").run()
     _assert_english(at)

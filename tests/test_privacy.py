@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +13,7 @@ from conftest import load_rows, minimal_rows
 from openpyxl import load_workbook
 
 from analytics import metrics, privacy, queries
+from analytics.context import PageContext
 from analytics.meeting_files import content, render
 from analytics.meeting_files.downloads import csv_bytes
 from analytics.present.tables import display_table
@@ -298,8 +298,8 @@ def tiny_report(minimal_warehouse: Path) -> content.Report:
     con = open_warehouse(minimal_warehouse)
     try:
         info = queries.warehouse_info(con)
-        f = Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1])
-        return content.overview(partial(release.read, con), f, info, "id")
+        f = Filters(tuple(info.kota), info.tahun[0], info.tahun[-1])
+        return content.overview(release.Reader(con), PageContext("id", f, info))
     finally:
         con.close()
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 import math
-from functools import partial
 
 import pandas as pd
 import pytest
 from in_process_app import open_page, start, tiles
 
 from analytics import queries
+from analytics.context import PageContext, WarehouseInfo
 from analytics.meeting_files import content
 from analytics.present import charts
 from analytics.privacy import release
@@ -31,8 +31,8 @@ K = 5
 pytestmark = pytest.mark.usefixtures("app_environment")
 
 
-def people(info: dict, jabatan: str, **more) -> Filters:
-    return Filters(tuple(info["kota"]), info["tahun"][0], info["tahun"][-1], kategori_jabatan=(jabatan,), **more)
+def people(info: WarehouseInfo, jabatan: str, **more) -> Filters:
+    return Filters(tuple(info.kota), info.tahun[0], info.tahun[-1], kategori_jabatan=(jabatan,), **more)
 
 
 def small(n: object) -> bool:
@@ -53,19 +53,21 @@ def missing(value: object) -> bool:
 
 
 @pytest.fixture(scope="module")
-def ringkasan(info: dict):
+def ringkasan(info: WarehouseInfo):
     at = start(jabatan=["Administrator"])
     assert [e.value for e in at.exception] == []
     return at
 
 
 @pytest.fixture(scope="module")
-def administrators(con, info: dict) -> pd.DataFrame:
+def administrators(con, info: WarehouseInfo) -> pd.DataFrame:
     return queries.scorecard(con, people(info, "Administrator"))
 
 
-def test_tiles_of_a_small_group_read_less_than_five(ringkasan, administrators: pd.DataFrame, info: dict) -> None:
-    year = info["tahun"][-1]
+def test_tiles_of_a_small_group_read_less_than_five(
+    ringkasan, administrators: pd.DataFrame, info: WarehouseInfo
+) -> None:
+    year = info.tahun[-1]
     latest = administrators[administrators["tahun"] == year].set_index("kota")
     small_cities = [k for k in latest.index if small(latest.loc[k, "jumlah_pns"])]
     assert small_cities == ["Bukittinggi", "Jambi"]  # the warehouse this module relies on
@@ -112,13 +114,15 @@ def test_the_20_jp_trend_draws_no_point_for_a_small_group(ringkasan, administrat
 
 
 @pytest.fixture(scope="module")
-def partisipasi(info: dict):
+def partisipasi(info: WarehouseInfo):
     at = open_page(start(jabatan=["Administrator"]), "partisipasi")
     assert [e.value for e in at.exception] == []
     return at
 
 
-def test_the_compliance_heatmap_writes_less_than_five_and_colours_nothing(partisipasi, con, info: dict) -> None:
+def test_the_compliance_heatmap_writes_less_than_five_and_colours_nothing(
+    partisipasi, con, info: WarehouseInfo
+) -> None:
     raw = queries.compliance_by(con, people(info, "Administrator"), "opd")
     heat = next(f for f in figures(partisipasi) if f["data"][0]["type"] == "heatmap")
     values, hidden_layer = heat["data"][0], heat["data"][1]
@@ -134,7 +138,7 @@ def test_the_compliance_heatmap_writes_less_than_five_and_colours_nothing(partis
     assert checked >= 3
 
 
-def test_jp_bands_of_a_small_group_have_no_bar(partisipasi, con, info: dict) -> None:
+def test_jp_bands_of_a_small_group_have_no_bar(partisipasi, con, info: WarehouseInfo) -> None:
     raw = queries.jp_distribution(con, people(info, "Administrator"))
     bands = next(f for f in figures(partisipasi) if "20 JP" in str(f["layout"].get("annotations")))
     bars = {tr["name"]: tr for tr in bands["data"]}
@@ -183,7 +187,7 @@ def assert_stacked_keeps_the_total(figure: dict, ratings: pd.DataFrame) -> int:
     return checked
 
 
-def test_predikat_bars_keep_their_total_and_hatch_the_hidden_parts(con, info: dict) -> None:
+def test_predikat_bars_keep_their_total_and_hatch_the_hidden_parts(con, info: WarehouseInfo) -> None:
     at = open_page(start(jabatan=["Pengawas"]), "kinerja")
     assert [e.value for e in at.exception] == []
     ratings = queries.predikat(con, people(info, "Pengawas"))
@@ -192,9 +196,9 @@ def test_predikat_bars_keep_their_total_and_hatch_the_hidden_parts(con, info: di
     assert assert_stacked_keeps_the_total(figure, ratings) >= 3
 
 
-def test_the_meeting_files_predikat_chart_keeps_its_total(con, info: dict) -> None:
+def test_the_meeting_files_predikat_chart_keeps_its_total(con, info: WarehouseInfo) -> None:
     f = people(info, "Pengawas")
-    report = content.overview(partial(release.read, con), f, info, "id")
+    report = content.overview(release.Reader(con), PageContext("id", f, info))
     section = next(s for s in report.charts() if s.key == "predikat")
     figure = json.loads(section.figure.to_json())
     ratings = queries.predikat(con, f)
@@ -205,12 +209,12 @@ def test_the_meeting_files_predikat_chart_keeps_its_total(con, info: dict) -> No
 # --- Profil kota ---------------------------------------------------------------------------------------------
 
 
-def test_profile_comparison_hides_a_small_city_and_leaves_it_out_of_the_average(con, info: dict) -> None:
+def test_profile_comparison_hides_a_small_city_and_leaves_it_out_of_the_average(con, info: WarehouseInfo) -> None:
     at = open_page(start(jabatan=["Pengawas"]), "profil_kota")
     at.selectbox(key="profil").set_value("Jambi").run()
     assert [e.value for e in at.exception] == []
     compared = at.dataframe[0].value.set_index(t("metric", "id"))
-    year = info["tahun"][-1]
+    year = info.tahun[-1]
     raw = queries.scorecard(con, people(info, "Pengawas"))
     latest = raw[raw["tahun"] == year].set_index("kota")
     assert small(latest.loc["Jambi", "pns_memenuhi_20jp"])  # 1 of 6
@@ -241,13 +245,13 @@ def test_a_breakdown_never_hides_a_single_cell_of_a_city(partisipasi) -> None:
             assert hidden != 1 or not others, (column, kota, list(cells))
 
 
-def test_the_same_agency_has_the_same_fate_in_both_agency_charts(info: dict) -> None:
+def test_the_same_agency_has_the_same_fate_in_both_agency_charts(info: WarehouseInfo) -> None:
     at = open_page(start(jabatan=["Pelaksana"], kesenjangan_kota="Makassar"), "kesenjangan")
     assert [e.value for e in at.exception] == []
     tables = {tuple(d.value.columns): d.value for d in at.dataframe}
     lowest = next(v for k, v in tables.items() if "OPD" in k and "Kekurangan JP" in k)
     trend = next(v for k, v in tables.items() if "Nilai" in k and "Tahun" in k)
-    last = trend[trend["Tahun"] == info["tahun"][-1]].set_index("Nilai")
+    last = trend[trend["Tahun"] == info.tahun[-1]].set_index("Nilai")
     both = [opd for opd in lowest["OPD"] if opd in last.index]
     assert both
     mine = lowest.set_index("OPD")

@@ -7,19 +7,20 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from analytics import privacy
+from analytics.context import PageContext
 from analytics.meeting_files.downloads import csv_bytes
 from analytics.present import charts, overview
 from analytics.present.tables import display_table
-from analytics.queries.filters import Filters
 from analytics.texts import t
 from ui import state
 
 
-def start_page(title_key: str | None = None, people_note: bool = False) -> tuple[str, Filters, dict]:
+def start_page(title_key: str | None = None, people_note: bool = False) -> PageContext:
     """Start a page: the synthetic-data banner, the title, and a stop with a sentence when no city is
-    chosen. Returns (language, filters, warehouse info)."""
-    lang, chosen, info = state.context()
-    synthetic_banner(info, lang)
+    chosen. Returns the page context, its filters set."""
+    ctx = state.context()
+    lang, chosen = ctx.lang, ctx.filters
+    synthetic_banner(ctx)
     if title_key:
         st.title(t(title_key, lang))
     if chosen is None:
@@ -27,7 +28,7 @@ def start_page(title_key: str | None = None, people_note: bool = False) -> tuple
         st.stop()
     if people_note and chosen.filters_people:
         st.caption(t("people_filter_note", lang))
-    return lang, chosen, info
+    return ctx
 
 
 def trend(spec: overview.Trend, in_range: pd.DataFrame, styles: dict, lang: str, key: str | None = None) -> None:
@@ -37,16 +38,17 @@ def trend(spec: overview.Trend, in_range: pd.DataFrame, styles: dict, lang: str,
     chart(title, caption, figure, table, lang, key or spec.key, spec.anchor)
 
 
-def synthetic_banner(info: dict, lang: str) -> None:
+def synthetic_banner(ctx: PageContext) -> None:
     """Show a clear banner when the warehouse holds synthetic demo data."""
-    if info.get("synthetic"):
-        st.warning(t("synthetic_banner", lang), icon=":material/science:")
+    if ctx.info.synthetic:
+        st.warning(t("synthetic_banner", ctx.lang), icon=":material/science:")
 
 
-def no_data(lang: str, f: Filters, dataset: str, people: bool = False) -> None:
+def no_data(ctx: PageContext, dataset: str, people: bool = False) -> None:
     """Say that there is nothing to show and why: the OPD, jabatan or jenis ASN filters when the figure
     counts people and one of them is set, otherwise that `dataset` has no rows for these cities and years."""
-    if people and f.filters_people:
+    lang = ctx.lang
+    if people and ctx.filters.filters_people:
         nothing_to_show(lang, t("why_filters", lang))
     else:
         nothing_to_show(lang, t("why_dataset", lang, dataset=dataset))

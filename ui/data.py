@@ -89,3 +89,6 @@ def fetch(function: Callable, filters: Filters | None = None, *extra: object) ->
     version. The pages, the download panel and the meeting files read every query through here."""
     path = current_path()
     return _fetch(function.__module__, function.__name__, str(path), warehouse_version(path), filters, extra)
+
+
+fetch.releases = True  # reads through analytics.privacy.release: the meeting files accept it (see release.Reader)

@@ -7,10 +7,12 @@ from html import escape
 
 import streamlit as st
 
-from analytics import meeting_files
+from analytics import meeting_files, queries
+from analytics.context import PageContext
 from analytics.meeting_files import content, images
 from analytics.present import charts
 from analytics.present.tables import display_table
+from analytics.privacy import release
 from analytics.queries.db import warehouse_version
 from analytics.queries.filters import Filters
 from analytics.texts import t
@@ -40,19 +42,19 @@ STYLE = """<style>
 </style>"""
 
 
-def build(lang: str, f: Filters, info: dict, fmt: str, focus: str | None = None) -> bytes:
+def build(ctx: PageContext, fmt: str, focus: str | None = None) -> bytes:
     """Return the overview file in `fmt` for these filters (called by a download button when clicked).
 
     It reads through the app's one connection to the current warehouse version: a second connection
     to the same path would get DuckDB's cached instance, which after a load can be the old file."""
-    con = data.connection()
-    report = content.overview(lambda fn, filters, *extra: fn(con, filters, *extra), f, info, lang, focus)
+    report = content.overview(release.Reader(data.connection(), ctx.scope), ctx, focus)
     return meeting_files.render(report, fmt, keep_open=True)
 
 
-def download_buttons(lang: str, f: Filters, info: dict, formats=ORDER, focus: str | None = None, where=st) -> None:
+def download_buttons(ctx: PageContext, formats=ORDER, focus: str | None = None, where=st) -> None:
     """Show one download button per format, each building its file only when clicked; without Chromium,
     a sentence says why the deck, PDF and PNG are missing and the other formats are still offered."""
+    lang, f = ctx.lang, ctx.filters
     chromium = images.available()
     if not chromium and any(meeting_files.FORMATS[fmt][2] for fmt in formats):
         where.caption(t("x_no_chromium", lang))
@@ -62,7 +64,7 @@ def download_buttons(lang: str, f: Filters, info: dict, formats=ORDER, focus: st
             continue
         where.download_button(
             t(f"x_{fmt}", lang),
-            data=lambda fmt=fmt: build(lang, f, info, fmt, focus),
+            data=lambda fmt=fmt: build(ctx, fmt, focus),
             file_name=meeting_files.file_name(f.kota, f.tahun_akhir, fmt),
             mime=mime,
             key=f"export_{fmt}_{'fokus' if focus else 'semua'}",
@@ -73,26 +75,27 @@ def download_buttons(lang: str, f: Filters, info: dict, formats=ORDER, focus: st
         )
 
 
-def panel(lang: str, f: Filters | None, info: dict) -> None:
+def panel(ctx: PageContext) -> None:
     """Show the 'Take to the meeting' panel at the bottom of the sidebar (nothing when no city is chosen)."""
-    if f is None:
+    if ctx.filters is None:
         return
+    lang = ctx.lang
     box = st.sidebar.container(border=True)
     box.markdown(f"**{t('x_panel', lang)}**")
     box.caption(t("x_panel_caption", lang))
-    download_buttons(lang, f, info, where=box)
+    download_buttons(ctx, where=box)
 
 
 @st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
-def _screens_report(lang: str, f: Filters, info: dict, focus: str | None, version: str) -> content.Report:
+def _screens_report(lang: str, f: Filters, focus: str | None, version: str) -> content.Report:
     """Return the overview content (cached per filters, language, highlighted city and warehouse version)."""
-    return content.overview(data.fetch, f, info, lang, focus)
+    return content.overview(data.fetch, PageContext(lang, f, data.fetch(queries.warehouse_info)), focus)
 
 
-def report(lang: str, f: Filters, info: dict, focus: str | None) -> content.Report:
+def report(ctx: PageContext, focus: str | None) -> content.Report:
     """Return the overview content the presentation shows, the same the files hold."""
     path = data.current_path()
-    return _screens_report(lang, f, info, focus, warehouse_version(path))
+    return _screens_report(ctx.lang, ctx.filters, focus, warehouse_version(path))
 
 
 def screens(rep: content.Report) -> list[tuple[content.Section, str | None]]:

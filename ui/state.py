@@ -7,6 +7,7 @@ import datetime as dt
 import streamlit as st
 
 from analytics import queries
+from analytics.context import PageContext, WarehouseInfo
 from analytics.present import formatting as fmt
 from analytics.queries.filters import Filters
 from analytics.texts import LANGS, t
@@ -32,17 +33,23 @@ def language() -> str:
     return lang
 
 
+def chosen_language() -> str:
+    """Return the language `language()` set on this run, for a page that runs without a page context (the
+    upload page, which can build the first warehouse). Never a default: dashboard.py sets it first."""
+    return st.session_state["lang"]
+
+
 def filters(lang: str) -> Filters | None:
     """Render the global filters in the sidebar and return them (None when no city is chosen)."""
     info = data.fetch(queries.warehouse_info)
     options = data.fetch(queries.filter_options)
-    years = info["tahun"] or [dt.date.today().year]
+    years = info.tahun or [dt.date.today().year]
     sidebar = st.sidebar
     sidebar.header(t("filters", lang))
     kota = sidebar.multiselect(
         t("f_kota", lang),
-        info["kota"],
-        default=info["kota"],
+        info.kota,
+        default=info.kota,
         key="kota",
         bind="query-params",
     )
@@ -73,25 +80,25 @@ def filters(lang: str) -> Filters | None:
     return Filters(tuple(kota), int(tahun[0]), int(tahun[1]), tuple(opd), tuple(jabatan), tuple(jenis))
 
 
-def load_status(lang: str, chosen: Filters | None) -> dict:
+def load_status(lang: str, chosen: Filters | None) -> WarehouseInfo:
     """Render the time of the last load (and rejects) at the bottom of the sidebar; return the info."""
     info = data.fetch(queries.warehouse_info)
-    when = info["loaded_at_utc"]
+    when = info.loaded_at_utc
     if when is not None:
-        zone = fmt.zone_for(chosen.kota if chosen else info["kota"], info["provinsi"])
+        zone = fmt.zone_for(chosen.kota if chosen else info.kota, info.provinsi)
         st.sidebar.caption(t("last_load", lang, when=fmt.local_time(when, zone)))
-    if info["rows_rejected"]:
-        st.sidebar.caption(t("rows_rejected", lang, n=info["rows_rejected"]))
-    if info["synthetic"]:
+    if info.rows_rejected:
+        st.sidebar.caption(t("rows_rejected", lang, n=info.rows_rejected))
+    if info.synthetic:
         st.sidebar.error(t("synthetic_short", lang), icon=":material/science:")
     return info
 
 
-def remember(lang: str, chosen: Filters | None, info: dict) -> None:
-    """Keep this run's language, filters and warehouse info for the page script."""
-    st.session_state["_context"] = (lang, chosen, info)
+def remember(ctx: PageContext) -> None:
+    """Keep this run's page context (language, filters, warehouse info, scope) for the page script."""
+    st.session_state["_context"] = ctx
 
 
-def context() -> tuple[str, Filters | None, dict]:
-    """Return (language, filters or None, warehouse info) for the page being rendered."""
+def context() -> PageContext:
+    """Return the page context of the page being rendered."""
     return st.session_state["_context"]

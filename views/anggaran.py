@@ -2,20 +2,22 @@
 
 import streamlit as st
 
+import domain
 from analytics import queries
 from analytics.present import charts, overview, reshape
 from analytics.present import formatting as fmt
 from analytics.texts import t
 from ui import components, data
 
-lang, f, info = components.start_page("anggaran_title")
-styles = charts.city_styles(info["kota"])
+ctx = components.start_page("anggaran_title")
+lang, f = ctx.lang, ctx.filters
+styles = charts.city_styles(ctx.info.kota)
 year = f.tahun_akhir
 
 scorecard = data.fetch(queries.scorecard, f)
 budget = overview.in_range(scorecard, f, filled="pagu")
 if budget.empty:
-    components.no_data(lang, f, "anggaran")
+    components.no_data(ctx, "anggaran")
     st.stop()
 
 components.chart(
@@ -40,7 +42,7 @@ latest = reshape.pick(detail, tahun=year)
 st.subheader(t("q_budget_detail", lang, year=year))
 st.caption(t("c_budget_detail", lang))
 if latest.empty:
-    components.no_data(lang, f, "anggaran")
+    components.no_data(ctx, "anggaran")
 else:
     components.table(latest, lang)
 
@@ -64,12 +66,21 @@ with right:
     share = data.fetch(queries.apbd_share, f)
     share = share[share["persen_apbd"].notna()]
     if share.empty:
-        components.no_data(lang, f, "apbd")
+        components.no_data(ctx, "apbd")
     else:
+        floor = 100 * domain.APBD_FLOOR  # Kemendagri's floor for kabupaten/kota, in percent
         components.chart(
             t("q_apbd", lang),
             t("c_apbd", lang),
-            charts.trend(share, "persen_apbd", styles, lang, tick_suffix="%", target=0.16, target_label="0,16%"),
+            charts.trend(
+                share,
+                "persen_apbd",
+                styles,
+                lang,
+                tick_suffix="%",
+                target=floor,
+                target_label=fmt.percent(floor, lang, 2),
+            ),
             share,
             lang,
             "persen_apbd",

@@ -3,19 +3,21 @@ follows a poor rating. Associations in observational data, said so on the page."
 
 import streamlit as st
 
+import domain
 from analytics import metrics, queries
 from analytics.present import charts, reshape
 from analytics.texts import t
 from ui import components, data
 
-lang, f, info = components.start_page("an_dampak_title", people_note=True)
-styles = charts.city_styles(info["kota"])
+ctx = components.start_page("an_dampak_title", people_note=True)
+lang, f = ctx.lang, ctx.filters
+styles = charts.city_styles(ctx.info.kota)
 st.info(t("an_association", lang), icon=":material/balance:")
 
 
 threshold = st.segmented_control(
     t("an_did_threshold", lang),
-    (1, 20),
+    (1, domain.JP_MINIMUM),
     default=1,
     key="dampak_jp",
     format_func=lambda v: t(f"an_threshold_{v}", lang),

@@ -8,8 +8,9 @@ from analytics.present import charts
 from analytics.texts import t
 from ui import components, data
 
-lang, f, info = components.start_page("an_hasil_title")
-styles = charts.city_styles(info["kota"])
+ctx = components.start_page("an_hasil_title")
+lang, f = ctx.lang, ctx.filters
+styles = charts.city_styles(ctx.info.kota)
 year = f.tahun_akhir
 st.info(t("an_association", lang), icon=":material/balance:")
 

@@ -7,8 +7,9 @@ from analytics.present import charts, overview, reshape
 from analytics.texts import t
 from ui import components, data
 
-lang, f, info = components.start_page("an_kesenjangan_title")
-styles = charts.city_styles(info["kota"])
+ctx = components.start_page("an_kesenjangan_title")
+lang, f = ctx.lang, ctx.filters
+styles = charts.city_styles(ctx.info.kota)
 year = f.tahun_akhir
 
 gap = data.fetch(queries.gap, f)
@@ -32,7 +33,7 @@ components.chart(
 )
 floor = latest.dropna(subset=["selisih_target_016"]).reset_index(drop=True)
 if floor.empty:
-    components.no_data(lang, f, "apbd")
+    components.no_data(ctx, "apbd")
 else:
     labels = charts.floor_labels(floor, lang)
     components.chart(

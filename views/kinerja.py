@@ -7,14 +7,15 @@ from analytics.present import charts, reshape
 from analytics.texts import t
 from ui import components, data
 
-lang, f, info = components.start_page("kinerja_title", people_note=True)
-styles = charts.city_styles(info["kota"])
+ctx = components.start_page("kinerja_title", people_note=True)
+lang, f = ctx.lang, ctx.filters
+styles = charts.city_styles(ctx.info.kota)
 year = f.tahun_akhir
 parts = list(queries.PREDIKAT_COLUMNS)
 
 ratings = data.fetch(queries.predikat, f)
 if ratings.empty:
-    components.no_data(lang, f, "penilaian_kinerja", people=True)
+    components.no_data(ctx, "penilaian_kinerja", people=True)
 else:
     components.chart(
         t("q_predikat", lang),

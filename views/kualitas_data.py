@@ -9,9 +9,10 @@ from analytics.texts import t
 from ui import components
 from ui.data import fetch
 
-lang, f, info = components.start_page("kq_title")
+ctx = components.start_page("kq_title")
+lang, f = ctx.lang, ctx.filters
 st.caption(t("kq_intro", lang))
-zone = fmt.zone_for(f.kota, info["provinsi"])  # times in the chosen cities' zone
+zone = fmt.zone_for(f.kota, ctx.info.provinsi)  # times in the chosen cities' zone
 
 history = fetch(quality.load_history)
 if not history.empty:

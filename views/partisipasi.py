@@ -8,14 +8,15 @@ from analytics.present import formatting as fmt
 from analytics.texts import t
 from ui import components, data
 
-lang, f, info = components.start_page("partisipasi_title", people_note=True)
-styles = charts.city_styles(info["kota"])
+ctx = components.start_page("partisipasi_title", people_note=True)
+lang, f = ctx.lang, ctx.filters
+styles = charts.city_styles(ctx.info.kota)
 year = f.tahun_akhir
 
 scorecard = data.fetch(queries.scorecard, f)
 in_range = overview.in_range(scorecard, f)
 if overview.nobody(in_range):
-    components.no_data(lang, f, "pegawai", people=True)
+    components.no_data(ctx, "pegawai", people=True)
     st.stop()
 
 participants = in_range[["kota", "tahun", "jumlah_asn", "jumlah_peserta"]]
@@ -44,7 +45,7 @@ with right:
 
 distribution = data.fetch(queries.jp_distribution, f).drop(columns="urutan")
 if distribution.empty:
-    components.no_data(lang, f, "pegawai", people=True)
+    components.no_data(ctx, "pegawai", people=True)
 else:
     components.chart(
         t("q_jp_dist", lang, year=year),
@@ -71,7 +72,7 @@ compliance = data.fetch(queries.compliance_by, f, dimension)
 # PPPK have no 20-JP duty; across PNS and PPPK the share of all ASN is the comparable figure.
 share = "persen_asn_20jp" if dimension == "jenis_asn" else "persen_20jp"
 if compliance.empty:
-    components.no_data(lang, f, "pegawai", people=True)
+    components.no_data(ctx, "pegawai", people=True)
 else:
     figure = (
         charts.heatmap(compliance, "nilai", "kota", share, lang)

@@ -6,13 +6,14 @@ import streamlit as st
 from analytics.texts import t
 from ui import components, meeting_panel
 
-lang, f, info = components.start_page()
+ctx = components.start_page()
+lang, f = ctx.lang, ctx.filters
 meeting_panel.projector_style()
 
 top = st.columns([2, 3, 2], vertical_alignment="bottom")
 chosen = top[0].selectbox(t("x_highlight", lang), f.kota, key="fokus", bind="query-params")
 focus = chosen if len(f.kota) > 1 else None
-rep = meeting_panel.report(lang, f, info, focus)
+rep = meeting_panel.report(ctx, focus)
 screens = meeting_panel.screens(rep)
 number = meeting_panel.current_screen(len(screens))
 top[1].page_link("views/ringkasan.py", label=t("x_back", lang), icon=":material/dashboard:")
@@ -23,4 +24,4 @@ section, line = screens[number - 1]
 meeting_panel.show_screen(rep, section, line, number, len(screens))
 meeting_panel.chart_data(section, lang)
 with st.expander(t("x_panel", lang)):
-    meeting_panel.download_buttons(lang, f, info, focus=focus)
+    meeting_panel.download_buttons(ctx, focus=focus)

@@ -7,7 +7,8 @@ from analytics.present import overview
 from analytics.texts import t
 from ui import components, data
 
-lang, f, info = components.start_page()
+ctx = components.start_page()
+lang, f = ctx.lang, ctx.filters
 kota = st.selectbox(t("choose_city", lang), sorted(f.kota), key="profil", bind="query-params")
 year = f.tahun_akhir
 st.title(t("profil_title", lang, kota=kota))
@@ -24,6 +25,6 @@ opds = overview.opd_profile(data.fetch, f, kota)
 st.subheader(t("q_opd_table", lang, kota=kota, year=year))
 st.caption(t("c_opd_table", lang))
 if opds.empty:
-    components.no_data(lang, f, "pegawai", people=True)
+    components.no_data(ctx, "pegawai", people=True)
 else:
     components.table(opds, lang, height=38 * (len(opds) + 1))

@@ -8,7 +8,8 @@ from analytics.present.findings import findings
 from analytics.texts import t
 from ui import components, data
 
-lang, f, info = components.start_page()
+ctx = components.start_page()
+lang, f = ctx.lang, ctx.filters
 
 scorecard = data.fetch(queries.scorecard, f)
 year = f.tahun_akhir
@@ -19,7 +20,7 @@ st.caption(
 
 tiles = overview.city_tiles(scorecard, year, lang)
 if not tiles or (f.filters_people and overview.nobody(scorecard)):
-    components.no_data(lang, f, "pegawai", people=True)
+    components.no_data(ctx, "pegawai", people=True)
     st.stop()
 
 per_row = 4
@@ -36,7 +37,7 @@ sentences = findings(scorecard, year, lang)
 st.markdown("\n".join(f"- {s}" for s in sentences) if sentences else t("fd_none", lang))
 
 st.header(t("trends", lang))
-styles = charts.city_styles(info["kota"])
+styles = charts.city_styles(ctx.info.kota)
 in_range = overview.in_range(scorecard, f)
 left, right = st.columns(2)
 for column, spec in zip((left, right, left, right), overview.TRENDS.values(), strict=True):

@@ -10,7 +10,8 @@ from analytics.present.tables import display_table, header
 from analytics.texts import t
 from ui import components, data
 
-lang, f, info = components.start_page("an_simulasi_title")
+ctx = components.start_page("an_simulasi_title")
+lang, f = ctx.lang, ctx.filters
 year = f.tahun_akhir
 
 kota = st.selectbox(t("choose_city", lang), list(f.kota), key="simulasi_kota", bind="query-params")

@@ -20,13 +20,14 @@ UNSUR = {
 }
 SENTIMEN_COLORS = {"positif": "#1b7837", "netral": "#bababa", "negatif": "#b2182b"}
 
-lang, f, info = components.start_page("umpan_balik_title")
-styles = charts.city_styles(info["kota"])
+ctx = components.start_page("umpan_balik_title")
+lang, f = ctx.lang, ctx.filters
+styles = charts.city_styles(ctx.info.kota)
 year = f.tahun_akhir
 
 reactions = data.fetch(queries.reactions, f)
 if reactions.empty:
-    components.no_data(lang, f, "umpan_balik_pelatihan")
+    components.no_data(ctx, "umpan_balik_pelatihan")
 else:
     by_kind = data.fetch(queries.reactions_by_kind, f)
     components.chart(
@@ -49,7 +50,7 @@ latest_units = reshape.pick(units, tahun=year)
 left, right = st.columns(2)
 with left:
     if latest_units.empty:
-        components.no_data(lang, f, "survei_kepuasan")
+        components.no_data(ctx, "survei_kepuasan")
     else:
         components.chart(
             t("q_ikm_opd", lang, year=year),
@@ -86,7 +87,7 @@ with right:
 
 by_sentiment = data.fetch(queries.aspirations_by_sentiment, f)
 if by_sentiment.empty:
-    components.no_data(lang, f, "aspirasi")
+    components.no_data(ctx, "aspirasi")
 else:
     parts = [s for s in SENTIMEN_COLORS if s in by_sentiment.columns]
     components.chart(

@@ -12,9 +12,9 @@ from analytics.texts import t
 from etl import backup, intake
 from etl.contract import DATASETS
 from etl.templates import templates_zip
-from ui import auth, data
+from ui import auth, data, state
 
-lang = st.session_state.get("lang", "id")  # set by dashboard.py's language switch
+lang = state.chosen_language()  # no page context here: the page can run before any warehouse
 st.title(t("in_title", lang))
 if not auth.gate(lang):
     st.stop()

@@ -1,6 +1,6 @@
 """Meeting files of a view: the content is built once (content.py) and rendered to each format here.
 
-    report = content.overview(fetch, filters, info, lang)
+    report = content.overview(fetch, ctx)
     data = render(report, "pptx")
 
 Formats: pptx (16:9 deck), pdf (A4 report), html (offline handout), xlsx (one sheet per chart),

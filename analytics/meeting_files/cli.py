@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from functools import partial
 from pathlib import Path
 
 from analytics import queries
+from analytics.context import PageContext
 from analytics.meeting_files import FORMATS, content, images, render
 from analytics.privacy import release
 from analytics.queries.db import open_warehouse
@@ -71,22 +71,22 @@ def main(argv: list[str] | None = None) -> int:
     con = open_warehouse(db)
     try:
         info = release.read(con, queries.warehouse_info)
-        unknown = [k for k in args.kota if k not in info["kota"]]
+        unknown = [k for k in args.kota if k not in info.kota]
         if unknown:
-            known = ", ".join(info["kota"])
+            known = ", ".join(info.kota)
             return _fail(f"Kota tidak ada di gudang data: {', '.join(unknown)}. Pilihan: {known}.", EXIT_BAD_CHOICE)
         try:
-            start, end = _years(args.tahun, info["tahun"])
+            start, end = _years(args.tahun, info.tahun)
         except ValueError:
             return _fail(f"--tahun harus seperti 2025 atau 2021-2025, bukan {args.tahun!r}.", EXIT_BAD_CHOICE)
-        if end not in info["tahun"] or start > end:
-            years = ", ".join(map(str, info["tahun"]))
+        if end not in info.tahun or start > end:
+            years = ", ".join(map(str, info.tahun))
             return _fail(f"Tahun {args.tahun} tidak ada di gudang data. Pilihan: {years}.", EXIT_BAD_CHOICE)
-        kota = tuple(args.kota or info["kota"])
+        kota = tuple(args.kota or info.kota)
         if args.fokus and args.fokus not in kota:
             return _fail(f"--fokus {args.fokus} harus salah satu dari --kota.", EXIT_BAD_CHOICE)
         f = Filters(kota, start, end, tuple(args.opd), tuple(args.jabatan), tuple(args.jenis_asn))
-        report = content.overview(partial(release.read, con), f, info, args.lang, args.fokus)
+        report = content.overview(release.Reader(con), PageContext(args.lang, f, info), args.fokus)
         data = render(report, args.format)
     finally:
         con.close()

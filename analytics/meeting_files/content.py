@@ -2,9 +2,9 @@
 
 `overview(...)` returns a `Report`: a title section, the findings, one section per key chart (figure,
 one-line takeaway written from the numbers, source line, and the table behind it) and an appendix.
-Data comes through a `fetch(query_function, filters, *extra)` callable that reads through the guarded path
-(analytics.privacy.release.read): the app passes its cached `ui.data.fetch`, the command line the same read on
-its own connection; both read exactly what the pages read, numbers about fewer than 5 people already '<5'.
+Data comes through a `fetch(query_function, filters, *extra)` that reads through the guarded path: the app's
+cached `ui.data.fetch` or an analytics.privacy.release.Reader (command line, download buttons); anything else
+is refused. Both read exactly what the pages read, numbers about fewer than 5 people already '<5'.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics import queries
+from analytics.context import PageContext, WarehouseInfo
 from analytics.present import charts, reshape
 from analytics.present import formatting as fmt
 from analytics.present.findings import findings
@@ -74,10 +75,10 @@ class Report:
         return [s for s in self.sections if s.kind == "chart"]
 
 
-def data_date(info: dict, kota: Iterable[str]) -> str:
+def data_date(info: WarehouseInfo, kota: Iterable[str]) -> str:
     """Return the last load time from warehouse_info as 'dd-mm-yyyy HH:MM WIB', in the zone the cities `kota`
     share (formatting.zone_for: WITA for Makassar alone), '–' when never loaded."""
-    return fmt.local_time(info.get("loaded_at_utc"), fmt.zone_for(kota, info["provinsi"]))
+    return fmt.local_time(info.loaded_at_utc, fmt.zone_for(kota, info.provinsi))
 
 
 def highlight(figure: go.Figure, focus: str | None) -> go.Figure:
@@ -107,11 +108,11 @@ def highlight(figure: go.Figure, focus: str | None) -> go.Figure:
     return fig
 
 
-def _source(datasets: str, info: dict, kota: Iterable[str], lang: str) -> str:
+def _source(datasets: str, info: WarehouseInfo, kota: Iterable[str], lang: str) -> str:
     """Return the source line of a chart: the input datasets, the warehouse and the load time (in the zone of
     the cities `kota`)."""
     text = t("x_source", lang, datasets=datasets, when=data_date(info, kota))
-    return text + (t("x_source_synthetic", lang) if info.get("synthetic") else "")
+    return text + (t("x_source_synthetic", lang) if info.synthetic else "")
 
 
 def _takeaway(
@@ -252,15 +253,18 @@ def appendix_text(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def overview(fetch: Fetch, f: Filters, info: dict, lang: str, focus: str | None = None) -> Report:
+def overview(fetch: Fetch, ctx: PageContext, focus: str | None = None) -> Report:
     """Return the overview's meeting content for filters `f`: title, findings, seven key charts (the
     figures the pages draw, with a takeaway, a source line and the raw table behind each) and an
     appendix of the latest year's numbers. `focus` names a city to highlight in every chart."""
+    if not getattr(fetch, "releases", False):
+        raise TypeError("meeting files read only through the guarded path: ui.data.fetch or release.Reader")
+    f, info, lang = ctx.filters, ctx.info, ctx.lang
     year = f.tahun_akhir
-    styles = charts.city_styles(info["kota"])
+    styles = charts.city_styles(info.kota)
     scorecard = fetch(queries.scorecard, f)
     in_range = in_range_of(scorecard, f)
-    notice = t("x_synthetic", lang) if info.get("synthetic") else ""
+    notice = t("x_synthetic", lang) if info.synthetic else ""
 
     title_lines = [
         t("x_period", lang, start=f.tahun_awal, end=year),

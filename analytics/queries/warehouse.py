@@ -2,34 +2,38 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import duckdb
 import pandas as pd
 
 from analytics.queries.db import query_sql, run
 from analytics.queries.declare import query
 
+if TYPE_CHECKING:  # analytics.context imports the filters of this package
+    from analytics.context import WarehouseInfo
+
 
 @query(facts=True)
-def warehouse_info(con: duckdb.DuckDBPyConnection) -> dict:
-    """Return facts about the loaded data: last load time (UTC), synthetic flag, cities and years.
+def warehouse_info(con: duckdb.DuckDBPyConnection) -> WarehouseInfo:
+    """Return facts about the loaded data (analytics.context.WarehouseInfo): last load time (UTC), synthetic
+    flag, rejected rows, cities with their provinces, and years."""
+    from analytics.context import WarehouseInfo
 
-    Keys: loaded_at_utc (datetime or None), synthetic (bool), rows_rejected (int), kota (list),
-    provinsi (kota -> provinsi), tahun (list of int).
-    """
     last = run(
         con,
         "SELECT finished_at_utc, synthetic, rows_rejected FROM etl_runs ORDER BY finished_at_utc DESC LIMIT 1",
     )
     cities = run(con, "SELECT kota, provinsi FROM stg_kota ORDER BY kota")
     tahun = run(con, "SELECT tahun FROM int_tahun ORDER BY tahun")["tahun"].astype(int).tolist()
-    return {
-        "loaded_at_utc": None if last.empty else last.iloc[0]["finished_at_utc"].to_pydatetime(),
-        "synthetic": bool(not last.empty and last.iloc[0]["synthetic"]),
-        "rows_rejected": 0 if last.empty else int(last.iloc[0]["rows_rejected"]),
-        "kota": cities["kota"].tolist(),
-        "provinsi": dict(zip(cities["kota"], cities["provinsi"], strict=True)),
-        "tahun": tahun,
-    }
+    return WarehouseInfo(
+        loaded_at_utc=None if last.empty else last.iloc[0]["finished_at_utc"].to_pydatetime(),
+        synthetic=bool(not last.empty and last.iloc[0]["synthetic"]),
+        rows_rejected=0 if last.empty else int(last.iloc[0]["rows_rejected"]),
+        kota=cities["kota"].tolist(),
+        provinsi=dict(zip(cities["kota"], cities["provinsi"], strict=True)),
+        tahun=tahun,
+    )
 
 
 @query(grain=("kota", "opd", "kategori_jabatan", "jenis_asn"))
