@@ -3,7 +3,6 @@
 
 import streamlit as st
 
-from analytics.context import PageContext
 from analytics.texts import t
 from ui import auth, data, meeting_panel, state
 
@@ -51,6 +50,6 @@ if not data.available():
     st.stop()
 
 chosen = state.filters(lang)
-state.remember(PageContext(lang, chosen, state.load_status(lang, chosen)))
-meeting_panel.panel(state.context())
+ctx = state.remember(lang, chosen, state.load_status(lang, chosen))  # what the page script reads
+meeting_panel.panel(ctx)
 page.run()

@@ -32,9 +32,8 @@ import streamlit as st
 from ui import state
 lang = state.language()
 page = st.navigation([st.Page({page!r}, title="page")])
-from analytics.context import PageContext
 chosen = state.filters(lang)
-state.remember(PageContext(lang, chosen, state.load_status(lang, chosen)))
+state.remember(lang, chosen, state.load_status(lang, chosen))
 page.run()
 """
 

@@ -94,9 +94,12 @@ def load_status(lang: str, chosen: Filters | None) -> WarehouseInfo:
     return info
 
 
-def remember(ctx: PageContext) -> None:
-    """Keep this run's page context (language, filters, warehouse info, scope) for the page script."""
+def remember(lang: str, chosen: Filters | None, info: WarehouseInfo) -> PageContext:
+    """Build this run's page context and keep it for the page script. Its scope stays None (every city)
+    until scoped sign-in exists (analytics.privacy.scope)."""
+    ctx = PageContext(lang, chosen, info)
     st.session_state["_context"] = ctx
+    return ctx
 
 
 def context() -> PageContext:
