@@ -7,17 +7,6 @@ from analytics.present import charts, overview, reshape
 from analytics.texts import t
 from ui import components, data
 
-UNSUR = {
-    "u1": "U1 Persyaratan",
-    "u2": "U2 Prosedur",
-    "u3": "U3 Waktu",
-    "u4": "U4 Biaya/tarif",
-    "u5": "U5 Produk layanan",
-    "u6": "U6 Kompetensi pelaksana",
-    "u7": "U7 Perilaku pelaksana",
-    "u8": "U8 Penanganan pengaduan",
-    "u9": "U9 Sarana prasarana",
-}
 SENTIMEN_COLORS = {"positif": "#1b7837", "netral": "#bababa", "negatif": "#b2182b"}
 
 ctx = components.start_page("umpan_balik_title")
@@ -68,7 +57,7 @@ with right:
             t("q_unsur", lang, year=year),
             t("c_unsur", lang),
             charts.heatmap(
-                elements.assign(unsur=elements["unsur"].map(UNSUR)),
+                elements.assign(unsur=elements["unsur"].map(lambda u: t(f"unsur_{u}", lang))),
                 "unsur",
                 "kota",
                 "nilai_konversi",

@@ -305,6 +305,16 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Mean of each element (U1-U9) converted to 25-100; ▼ = the city's weakest element.",
     },
     "weakest": {"id": "terendah", "en": "weakest"},
+    # The nine unsur of PermenPANRB 14/2017 keep their Indonesian names in English too.
+    "unsur_u1": {"id": "U1 Persyaratan", "en": "U1 Persyaratan"},
+    "unsur_u2": {"id": "U2 Prosedur", "en": "U2 Prosedur"},
+    "unsur_u3": {"id": "U3 Waktu", "en": "U3 Waktu"},
+    "unsur_u4": {"id": "U4 Biaya/tarif", "en": "U4 Biaya/tarif"},
+    "unsur_u5": {"id": "U5 Produk layanan", "en": "U5 Produk layanan"},
+    "unsur_u6": {"id": "U6 Kompetensi pelaksana", "en": "U6 Kompetensi pelaksana"},
+    "unsur_u7": {"id": "U7 Perilaku pelaksana", "en": "U7 Perilaku pelaksana"},
+    "unsur_u8": {"id": "U8 Penanganan pengaduan", "en": "U8 Penanganan pengaduan"},
+    "unsur_u9": {"id": "U9 Sarana prasarana", "en": "U9 Sarana prasarana"},
     "q_aspirasi": {"id": "Apa yang disampaikan masyarakat?", "en": "What are citizens saying?"},
     "c_aspirasi": {
         "id": "Aspirasi masyarakat menurut sentimen per tahun.",
