@@ -16,6 +16,8 @@ import pytest
 from conftest import QUERY_ARGS
 
 from analytics import privacy, queries
+from analytics.context import PageContext
+from analytics.meeting_files import content
 from analytics.privacy import release, scope
 from analytics.queries.declare import COUNT, DECLARATIONS, Undeclared, declaration_of, query
 from analytics.queries.filters import Filters
@@ -152,3 +154,12 @@ def test_the_scope_hook_keeps_only_the_cities_a_reader_may_see(con, everything: 
     mine = release.read(con, queries.scorecard, everything, scope=one)
     assert set(mine["kota"]) == set(everything.kota[:1])
     assert release.read(con, queries.scorecard, everything, scope=scope.EVERYTHING).equals(everyone)
+
+
+def test_meeting_files_refuse_a_fetch_that_skips_the_guarded_path(con, everything: Filters) -> None:
+    # The sidebar's download buttons once read queries on the raw connection; content.overview now refuses
+    # anything but ui.data.fetch or a release.Reader.
+    ctx = PageContext("id", everything, queries.warehouse_info(con))
+    with pytest.raises(TypeError, match="guarded path"):
+        content.overview(lambda function, f, *extra: function(con, f, *extra), ctx)
+    assert content.overview(release.Reader(con), ctx).sections  # the guarded reader is accepted
