@@ -22,7 +22,6 @@ from pathlib import Path
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from analytics import privacy
 from etl.paths import warehouse_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +41,6 @@ def page_seconds(page: str) -> tuple[float, float]:
         if cold:
             st.cache_data.clear()
             st.cache_resource.clear()
-            privacy.clear_memory()
         start = time.perf_counter()
         at.run()
         times.append(time.perf_counter() - start)

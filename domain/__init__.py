@@ -54,9 +54,6 @@ WIT_PROVINCES = frozenset(
     }
 )
 
-# The demo cities' zones, for a warehouse that does not name a city's province (the kota dataset does).
-CITY_ZONES = {"Pontianak": "WIB", "Jambi": "WIB", "Bukittinggi": "WIB", "Makassar": "WITA"}
-
 
 def zone_of_province(provinsi: str | None) -> str:
     """Return the time zone (WIB, WITA or WIT) of a province; WIB when it is not known."""

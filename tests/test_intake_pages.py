@@ -94,9 +94,7 @@ def test_the_right_password_opens_upload_preview_then_load(app):
     counts = at.dataframe[0].value
     assert list(counts.iloc[:, 0]) == ["kota", "pegawai", "program", "peserta"]
     program_row = counts[counts.iloc[:, 0] == "program"].iloc[0]
-    assert list(
-        program_row[[t("kq_col_rows_read", "id"), t("kq_col_rows_loaded", "id"), t("kq_col_rows_rejected", "id")]]
-    ) == [
+    assert list(program_row[[t("col_rows_read", "id"), t("col_rows_loaded", "id"), t("col_rows_rejected", "id")]]) == [
         "3",
         "2",
         "1",
@@ -142,11 +140,11 @@ def test_the_data_quality_page_shows_counts_rejects_and_what_is_missing(app):
     assert list(missing.index) == ["Jambi", "Pontianak"]
     assert missing.loc["Jambi", "program"] == "semua"  # Jambi organised no activity
     assert missing.loc["Pontianak", "program"] == ""
-    counts = next(f for f in frames if t("kq_col_dataset", "id") in f.columns and t("kq_col_files", "id") in f.columns)
-    pegawai_counts = counts[counts[t("kq_col_dataset", "id")] == "pegawai"].iloc[0]
-    assert (pegawai_counts[t("kq_col_rows_read", "id")], pegawai_counts[t("kq_col_rows_rejected", "id")]) == ("4", "1")
-    problems = next(f for f in frames if t("kq_col_problem", "id") in f.columns)
-    assert any("18 angka" in p for p in problems[t("kq_col_problem", "id")])
+    counts = next(f for f in frames if t("col_dataset", "id") in f.columns and t("col_files", "id") in f.columns)
+    pegawai_counts = counts[counts[t("col_dataset", "id")] == "pegawai"].iloc[0]
+    assert (pegawai_counts[t("col_rows_read", "id")], pegawai_counts[t("col_rows_rejected", "id")]) == ("4", "1")
+    problems = next(f for f in frames if t("col_problem", "id") in f.columns)
+    assert any("18 angka" in p for p in problems[t("col_problem", "id")])
     assert NIP_A not in str(frames)
 
 

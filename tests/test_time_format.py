@@ -9,7 +9,8 @@ import pytest
 
 import domain
 from analytics.present import formatting as fmt
-from analytics.queries import quality
+from analytics.present import tables
+from etl import contract
 
 EVENING_UTC = dt.datetime(2026, 11, 23, 20, 5)
 
@@ -38,10 +39,12 @@ def test_the_zone_is_the_one_the_chosen_cities_share() -> None:
     assert fmt.zone_for(["Tidak Dikenal"], provinsi) == "WIB"
 
 
-def test_a_city_without_its_province_takes_the_zone_domain_knows() -> None:
-    assert fmt.zone_for(["Makassar"], {}) == "WITA"
-    assert fmt.zone_for(["Bukittinggi"], {"Bukittinggi": ""}) == "WIB"
+def test_every_city_brings_its_province_so_its_zone_is_known() -> None:
+    # The zone comes from the kota dataset's provinsi, which the contract requires for every city.
+    kota = next(d for d in contract.DATASETS.values() if d.name == "kota")
+    assert next(c for c in kota.columns if c.name == "provinsi").required
     assert fmt.zone_for(["Makassar"], {"Makassar": "SULAWESI SELATAN "}) == "WITA"  # as spreadsheets write it
+    assert fmt.zone_for(["Bukittinggi"], {"Bukittinggi": "Sumatera Barat"}) == "WIB"
 
 
 def test_every_province_outside_wib_has_its_zone() -> None:
@@ -52,5 +55,5 @@ def test_every_province_outside_wib_has_its_zone() -> None:
 
 
 def test_quality_tables_write_their_utc_columns_in_the_zone() -> None:
-    shown = quality.for_screen(pd.DataFrame({"finished_at_utc": [EVENING_UTC]}), "id", "WITA")
+    shown = tables.for_screen(pd.DataFrame({"finished_at_utc": [EVENING_UTC]}), "id", "WITA")
     assert shown.iloc[0, 0] == "24-11-2026 04:05 WITA"

@@ -4,6 +4,7 @@ completeness per city, so a reader knows how far a comparison can be trusted."""
 import streamlit as st
 
 from analytics.present import formatting as fmt
+from analytics.present import tables
 from analytics.queries import quality
 from analytics.texts import t
 from ui import components
@@ -39,20 +40,20 @@ st.dataframe(missing.rename(columns=lambda c: c.replace("_", " ")), height="auto
 
 st.header(t("kq_freshness", lang))
 st.caption(t("kq_freshness_caption", lang))
-st.dataframe(quality.for_screen(quality.freshness(cover), lang, zone), hide_index=True)
+st.dataframe(tables.for_screen(quality.freshness(cover), lang, zone), hide_index=True)
 
 st.header(t("kq_datasets", lang))
 st.caption(t("kq_datasets_caption", lang))
-st.dataframe(quality.for_screen(fetch(quality.dataset_counts), lang, zone), hide_index=True)
+st.dataframe(tables.for_screen(fetch(quality.dataset_counts), lang, zone), hide_index=True)
 with st.expander(t("kq_files", lang)):
-    st.dataframe(quality.for_screen(fetch(quality.latest_files), lang, zone), hide_index=True)
+    st.dataframe(tables.for_screen(fetch(quality.latest_files), lang, zone), hide_index=True)
 
 st.header(t("kq_rejects", lang))
 problems = fetch(quality.rejects_by_problem)
 if problems.empty:
     st.markdown(t("in_no_rejects", lang))
 else:
-    st.dataframe(quality.for_screen(problems, lang, zone), hide_index=True)
+    st.dataframe(tables.for_screen(problems, lang, zone), hide_index=True)
 
 st.header(t("kq_history", lang))
-st.dataframe(quality.for_screen(history, lang, zone), hide_index=True)
+st.dataframe(tables.for_screen(history, lang, zone), hide_index=True)

@@ -7,6 +7,7 @@ import streamlit as st
 
 import domain
 from analytics.present import formatting as fmt
+from analytics.present import tables
 from analytics.queries import quality
 from analytics.texts import t
 from etl import backup, intake
@@ -65,7 +66,7 @@ if uploads:
         st.caption(t("in_cannot_load", lang))
     else:
         st.subheader(t("in_per_dataset", lang))
-        st.dataframe(quality.for_screen(preview.datasets(), lang, domain.DEFAULT_ZONE), hide_index=True)
+        st.dataframe(tables.for_screen(preview.datasets(), lang, domain.DEFAULT_ZONE), hide_index=True)
         st.subheader(t("in_rejects", lang))
         groups = quality.reject_groups_of(report.rejects)
         if groups.empty:
@@ -89,7 +90,7 @@ if uploads:
         skipped = preview.skipped()
         if not skipped.empty:
             st.subheader(t("in_skipped", lang))
-            st.dataframe(quality.for_screen(skipped, lang, domain.DEFAULT_ZONE), hide_index=True)
+            st.dataframe(tables.for_screen(skipped, lang, domain.DEFAULT_ZONE), hide_index=True)
     if st.button(t("in_confirm", lang), type="primary", disabled=not preview.can_load, key="unggah_confirm"):
         with st.spinner():
             done = intake.commit(uploads, source, data.current_path(), keep=backup.KEEP)

@@ -50,13 +50,10 @@ def local_time(utc: dt.datetime | None, zone: str) -> str:
 
 
 def zone_for(kota: Iterable[str], provinsi: Mapping[str, str]) -> str:
-    """Return the time zone the chosen cities share: each city's from its province in the kota dataset
-    (`provinsi`, domain.zone_of_province), else from domain.CITY_ZONES, else WIB. Makassar alone is WITA;
-    cities in several zones (or none) get domain.DEFAULT_ZONE, WIB, the zone of national deadlines."""
-    zones = {
-        domain.zone_of_province(provinsi[k]) if provinsi.get(k) else domain.CITY_ZONES.get(k, domain.DEFAULT_ZONE)
-        for k in kota
-    }
+    """Return the time zone the chosen cities share, from their provinces in the kota dataset (which the
+    contract requires; domain.zone_of_province). Makassar alone is WITA; cities in several zones (or none)
+    get domain.DEFAULT_ZONE, WIB, the zone of national deadlines."""
+    zones = {domain.zone_of_province(provinsi.get(k)) for k in kota}
     return zones.pop() if len(zones) == 1 else domain.DEFAULT_ZONE
 
 

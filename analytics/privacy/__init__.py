@@ -6,7 +6,6 @@ small_groups.py holds the small-group rule ("<5"); its public functions are re-e
 from analytics.privacy.small_groups import (  # noqa: F401
     MARKERS,
     Rules,
-    clear_memory,
     for_chart,
     hidden_count,
     is_hidden,

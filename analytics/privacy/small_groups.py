@@ -49,8 +49,6 @@ Across the tables, charts, tiles and sentences of one page (cross-table subtract
 from __future__ import annotations
 
 import os
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 import pandas as pd
@@ -110,41 +108,11 @@ def _implied(df: pd.DataFrame, rules: Rules) -> dict[str, tuple[str, pd.Series]]
     return out
 
 
-_MASKS: OrderedDict[tuple, pd.DataFrame] = OrderedDict()  # recent results: a page asks again on every rerun
-_MASKS_KEPT = 256
-_MASKS_LOCK = threading.Lock()
-
-
 def mask(df: pd.DataFrame, k: int | None = None, rules: Rules = MARKERS) -> pd.DataFrame:
     """Return a frame of booleans shaped like `df`: True where a cell must not be shown (module rule, with
-    what `rules` says of the columns).
-
-    The rule loops over rows in Python; a page reruns on every click with the same (cached) data, so
-    results are kept for frames seen recently, keyed by their full content (a hash per row)."""
-    k = k or min_group()
-    key = (
-        k,
-        rules,
-        tuple(df.columns),
-        tuple(str(t) for t in df.dtypes),
-        pd.util.hash_pandas_object(df, index=True).to_numpy().tobytes(),
-    )
-    with _MASKS_LOCK:  # sessions run in their own threads and share the memo
-        if key in _MASKS:
-            _MASKS.move_to_end(key)
-            return _MASKS[key].copy()
-    hidden = _mask(df, k, rules)
-    with _MASKS_LOCK:
-        _MASKS[key] = hidden
-        if len(_MASKS) > _MASKS_KEPT:
-            _MASKS.popitem(last=False)
-    return hidden.copy()
-
-
-def clear_memory() -> None:
-    """Forget the masks worked out so far (benchmarks measure the first computation with it)."""
-    with _MASKS_LOCK:
-        _MASKS.clear()
+    what `rules` says of the columns; with MARKERS, only the '<5' cells already written). The rule runs once
+    per released query result, which ui.data caches, so nothing here is remembered."""
+    return _mask(df, k or min_group(), rules)
 
 
 def _mask(df: pd.DataFrame, k: int, rules: Rules) -> pd.DataFrame:

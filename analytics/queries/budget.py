@@ -8,7 +8,7 @@ import pandas as pd
 
 from analytics import metrics
 from analytics.queries.db import query_sql, run
-from analytics.queries.declare import COUNT, VALUE, Derived, Share, query
+from analytics.queries.declare import COUNT, PNS_20JP, PNS_20JP_TOTAL, VALUE, Derived, query
 from analytics.queries.filters import Filters
 from analytics.queries.participation import jp_counts
 
@@ -64,7 +64,7 @@ def apbd_share(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
         "selisih_target_016": VALUE,
         "gini_jp": Derived("jumlah_pns"),
     },
-    totals=(("jumlah_pns", ("pns_memenuhi_20jp",)),),
+    totals=(PNS_20JP_TOTAL,),
 )
 def gap(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return the mart kesenjangan_20jp for the chosen cities and years: one row per kota per tahun
@@ -79,9 +79,7 @@ OUTCOME = {
     "biaya": VALUE,
     "jp": VALUE,
     "biaya_per_jp": VALUE,
-    "jumlah_pns": COUNT,
-    "pns_memenuhi_20jp": COUNT,
-    "persen_20jp": Share("jumlah_pns", "pns_memenuhi_20jp"),
+    **PNS_20JP,
     "kekurangan_jp": Derived("jumlah_pns"),
 }
 
@@ -91,7 +89,7 @@ def _outcome(name: str, outcome: metrics.Outcome) -> dict:
     return {"skenario": name, **{c: getattr(outcome, c) for c in OUTCOME}}
 
 
-@query(grain=("skenario",), columns=OUTCOME, totals=(("jumlah_pns", ("pns_memenuhi_20jp",)),))
+@query(grain=("skenario",), columns=OUTCOME, totals=(PNS_20JP_TOTAL,))
 def what_if(con: duckdb.DuckDBPyConnection, f: Filters, change: float, mix: Mix, order: str) -> pd.DataFrame:
     """Return the what-if of the one city of `f` in f.tahun_akhir (analytics.metrics.today and simulate over
     cost_by_kind and jp_counts): two rows, skenario 'saat_ini' (today) and 'skenario' (the activity budget

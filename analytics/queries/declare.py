@@ -63,6 +63,15 @@ COUNT = Count()
 VALUE = Value()
 Kind = Count | Value | Share | Derived
 
+# Columns several queries return alike: active PNS, those with at least 20 JP, and the share; and the
+# (total, parts) they add up to.
+PNS_20JP: dict[str, Kind] = {
+    "jumlah_pns": COUNT,
+    "pns_memenuhi_20jp": COUNT,
+    "persen_20jp": Share("jumlah_pns", "pns_memenuhi_20jp"),
+}
+PNS_20JP_TOTAL = ("jumlah_pns", ("pns_memenuhi_20jp",))
+
 
 @dataclass(frozen=True)
 class Declaration:

@@ -9,7 +9,7 @@ import pandas as pd
 import domain
 from analytics import metrics
 from analytics.queries.db import query_sql, run
-from analytics.queries.declare import COUNT, VALUE, Derived, Share, query
+from analytics.queries.declare import COUNT, PNS_20JP, PNS_20JP_TOTAL, VALUE, Derived, Kind, Share, query
 from analytics.queries.filters import Filters
 
 # Breakdowns of 20-JP compliance; the only identifiers ever placed into SQL text.
@@ -21,14 +21,12 @@ JP_BANDS = ("0", "1-9", "10-19", "20-29", "30-39", "40+")
 @query(
     grain=("kota", "nilai"),
     columns={
-        "jumlah_pns": COUNT,
-        "pns_memenuhi_20jp": COUNT,
-        "persen_20jp": Share("jumlah_pns", "pns_memenuhi_20jp"),
+        **PNS_20JP,
         "jumlah_asn": COUNT,
         "asn_memenuhi_20jp": COUNT,
         "persen_asn_20jp": Share("jumlah_asn", "asn_memenuhi_20jp"),
     },
-    totals=(("jumlah_pns", ("pns_memenuhi_20jp",)), ("jumlah_asn", ("asn_memenuhi_20jp",))),
+    totals=(PNS_20JP_TOTAL, ("jumlah_asn", ("asn_memenuhi_20jp",))),
 )
 def compliance_by(con: duckdb.DuckDBPyConnection, f: Filters, dimension: str) -> pd.DataFrame:
     """Return 20-JP compliance in tahun_akhir by one breakdown from DIMENSIONS.
@@ -45,11 +43,9 @@ def compliance_by(con: duckdb.DuckDBPyConnection, f: Filters, dimension: str) ->
     grain=("kota", "tahun", "nilai"),
     columns={
         "tahun": VALUE,
-        "jumlah_pns": COUNT,
-        "pns_memenuhi_20jp": COUNT,
-        "persen_20jp": Share("jumlah_pns", "pns_memenuhi_20jp"),
+        **PNS_20JP,
     },
-    totals=(("jumlah_pns", ("pns_memenuhi_20jp",)),),
+    totals=(PNS_20JP_TOTAL,),
 )
 def compliance_trend(con: duckdb.DuckDBPyConnection, f: Filters, dimension: str) -> pd.DataFrame:
     """Return 20-JP compliance of PNS by one breakdown from analytics.queries.DIMENSIONS over the chosen
@@ -115,15 +111,13 @@ def completion(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 @query(
     grain=("kota", "opd"),
     columns={
-        "jumlah_pns": COUNT,
-        "pns_memenuhi_20jp": COUNT,
-        "persen_20jp": Share("jumlah_pns", "pns_memenuhi_20jp"),
+        **PNS_20JP,
         "kekurangan_jp": Derived("jumlah_pns"),
         "jumlah_pns_awal": COUNT,
         "pns_memenuhi_20jp_awal": COUNT,
         "persen_20jp_awal": Share("jumlah_pns_awal", "pns_memenuhi_20jp_awal"),
     },
-    totals=(("jumlah_pns", ("pns_memenuhi_20jp",)), ("jumlah_pns_awal", ("pns_memenuhi_20jp_awal",))),
+    totals=(PNS_20JP_TOTAL, ("jumlah_pns_awal", ("pns_memenuhi_20jp_awal",))),
 )
 def opd_gap(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return the agencies' 20-JP position in tahun_akhir: one row per kota per opd with active PNS
@@ -132,11 +126,16 @@ def opd_gap(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     return run(con, query_sql("analisis_opd_kesenjangan"), {**f.params(), "jp_minimum": domain.JP_MINIMUM})
 
 
-@query(
-    grain=("kota", "opd"),
-    columns={"jumlah_asn": COUNT, "asn_terlatih": COUNT, "persen_terlatih": Share("jumlah_asn", "asn_terlatih")},
-    totals=(("jumlah_asn", ("asn_terlatih",)),),
-)
+# Disaster-response readiness: active ASN, those trained for it, and the share.
+READINESS: dict[str, Kind] = {
+    "jumlah_asn": COUNT,
+    "asn_terlatih": COUNT,
+    "persen_terlatih": Share("jumlah_asn", "asn_terlatih"),
+}
+READINESS_TOTAL = ("jumlah_asn", ("asn_terlatih",))
+
+
+@query(grain=("kota", "opd"), columns=READINESS, totals=(READINESS_TOTAL,))
 def readiness(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return disaster-response readiness in tahun_akhir: one row per kota per opd with active ASN
     (kota, opd, jumlah_asn, asn_terlatih = trained in that year or before, persen_terlatih)."""
@@ -156,11 +155,7 @@ def lorenz(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     return points.merge(counts.groupby("kota", as_index=False)["jumlah_pns"].sum(), on="kota", how="left")
 
 
-@query(
-    grain=("kota",),
-    columns={"jumlah_asn": COUNT, "asn_terlatih": COUNT, "persen_terlatih": Share("jumlah_asn", "asn_terlatih")},
-    totals=(("jumlah_asn", ("asn_terlatih",)),),
-)
+@query(grain=("kota",), columns=READINESS, totals=(READINESS_TOTAL,))
 def readiness_by_city(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return disaster-response readiness in tahun_akhir per city: one row per kota (jumlah_asn,
     asn_terlatih, persen_terlatih), the sum of its agencies in `readiness`."""

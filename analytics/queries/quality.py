@@ -1,6 +1,6 @@
 """Data-quality queries: how far the warehouse can be trusted. One function per question, each
 running one SQL file of analytics/queries/sql/ (kualitas_*.sql) with bound parameters; nothing here
-imports Streamlit. The reshaping helpers at the end turn long results into what a page shows."""
+imports Streamlit. Turning them into text for the screen is analytics.present.tables.for_screen."""
 
 from __future__ import annotations
 
@@ -137,43 +137,3 @@ def _years_by_pair(cover: pd.DataFrame):
     """Yield (row with kota and dataset, the years it has) for each pair in `coverage`."""
     for (k, d), group in cover.groupby(["kota", "dataset"]):
         yield pd.Series({"kota": k, "dataset": d}), group["tahun"].dropna()
-
-
-def _as_text(value: object, lang: str, zone: str | None) -> object:
-    """Return lists, dates and flags as text a person reads; a UTC time (`zone` given) in that zone; other
-    values unchanged."""
-    import datetime as dt
-
-    from analytics.present import formatting as fmt
-
-    if isinstance(value, list | tuple) or hasattr(value, "tolist"):
-        return "\n".join(str(v) for v in list(value))
-    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
-        return None
-    if isinstance(value, bool):
-        from analytics.texts import t
-
-        return t("yes" if value else "no", lang)
-    if zone is not None and isinstance(value, dt.datetime):
-        return fmt.local_time(value, zone)
-    if isinstance(value, dt.datetime):  # pandas Timestamps too; a bare date has no time of day
-        return value.strftime("%d-%m-%Y" if value.time() == dt.time() else "%d-%m-%Y %H:%M")
-    if isinstance(value, dt.date):
-        return value.strftime("%d-%m-%Y")
-    return value
-
-
-def for_screen(df: pd.DataFrame, lang: str, zone: str) -> pd.DataFrame:
-    """Return a quality or intake table as text for the screen: numbers formatted, lists joined, times of
-    the columns named *_utc in time zone `zone` (WIB, WITA, WIT), headings in words of the chosen language."""
-    from analytics.present.tables import display_table
-    from analytics.texts import TEXT, t
-
-    out = df.copy()
-    for column in out.columns:
-        utc = zone if str(column).endswith("_utc") else None
-        out[column] = out[column].map(lambda v, utc=utc: _as_text(v, lang, utc))
-    if "outcome" in out.columns:
-        out["outcome"] = out["outcome"].map(lambda o: t(f"kq_outcome_{o}", lang) if f"kq_outcome_{o}" in TEXT else o)
-    shown = display_table(out, lang)
-    return shown.rename(columns=lambda c: t(f"kq_col_{c}", lang) if f"kq_col_{c}" in TEXT else c)

@@ -6,7 +6,7 @@ import duckdb
 import pandas as pd
 
 from analytics.queries.db import query_sql, run
-from analytics.queries.declare import COUNT, VALUE, Derived, Share, query
+from analytics.queries.declare import COUNT, PNS_20JP, PNS_20JP_TOTAL, VALUE, Derived, Share, query
 from analytics.queries.filters import Filters
 from analytics.queries.performance import BELOW_BAIK
 
@@ -16,9 +16,7 @@ from analytics.queries.performance import BELOW_BAIK
     columns={
         "tahun": VALUE,
         "jumlah_asn": COUNT,
-        "jumlah_pns": COUNT,
-        "pns_memenuhi_20jp": COUNT,
-        "persen_20jp": Share("jumlah_pns", "pns_memenuhi_20jp"),
+        **PNS_20JP,
         "jp_total": Derived("jumlah_asn"),
         "jp_per_asn": Derived("jumlah_asn"),
         "jumlah_peserta": COUNT,
@@ -32,7 +30,7 @@ from analytics.queries.performance import BELOW_BAIK
         "jumlah_dinilai": COUNT,
         "persen_sangat_baik": Share("jumlah_dinilai", "Sangat Baik"),
     },
-    totals=(("jumlah_pns", ("pns_memenuhi_20jp",)),),
+    totals=(PNS_20JP_TOTAL,),
 )
 def scorecard(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return one row per chosen kota per tahun, from the year before tahun_awal to tahun_akhir.

@@ -84,9 +84,9 @@ def trend_by(
     target_label: str = "",
 ) -> go.Figure:
     """Return a line per value of `series` (e.g. one per OPD of a city) of the percentage `value` over
-    tahun, each with its own colour, marker and dash, and an optional dashed reference line. The frame is
-    suppressed as given (its breakdown by `series`) before the series become lines."""
-    lines = privacy.suppress(df).drop(columns=["kota"], errors="ignore").rename(columns={series: "kota"})
+    tahun, each with its own colour, marker and dash, and an optional dashed reference line. The frame is a
+    released one (analytics.privacy.release): its '<5' cells stay gaps in the lines."""
+    lines = df.drop(columns=["kota"], errors="ignore").rename(columns={series: "kota"})
     styles = city_styles(sorted(lines["kota"].unique()))
     return trend(
         lines, value, styles, lang, tick_suffix="%", y_range=(0, 100), target=target, target_label=target_label
