@@ -16,7 +16,9 @@ Kinds:
   mutu_ikm): hidden whenever one of its sources is.
 - VALUE: a number that is not about people (money, JP of an activity, a year, a rank, rows of a file).
 `totals` lists (total, parts) that add up within a row. A query that returns facts about the load rather
-than a table (warehouse_info) is declared with `facts=True`.
+than a table (warehouse_info) is declared with `facts=True`. A query whose answer is a headline measure that
+governments share with their peers (the city-year scorecard and what is computed from it alone) is declared
+`shared=True`: scoped access (analytics.privacy.scope) shows it for cities outside a reader's own.
 """
 
 from __future__ import annotations
@@ -82,6 +84,7 @@ class Declaration:
     columns: dict[str, Kind] = field(hash=False)
     totals: tuple[tuple[str, tuple[str, ...]], ...] = ()
     facts: bool = False
+    shared: bool = False
 
     def rules(self) -> Rules:
         """Return the small-group rule's view of these columns (analytics.privacy.small_groups.Rules)."""
@@ -103,11 +106,12 @@ def query(
     columns: dict[str, Kind] | None = None,
     totals: tuple[tuple[str, tuple[str, ...]], ...] = (),
     facts: bool = False,
+    shared: bool = False,
 ) -> Callable[[Callable], Callable]:
     """Return a decorator that registers a query function with what it returns (module docstring)."""
 
     def register(function: Callable) -> Callable:
-        DECLARATIONS[function] = Declaration(function.__name__, grain, dict(columns or {}), totals, facts)
+        DECLARATIONS[function] = Declaration(function.__name__, grain, dict(columns or {}), totals, facts, shared)
         return function
 
     return register

@@ -12,6 +12,7 @@ from analytics.queries.performance import BELOW_BAIK
 
 
 @query(
+    shared=True,
     grain=("kota", "tahun"),
     columns={
         "tahun": VALUE,
