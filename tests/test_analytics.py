@@ -91,6 +91,35 @@ def test_points_carry_a_sign() -> None:
     assert fmt.points(18, "id", 0) == "+18 poin"
 
 
+@pytest.mark.parametrize("tiny", [-0.03, -0.0, 0.04, -1e-12])
+def test_a_change_that_rounds_to_nothing_has_no_sign(tiny: float) -> None:
+    # "-0,0 poin" with a red arrow once said that a scenario changing nothing made things worse.
+    assert fmt.points(tiny, "id") == "0,0 poin"
+    assert fmt.number(tiny, "en", 1) == "0.0"
+    assert fmt.signed(tiny, lambda v: fmt.number(v, "id", 1)) == "0,0"
+    assert fmt.signed(-0.3, lambda v: fmt.rupiah(v, "id", compact=False)) == "Rp 0"
+    assert fmt.signed(-0.04, lambda v: fmt.number(v, "id", 1)) == "0,0"
+    assert fmt.signed(-0.06, lambda v: fmt.number(v, "id", 1)) == "-0,1"
+
+
+def test_a_scenario_that_moves_nothing_visible_shows_a_grey_change_without_arrow() -> None:
+    from analytics.present import simulation
+
+    outcomes = pd.DataFrame(
+        {
+            "persen_20jp": [55.0, 54.98],  # 0,02 points lower: rounds to nothing
+            "jp": [1000.0, 1300.0],
+            "biaya": [1e9, 1e9],
+            "biaya_per_jp": [1_000_000.0, 769_230.8],
+            "kekurangan_jp": [500, 500],
+        }
+    )
+    (_, share), (_, jp), _, (_, per_jp) = simulation.what_if_tiles(outcomes, "id")
+    assert (share.delta, share.arrow, share.colour) == ("0,0 poin", "off", "off")
+    assert (jp.delta, jp.arrow, jp.colour) == ("+300", "auto", "normal")
+    assert (per_jp.arrow, per_jp.colour) == ("auto", "inverse")
+
+
 @pytest.mark.parametrize("missing", [None, float("nan"), pd.NA], ids=["None", "nan", "pd.NA"])
 def test_missing_values_show_a_dash(missing: object) -> None:
     # pd.NA is what DuckDB gives for NULL in integer columns (pagu, realisasi, jp_total).

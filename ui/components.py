@@ -94,6 +94,12 @@ def chart(
         )
 
 
+def metric(tile: overview.Tile, where: object = st) -> None:
+    """Show one tile with st.metric in `where` (a column or container; the page by default): a change that
+    rounds to nothing is grey and has no arrow."""
+    where.metric(tile.label, tile.value, tile.delta, delta_color=tile.colour, delta_arrow=tile.arrow, help=tile.help)
+
+
 def table(df: pd.DataFrame, lang: str, height: int | None = None) -> None:
     """Show a table formatted for reading in the chosen language, with a line on '<5' when it has one."""
     shown = display_table(df, lang)

@@ -30,7 +30,7 @@ for start in range(0, len(cities), per_row):
         with column.container(border=True):
             st.subheader(kota)
             for tile in tiles[kota]:
-                st.metric(tile.label, tile.value, tile.delta, delta_color=tile.delta_color, help=tile.help)
+                components.metric(tile)
 
 st.header(t("findings", lang))
 sentences = findings(scorecard, year, lang)

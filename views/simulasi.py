@@ -49,8 +49,8 @@ outcomes = data.fetch(queries.what_if, one, change, mix_key, order)
 with results:
     for today, scenario in simulation.what_if_tiles(outcomes, lang):
         a, b = st.columns(2)
-        a.metric(today.label, today.value)
-        b.metric(scenario.label, scenario.value, scenario.delta, delta_color=scenario.delta_color)
+        components.metric(today, a)
+        components.metric(scenario, b)
     sentence = simulation.close_gap(outcomes, lang)
     if sentence:
         st.caption(sentence)

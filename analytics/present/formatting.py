@@ -63,7 +63,14 @@ def number(value: float | int | None, lang: str, decimals: int = 0) -> str:
         return MISSING
     locale = LOCALES[lang]
     text = f"{value:,.{decimals}f}"
+    if reads_zero(text):
+        text = text.removeprefix("-")  # -0,02 written with one decimal is 0,0, not -0,0
     return text.replace(",", "_").replace(".", locale.decimal).replace("_", locale.thousands)
+
+
+def reads_zero(text: str) -> bool:
+    """Return True when a written number shows no digit but zeros ('0,0', '-0', 'Rp 0', '0,0 poin')."""
+    return not any(ch in "123456789" for ch in text)
 
 
 def percent(value: float | None, lang: str, decimals: int = 1) -> str:
@@ -90,15 +97,20 @@ def signed(value: float | None, render: Callable[[float], str]) -> str:
     the first character."""
     if is_missing(value):
         return MISSING
-    return ("+" if value > 0 else "-" if value < 0 else "") + render(abs(value))
+    size = render(abs(value))
+    if reads_zero(size):
+        return size  # a change that rounds to nothing has no direction: no sign, so no arrow
+    return ("+" if value > 0 else "-" if value < 0 else "") + size
 
 
 def points(value: float | None, lang: str, decimals: int = 1) -> str:
-    """Return a signed change in percentage points: '+3,2 poin' / '+3.2 pts'."""
+    """Return a signed change in percentage points: '+3,2 poin' / '+3.2 pts'; '0,0 poin' without a sign when it
+    rounds to nothing."""
     if is_missing(value):
         return MISSING
-    sign = "+" if value > 0 else ""
-    return f"{sign}{number(value, lang, decimals)} {t('fmt_points', lang)}"
+    written = number(value, lang, decimals)
+    sign = "+" if value > 0 and not reads_zero(written) else ""
+    return f"{sign}{written} {t('fmt_points', lang)}"
 
 
 def plotly_separators(lang: str) -> str:

@@ -127,6 +127,22 @@ class Tile:
     delta_color: str  # "normal" (up is good), "inverse" (up is bad) or "off"
     help: str | None = None
 
+    @property
+    def moved(self) -> bool:
+        """Return True when the change has a direction: a signed '+...' or '-...' (formatting.signed and
+        points write a change that rounds to nothing without a sign)."""
+        return bool(self.delta) and self.delta[0] in "+-"
+
+    @property
+    def arrow(self) -> str:
+        """Return st.metric's delta_arrow: 'off' for a change without a direction, else 'auto'."""
+        return "auto" if self.moved else "off"
+
+    @property
+    def colour(self) -> str:
+        """Return st.metric's delta_color: 'off' (grey) for a change without a direction, else delta_color."""
+        return self.delta_color if self.moved else "off"
+
 
 def _change(now: float | None, before: float | None) -> float | None:
     if fmt.is_missing(now) or fmt.is_missing(before) or privacy.is_hidden(now) or privacy.is_hidden(before):
