@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from analytics.privacy.scope import Scope
 from analytics.queries.filters import Filters
@@ -20,8 +20,9 @@ class WarehouseInfo:
     synthetic: bool  # the demo data: every page and file says so
     rows_rejected: int  # source rows the last load rejected
     kota: list[str]  # the cities in the warehouse, sorted
-    provinsi: Mapping[str, str]  # kota -> provinsi (for the time zone, and peer groups later)
+    provinsi: Mapping[str, str]  # kota -> provinsi (for the time zone and the "same province" peers)
     tahun: list[int]  # the years in scope, sorted
+    ukuran: Mapping[str, str] = field(default_factory=dict)  # kota -> domain.SIZE_BANDS name, latest year
 
 
 @dataclass(frozen=True)

@@ -59,3 +59,17 @@ def zone_of_province(provinsi: str | None) -> str:
     """Return the time zone (WIB, WITA or WIT) of a province; WIB when it is not known."""
     name = (provinsi or "").strip().title()
     return "WITA" if name in WITA_PROVINCES else "WIT" if name in WIT_PROVINCES else "WIB"
+
+
+# Size of a government, for "cities like mine": bands of its ASN (PNS + PPPK) in the latest year, smallest
+# first, each with its lower bound. No regulation sorts governments by their workforce; these bands follow
+# the spread of kota workforces (a few hundred in the smallest kota, tens of thousands in the metropolitan
+# ones, where teachers and health workers are kota ASN) so each band holds a comparable group of peers.
+SIZE_BANDS = (("kecil", 0), ("sedang", 3_000), ("besar", 7_500), ("sangat_besar", 15_000))
+
+
+def size_band(jumlah_asn: int | None) -> str | None:
+    """Return the SIZE_BANDS name of a government with `jumlah_asn` ASN; None when it is not known."""
+    if jumlah_asn is None:
+        return None
+    return [name for name, lower in SIZE_BANDS if jumlah_asn >= lower][-1]

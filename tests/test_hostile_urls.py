@@ -47,7 +47,11 @@ def test_a_hostile_value_in_every_parameter_is_ignored_on_every_page(
     at = open_link(page, dict.fromkeys(PARAMETERS, value))
     assert_clean(at)
     assert [x.value for x in at.title] == plain[page]  # the page as without the parameters
-    assert at.sidebar.multiselect(key="kota").value == info.kota  # every city, as when none is asked for
+    # every city, as when none is asked for (a `kota` list without a valid group reads as hand-picked),
+    # and nobody's city in focus
+    assert at.sidebar.selectbox(key="banding").value == "pilihan"
+    assert at.sidebar.multiselect(key="kota").value == info.kota
+    assert at.sidebar.selectbox(key="fokus").value is None
     assert at.query_params.get("lang") == "id"
     assert_not_shown(at, value)
 

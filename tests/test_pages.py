@@ -161,6 +161,7 @@ def test_ringkasan_writes_three_to_five_findings_from_the_numbers(info: Warehous
 def test_choosing_one_city_leaves_one_set_of_tiles(ringkasan: pd.DataFrame, info: WarehouseInfo) -> None:
     at = start()
     assert len(tiles(at)) == len(info.kota) > 1
+    at.sidebar.selectbox(key="banding").set_value("pilihan").run()
     at.sidebar.multiselect(key="kota").set_value(["Jambi"]).run()
     assert_clean(at)
     shown = tiles(at)
@@ -244,7 +245,7 @@ def _assert_english(at: AppTest) -> None:
     assert_clean(at)
     assert at.title[0].value.startswith("Overview ")
     assert _menu(at) == [TEXT[k]["en"] for k in MENU_KEYS]
-    assert at.sidebar.multiselect(key="kota").label == TEXT["f_kota"]["en"]
+    assert at.sidebar.selectbox(key="banding").label == TEXT["f_banding"]["en"]
     first = next(iter(tiles(at).values()))
     assert [label for label, _, _ in first][:2] == [TEXT["m_persen_20jp"]["en"], TEXT["m_jp_per_asn"]["en"]]
     assert re.fullmatch(r"\d+\.\d%", first[0][1])  # 64.8%, not 64,8%
@@ -302,6 +303,7 @@ def test_a_missing_warehouse_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 def test_no_city_chosen_asks_for_one_on_every_page() -> None:
     at = start()
+    at.sidebar.selectbox(key="banding").set_value("pilihan").run()
     at.sidebar.multiselect(key="kota").set_value([]).run()
     for name in PAGE:
         open_page(at, name)

@@ -51,9 +51,10 @@ def build(ctx: PageContext, fmt: str, focus: str | None = None) -> bytes:
     return meeting_files.render(report, fmt, keep_open=True)
 
 
-def download_buttons(ctx: PageContext, formats=ORDER, focus: str | None = None, where=st) -> None:
-    """Show one download button per format, each building its file only when clicked; without Chromium,
-    a sentence says why the deck, PDF and PNG are missing and the other formats are still offered."""
+def download_buttons(ctx: PageContext, formats=ORDER, focus: str | None = None, where=st, place: str = "panel") -> None:
+    """Show one download button per format, each building its file only when clicked (`place` names where
+    they stand, for their keys: the sidebar panel or the presentation); without Chromium, a sentence says
+    why the deck, PDF and PNG are missing and the other formats are still offered."""
     lang, f = ctx.lang, ctx.filters
     chromium = images.available()
     if not chromium and any(meeting_files.FORMATS[fmt][2] for fmt in formats):
@@ -67,7 +68,7 @@ def download_buttons(ctx: PageContext, formats=ORDER, focus: str | None = None, 
             data=lambda fmt=fmt: build(ctx, fmt, focus),
             file_name=meeting_files.file_name(f.kota, f.tahun_akhir, fmt),
             mime=mime,
-            key=f"export_{fmt}_{'fokus' if focus else 'semua'}",
+            key=f"export_{fmt}_{place}",
             on_click="ignore",
             icon=ICONS[fmt],
             type="primary" if i == 0 else "secondary",
@@ -83,7 +84,7 @@ def panel(ctx: PageContext) -> None:
     box = st.sidebar.container(border=True)
     box.markdown(f"**{t('x_panel', lang)}**")
     box.caption(t("x_panel_caption", lang))
-    download_buttons(ctx, where=box)
+    download_buttons(ctx, focus=ctx.filters.fokus, where=box)
 
 
 @st.cache_data(ttl=3600, max_entries=16, show_spinner=False)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from analytics import queries
+from analytics import peers, queries
 from analytics.context import PageContext, WarehouseInfo
 from analytics.present import formatting as fmt
 from analytics.queries.filters import Filters
@@ -39,6 +39,40 @@ def chosen_language() -> str:
     return st.session_state["lang"]
 
 
+def _peers(lang: str, info: WarehouseInfo) -> tuple[str | None, tuple[str, ...]]:
+    """Render the reader's city and its peer group in the sidebar, bound to the URL (`fokus`, `banding`, and
+    `kota` for a hand-picked list); return (focus city or None, the cities compared). A link from before
+    peer groups (`kota` without a valid `banding`) opens as a hand-picked list."""
+    sidebar = st.sidebar
+    fokus = sidebar.selectbox(
+        t("f_fokus", lang),
+        info.kota,
+        index=None,
+        key="fokus",
+        bind="query-params",
+        placeholder=t("f_fokus_none", lang),
+        help=t("f_fokus_help", lang),
+    )
+    old_link = "kota" in st.query_params and st.query_params.get("banding") not in peers.GROUPS
+    group = sidebar.selectbox(
+        t("f_banding", lang),
+        peers.GROUPS,
+        index=peers.GROUPS.index("pilihan" if old_link else peers.DEFAULT_GROUP),
+        key="banding",
+        bind="query-params",
+        format_func=lambda g: t(f"grp_{g}", lang),
+    )
+    picked: list[str] = []
+    if group == "pilihan":
+        picked = sidebar.multiselect(t("f_kota", lang), info.kota, default=info.kota, key="kota", bind="query-params")
+    elif "kota" in st.query_params:
+        del st.query_params["kota"]  # a list the page no longer uses would stay in a copied link
+    cities = peers.compared(info, fokus, group, picked)
+    if cities:
+        sidebar.caption(t("peers_compared", lang, n=fmt.number(len(cities), lang)))
+    return fokus, cities
+
+
 def filters(lang: str) -> Filters | None:
     """Render the global filters in the sidebar and return them (None when no city is chosen)."""
     info = data.fetch(queries.warehouse_info)
@@ -46,13 +80,7 @@ def filters(lang: str) -> Filters | None:
     years = info.tahun or [dt.date.today().year]
     sidebar = st.sidebar
     sidebar.header(t("filters", lang))
-    kota = sidebar.multiselect(
-        t("f_kota", lang),
-        info.kota,
-        default=info.kota,
-        key="kota",
-        bind="query-params",
-    )
+    fokus, kota = _peers(lang, info)
     if len(years) > 1:
         tahun = sidebar.select_slider(
             t("f_tahun", lang),
@@ -77,7 +105,7 @@ def filters(lang: str) -> Filters | None:
     )
     if not kota:
         return None
-    return Filters(tuple(kota), int(tahun[0]), int(tahun[1]), tuple(opd), tuple(jabatan), tuple(jenis))
+    return Filters(tuple(kota), int(tahun[0]), int(tahun[1]), tuple(opd), tuple(jabatan), tuple(jenis), fokus)
 
 
 def load_status(lang: str, chosen: Filters | None) -> WarehouseInfo:

@@ -1,5 +1,6 @@
 """Presentasi: the overview for a projector, one finding or chart per screen in large type, the chosen city
-highlighted, with previous/next buttons (keys Left/Right) and the screen number in the URL (`slide=`)."""
+highlighted (the reader's city, `fokus=`, chosen in the sidebar before presenting), with previous/next buttons
+(keys Left/Right) and the screen number in the URL (`slide=`)."""
 
 import streamlit as st
 
@@ -11,8 +12,9 @@ lang, f = ctx.lang, ctx.filters
 meeting_panel.projector_style()
 
 top = st.columns([2, 3, 2], vertical_alignment="bottom")
-chosen = top[0].selectbox(t("x_highlight", lang), f.kota, key="fokus", bind="query-params")
-focus = chosen if len(f.kota) > 1 else None
+focus = f.fokus if len(f.kota) > 1 else None
+if focus:
+    top[0].markdown(t("x_highlighted", lang, kota=focus))
 rep = meeting_panel.report(ctx, focus)
 screens = meeting_panel.screens(rep)
 number = meeting_panel.current_screen(len(screens))
@@ -24,4 +26,4 @@ section, line = screens[number - 1]
 meeting_panel.show_screen(rep, section, line, number, len(screens))
 meeting_panel.chart_data(section, lang)
 with st.expander(t("x_panel", lang)):
-    meeting_panel.download_buttons(ctx, focus=focus)
+    meeting_panel.download_buttons(ctx, focus=focus, place="presentasi")

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 import duckdb
 import pandas as pd
 
+import domain
+
 from analytics.queries.db import query_sql, run
 from analytics.queries.declare import query
 
@@ -17,7 +19,8 @@ if TYPE_CHECKING:  # analytics.context imports the filters of this package
 @query(facts=True)
 def warehouse_info(con: duckdb.DuckDBPyConnection) -> WarehouseInfo:
     """Return facts about the loaded data (analytics.context.WarehouseInfo): last load time (UTC), synthetic
-    flag, rejected rows, cities with their provinces, and years."""
+    flag, rejected rows, cities with their provinces and size bands (domain.SIZE_BANDS, from the ASN of the
+    latest year), and years."""
     from analytics.context import WarehouseInfo
 
     last = run(
@@ -26,6 +29,9 @@ def warehouse_info(con: duckdb.DuckDBPyConnection) -> WarehouseInfo:
     )
     cities = run(con, "SELECT kota, provinsi FROM stg_kota ORDER BY kota")
     tahun = run(con, "SELECT tahun FROM int_tahun ORDER BY tahun")["tahun"].astype(int).tolist()
+    sizes = run(
+        con, "SELECT kota, jumlah_asn FROM ringkasan_kota_tahun WHERE tahun = (SELECT max(tahun) FROM int_tahun)"
+    )
     return WarehouseInfo(
         loaded_at_utc=None if last.empty else last.iloc[0]["finished_at_utc"].to_pydatetime(),
         synthetic=bool(not last.empty and last.iloc[0]["synthetic"]),
@@ -33,6 +39,7 @@ def warehouse_info(con: duckdb.DuckDBPyConnection) -> WarehouseInfo:
         kota=cities["kota"].tolist(),
         provinsi=dict(zip(cities["kota"], cities["provinsi"], strict=True)),
         tahun=tahun,
+        ukuran={k: domain.size_band(int(n)) for k, n in zip(sizes["kota"], sizes["jumlah_asn"], strict=True)},
     )
 
 

@@ -95,7 +95,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Chromium is not installed on this server, so the deck, PDF and PNG images cannot be made; CSV, "
         "XLSX and HTML are still available.",
     },
-    "x_highlight": {"id": "Kota yang disorot", "en": "Highlighted city"},
+    "x_highlighted": {"id": "Disorot: **{kota}**", "en": "Highlighted: **{kota}**"},
     # Presentation mode
     "page_presentasi": {"id": "Mode presentasi", "en": "Presentation mode"},
     "x_prev": {"id": "Sebelumnya", "en": "Previous"},
