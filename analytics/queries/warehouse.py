@@ -8,7 +8,6 @@ import duckdb
 import pandas as pd
 
 import domain
-
 from analytics.queries.db import query_sql, run
 from analytics.queries.declare import query
 
