@@ -383,3 +383,59 @@ def top_providers(reactions: pd.DataFrame, min_responses: int = 30) -> pd.DataFr
     providers with at least `min_responses` responses, best mean score first."""
     by_provider = reactions_by_kind(reactions.assign(kelompok=reactions["penyelenggara"]))
     return by_provider[by_provider["jumlah_respon"] >= min_responses].sort_values("skor_rata", ascending=False)
+
+
+# --- a city among its peers ---------------------------------------------------------------------------------
+
+
+def spread(values: pd.DataFrame, value: str, by: str = "tahun") -> pd.DataFrame:
+    """Return, per value of `by`, the distribution of `value` over the cities of `values` (one row per kota
+    and `by`; a missing value is left out): columns `by`, n (cities with a value), q1, median, q3."""
+    known = values[[by, value]].dropna()
+    grouped = known.groupby(by)[value]
+    out = pd.DataFrame(
+        {
+            "n": grouped.size(),
+            "q1": grouped.quantile(0.25),
+            "median": grouped.median(),
+            "q3": grouped.quantile(0.75),
+        }
+    )
+    return out.reset_index()
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where one city stands on one measure among the cities compared, in one year."""
+
+    value: float | None  # the city's value (None when missing or hidden)
+    rank: int | None  # 1 = best; None when the city has no value
+    n: int  # cities with a value
+    q1: float | None
+    median: float | None
+    q3: float | None
+    best: tuple[str, ...]  # up to three cities, best first
+    lagging: tuple[str, ...]  # up to three cities, worst last
+
+
+def standing(latest: pd.DataFrame, value: str, kota: str | None, higher_is_better: bool = True) -> Standing:
+    """Return where `kota` stands on `value` among the cities of `latest` (one row per kota, numbers only: a
+    hidden value is missing and takes no rank): its rank (ties share the better rank), the quartiles and
+    median, and the three best and three lagging cities by name."""
+    known = latest[["kota", value]].dropna().sort_values([value, "kota"], ascending=[not higher_is_better, True])
+    n = len(known)
+    if not n:
+        return Standing(None, None, 0, None, None, None, (), ())
+    ranks = known[value].rank(method="min", ascending=not higher_is_better).astype(int)
+    mine = known[known["kota"] == kota]
+    names = known["kota"].tolist()
+    return Standing(
+        value=None if mine.empty else float(mine.iloc[0][value]),
+        rank=None if mine.empty else int(ranks[mine.index[0]]),
+        n=n,
+        q1=float(known[value].quantile(0.25)),
+        median=float(known[value].median()),
+        q3=float(known[value].quantile(0.75)),
+        best=tuple(names[:3]),
+        lagging=tuple(names[-3:]) if n > 3 else (),
+    )

@@ -31,5 +31,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": '{n} values about fewer than {k} people are not drawn (marked "<{k}" or left out).',
     },
     "ch_and": {"id": "dan", "en": "and"},
+    "ch_other_cities": {"id": "Kota pembanding lain ({n})", "en": "Other compared cities ({n})"},
+    "ch_quartiles": {"id": "Separuh kota di tengah (kuartil 1–3)", "en": "Middle half of cities (quartiles 1–3)"},
+    "ch_peer_median": {"id": "Median kota pembanding", "en": "Median of compared cities"},
+    "ch_context": {
+        "id": "{n} kota pembanding lain digambar abu-abu sebagai latar.",
+        "en": "{n} other compared cities are drawn in grey as background.",
+    },
     "ch_more": {"id": "{n} lainnya", "en": "{n} more"},
 }

@@ -7,11 +7,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 import domain
-from analytics import privacy
+from analytics import metrics, privacy
 from analytics.present import formatting as fmt
 from analytics.present.charts.hidden import rows_for_chart
-from analytics.present.charts.style import FONT_SIZE, apply_layout, city_styles
-from analytics.present.charts.text_alternative import note, note_hidden
+from analytics.present.charts.style import FONT_SIZE, NEUTRAL, SPREAD, apply_layout, city_styles
+from analytics.present.charts.text_alternative import CONTEXT_GROUP, note, note_hidden
+from analytics.texts import t
 
 IKM_BANDS = domain.IKM_BANDS
 
@@ -47,20 +48,28 @@ def trend(
                 showarrow=False,
                 font={"size": FONT_SIZE - 2, "color": "#555"},
             )
-    for kota, part in shown[shown[value].notna() | hidden[value]].groupby("kota", sort=True):
+    drawn = shown[shown[value].notna() | hidden[value]]
+    context = sorted(k for k in drawn["kota"].unique() if styles[k].get("context"))
+    if context:
+        _peer_spread(fig, shown, value, tick_suffix, lang)
+    for kota, part in sorted(drawn.groupby("kota", sort=True), key=lambda item: item[0] not in context):
         if part[value].isna().all():
             continue
         style = styles[kota]
         part = part.sort_values("tahun")
+        grey = bool(style.get("context"))
         fig.add_trace(
             go.Scatter(
                 x=part["tahun"],
                 y=part[value],
-                name=kota,
-                mode="lines+markers",
-                line={"color": style["color"], "dash": style["dash"], "width": 3},
+                name=t("ch_other_cities", lang, n=len(context)) if grey else kota,
+                mode="lines" if grey else "lines+markers",
+                line={"color": style["color"], "dash": style["dash"], "width": 1.5 if grey else 3},
                 marker={"symbol": style["symbol"], "size": 11, "color": style["color"]},
                 hovertemplate=f"{kota} %{{x}}: %{{y:,.1f}}{tick_suffix}<extra></extra>",
+                legendgroup=CONTEXT_GROUP if grey else None,
+                showlegend=not grey or kota == context[0],
+                legendrank=LEGEND_RANK["context" if grey else "city"],
             )
         )
     if target is not None:
@@ -71,8 +80,58 @@ def trend(
     fig.update_yaxes(ticksuffix=tick_suffix, rangemode="tozero", range=list(y_range) if y_range else None)
     fig.update_layout(showlegend=True)  # a single line left (the others hidden) still says whose it is
     note_hidden(fig, privacy.hidden_count(hidden, value))
-    note(fig, "lines", decimals=1, suffix=tick_suffix)  # as the hover writes it
+    note(fig, "lines", decimals=1, suffix=tick_suffix, context=len(context))  # as the hover writes it
     return apply_layout(fig, lang, y_title=y_title)
+
+
+LEGEND_RANK = {"city": 1, "median": 2, "spread": 3, "context": 4}  # legend order when many cities are compared
+
+
+def _peer_spread(fig: go.Figure, shown: pd.DataFrame, value: str, tick_suffix: str, lang: str) -> None:
+    """Draw, under the cities' lines, the band between the compared cities' first and third quartile of
+    `value` per year and their median as a dashed dark line (metrics.spread of what is shown)."""
+    stats = metrics.spread(shown, value)
+    if stats.empty:
+        return
+    band = t("ch_quartiles", lang)
+    fig.add_trace(
+        go.Scatter(
+            x=stats["tahun"],
+            y=stats["q3"],
+            mode="lines",
+            line={"width": 0},
+            hoverinfo="skip",
+            showlegend=False,
+            legendgroup="spread",
+            legendrank=LEGEND_RANK["spread"],
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=stats["tahun"],
+            y=stats["q1"],
+            mode="lines",
+            line={"width": 0},
+            fill="tonexty",
+            fillcolor=SPREAD,
+            name=band,
+            hoverinfo="skip",
+            legendgroup="spread",
+            legendrank=LEGEND_RANK["spread"],
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=stats["tahun"],
+            y=stats["median"],
+            name=t("ch_peer_median", lang),
+            mode="lines+markers",
+            line={"color": NEUTRAL, "dash": "dash", "width": 3},
+            marker={"symbol": "diamond", "size": 11, "color": NEUTRAL},
+            hovertemplate=f"{t('ch_peer_median', lang)} %{{x}}: %{{y:,.1f}}{tick_suffix}<extra></extra>",
+            legendrank=LEGEND_RANK["median"],
+        )
+    )
 
 
 def trend_by(

@@ -26,6 +26,8 @@ from analytics.present.charts.hidden import HIDDEN, SHOWN
 from analytics.present.charts.labels import name_list
 from analytics.texts import t
 
+CONTEXT_GROUP = "context"  # the legend group of the grey context lines of other cities (charts.lines)
+
 KINDS = (
     "lines",  # a line per series over years or categories (trend)
     "curve",  # one line over a numeric x with a unit, e.g. a change of budget in % (budget_curve)
@@ -49,6 +51,7 @@ class Notes:
     panels: tuple[str, ...] = ()  # the titles of the panels, left to right, when the figure has panels
     parts: tuple[str, ...] = ()  # kind "stacked": the names of the parts, in legend order
     hidden: int = 0  # how many values were left out or written "<5" (note_hidden)
+    context: int = 0  # kind "lines": how many cities are drawn as grey context, told as a number only
 
 
 def _update_meta(fig: go.Figure, **values: object) -> go.Figure:
@@ -68,6 +71,7 @@ def note(
     x_suffix: str = "",
     panels: Iterable[str] = (),
     parts: Iterable[str] = (),
+    context: int = 0,
 ) -> go.Figure:
     """Record in `fig`'s layout.meta what it is, for its text alternative, and return `fig`: its `kind` (one of
     KINDS), how a value the chart writes no text for is written (`decimals`, None for none when the value is
@@ -81,6 +85,7 @@ def note(
         "x_suffix": x_suffix,
         "panels": [str(p) for p in panels],
         "parts": list(parts),
+        "context": context or None,
     }
     return _update_meta(fig, kind=kind, **{key: value for key, value in told.items() if value not in (None, "", [])})
 
@@ -111,6 +116,7 @@ def read_notes(fig: go.Figure) -> Notes:
         panels=tuple(meta.get("panels") or ()),
         parts=tuple(meta.get("parts") or ()),
         hidden=hidden_values(fig),
+        context=int(meta.get("context") or 0),
     )
 
 
@@ -157,8 +163,8 @@ def _drawn(fig: go.Figure, notes: Notes, lang: str, hidden: bool = False) -> lis
     points = []
     panels = notes.panels if len(notes.panels) > 1 else ()  # one panel: nothing to tell apart
     for trace in fig.data:
-        if getattr(trace, "hoverinfo", None) == "skip":
-            continue  # a reference line (the diagonal of perfect equality)
+        if getattr(trace, "hoverinfo", None) == "skip" or trace.legendgroup == CONTEXT_GROUP:
+            continue  # a reference line (the diagonal of perfect equality), a band, grey context lines
         if trace.type == "heatmap" and trace.name == privacy.marker():
             continue  # the grey layer of hidden cells
         if trace.type == "heatmap":
@@ -197,7 +203,10 @@ def _kind(fig: go.Figure, notes: Notes, points: list[_Point], lang: str) -> str:
         joined = name_list(names, lang)
         return t(key, lang, names=t("ch_for", lang, names=joined) if joined else "")
 
-    traces = [tr.name for tr in fig.data if tr.name and tr.hoverinfo != "skip"]
+    in_legend_order = sorted(fig.data, key=lambda tr: tr.legendrank if tr.legendrank is not None else 1000)
+    traces = [
+        tr.name for tr in in_legend_order if tr.name and tr.hoverinfo != "skip" and tr.legendgroup != CONTEXT_GROUP
+    ]
     if notes.kind in ("curves", "points"):
         return named(f"ch_{notes.kind}", traces)
     if notes.kind == "intervals":
@@ -254,6 +263,8 @@ def describe(fig: go.Figure, lang: str) -> str:
         _kind(fig, notes, points, lang),
         _values(fig, notes, points, lang) if points else t("ch_nothing", lang),
     ]
+    if notes.context:
+        sentences.append(t("ch_context", lang, n=notes.context))
     if notes.hidden:
         sentences.append(t("ch_hidden", lang, n=notes.hidden, k=privacy.min_group()))
     return t("ch_summary", lang, text=" ".join(s for s in sentences if s))
