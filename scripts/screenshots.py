@@ -39,12 +39,14 @@ def main() -> None:
     parser.add_argument("--height", type=int, default=768)
     parser.add_argument("--query", default="")
     parser.add_argument("--full", action="store_true", help="whole page, not just the first screen")
+    parser.add_argument("--pages", default="", help="comma-separated page names (ringkasan, partisipasi, ...)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": args.width, "height": args.height})
-        for name in PAGES:
+        wanted = [("" if n == "ringkasan" else n) for n in args.pages.split(",")] if args.pages else PAGES
+        for name in wanted:
             page.goto(f"{args.url.rstrip('/')}/{name}" + (f"?{args.query}" if args.query else ""))
             wait_until_idle(page)
             shot = args.out / f"{name or 'ringkasan'}_{args.width}.png"

@@ -97,7 +97,22 @@ def chart(
 def metric(tile: overview.Tile, where: object = st) -> None:
     """Show one tile with st.metric in `where` (a column or container; the page by default): a change that
     rounds to nothing is grey and has no arrow."""
-    where.metric(tile.label, tile.value, tile.delta, delta_color=tile.colour, delta_arrow=tile.arrow, help=tile.help)
+    where.metric(
+        tile.label,
+        tile.value,
+        tile.delta,
+        delta_color=tile.colour,
+        delta_arrow=tile.arrow,
+        help=tile.help,
+        delta_description=tile.against if tile.delta else None,
+    )
+
+
+def tile_grid(tiles: list[overview.Tile], per_row: int = 3) -> None:
+    """Show tiles in rows of `per_row` columns (one column under another on a phone)."""
+    for start in range(0, len(tiles), per_row):
+        for column, tile in zip(st.columns(per_row), tiles[start : start + per_row], strict=False):
+            metric(tile, column.container(border=True))
 
 
 def table(df: pd.DataFrame, lang: str, height: int | None = None) -> None:

@@ -1,9 +1,11 @@
-"""Ringkasan: the cities side by side for the latest year in the filter, findings and trends."""
+"""Ringkasan: the cities compared for the latest year in the filter, findings and trends. With a focus city,
+its tiles against the peers' median come first (the first screen of a phone); with more cities than fit side
+by side, one ranked table (sortable, searchable) takes the place of every city's tiles."""
 
 import streamlit as st
 
 from analytics import queries
-from analytics.present import charts, overview
+from analytics.present import charts, overview, standing
 from analytics.present.findings import findings
 from analytics.texts import t
 from ui import components, data
@@ -13,7 +15,7 @@ lang, f = ctx.lang, ctx.filters
 
 scorecard = data.fetch(queries.scorecard, f)
 year = f.tahun_akhir
-st.title(t("ringkasan_title", lang, year=year))
+st.title(t("ringkasan_title_many", lang, year=year, n=len(f.kota)) if f.many else t("ringkasan_title", lang, year=year))
 st.caption(
     t("ringkasan_caption", lang, prev=year - 1) + (" " + t("people_filter_note", lang) if f.filters_people else "")
 )
@@ -23,21 +25,40 @@ if not tiles or (f.filters_people and overview.nobody(scorecard)):
     components.no_data(ctx, "pegawai", people=True)
     st.stop()
 
-per_row = 4
-cities = list(tiles)
-for start in range(0, len(cities), per_row):
-    for column, kota in zip(st.columns(per_row), cities[start : start + per_row], strict=False):
-        with column.container(border=True):
-            st.subheader(kota)
-            for tile in tiles[kota]:
-                components.metric(tile)
+if f.fokus in tiles and len(tiles) > 1:
+    st.header(t("st_focus_title", lang, kota=f.fokus, n=len(f.kota)))
+    components.tile_grid(standing.focus_tiles(scorecard, year, f.fokus, lang))
+    st.caption(t("st_focus_caption", lang))
+
+if f.many:
+    st.header(t("st_ranked_title", lang, n=len(f.kota), year=year))
+    sort, search = st.columns([2, 3])
+    column = sort.selectbox(
+        t("st_sort", lang),
+        [m.column for m in standing.MEASURES],
+        key="urut",
+        bind="query-params",
+        format_func=lambda c: t(standing.BY_COLUMN[c].label, lang),
+    )
+    wanted = search.text_input(t("st_search", lang), key="cari", placeholder=t("st_search_hint", lang))
+    components.table(standing.ranked(scorecard, year, column, ctx.info.provinsi, lang, wanted, f.fokus), lang)
+    st.caption(t("st_ranked_caption", lang))
+else:
+    per_row = 4
+    cities = list(tiles)
+    for start in range(0, len(cities), per_row):
+        for column, kota in zip(st.columns(per_row), cities[start : start + per_row], strict=False):
+            with column.container(border=True):
+                st.subheader(kota)
+                for tile in tiles[kota]:
+                    components.metric(tile)
 
 st.header(t("findings", lang))
 sentences = findings(scorecard, year, lang)
 st.markdown("\n".join(f"- {s}" for s in sentences) if sentences else t("fd_none", lang))
 
 st.header(t("trends", lang))
-styles = charts.city_styles(ctx.info.kota)
+styles = charts.city_styles(ctx.info.kota, f)
 in_range = overview.in_range(scorecard, f)
 left, right = st.columns(2)
 for column, spec in zip((left, right, left, right), overview.TRENDS.values(), strict=True):

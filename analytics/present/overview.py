@@ -126,6 +126,7 @@ class Tile:
     delta: str | None
     delta_color: str  # "normal" (up is good), "inverse" (up is bad) or "off"
     help: str | None = None
+    against: str | None = None  # what the change is measured from, written beside it ("vs median")
 
     @property
     def moved(self) -> bool:

@@ -2,6 +2,7 @@
 
 TEXT: dict[str, dict[str, str]] = {
     "col_kota": {"id": "Kota", "en": "City"},
+    "col_provinsi": {"id": "Provinsi", "en": "Province"},
     "col_tahun": {"id": "Tahun", "en": "Year"},
     "col_opd": {"id": "OPD", "en": "Agency"},
     "col_nilai": {"id": "Nilai", "en": "Value"},

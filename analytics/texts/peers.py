@@ -19,4 +19,39 @@ TEXT = {
     "size_besar": {"id": "7.500–14.999 ASN", "en": "7,500–14,999 ASN"},
     "size_sangat_besar": {"id": "15.000 ASN atau lebih", "en": "15,000 ASN or more"},
     "peers_compared": {"id": "{n} kota dibandingkan", "en": "{n} cities compared"},
+    "st_rank": {"id": "{rank} dari {n}", "en": "{rank} of {n}"},
+    "st_rank_head": {"id": "Peringkat", "en": "Rank"},
+    "st_median": {"id": "Median kota pembanding", "en": "Median of compared cities"},
+    "st_middle": {"id": "Separuh kota di tengah", "en": "Middle half of cities"},
+    "st_best": {"id": "Terbaik", "en": "Best"},
+    "st_lagging": {"id": "Tertinggal", "en": "Lagging"},
+    "st_sentence": {
+        "id": "{kota}: {value}, peringkat {rank}; median kota pembanding {median} (selisih {diff}).",
+        "en": "{kota}: {value}, rank {rank}; median of compared cities {median} (difference {diff}).",
+    },
+    "st_tile_help": {
+        "id": "Angka kecil di bawah nilai adalah selisih dengan median kota pembanding ({median}).",
+        "en": "The small figure under the value is the difference from the median of compared cities ({median}).",
+    },
+    "st_focus_title": {"id": "{kota} di antara {n} kota", "en": "{kota} among {n} cities"},
+    "st_focus_caption": {
+        "id": "Peringkat 1 = terbaik (untuk biaya per JP: termurah). Angka kecil: selisih dengan median kota"
+        " pembanding; hijau berarti lebih baik dari median.",
+        "en": "Rank 1 = best (for cost per JP: the cheapest). Small figure: difference from the median of the"
+        " compared cities; green means better than the median.",
+    },
+    "st_ranked_title": {"id": "Peringkat {n} kota, {year}", "en": "Ranking of {n} cities, {year}"},
+    "st_sort": {"id": "Urutkan menurut", "en": "Sort by"},
+    "st_search": {"id": "Cari kota atau provinsi", "en": "Search a city or province"},
+    "st_search_hint": {"id": "misalnya Kalimantan", "en": "e.g. Kalimantan"},
+    "st_ranked_caption": {
+        "id": "Kota dengan nilai sama berbagi peringkat. Nilai yang hilang (–) tidak diberi peringkat.",
+        "en": "Cities with the same value share a rank. A missing value (–) has no rank.",
+    },
+    "st_vs_median": {"id": "vs median", "en": "vs median"},
+    "ringkasan_title_many": {
+        "id": "Ringkasan {year}: {n} kota dibandingkan",
+        "en": "Overview {year}: {n} cities compared",
+    },
+    "st_yours": {"id": "{kota} (kota Anda)", "en": "{kota} (your city)"},
 }

@@ -1,0 +1,182 @@
+"""Where the focus city stands among the cities compared, written for people: a row per headline measure of
+the scorecard (its value, "12 dari 98", the peers' median and middle half, the best and the lagging cities by
+name), the ranked table of every city, and the tiles of the focus city against the peers' median.
+
+Everything is read from the released scorecard (analytics.queries.scorecard through analytics.privacy.release,
+a query governments share): a '<5' value is missing here, takes no rank and moves no median.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analytics import metrics, privacy
+from analytics.present import formatting as fmt
+from analytics.present.charts.labels import name_list
+from analytics.present.overview import Tile
+from analytics.texts import t
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A headline measure of the scorecard as the comparisons show it."""
+
+    column: str
+    label: str  # text key of its name
+    higher_is_better: bool
+    write: Callable[[float, str], str]  # a value written out (value, lang)
+    change: Callable[[float, str], str]  # a difference written out, signed (value, lang)
+
+
+def _number(decimals: int) -> Callable[[float, str], str]:
+    return lambda v, lang: fmt.number(v, lang, decimals)
+
+
+def _signed(write: Callable[[float, str], str]) -> Callable[[float, str], str]:
+    return lambda v, lang: fmt.signed(v, lambda x: write(x, lang))
+
+
+def _percent(v: float, lang: str) -> str:
+    return fmt.percent(v, lang, 1)
+
+
+def _rupiah(v: float, lang: str) -> str:
+    return fmt.rupiah(v, lang, compact=False)
+
+
+MEASURES = (
+    Measure("persen_20jp", "m_persen_20jp", True, _percent, lambda v, lang: fmt.points(v, lang)),
+    Measure("jp_per_asn", "m_jp_per_asn", True, _number(1), _signed(_number(1))),
+    Measure("persen_serapan", "m_persen_serapan", True, _percent, lambda v, lang: fmt.points(v, lang)),
+    Measure("biaya_per_jp", "m_biaya_per_jp", False, _rupiah, _signed(_rupiah)),
+    Measure("ikm", "m_ikm", True, _number(2), _signed(_number(2))),
+    Measure("persen_sangat_baik", "m_persen_sangat_baik", True, _percent, lambda v, lang: fmt.points(v, lang)),
+)
+BY_COLUMN = {m.column: m for m in MEASURES}
+
+
+def latest(scorecard: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Return the scorecard rows of `year`, '<5' cells missing (numbers only), one row per kota."""
+    return privacy.numbers(scorecard[scorecard["tahun"] == year]).reset_index(drop=True)
+
+
+def of(scorecard: pd.DataFrame, year: int, kota: str | None, column: str) -> metrics.Standing:
+    """Return where `kota` stands on scorecard `column` in `year` among every city of the scorecard."""
+    measure = BY_COLUMN[column]
+    return metrics.standing(latest(scorecard, year), column, kota, measure.higher_is_better)
+
+
+def rank_text(standing: metrics.Standing, lang: str) -> str:
+    """Return '12 dari 98' / '12 of 98', or '–' when the city has no value."""
+    if standing.rank is None:
+        return fmt.MISSING
+    return t("st_rank", lang, rank=fmt.number(standing.rank, lang), n=fmt.number(standing.n, lang))
+
+
+def table(scorecard: pd.DataFrame, year: int, kota: str, lang: str) -> pd.DataFrame:
+    """Return one row per headline measure, as text: the measure, `kota`'s value, its rank, the median, the
+    middle half (first to third quartile), the three best and the three lagging cities."""
+    rows = []
+    for m in MEASURES:
+        s = of(scorecard, year, kota, m.column)
+
+        def write(v: float | None, m: Measure = m) -> str:
+            return fmt.MISSING if v is None else m.write(v, lang)
+
+        rows.append(
+            {
+                t("metric", lang): t(m.label, lang),
+                kota: write(s.value),
+                t("st_rank_head", lang): rank_text(s, lang),
+                t("st_median", lang): write(s.median),
+                t("st_middle", lang): f"{write(s.q1)} – {write(s.q3)}" if s.n else fmt.MISSING,
+                t("st_best", lang): name_list(s.best, lang) or fmt.MISSING,
+                t("st_lagging", lang): name_list(s.lagging, lang) or fmt.MISSING,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def sentence(scorecard: pd.DataFrame, year: int, kota: str, column: str, lang: str) -> str | None:
+    """Return one sentence on where `kota` stands on `column`: its value, its rank and its distance to the
+    median ('Pontianak: 55,0%, peringkat 12 dari 98; median 48,1% (+6,9 poin).'); None without a value."""
+    s = of(scorecard, year, kota, column)
+    if s.value is None or s.median is None:
+        return None
+    m = BY_COLUMN[column]
+    return t(
+        "st_sentence",
+        lang,
+        kota=kota,
+        value=m.write(s.value, lang),
+        rank=rank_text(s, lang),
+        median=m.write(s.median, lang),
+        diff=m.change(s.value - s.median, lang),
+    )
+
+
+def focus_tiles(scorecard: pd.DataFrame, year: int, kota: str, lang: str) -> list[Tile]:
+    """Return the focus city's tiles: each headline measure's value, its rank in the label, and its distance
+    to the peers' median as the change (green when better than the median, whichever way is better)."""
+    tiles = []
+    for m in MEASURES:
+        s = of(scorecard, year, kota, m.column)
+        value = scorecard.loc[(scorecard["tahun"] == year) & (scorecard["kota"] == kota), m.column]
+        shown = value.iloc[0] if len(value) else None
+        written = shown if privacy.is_hidden(shown) else (fmt.MISSING if s.value is None else m.write(s.value, lang))
+        diff = None if s.value is None or s.median is None else m.change(s.value - s.median, lang)
+        tiles.append(
+            Tile(
+                f"{t(m.label, lang)} · {rank_text(s, lang)}",
+                written,
+                diff,
+                "normal" if m.higher_is_better else "inverse",
+                t("st_tile_help", lang, median=fmt.MISSING if s.median is None else m.write(s.median, lang)),
+                t("st_vs_median", lang),
+            )
+        )
+    return tiles
+
+
+def ranked(
+    scorecard: pd.DataFrame,
+    year: int,
+    column: str,
+    provinsi: Mapping[str, str],
+    lang: str,
+    search: str = "",
+    focus: str | None = None,
+) -> pd.DataFrame:
+    """Return every city of `year` ranked on `column` (best first; a city without a value last, without a
+    rank), as a table of text: rank, kota (the `focus` city marked in words), provinsi, ASN and every
+    headline measure; with `search`, only the cities whose name or province holds it (any case), still
+    with their rank among all."""
+    raw = scorecard[scorecard["tahun"] == year].reset_index(drop=True)
+    rows = privacy.numbers(raw)
+    measure = BY_COLUMN[column]
+    rows["_rank"] = rows[column].rank(method="min", ascending=not measure.higher_is_better)
+    rows = rows.sort_values(["_rank", "kota"], na_position="last")
+
+    def written(name: str, write: Callable[[float], str]) -> list[str]:
+        """The column as text in rank order: '<5' where the release hid it, '–' where it is missing."""
+        cells = raw.loc[rows.index, name]
+        return [c if privacy.is_hidden(c) else fmt.MISSING if pd.isna(c) else write(c) for c in cells]
+
+    out = pd.DataFrame(
+        {
+            t("st_rank_head", lang): [fmt.MISSING if pd.isna(r) else fmt.number(r, lang) for r in rows["_rank"]],
+            t("col_kota", lang): [t("st_yours", lang, kota=k) if k == focus else k for k in rows["kota"]],
+            t("col_provinsi", lang): [provinsi.get(k, "") for k in rows["kota"]],
+            t("col_jumlah_asn", lang): written("jumlah_asn", lambda v: fmt.number(v, lang)),
+        }
+    )
+    for m in MEASURES:
+        out[t(m.label, lang)] = written(m.column, lambda v, m=m: m.write(v, lang))
+    wanted = search.strip().casefold()
+    if wanted:
+        names = out[t("col_kota", lang)] + " " + out[t("col_provinsi", lang)]
+        out = out[names.str.casefold().str.contains(wanted, regex=False)]
+    return out.reset_index(drop=True)
