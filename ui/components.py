@@ -10,14 +10,17 @@ from analytics import privacy
 from analytics.context import PageContext
 from analytics.meeting_files.downloads import csv_bytes
 from analytics.present import charts, overview
+from analytics.present import standing as standing_texts
 from analytics.present.tables import display_table
 from analytics.texts import t
 from ui import state
 
 
-def start_page(title_key: str | None = None, people_note: bool = False) -> PageContext:
+def start_page(title_key: str | None = None, people_note: bool = False, breakdowns: bool = True) -> PageContext:
     """Start a page: the synthetic-data banner, the title, and a stop with a sentence when no city is
-    chosen. Returns the page context, its filters set."""
+    chosen. A page of `breakdowns` (agencies, jabatan, activities) shows them for the focus city alone when
+    more cities are compared than fit side by side: it says so, or asks for a focus city and stops.
+    Returns the page context, its filters set."""
     ctx = state.context()
     lang, chosen = ctx.lang, ctx.filters
     synthetic_banner(ctx)
@@ -26,6 +29,11 @@ def start_page(title_key: str | None = None, people_note: bool = False) -> PageC
     if chosen is None:
         nothing_to_show(lang, t("no_kota", lang))
         st.stop()
+    if breakdowns and chosen.many:
+        if chosen.fokus is None:
+            st.info(t("st_pick_focus", lang, n=len(chosen.kota)), icon=":material/location_city:")
+            st.stop()
+        st.caption(t("st_breakdown_note", lang, kota=chosen.fokus, n=len(chosen.kota)))
     if people_note and chosen.filters_people:
         st.caption(t("people_filter_note", lang))
     return ctx
@@ -106,6 +114,16 @@ def metric(tile: overview.Tile, where: object = st) -> None:
         help=tile.help,
         delta_description=tile.against if tile.delta else None,
     )
+
+
+def standing(ctx: PageContext, scorecard: pd.DataFrame, *columns: str) -> None:
+    """When many cities are compared, say in a sentence each where the focus city stands on the scorecard's
+    `columns` (analytics.present.standing): its value, rank and distance to the peers' median."""
+    f = ctx.filters
+    if not (f.many and f.fokus):
+        return
+    said = [standing_texts.sentence(scorecard, f.tahun_akhir, f.fokus, c, ctx.lang) for c in columns]
+    st.markdown("\n".join(f"- {s}" for s in said if s))
 
 
 def tile_grid(tiles: list[overview.Tile], per_row: int = 3) -> None:

@@ -11,11 +11,12 @@ from ui import components, data
 
 ctx = components.start_page("anggaran_title")
 lang, f = ctx.lang, ctx.filters
-styles = charts.city_styles(ctx.info.kota)
+styles = charts.city_styles(ctx.info.kota, f)
 year = f.tahun_akhir
 
 scorecard = data.fetch(queries.scorecard, f)
-budget = overview.in_range(scorecard, f, filled="pagu")
+components.standing(ctx, scorecard, "persen_serapan", "biaya_per_jp")
+budget = overview.in_range(data.fetch(queries.scorecard, f.breakdown()), f, filled="pagu")
 if budget.empty:
     components.no_data(ctx, "anggaran")
     st.stop()
@@ -37,7 +38,7 @@ components.chart(
     "serapan",
 )
 
-detail = data.fetch(queries.budget_detail, f)
+detail = data.fetch(queries.budget_detail, f.breakdown())
 latest = reshape.pick(detail, tahun=year)
 st.subheader(t("q_budget_detail", lang, year=year))
 st.caption(t("c_budget_detail", lang))
@@ -48,7 +49,7 @@ else:
 
 left, right = st.columns(2)
 with left:
-    cost = data.fetch(queries.cost_by_kind, f)
+    cost = data.fetch(queries.cost_by_kind, f.breakdown())
     cost = cost[cost["biaya_per_jp"].notna()]
     if not cost.empty:
         components.chart(
@@ -63,7 +64,7 @@ with left:
             "biaya-per-jp",
         )
 with right:
-    share = data.fetch(queries.apbd_share, f)
+    share = data.fetch(queries.apbd_share, f.breakdown())
     share = share[share["persen_apbd"].notna()]
     if share.empty:
         components.no_data(ctx, "apbd")

@@ -9,10 +9,10 @@ from ui import components, data
 
 ctx = components.start_page("an_kesenjangan_title")
 lang, f = ctx.lang, ctx.filters
-styles = charts.city_styles(ctx.info.kota)
+styles = charts.city_styles(ctx.info.kota, f)
 year = f.tahun_akhir
 
-gap = data.fetch(queries.gap, f)
+gap = data.fetch(queries.gap, f.breakdown())
 latest = gap[gap["tahun"] == year].reset_index(drop=True)
 if latest.empty or overview.nobody(latest, "jumlah_pns"):
     components.nothing_to_show(lang, t("an_no_data", lang))
@@ -46,8 +46,8 @@ else:
         "target-016",
     )
 
-points = data.fetch(queries.lorenz, f)
-gini = gap[["kota", "tahun", "jumlah_pns", "gini_jp"]]
+points = data.fetch(queries.lorenz, f.breakdown())
+gini = data.fetch(queries.gap, f)[["kota", "tahun", "jumlah_pns", "gini_jp"]]  # every city: a trend
 left, right = st.columns(2)
 with left:
     components.chart(
@@ -71,7 +71,7 @@ with right:
         "gini",
     )
 
-opds = data.fetch(queries.opd_gap, f)
+opds = data.fetch(queries.opd_gap, f.breakdown())
 if not opds.empty:
     kota = st.selectbox(
         t("choose_city", lang), sorted(opds["kota"].unique()), key="kesenjangan_kota", bind="query-params"
@@ -89,7 +89,7 @@ if not opds.empty:
             "opd_terendah",
             "persen-20jp",
         )
-        trend = data.fetch(queries.compliance_trend, f, "opd")
+        trend = data.fetch(queries.compliance_trend, f.breakdown(), "opd")
         lowest = reshape.pick(trend, kota=kota, nilai=list(mine["opd"].head(5)))
         city = reshape.pick(latest, kota=kota)[["kota", "jumlah_pns", "pns_memenuhi_20jp"]]
         components.chart(
@@ -120,7 +120,7 @@ dimension = (
     )
     or "kategori_jabatan"
 )
-groups = data.fetch(queries.compliance_by, f, dimension).dropna(subset=["persen_20jp"])
+groups = data.fetch(queries.compliance_by, f.breakdown(), dimension).dropna(subset=["persen_20jp"])
 groups = groups[["kota", "nilai", "jumlah_pns", "pns_memenuhi_20jp", "persen_20jp"]]
 if not groups.empty:
     components.chart(

@@ -9,11 +9,12 @@ from ui import components, data
 
 ctx = components.start_page("kinerja_title", people_note=True)
 lang, f = ctx.lang, ctx.filters
-styles = charts.city_styles(ctx.info.kota)
+styles = charts.city_styles(ctx.info.kota, f)
 year = f.tahun_akhir
 parts = list(queries.PREDIKAT_COLUMNS)
 
-ratings = data.fetch(queries.predikat, f)
+components.standing(ctx, data.fetch(queries.scorecard, f), "persen_sangat_baik")
+ratings = data.fetch(queries.predikat, f.breakdown())
 if ratings.empty:
     components.no_data(ctx, "penilaian_kinerja", people=True)
 else:
@@ -27,7 +28,7 @@ else:
         "predikat",
     )
 
-by_opd = data.fetch(queries.predikat_by_opd, f)
+by_opd = data.fetch(queries.predikat_by_opd, f.breakdown())
 if not by_opd.empty:
     kota = st.selectbox(
         t("choose_city", lang), sorted(by_opd["kota"].unique()), key="kinerja_kota", bind="query-params"
@@ -43,7 +44,7 @@ if not by_opd.empty:
         "predikat",
     )
 
-special = data.fetch(queries.special_development, f)
+special = data.fetch(queries.special_development, f.breakdown())
 if not special.empty:
     names = ["jumlah_penghargaan", "pasangan_mentoring", "peserta_coaching"]
     components.chart(

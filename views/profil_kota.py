@@ -3,20 +3,34 @@
 import streamlit as st
 
 from analytics import queries
-from analytics.present import overview
+from analytics.present import overview, standing
 from analytics.texts import t
 from ui import components, data
 
-ctx = components.start_page()
+ctx = components.start_page(breakdowns=False)
 lang, f = ctx.lang, ctx.filters
-kota = st.selectbox(t("choose_city", lang), sorted(f.kota), key="profil", bind="query-params")
+cities = sorted(f.kota)
+kota = st.selectbox(
+    t("choose_city", lang),
+    cities,
+    index=cities.index(f.fokus) if f.fokus in cities else 0,
+    key="profil",
+    bind="query-params",
+)
 year = f.tahun_akhir
 st.title(t("profil_title", lang, kota=kota))
 
 scorecard = data.fetch(queries.scorecard, f)
-st.subheader(t("q_profile", lang, kota=kota, year=year))
+st.subheader(
+    t("q_profile_many", lang, kota=kota, n=len(f.kota), year=year)
+    if f.many
+    else t("q_profile", lang, kota=kota, year=year)
+)
 if len(f.kota) < 2:
     st.info(t("only_one_city", lang))
+elif f.many:
+    st.caption(t("st_profile_caption", lang, n=len(f.kota)))
+    st.dataframe(standing.table(scorecard, year, kota, lang), hide_index=True)
 else:
     st.caption(t("c_profile", lang))
     st.dataframe(overview.compare_with_others(scorecard, kota, year, lang), hide_index=True)

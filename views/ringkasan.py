@@ -10,7 +10,7 @@ from analytics.present.findings import findings
 from analytics.texts import t
 from ui import components, data
 
-ctx = components.start_page()
+ctx = components.start_page(breakdowns=False)
 lang, f = ctx.lang, ctx.filters
 
 scorecard = data.fetch(queries.scorecard, f)

@@ -10,11 +10,18 @@ from analytics.present.tables import display_table, header
 from analytics.texts import t
 from ui import components, data
 
-ctx = components.start_page("an_simulasi_title")
+ctx = components.start_page("an_simulasi_title", breakdowns=False)
 lang, f = ctx.lang, ctx.filters
 year = f.tahun_akhir
 
-kota = st.selectbox(t("choose_city", lang), list(f.kota), key="simulasi_kota", bind="query-params")
+cities = list(f.kota)
+kota = st.selectbox(
+    t("choose_city", lang),
+    cities,
+    index=cities.index(f.fokus) if f.fokus in cities else 0,
+    key="simulasi_kota",
+    bind="query-params",
+)
 one = replace(f, kota=(kota,), tahun_awal=year, opd=(), kategori_jabatan=(), jenis_asn=())
 kinds = data.fetch(queries.cost_by_kind, one)
 counts = data.fetch(queries.jp_counts, one)

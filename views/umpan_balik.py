@@ -11,14 +11,14 @@ SENTIMEN_COLORS = {"positif": "#1b7837", "netral": "#bababa", "negatif": "#b2182
 
 ctx = components.start_page("umpan_balik_title")
 lang, f = ctx.lang, ctx.filters
-styles = charts.city_styles(ctx.info.kota)
+styles = charts.city_styles(ctx.info.kota, f)
 year = f.tahun_akhir
 
-reactions = data.fetch(queries.reactions, f)
+reactions = data.fetch(queries.reactions, f.breakdown())
 if reactions.empty:
     components.no_data(ctx, "umpan_balik_pelatihan")
 else:
-    by_kind = data.fetch(queries.reactions_by_kind, f)
+    by_kind = data.fetch(queries.reactions_by_kind, f.breakdown())
     components.chart(
         t("q_reaction", lang),
         t("c_reaction", lang),
@@ -30,11 +30,12 @@ else:
     )
 
 scorecard = data.fetch(queries.scorecard, f)
+components.standing(ctx, scorecard, "ikm")
 in_range = overview.in_range(scorecard, f)
 if in_range["ikm"].notna().any():
     components.trend(overview.TRENDS["tren_ikm"], in_range, styles, lang, "ikm_kota")
 
-units = data.fetch(queries.ikm_by_opd, f)
+units = data.fetch(queries.ikm_by_opd, f.breakdown())
 latest_units = reshape.pick(units, tahun=year)
 left, right = st.columns(2)
 with left:
@@ -51,7 +52,7 @@ with left:
             "ikm",
         )
 with right:
-    elements = data.fetch(queries.ikm_elements, f)
+    elements = data.fetch(queries.ikm_elements, f.breakdown())
     if not elements.empty:
         components.chart(
             t("q_unsur", lang, year=year),
@@ -74,7 +75,7 @@ with right:
             "ikm",
         )
 
-by_sentiment = data.fetch(queries.aspirations_by_sentiment, f)
+by_sentiment = data.fetch(queries.aspirations_by_sentiment, f.breakdown())
 if by_sentiment.empty:
     components.no_data(ctx, "aspirasi")
 else:
@@ -88,12 +89,12 @@ else:
         "aspirasi_sentimen",
         "aspirasi",
     )
-    by_topic = data.fetch(queries.aspirations_by_topic, f)
+    by_topic = data.fetch(queries.aspirations_by_topic, f.breakdown())
     components.chart(
         t("q_aspirasi_kategori", lang),
         t("c_aspirasi_kategori", lang),
         charts.grouped_bars(by_topic, "kategori", "jumlah", styles, lang, text_format="%{y:,.0f}"),
-        data.fetch(queries.aspirations_by_topic_and_channel, f),
+        data.fetch(queries.aspirations_by_topic_and_channel, f.breakdown()),
         lang,
         "aspirasi_kategori",
         "aspirasi",

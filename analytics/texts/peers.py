@@ -54,4 +54,22 @@ TEXT = {
         "en": "Overview {year}: {n} cities compared",
     },
     "st_yours": {"id": "{kota} (kota Anda)", "en": "{kota} (your city)"},
+    "st_pick_focus": {
+        "id": "Dengan {n} kota dibandingkan, halaman ini merinci satu kota. Pilih **Kota Anda** di samping.",
+        "en": "With {n} cities compared, this page details one city. Choose **Your city** in the sidebar.",
+    },
+    "st_breakdown_note": {
+        "id": "Rincian di halaman ini untuk {kota}; garis tren membandingkannya dengan {n} kota.",
+        "en": "Breakdowns on this page are for {kota}; trend lines compare it with {n} cities.",
+    },
+    "st_profile_caption": {
+        "id": "Nilai kota ini, peringkatnya di antara {n} kota, median dan separuh kota di tengah, serta kota"
+        " terbaik dan tertinggal. Peringkat 1 = terbaik (untuk biaya per JP: termurah).",
+        "en": "This city's value, its rank among {n} cities, the median and middle half of cities, and the best"
+        " and lagging cities. Rank 1 = best (for cost per JP: the cheapest).",
+    },
+    "q_profile_many": {
+        "id": "Di mana posisi {kota} di antara {n} kota pada {year}?",
+        "en": "Where does {kota} stand among {n} cities in {year}?",
+    },
 }
