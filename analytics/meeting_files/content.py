@@ -10,14 +10,14 @@ is refused. Both read exactly what the pages read, numbers about fewer than 5 pe
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from analytics import queries
 from analytics.context import PageContext, WarehouseInfo
-from analytics.present import charts, reshape
+from analytics.present import charts, reshape, standing
 from analytics.present import formatting as fmt
 from analytics.present.findings import findings
 from analytics.present.overview import JP_SOURCE, TRENDS
@@ -220,10 +220,17 @@ def _people_filter(f: Filters, lang: str) -> str:
     return t("x_people_filter", lang, what="; ".join(parts)) if parts else ""
 
 
-def _appendix_table(scorecard: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Return the scorecard rows of `year` with the appendix columns (one row per city)."""
+def _appendix_table(scorecard: pd.DataFrame, year: int, focus: str | None = None, lang: str = "id") -> pd.DataFrame:
+    """Return the scorecard rows of `year` with the appendix columns (one row per city); with a `focus` city
+    (many cities compared), its row and a row of the compared cities' medians (hidden values take no part)."""
     columns = ["kota", "tahun", *[c for _, c, _ in APPENDIX], "mutu_ikm"]
-    return scorecard.loc[scorecard["tahun"] == year, columns].sort_values("kota").reset_index(drop=True)
+    rows = scorecard.loc[scorecard["tahun"] == year, columns].sort_values("kota").reset_index(drop=True)
+    if focus is None:
+        return rows
+    medians = numbers(rows)[[c for _, c, _ in APPENDIX]].median()
+    n = len(rows)
+    median_row = {"kota": t("x_median_of", lang, n=n), "tahun": year, **medians.to_dict(), "mutu_ikm": None}
+    return pd.concat([rows[rows["kota"] == focus], pd.DataFrame([median_row])], ignore_index=True)
 
 
 def appendix_text(table: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -245,7 +252,8 @@ def appendix_text(table: pd.DataFrame, lang: str) -> pd.DataFrame:
             elif kind == "rupiah_full":
                 text = fmt.rupiah(value, lang, compact=False)
             elif kind == "ikm":
-                text = fmt.MISSING if fmt.is_missing(value) else f"{fmt.number(value, lang, 2)} ({r['mutu_ikm']})"
+                mutu = "" if fmt.is_missing(r["mutu_ikm"]) else f" ({r['mutu_ikm']})"  # a median has no mutu
+                text = fmt.MISSING if fmt.is_missing(value) else f"{fmt.number(value, lang, 2)}{mutu}"
             else:
                 text = fmt.number(value, lang, 1)
             row[r["kota"]] = text
@@ -253,15 +261,25 @@ def appendix_text(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+MANY_FINDINGS = 2  # findings about the extremes kept after the focus city's standing, when many are compared
+
+
 def overview(fetch: Fetch, ctx: PageContext, focus: str | None = None) -> Report:
     """Return the overview's meeting content for filters `f`: title, findings, seven key charts (the
     figures the pages draw, with a takeaway, a source line and the raw table behind each) and an
-    appendix of the latest year's numbers. `focus` names a city to highlight in every chart."""
+    appendix of the latest year's numbers. `focus` names a city to highlight in every chart.
+
+    With more cities than fit side by side (Filters.many) and a focus city, the file is about that city among
+    its peers: the title says so, the findings and every trend's takeaway say its rank and its distance to
+    the peers' median, the trends draw the others grey around the median, the breakdowns are the focus city's
+    and the appendix sets its numbers beside the peers' median."""
     if not getattr(fetch, "releases", False):
         raise TypeError("meeting files read only through the guarded path: ui.data.fetch or release.Reader")
     f, info, lang = ctx.filters, ctx.info, ctx.lang
     year = f.tahun_akhir
-    styles = charts.city_styles(info.kota)
+    styles = charts.city_styles(info.kota, f)
+    many = f.many and focus in f.kota
+    detail = replace(f, kota=(focus,)) if many else f  # what the breakdowns are about
     scorecard = fetch(queries.scorecard, f)
     in_range = in_range_of(scorecard, f)
     notice = t("x_synthetic", lang) if info.synthetic else ""
@@ -272,14 +290,17 @@ def overview(fetch: Fetch, ctx: PageContext, focus: str | None = None) -> Report
     ]
     if f.filters_people:
         title_lines += [_people_filter(f, lang), t("people_filter_note", lang)]
+    title = (
+        t("x_title_many", lang, kota=focus, n=len(f.kota))
+        if many
+        else t("x_title", lang, kota=charts.name_list(f.kota, lang))
+    )
+    standings = [standing.sentence(scorecard, year, focus, m.column, lang) for m in standing.MEASURES] if many else []
+    # many cities: where the focus city stands first, then the two first findings about the extremes
+    lines = [s for s in standings if s] + findings(scorecard, year, lang)[: MANY_FINDINGS if many else None]
     sections = [
-        Section("title", "judul", t("x_title", lang, kota=charts.name_list(f.kota, lang)), lines=tuple(title_lines)),
-        Section(
-            "findings",
-            "temuan",
-            t("findings", lang),
-            lines=tuple(findings(scorecard, year, lang)) or (t("fd_none", lang),),
-        ),
+        Section("title", "judul", title, lines=tuple(title_lines)),
+        Section("findings", "temuan", t("findings", lang), lines=tuple(lines) or (t("fd_none", lang),)),
     ]
 
     def chart(key: str, title: str, caption: str, figure: go.Figure, table: pd.DataFrame, takeaway: str, src: str):
@@ -291,7 +312,7 @@ def overview(fetch: Fetch, ctx: PageContext, focus: str | None = None) -> Report
                 takeaway=takeaway,
                 caption=caption,
                 source=_source(src, info, f.kota, lang),
-                figure=highlight(figure, focus),
+                figure=figure if many else highlight(figure, focus),  # many: the focus is the only colour
                 table=table.reset_index(drop=True),
             )
         )
@@ -299,9 +320,11 @@ def overview(fetch: Fetch, ctx: PageContext, focus: str | None = None) -> Report
     for spec in TRENDS.values():
         title, caption = spec.texts(lang)
         figure, table = spec.draw(in_range, styles, lang)
-        line = _takeaway(in_range, spec.value, year, lambda v, spec=spec: spec.text(v, lang), lang, focus)
+        line = (standing.sentence(scorecard, year, focus, spec.value, lang) if many else None) or _takeaway(
+            in_range, spec.value, year, lambda v, spec=spec: spec.text(v, lang), lang, focus
+        )
         chart(spec.key, title, caption, figure, table, line, spec.source)
-    distribution = fetch(queries.jp_distribution, f)
+    distribution = fetch(queries.jp_distribution, detail)
     if not distribution.empty:
         chart(
             "sebaran_jp",
@@ -312,7 +335,7 @@ def overview(fetch: Fetch, ctx: PageContext, focus: str | None = None) -> Report
             _below_20(distribution, year, lang),
             JP_SOURCE,
         )
-    compliance = fetch(queries.compliance_by, f, "opd")
+    compliance = fetch(queries.compliance_by, detail, "opd")
     if not compliance.empty:
         chart(
             "kepatuhan_opd",
@@ -323,7 +346,7 @@ def overview(fetch: Fetch, ctx: PageContext, focus: str | None = None) -> Report
             _lowest_opd_line(compliance, lang),
             JP_SOURCE,
         )
-    ratings = fetch(queries.predikat, f)
+    ratings = fetch(queries.predikat, detail)
     ratings = ratings[ratings["tahun"] >= f.tahun_awal]
     if not ratings.empty:
         chart(
@@ -346,7 +369,7 @@ def overview(fetch: Fetch, ctx: PageContext, focus: str | None = None) -> Report
             source=_source(
                 "pegawai, program, peserta, anggaran, survei_kepuasan, penilaian_kinerja", info, f.kota, lang
             ),
-            table=_appendix_table(scorecard, year),
+            table=_appendix_table(scorecard, year, focus if many else None, lang),
         )
     )
     return Report(lang, sections[0].title, notice, sections)

@@ -102,7 +102,8 @@ def table(scorecard: pd.DataFrame, year: int, kota: str, lang: str) -> pd.DataFr
 
 def sentence(scorecard: pd.DataFrame, year: int, kota: str, column: str, lang: str) -> str | None:
     """Return one sentence on where `kota` stands on `column`: its value, its rank and its distance to the
-    median ('Pontianak: 55,0%, peringkat 12 dari 98; median 48,1% (+6,9 poin).'); None without a value."""
+    median ('PNS mencapai 20 JP: Pontianak 55,0%, peringkat 12 dari 98; median kota pembanding 48,1% (selisih
+    +6,9 poin).'); None without a value."""
     s = of(scorecard, year, kota, column)
     if s.value is None or s.median is None:
         return None
@@ -110,6 +111,7 @@ def sentence(scorecard: pd.DataFrame, year: int, kota: str, column: str, lang: s
     return t(
         "st_sentence",
         lang,
+        measure=t(m.label, lang),
         kota=kota,
         value=m.write(s.value, lang),
         rank=rank_text(s, lang),

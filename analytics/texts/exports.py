@@ -4,6 +4,11 @@ from __future__ import annotations
 
 TEXT: dict[str, dict[str, str]] = {
     # Title slide / cover
+    "x_title_many": {
+        "id": "Pembinaan ASN: {kota} di antara {n} kota",
+        "en": "Civil-servant development: {kota} among {n} cities",
+    },
+    "x_median_of": {"id": "Median {n} kota", "en": "Median of {n} cities"},
     "x_title": {
         "id": "Pembinaan ASN: {kota}",
         "en": "Civil-servant development: {kota}",

@@ -26,8 +26,8 @@ TEXT = {
     "st_best": {"id": "Terbaik", "en": "Best"},
     "st_lagging": {"id": "Tertinggal", "en": "Lagging"},
     "st_sentence": {
-        "id": "{kota}: {value}, peringkat {rank}; median kota pembanding {median} (selisih {diff}).",
-        "en": "{kota}: {value}, rank {rank}; median of compared cities {median} (difference {diff}).",
+        "id": "{measure}: {kota} {value}, peringkat {rank}; median kota pembanding {median} (selisih {diff}).",
+        "en": "{measure}: {kota} {value}, rank {rank}; median of compared cities {median} (difference {diff}).",
     },
     "st_tile_help": {
         "id": "Angka kecil di bawah nilai adalah selisih dengan median kota pembanding ({median}).",
