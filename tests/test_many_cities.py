@@ -1,0 +1,209 @@
+"""Many cities compared: the demo's 14 kota (the four storied cities and the other kota of their provinces),
+with Pontianak as the reader's city. Ringkasan ranks, charts stay readable (the focus city in colour, the
+others grey around the median), breakdowns are the focus city's, and the meeting files say the rank and the
+distance to the median. Every number is checked against the mart or a plain computation, not the code under
+test."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from in_process_app import assert_clean, open_link, shown_strings
+from playwright.sync_api import Page
+
+from analytics import privacy, queries
+from analytics.context import PageContext, WarehouseInfo
+from analytics.meeting_files import content
+from analytics.present import charts, overview, standing
+from analytics.present import formatting as fmt
+from analytics.privacy import release
+from analytics.queries.filters import SIDE_BY_SIDE, Filters
+from analytics.texts import t
+from demo import write_sample
+from etl import pipeline
+
+NATIONAL = 14  # the storied four and the other kota of their provinces
+FOCUS = "Pontianak"
+pytestmark = pytest.mark.usefixtures("app_environment")
+
+
+@pytest.fixture(scope="session")
+def national_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Session scope. The warehouse the real pipeline builds from `python -m etl sample --kota 14` (small)."""
+    folder = tmp_path_factory.mktemp("nasional") / "sumber"
+    write_sample(folder, seed=7, scale=0.03, kota=NATIONAL)
+    db = folder.parent / "gudang" / "warehouse.duckdb"
+    report = pipeline.load(folder, db)
+    assert report.status == "ok" and report.errors == []
+    return db
+
+
+@pytest.fixture(scope="module")
+def warehouse(national_warehouse: Path) -> Path:
+    return national_warehouse
+
+
+@pytest.fixture(scope="module")
+def focused(everything: Filters) -> Filters:
+    return Filters(everything.kota, everything.tahun_awal, everything.tahun_akhir, fokus=FOCUS)
+
+
+@pytest.fixture(scope="module")
+def latest(ringkasan: pd.DataFrame, everything: Filters) -> pd.DataFrame:
+    return ringkasan[ringkasan["tahun"] == everything.tahun_akhir].set_index("kota")
+
+
+def test_the_national_demo_has_the_cities_and_provinces(info: WarehouseInfo) -> None:
+    assert len(info.kota) == NATIONAL > SIDE_BY_SIDE
+    assert {"Pontianak", "Makassar", "Bukittinggi", "Jambi", "Singkawang"} <= set(info.kota)
+    assert info.provinsi["Singkawang"] == info.provinsi["Pontianak"] == "Kalimantan Barat"
+    assert set(info.ukuran) == set(info.kota)
+
+
+# --- where a city stands, computed by hand ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("column", [m.column for m in standing.MEASURES])
+def test_rank_and_median_are_those_of_the_mart(column: str, latest: pd.DataFrame, con, focused: Filters) -> None:
+    scorecard = release.read(con, queries.scorecard, focused)
+    shown = standing.of(scorecard, focused.tahun_akhir, FOCUS, column)
+    values = latest[column].dropna()
+    hidden = {
+        k
+        for k, v in scorecard[scorecard["tahun"] == focused.tahun_akhir].set_index("kota")[column].items()
+        if privacy.is_hidden(v)
+    }
+    values = values[[k not in hidden for k in values.index]]
+    mine = values[FOCUS]
+    better = values < mine if column == "biaya_per_jp" else values > mine
+    assert shown.rank == int(better.sum()) + 1
+    assert shown.n == len(values)
+    assert shown.median == pytest.approx(statistics.median(values.tolist()))
+
+
+# --- Ringkasan ----------------------------------------------------------------------------------------------
+
+
+def test_ringkasan_ranks_every_city_and_leads_with_the_focus_city(latest: pd.DataFrame, everything) -> None:
+    at = open_link("ringkasan", {"fokus": FOCUS})
+    assert_clean(at)
+    year = everything.tahun_akhir
+    assert at.title[0].value == t("ringkasan_title_many", "id", year=year, n=NATIONAL)
+    assert at.header[0].value == t("st_focus_title", "id", kota=FOCUS, n=NATIONAL)
+    # the first tiles are the focus city's, against the median: no other city's tiles
+    labels = [m.label for m in at.metric]
+    assert len(labels) == len(standing.MEASURES)
+    first = at.metric[0]
+    assert first.value == fmt.percent(latest.loc[FOCUS, "persen_20jp"], "id", 1)
+    assert first.proto.delta_description == t("st_vs_median", "id")
+    ranked = at.dataframe[0].value
+    assert len(ranked) == NATIONAL
+    assert t("st_yours", "id", kota=FOCUS) in set(ranked[t("col_kota", "id")])
+    best_first = latest["persen_20jp"].sort_values(ascending=False).index[0]
+    assert ranked[t("col_kota", "id")].iloc[0] in (best_first, t("st_yours", "id", kota=best_first))
+
+
+def test_the_ranked_table_sorts_and_searches(latest: pd.DataFrame) -> None:
+    at = open_link("ringkasan", {"fokus": FOCUS, "urut": "biaya_per_jp", "cari": "sumatera"})
+    assert_clean(at)
+    ranked = at.dataframe[0].value
+    kota = ranked[t("col_kota", "id")].tolist()
+    assert kota and all("Sumatera" in p for p in ranked[t("col_provinsi", "id")])
+    costs = latest.loc[kota, "biaya_per_jp"]
+    assert costs.is_monotonic_increasing  # the cheapest JP first
+    cheapest = latest["biaya_per_jp"].rank(method="min")
+    assert ranked[t("st_rank_head", "id")].tolist() == [fmt.number(cheapest[k], "id") for k in kota]
+
+
+def test_trend_charts_need_few_colours_and_name_only_the_focus_city(con, focused: Filters, info) -> None:
+    scorecard = release.read(con, queries.scorecard, focused)
+    styles = charts.city_styles(info.kota, focused)
+    figure, _ = overview.TRENDS["tren_20jp"].draw(overview.in_range(scorecard, focused), styles, "id")
+    in_legend = [tr.name for tr in figure.data if tr.showlegend is not False and tr.name]
+    assert len(in_legend) <= 8
+    assert FOCUS in in_legend and t("ch_peer_median", "id") in in_legend
+    colours = {tr.line.color for tr in figure.data if tr.type == "scatter" and tr.line.width}
+    assert len(colours) <= 8
+    text = charts.describe(figure, "id")
+    assert FOCUS in text and t("ch_context", "id", n=NATIONAL - 1) in text
+    assert not [k for k in info.kota if k != FOCUS and k in text]  # the others are counted, not named
+
+
+# --- other pages --------------------------------------------------------------------------------------------
+
+
+def test_breakdowns_are_the_focus_citys(everything: Filters) -> None:
+    at = open_link("partisipasi", {"fokus": FOCUS})
+    assert_clean(at)
+    assert t("st_breakdown_note", "id", kota=FOCUS, n=NATIONAL) in [c.value for c in at.caption]
+    heatmap = [c for c in at.get("plotly_chart") if '"type":"heatmap"' in c.proto.spec.replace(" ", "")]
+    assert heatmap and f'"x":["{FOCUS}"]' in heatmap[0].proto.spec.replace(" ", "")
+    assert any(s.startswith(t("m_persen_20jp", "id") + ": " + FOCUS) for s in shown_strings(at))
+
+
+def test_without_a_focus_city_a_breakdown_page_asks_for_one() -> None:
+    at = open_link("kinerja", {})
+    assert_clean(at)
+    assert [i.value for i in at.info] == [t("st_pick_focus", "id", n=NATIONAL)]
+    assert not at.get("plotly_chart")
+
+
+def test_a_province_peer_group_is_side_by_side(info: WarehouseInfo) -> None:
+    at = open_link("ringkasan", {"fokus": FOCUS, "banding": "provinsi"})
+    assert_clean(at)
+    same = [k for k in info.kota if info.provinsi[k] == "Kalimantan Barat"]
+    assert len(same) == 2
+    assert at.title[0].value.startswith(t("ringkasan_title", "id", year=info.tahun[-1])[:10])
+    assert t("peers_compared", "id", n=2) in [c.value for c in at.sidebar.caption]
+
+
+# --- meeting files ------------------------------------------------------------------------------------------
+
+
+def test_the_deck_for_one_city_among_many_says_its_rank(con, focused: Filters, info, latest) -> None:
+    for lang in ("id", "en"):
+        report = content.overview(release.Reader(con), PageContext(lang, focused, info), FOCUS)
+        assert report.sections[0].title == t("x_title_many", lang, kota=FOCUS, n=NATIONAL)
+        rank = standing.rank_text(
+            standing.of(release.read(con, queries.scorecard, focused), focused.tahun_akhir, FOCUS, "persen_20jp"), lang
+        )
+        first_trend = report.charts()[0]
+        assert rank in first_trend.takeaway and t("st_median", lang).lower() in first_trend.takeaway.lower()
+        appendix = content.appendix_text(report.sections[-1].table, lang).set_index(t("metric", lang))
+        assert list(appendix.columns) == [FOCUS, t("x_median_of", lang, n=NATIONAL)]
+        median = appendix.loc[t("m_persen_20jp", lang), t("x_median_of", lang, n=NATIONAL)]
+        assert median == fmt.percent(latest["persen_20jp"].median(), lang, 1)  # no city's share is hidden here
+
+
+# --- a phone ------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def phone(server: str) -> Iterator[Page]:
+    from playwright.sync_api import sync_playwright
+    from real_browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+        finally:
+            browser.close()
+
+
+@pytest.mark.browser
+def test_a_shared_link_on_a_phone_says_where_the_city_stands_on_the_first_screen(server: str, phone: Page) -> None:
+    from real_browser import open_and_wait
+
+    open_and_wait(phone, f"{server}/?fokus={FOCUS}")
+    heading = phone.get_by_text(t("st_focus_title", "id", kota=FOCUS, n=NATIONAL))
+    heading.wait_for(timeout=30_000)
+    first_tile = phone.locator("[data-testid=stMetric]").first
+    box = first_tile.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 844  # seen without scrolling
+    assert first_tile.inner_text().startswith(t("m_persen_20jp", "id") + " · ")
+    assert f" dari {NATIONAL}" in first_tile.inner_text()
