@@ -40,7 +40,9 @@ if f.many:
         bind="query-params",
         format_func=lambda c: t(standing.BY_COLUMN[c].label, lang),
     )
-    wanted = search.text_input(t("st_search", lang), key="cari", placeholder=t("st_search_hint", lang))
+    wanted = search.text_input(
+        t("st_search", lang), key="cari", placeholder=t("st_search_hint", lang), bind="query-params", max_chars=60
+    )
     components.table(standing.ranked(scorecard, year, column, ctx.info.provinsi, lang, wanted, f.fokus), lang)
     st.caption(t("st_ranked_caption", lang))
 else:
