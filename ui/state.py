@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import streamlit as st
 
@@ -33,6 +34,20 @@ def language() -> str:
     return lang
 
 
+def url_select(where, label: str, options: Sequence[str], key: str, default: str, **kwargs) -> str:
+    """Render a selectbox of `options` in `where` whose value is kept in the URL under `key` as the option
+    itself, and return the chosen option. Synced by hand (as `language`): a selectbox bound to the URL with a
+    format_func writes the label it shows, and reads nothing else back. A value the URL holds that is not an
+    option gives `default`."""
+    if key not in st.session_state:
+        asked = st.query_params.get(key)
+        st.session_state[key] = asked if asked in options else default
+    choice = where.selectbox(label, options, key=key, **kwargs)
+    if st.query_params.get(key) != choice:
+        st.query_params[key] = choice
+    return choice
+
+
 def chosen_language() -> str:
     """Return the language `language()` set on this run, for a page that runs without a page context (the
     upload page, which can build the first warehouse). Never a default: dashboard.py sets it first."""
@@ -54,12 +69,12 @@ def _peers(lang: str, info: WarehouseInfo) -> tuple[str | None, tuple[str, ...]]
         help=t("f_fokus_help", lang),
     )
     old_link = "kota" in st.query_params and st.query_params.get("banding") not in peers.GROUPS
-    group = sidebar.selectbox(
+    group = url_select(
+        sidebar,
         t("f_banding", lang),
         peers.GROUPS,
-        index=peers.GROUPS.index("pilihan" if old_link else peers.DEFAULT_GROUP),
-        key="banding",
-        bind="query-params",
+        "banding",
+        "pilihan" if old_link else peers.DEFAULT_GROUP,
         format_func=lambda g: t(f"grp_{g}", lang),
     )
     picked: list[str] = []

@@ -8,7 +8,7 @@ from analytics import queries
 from analytics.present import charts, overview, standing
 from analytics.present.findings import findings
 from analytics.texts import t
-from ui import components, data
+from ui import components, data, state
 
 ctx = components.start_page(breakdowns=False)
 lang, f = ctx.lang, ctx.filters
@@ -33,11 +33,12 @@ if f.fokus in tiles and len(tiles) > 1:
 if f.many:
     st.header(t("st_ranked_title", lang, n=len(f.kota), year=year))
     sort, search = st.columns([2, 3])
-    column = sort.selectbox(
+    column = state.url_select(
+        sort,
         t("st_sort", lang),
         [m.column for m in standing.MEASURES],
-        key="urut",
-        bind="query-params",
+        "urut",
+        standing.MEASURES[0].column,
         format_func=lambda c: t(standing.BY_COLUMN[c].label, lang),
     )
     wanted = search.text_input(
