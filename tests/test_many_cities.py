@@ -6,6 +6,7 @@ test."""
 
 from __future__ import annotations
 
+import json
 import statistics
 from collections.abc import Iterator
 from pathlib import Path
@@ -140,8 +141,9 @@ def test_breakdowns_are_the_focus_citys(everything: Filters) -> None:
     at = open_link("partisipasi", {"fokus": FOCUS})
     assert_clean(at)
     assert t("st_breakdown_note", "id", kota=FOCUS, n=NATIONAL) in [c.value for c in at.caption]
-    heatmap = [c for c in at.get("plotly_chart") if '"type":"heatmap"' in c.proto.spec.replace(" ", "")]
-    assert heatmap and f'"x":["{FOCUS}"]' in heatmap[0].proto.spec.replace(" ", "")
+    (heatmap,) = [c for c in at.get("plotly_chart") if c.key == "chart_kepatuhan_opd"]
+    cells = [tr for tr in json.loads(heatmap.proto.spec)["data"] if tr["type"] == "heatmap"]
+    assert cells and all(list(tr["x"]) == [FOCUS] for tr in cells)
     assert any(s.startswith(t("m_persen_20jp", "id") + ": " + FOCUS) for s in shown_strings(at))
 
 
