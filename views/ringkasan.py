@@ -17,7 +17,8 @@ scorecard = data.fetch(queries.scorecard, f)
 year = f.tahun_akhir
 st.title(t("ringkasan_title_many", lang, year=year, n=len(f.kota)) if f.many else t("ringkasan_title", lang, year=year))
 st.caption(
-    t("ringkasan_caption", lang, prev=year - 1) + (" " + t("people_filter_note", lang) if f.filters_people else "")
+    t("ringkasan_caption", lang, arrows="" if f.many else t("ringkasan_arrows", lang, prev=year - 1))
+    + (" " + t("people_filter_note", lang) if f.filters_people else "")
 )
 
 tiles = overview.city_tiles(scorecard, year, lang)

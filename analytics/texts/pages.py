@@ -83,10 +83,14 @@ TEXT: dict[str, dict[str, str]] = {
     # Ringkasan
     "ringkasan_title": {"id": "Ringkasan {year}: kota berdampingan", "en": "Overview {year}: cities side by side"},
     "ringkasan_caption": {
-        "id": "Tahun terakhir pada filter; panah menunjukkan perubahan dibanding {prev}. PNS wajib mendapat "
+        "id": "Tahun terakhir pada filter{arrows}. PNS wajib mendapat "
         "minimal 20 JP pengembangan kompetensi per tahun (PP 17/2020).",
-        "en": "Latest year in the filter; arrows show the change since {prev}. Every PNS must get at least "
+        "en": "Latest year in the filter{arrows}. Every PNS must get at least "
         "20 JP of competency development a year (PP 17/2020).",
+    },
+    "ringkasan_arrows": {
+        "id": "; panah pada kotak kota menunjukkan perubahan dibanding {prev}",
+        "en": "; arrows on the city tiles show the change since {prev}",
     },
     "findings": {"id": "Temuan utama", "en": "Key findings"},
     "trends": {"id": "Tren", "en": "Trends"},
