@@ -64,7 +64,7 @@ with left:
             "biaya-per-jp",
         )
 with right:
-    share = data.fetch(queries.apbd_share, f.breakdown())
+    share = data.fetch(queries.apbd_share, f)  # every city: a trend
     share = share[share["persen_apbd"].notna()]
     if share.empty:
         components.no_data(ctx, "apbd")

@@ -39,8 +39,10 @@ def cost_by_kind(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     return run(con, query_sql("biaya_per_kelompok"), f.params())
 
 
-@query(
-    grain=("kota", "tahun"), columns={"tahun": VALUE, "realisasi": VALUE, "belanja_daerah": VALUE, "persen_apbd": VALUE}
+@query(  # shared: realised budgets and APBD are published by every government
+    shared=True,
+    grain=("kota", "tahun"),
+    columns={"tahun": VALUE, "realisasi": VALUE, "belanja_daerah": VALUE, "persen_apbd": VALUE},
 )
 def apbd_share(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return development spending against regional spending: one row per kota per tahun
