@@ -59,6 +59,7 @@ test-fast: lint  ## lint and every test but the real-browser ones (marker `brows
 bench: setup demo  ## benchmarks (not tests): load against DuckDB's read_csv, page times, overview deck
 	$(PY) -m benchmarks.load --scales $(or $(SCALES),1)
 	$(PY) -m benchmarks.pages --db $(WAREHOUSE)
+	$(PY) -m benchmarks.browser --db $(WAREHOUSE)
 	$(PY) -m benchmarks.export --db $(WAREHOUSE)
 
 clean:
