@@ -317,6 +317,9 @@ def test_file_names_and_formats() -> None:
     assert set(FORMATS) == {"pptx", "pdf", "html", "xlsx", "csv", "png"}
     assert file_name(("Pontianak", "Kota Baru"), 2025, "pptx") == "pembinaan_asn_pontianak_kota-baru_2025.pptx"
     assert file_name(("Jambi",), 2024, "csv").endswith(".zip")
+    many = tuple(f"Kota {i}" for i in range(14))
+    assert file_name(many, 2025, "pdf", "Kota 3") == "pembinaan_asn_kota-3_di_antara_14_kota_2025.pdf"
+    assert file_name(many[:4], 2025, "pdf", "Kota 3") == "pembinaan_asn_kota-0_kota-1_kota-2_kota-3_2025.pdf"
     with pytest.raises(ValueError):
         render(content.Report("id", "x", ""), "docx")
 

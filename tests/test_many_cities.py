@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import json
 import statistics
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from in_process_app import assert_clean, open_link, shown_strings
+from openpyxl import load_workbook
 from playwright.sync_api import Page
 
 from analytics import privacy, queries
@@ -27,6 +30,7 @@ from analytics.texts import t
 from demo import write_sample
 from etl import pipeline
 
+ROOT = Path(__file__).resolve().parent.parent
 NATIONAL = 14  # the storied four and the other kota of their provinces
 FOCUS = "Pontianak"
 pytestmark = pytest.mark.usefixtures("app_environment")
@@ -179,6 +183,64 @@ def test_the_deck_for_one_city_among_many_says_its_rank(con, focused: Filters, i
         assert list(appendix.columns) == [FOCUS, t("x_median_of", lang, n=NATIONAL)]
         median = appendix.loc[t("m_persen_20jp", lang), t("x_median_of", lang, n=NATIONAL)]
         assert median == fmt.percent(latest["persen_20jp"].median(), lang, 1)  # no city's share is hidden here
+
+
+def test_the_command_line_writes_one_city_among_its_province(warehouse: Path, tmp_path: Path, info) -> None:
+    out = tmp_path / "pontianak.xlsx"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analytics",
+            "export",
+            "--db",
+            str(warehouse),
+            "--fokus",
+            FOCUS,
+            "--banding",
+            "provinsi",
+            "--tahun",
+            str(info.tahun[-1]),
+            "--format",
+            "xlsx",
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = list(load_workbook(out)["tren_20jp"].iter_rows(min_row=5, values_only=True))
+    assert {r[0] for r in rows} == {k for k in info.kota if info.provinsi[k] == "Kalimantan Barat"}
+    everyone = tmp_path / "nasional.xlsx"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analytics",
+            "export",
+            "--db",
+            str(warehouse),
+            "--fokus",
+            FOCUS,
+            "--tahun",
+            str(info.tahun[-1]),
+            "--format",
+            "xlsx",
+            "--out",
+            str(everyone),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr
+    sheet = load_workbook(everyone)["lampiran"]
+    written = [c for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert t("x_median_of", "id", n=NATIONAL) in written
 
 
 # --- a phone ------------------------------------------------------------------------------------------------

@@ -66,7 +66,7 @@ def download_buttons(ctx: PageContext, formats=ORDER, focus: str | None = None, 
         where.download_button(
             t(f"x_{fmt}", lang),
             data=lambda fmt=fmt: build(ctx, fmt, focus),
-            file_name=meeting_files.file_name(f.kota, f.tahun_akhir, fmt),
+            file_name=meeting_files.file_name(f.kota, f.tahun_akhir, fmt, focus),
             mime=mime,
             key=f"export_{fmt}_{place}",
             on_click="ignore",

@@ -15,6 +15,7 @@ from io import BytesIO
 
 from analytics.meeting_files import images
 from analytics.meeting_files.content import Report
+from analytics.queries.filters import SIDE_BY_SIDE
 
 FORMATS = {  # format -> (MIME type, file extension, needs chart images)
     "pptx": ("application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx", True),
@@ -76,7 +77,14 @@ def render(report: Report, fmt: str, keep_open: bool = False) -> bytes:
     raise ValueError(f"unknown format: {fmt!r}")
 
 
-def file_name(kota: tuple[str, ...], tahun_akhir: int, fmt: str) -> str:
-    """Return a download name such as 'pembinaan_asn_pontianak_makassar_2025.pptx'."""
-    cities = "_".join(k.lower().replace(" ", "-") for k in kota[:4]) + ("_dll" if len(kota) > 4 else "")
+def file_name(kota: tuple[str, ...], tahun_akhir: int, fmt: str, focus: str | None = None) -> str:
+    """Return a download name such as 'pembinaan_asn_pontianak_makassar_2025.pptx', or for one city among more
+    than fit side by side 'pembinaan_asn_pontianak_di_antara_98_kota_2025.pptx'."""
+
+    def slug(name: str) -> str:
+        return name.lower().replace(" ", "-")
+
+    if focus and len(kota) > SIDE_BY_SIDE:
+        return f"pembinaan_asn_{slug(focus)}_di_antara_{len(kota)}_kota_{tahun_akhir}.{FORMATS[fmt][1]}"
+    cities = "_".join(slug(k) for k in kota[:4]) + ("_dll" if len(kota) > 4 else "")
     return f"pembinaan_asn_{cities}_{tahun_akhir}.{FORMATS[fmt][1]}"

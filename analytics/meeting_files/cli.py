@@ -1,6 +1,7 @@
 """Command line: `python -m analytics export`, so a secretary can script the monthly deck.
 
     python -m analytics export --kota Pontianak --kota Makassar --tahun 2025 --format pptx --out deck.pptx
+    python -m analytics export --fokus Pontianak --banding provinsi --tahun 2025 --format pdf --out pontianak.pdf
 
 Exit status: 0 when the file was written, 2 for a bad choice (unknown city, year or format, or no
 warehouse), 3 when the format needs chart images and no Chromium is installed.
@@ -12,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from analytics import queries
+from analytics import peers, queries
 from analytics.context import PageContext
 from analytics.meeting_files import FORMATS, content, images, render
 from analytics.privacy import release
@@ -45,7 +46,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", required=True, choices=list(FORMATS), help="pptx, pdf, html, xlsx, csv (zip), png (zip)")
     p.add_argument("--out", required=True, type=Path, help="berkas keluaran / output file")
     p.add_argument("--lang", default="id", choices=LANGS, help="bahasa / language (id, en)")
-    p.add_argument("--fokus", default=None, help="kota yang disorot di grafik / city to highlight")
+    p.add_argument("--fokus", default=None, help="kota Anda, disorot di grafik / your city, highlighted")
+    p.add_argument(
+        "--banding",
+        choices=peers.GROUPS,
+        default=None,
+        help="kota pembanding untuk --fokus: semua, provinsi (satu provinsi), ukuran (jumlah ASN serupa),"
+        " pilihan (--kota); bawaan: pilihan bila --kota diberikan, selain itu semua / peers of --fokus",
+    )
     p.add_argument("--opd", action="append", default=[], help="filter OPD (boleh diulang)")
     p.add_argument("--jabatan", action="append", default=[], help="filter kategori jabatan (boleh diulang)")
     p.add_argument("--jenis-asn", action="append", default=[], help="filter jenis ASN: PNS, PPPK")
@@ -82,10 +90,14 @@ def main(argv: list[str] | None = None) -> int:
         if end not in info.tahun or start > end:
             years = ", ".join(map(str, info.tahun))
             return _fail(f"Tahun {args.tahun} tidak ada di gudang data. Pilihan: {years}.", EXIT_BAD_CHOICE)
-        kota = tuple(args.kota or info.kota)
-        if args.fokus and args.fokus not in kota:
+        if args.fokus and args.fokus not in info.kota:
+            return _fail(f"--fokus {args.fokus} tidak ada di gudang data.", EXIT_BAD_CHOICE)
+        group = args.banding or ("pilihan" if args.kota else peers.DEFAULT_GROUP)
+        if args.fokus and group == "pilihan" and args.fokus not in args.kota:
             return _fail(f"--fokus {args.fokus} harus salah satu dari --kota.", EXIT_BAD_CHOICE)
-        f = Filters(kota, start, end, tuple(args.opd), tuple(args.jabatan), tuple(args.jenis_asn))
+        kota = peers.compared(info, args.fokus, group, args.kota)
+        people = (tuple(args.opd), tuple(args.jabatan), tuple(args.jenis_asn))
+        f = Filters(kota, start, end, *people, fokus=args.fokus)
         report = content.overview(release.Reader(con), PageContext(args.lang, f, info), args.fokus)
         data = render(report, args.format)
     finally:
