@@ -10,7 +10,7 @@ import streamlit as st
 from analytics import peers, queries
 from analytics.context import PageContext, WarehouseInfo
 from analytics.present import formatting as fmt
-from analytics.queries.filters import Filters
+from analytics.queries.filters import SIDE_BY_SIDE, Filters
 from analytics.texts import LANGS, t
 from ui import data
 
@@ -79,7 +79,9 @@ def _peers(lang: str, info: WarehouseInfo) -> tuple[str | None, tuple[str, ...]]
     )
     picked: list[str] = []
     if group == "pilihan":
-        picked = sidebar.multiselect(t("f_kota", lang), info.kota, default=info.kota, key="kota", bind="query-params")
+        # every city when they fit side by side; else the reader's own, so 98 names do not fill the sidebar
+        default = info.kota if len(info.kota) <= SIDE_BY_SIDE else [k for k in [fokus] if k]
+        picked = sidebar.multiselect(t("f_kota", lang), info.kota, default=default, key="kota", bind="query-params")
     elif "kota" in st.query_params:
         del st.query_params["kota"]  # a list the page no longer uses would stay in a copied link
     cities = peers.compared(info, fokus, group, picked)
