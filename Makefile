@@ -6,7 +6,7 @@ WAREHOUSE ?= $(or $(ASN_WAREHOUSE),data/warehouse.duckdb)
 SAMPLE := data/sample
 PORT ?= 8501
 
-.PHONY: setup lock chromium run demo test test-fast lint bench clean
+.PHONY: setup lock chromium run demo test test-fast lint bench bench-national clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,15 @@ bench: setup demo  ## benchmarks (not tests): load against DuckDB's read_csv, pa
 	$(PY) -m benchmarks.pages --db $(WAREHOUSE)
 	$(PY) -m benchmarks.browser --db $(WAREHOUSE)
 	$(PY) -m benchmarks.export --db $(WAREHOUSE)
+
+BENCH_WORK ?= $(or $(TMPDIR),/tmp)/asn-bench-national
+bench-national: setup  ## the national demo (98 kota) at scales 1 and 10: load, every page in Chromium, one city's deck
+	$(PY) -m benchmarks.load --kota 98 --scales 1 10 --work $(BENCH_WORK)
+	$(PY) -m benchmarks.load --kota 4 --scales 1 10 --work $(BENCH_WORK)
+	for db in k98_s1 k98_s10 k4_s1 k4_s10; do \
+	  $(PY) -m benchmarks.browser --db $(BENCH_WORK)/warehouse_$$db.duckdb --fokus Pontianak; done
+	$(PY) -m benchmarks.export --db $(BENCH_WORK)/warehouse_k98_s1.duckdb --fokus Pontianak
+	$(PY) -m benchmarks.export --db $(BENCH_WORK)/warehouse_k98_s10.duckdb --fokus Pontianak
 
 clean:
 	rm -rf $(SAMPLE) $(WAREHOUSE)

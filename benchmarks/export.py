@@ -24,16 +24,17 @@ from analytics.queries.filters import Filters
 from etl.paths import warehouse_path
 
 
-def one_deck(db: Path) -> dict[str, float]:
-    """Return the seconds of each step of one overview deck built from scratch, and the total."""
+def one_deck(db: Path, fokus: str | None = None) -> dict[str, float]:
+    """Return the seconds of each step of one overview deck built from scratch (about every city, or
+    `fokus` among them), and the total."""
     times: dict[str, float] = {}
     start = time.perf_counter()
     con = open_warehouse(db)
     try:
         info = queries.warehouse_info(con)
-        f = Filters(tuple(info.kota), info.tahun[0], info.tahun[-1])
+        f = Filters(tuple(info.kota), info.tahun[0], info.tahun[-1], fokus=fokus)
         step = time.perf_counter()
-        report = content.overview(release.Reader(con), PageContext("id", f, info))
+        report = content.overview(release.Reader(con), PageContext("id", f, info), fokus)
         times["content (queries, figures)"] = time.perf_counter() - step
     finally:
         con.close()
@@ -51,10 +52,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", type=Path, default=None)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--fokus", default=None, help="the deck of one city among all (e.g. Pontianak)")
     args = parser.parse_args()
     db = warehouse_path(args.db)
     print(f"Warehouse: {db}")
-    runs = [one_deck(db) for _ in range(args.repeat)]
+    runs = [one_deck(db, args.fokus) for _ in range(args.repeat)]
     print(f"| step (median of {args.repeat}) | seconds |")
     print("|---|---|")
     for name in runs[0]:

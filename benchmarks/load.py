@@ -1,11 +1,12 @@
 """Benchmark the load against DuckDB's own read_csv of the same files.
 
-    python -m benchmarks.load [--scales 1 10] [--seed 42] [--work DIR]
+    python -m benchmarks.load [--scales 1 10] [--kota 4] [--seed 42] [--work DIR]
 
 For each scale: write the synthetic sample (if not already there), then in separate processes
 (so peak memory is per process) time `python -m etl load` and a plain DuckDB script that reads
 every CSV of the folder into a table with read_csv, and the floor (benchmarks/floor.py: the same
-raw tables and marts with no checks at all). Prints a Markdown table.
+raw tables and marts with no checks at all). Prints a Markdown table. The warehouse of each scale stays in the
+work folder (warehouse_k<kota>_s<scale>.duckdb), for benchmarks.pages, benchmarks.browser and benchmarks.export.
 """
 
 from __future__ import annotations
@@ -41,17 +42,14 @@ def timed(command: list[str]) -> tuple[float, float]:
     return wall, max(peak, before) / 1024
 
 
-def bench(scale: float, seed: int, work: Path) -> dict:
-    """Return the measurements for one scale."""
-    source = work / f"sample_s{scale:g}"
+def bench(scale: float, seed: int, work: Path, kota: int = 4) -> dict:
+    """Return the measurements for one scale of the demo with `kota` cities."""
+    source = work / f"sample_k{kota}_s{scale:g}"
     if not (source / "pegawai.csv").exists():
-        subprocess.run(
-            [sys.executable, "-m", "etl", "sample", "--out", str(source), "--seed", str(seed), "--scale", str(scale)],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+        command = [sys.executable, "-m", "etl", "sample", "--out", str(source), "--seed", str(seed)]
+        subprocess.run([*command, "--scale", str(scale), "--kota", str(kota)], check=True, stdout=subprocess.DEVNULL)
     size_mb = sum(p.stat().st_size for p in source.glob("*.csv")) / 1e6
-    db = work / f"warehouse_s{scale:g}.duckdb"
+    db = work / f"warehouse_k{kota}_s{scale:g}.duckdb"
     db.unlink(missing_ok=True)
     load_s, load_mb = timed([sys.executable, "-m", "etl", "load", str(source), "--db", str(db)])
     with duckdb.connect(str(db), read_only=True) as con:
@@ -67,7 +65,7 @@ def bench(scale: float, seed: int, work: Path) -> dict:
     floor_s, _ = timed([sys.executable, "-m", "benchmarks.floor", str(source), str(floor_db)])
     floor_db.unlink()
     return {
-        "scale": scale,
+        "scale": f"{kota} kota, {scale:g}",
         "csv_mb": size_mb,
         "load_s": load_s,
         "load_mb": load_mb,
@@ -82,6 +80,7 @@ def bench(scale: float, seed: int, work: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scales", type=float, nargs="+", default=[1.0])
+    parser.add_argument("--kota", type=int, default=4, help="how many kota the demo has (4-98)")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--work", type=Path, default=None)
     args = parser.parse_args()
@@ -94,9 +93,9 @@ def main() -> None:
     )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for scale in args.scales:
-        r = bench(scale, args.seed, work)
+        r = bench(scale, args.seed, work, args.kota)
         print(
-            f"| {r['scale']:g} | {r['csv_mb']:.0f} | {r['load_s']:.1f} | {r['validate_s']:.1f} | {r['models_s']:.1f} | "
+            f"| {r['scale']} | {r['csv_mb']:.0f} | {r['load_s']:.1f} | {r['validate_s']:.1f} | {r['models_s']:.1f} | "
             f"{r['load_mb']:.0f} | "
             f"{r['read_csv_s']:.1f} | {r['load_s'] / r['read_csv_s']:.1f} x | {r['floor_s']:.1f} | "
             f"{r['floor_s'] / r['read_csv_s']:.1f} x |"
