@@ -14,7 +14,6 @@ import codecs
 import csv
 import datetime as dt
 import hashlib
-import re
 import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -98,16 +97,6 @@ def discover(source: Path) -> tuple[list[SourceFile], list[str]]:
             files.append(SourceFile(dataset, path))
     files.sort(key=lambda f: (list(DATASETS).index(f.dataset), f.name))
     return files, ignored
-
-
-def normalise_header(name: object) -> str:
-    """Return a header cell as a column name: "Kode Program", "KODE_PROGRAM", " nip " -> kode_program, nip.
-
-    Lower case; a unit in brackets ("Pagu (Rp)") is dropped; every run of other characters becomes '_'.
-    """
-    text = str(name if name is not None else "").replace("\ufeff", "").strip().lower()
-    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)
-    return re.sub(r"[^0-9a-z]+", "_", text).strip("_")
 
 
 def check_columns(file: str, dataset: Dataset, header: list[str]) -> None:
@@ -236,7 +225,7 @@ def _find_csv_header(dataset: Dataset, text: str) -> tuple[int, int, str, list[s
     if not best[4]:  # no contract column anywhere: report the first line's columns
         first = lines[0] if lines else ""
         delimiter = ";" if first.count(";") > first.count(",") else ","
-        return 0, 1, delimiter, [normalise_header(h) for h in next(csv.reader([first], delimiter=delimiter), [])]
+        return 0, 1, delimiter, [dataset.column_name(h) for h in next(csv.reader([first], delimiter=delimiter), [])]
     return best[:4]
 
 
@@ -245,18 +234,18 @@ def _two_row_note(first: int) -> str:
     return f"baris judul tersusun dua baris ({first} dan {first + 1}); nama kolom digabung dari keduanya."
 
 
-def _two_row_header(wanted: set[str], top: list, bottom: list) -> list[str]:
+def _two_row_header(dataset: Dataset, top: list, bottom: list) -> list[str]:
     """Return the column names of a header written over two rows: per column the lower cell ("Mulai"),
     the upper cell it sits under joined to it ("Tanggal" merged over two columns + "Mulai" ->
     tanggal_mulai) or the upper cell alone (a cell merged down over both rows), whichever names a
-    contract column in `wanted`; else the lower cell, or the upper one when the lower is empty."""
-    names, above = [], ""
+    column of `dataset`; else the lower cell, or the upper one when the lower is empty."""
+    wanted, names, above = {c.name for c in dataset.columns}, [], ""
     for j in range(max(len(top), len(bottom))):
         upper = _cell_text(top[j]) if j < len(top) else None
         lower = _cell_text(bottom[j]) if j < len(bottom) else None
         if upper and upper.strip():
             above = upper  # a merged cell holds its value in its first column only
-        candidates = [normalise_header(lower), normalise_header(f"{above} {lower or ''}"), normalise_header(upper)]
+        candidates = [dataset.column_name(c) for c in (lower, f"{above} {lower or ''}", upper)]
         names.append(next((c for c in candidates if c in wanted), candidates[0] or candidates[2]))
     return names
 
@@ -271,12 +260,12 @@ def find_header(dataset: Dataset, rows: list[list]) -> tuple[int, int, list[str]
     rows = rows[:HEADER_SEARCH_ROWS]
     best: tuple[int, int, list[str], int] | None = None
     for i, row in enumerate(rows):
-        header = [normalise_header(v) for v in row]
+        header = [dataset.column_name(v) for v in row]
         hits = len(wanted & set(header))
         if hits and (best is None or hits > best[3]):
             best = (i, 1, header, hits)
     for i in range(len(rows) - 1):
-        header = _two_row_header(wanted, rows[i], rows[i + 1])
+        header = _two_row_header(dataset, rows[i], rows[i + 1])
         hits = len(wanted & set(header))
         if hits > (best[3] if best else 0):
             best = (i, 2, header, hits)
