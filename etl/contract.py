@@ -153,6 +153,11 @@ PREDIKAT_MATRIX: dict[tuple[str, str], str] = {
     ("Di Bawah Ekspektasi", "Di Atas Ekspektasi"): "Butuh Perbaikan",
 }
 
+# An activity is listed as a warning (loaded all the same) when its JP is at least this many times, or at most
+# 1/this, the median JP of its jenis in the load, once at least JP_USUAL_MIN_ACTIVITIES activities have that jenis.
+JP_UNUSUAL_FACTOR = 4
+JP_USUAL_MIN_ACTIVITIES = 5
+
 GOLONGAN = tuple(
     f"{g}/{r}" for g, ruang in (("I", "abcd"), ("II", "abcd"), ("III", "abcd"), ("IV", "abcde")) for r in ruang
 )

@@ -59,10 +59,11 @@ class Preview:
 
     def datasets(self) -> pd.DataFrame:
         """Return one row per dataset with files: dataset, files, rows_read, rows_loaded, rows_rejected,
-        rows_skipped."""
+        rows_skipped, rows_warned (loaded as recorded with a warning)."""
         rows = [{"dataset": name, **counts} for name, counts in self.report.datasets.items() if counts["files"]]
         return pd.DataFrame(
-            rows, columns=["dataset", "files", "rows_read", "rows_loaded", "rows_rejected", "rows_skipped"]
+            rows,
+            columns=["dataset", "files", "rows_read", "rows_loaded", "rows_rejected", "rows_skipped", "rows_warned"],
         )
 
     def skipped(self) -> pd.DataFrame:

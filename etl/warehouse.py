@@ -174,8 +174,13 @@ def write_raw(con: duckdb.DuckDBPyConnection, dataset: Dataset, key: str) -> Non
 
 
 def write_rejects(con: duckdb.DuckDBPyConnection) -> None:
-    """Write the reject report into the attached warehouse and detach it."""
+    """Write the reject report and the warnings (rows loaded as recorded but doubtful: dataset, file, line,
+    column_name, reason) into the attached warehouse and detach it."""
     con.execute("CREATE TABLE wh.etl_rejects AS SELECT * FROM reject_report")
+    con.execute(
+        f"CREATE TABLE wh.etl_warnings AS SELECT dataset, file, line, column_name, {masked_text('reason')} AS reason"
+        " FROM warnings ORDER BY dataset, file, line, column_name"
+    )
     con.execute("DETACH wh")
 
 
@@ -210,7 +215,8 @@ def copy_run_history(con: duckdb.DuckDBPyConnection, old: Path) -> None:
 
 
 def record_run(con: duckdb.DuckDBPyConnection, run: dict, files: list[dict]) -> None:
-    """Insert this load's row into etl_runs and one row per input file into etl_run_files."""
+    """Insert this load's row into etl_runs and one row per input file into etl_run_files (a file's warnings
+    are in etl_warnings and its notes, so older warehouses keep the same run tables)."""
     con.execute(
         "INSERT INTO etl_runs VALUES ($run_id, $started, $finished, $duration, $source, $synthetic, $outcome,"
         " $rows_read, $rows_loaded, $rows_rejected, $rows_skipped, $phases, $ignored)",
@@ -220,7 +226,8 @@ def record_run(con: duckdb.DuckDBPyConnection, run: dict, files: list[dict]) -> 
         con.execute(
             "INSERT INTO etl_run_files VALUES ($run_id, $dataset, $file, $sha256, $rows_read, $rows_loaded,"
             " $rows_rejected, $rows_skipped, $notes)",
-            {**f, "run_id": run["run_id"], "notes": json.dumps(f["notes"])},
+            {k: v for k, v in f.items() if k != "rows_warned"}
+            | {"run_id": run["run_id"], "notes": json.dumps(f["notes"])},
         )
 
 

@@ -87,6 +87,11 @@ if uploads:
                 icon=":material/download:",
             )
             st.caption(t("in_rejects_caption", lang))
+        warned = quality.reject_groups_of(report.warnings)
+        if not warned.empty:
+            st.subheader(t("kq_warnings", lang))
+            st.caption(t("kq_warnings_caption", lang))
+            st.dataframe(tables.for_screen(warned, lang, domain.DEFAULT_ZONE), hide_index=True)
         skipped = preview.skipped()
         if not skipped.empty:
             st.subheader(t("in_skipped", lang))

@@ -96,6 +96,7 @@ TEXT: dict[str, dict[str, str]] = {
     "col_rows_loaded": {"id": "Dimuat", "en": "Loaded"},
     "col_rows_rejected": {"id": "Ditolak", "en": "Rejected"},
     "col_rows_skipped": {"id": "Dilewati", "en": "Skipped"},
+    "col_rows_warned": {"id": "Dimuat dengan peringatan", "en": "Loaded with a warning"},
     "col_column_name": {"id": "Kolom", "en": "Column"},
     "col_problem": {"id": "Masalah", "en": "Problem"},
     "col_rows": {"id": "Baris", "en": "Rows"},
