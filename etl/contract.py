@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 import domain
-from etl import siasn
+from etl import siasn_codes as siasn
 
 # Column kinds. Each kind has one parser and one message in etl/validate.py.
 TEXT = "text"  # any non-empty text
@@ -177,7 +177,7 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
 }
 
 # Other spellings people write for a canonical value (lower-case key -> canonical), SIASN's codes and
-# names among them (etl/siasn.py: "DIATAS ESPEKTASI", kuadran 1-5, jenisDiklatId 1-25).
+# names among them (etl/siasn_codes.py: "DIATAS ESPEKTASI", kuadran 1-5, jenisDiklatId 1-25).
 VOCAB_ALIASES: dict[str, dict[str, str]] = {
     "predikat": {"kurang/misconduct": "Kurang", "misconduct": "Kurang"} | siasn.code_aliases(siasn.KUADRAN),
     "ekspektasi": {
@@ -262,7 +262,7 @@ DATASETS: dict[str, Dataset] = {
                 Column("tanggal_mulai", DATE),
                 Column("tanggal_selesai", DATE),
                 Column("jp", INT, min=0, min_exclusive=True, max=1000),
-                Column("biaya", MONEY, min=0),
+                Column("biaya", MONEY, required=False, min=0),  # empty: not recorded (SIASN has no cost)
             ),
             key=("kode_program",),
             references=(Reference("kota", "kota", "kota"),),
@@ -383,6 +383,14 @@ def dataset_for_file(filename: str) -> str | None:
     stem = filename.lower().rsplit(".", 1)[0]
     matches = [name for name in DATASETS if stem == name or (stem.startswith(name) and not stem[len(name)].isalnum())]
     return max(matches, key=len) if matches else None
+
+
+def jalur_of(jenis: str) -> str | None:
+    """Return the path (klasikal, nonklasikal) of a type as written: a contract type, or a SIASN id or name
+    (VOCAB_ALIASES); None for a type the contract does not know."""
+    key = siasn.spelled(jenis)
+    canonical = VOCAB_ALIASES["jenis"].get(key, key)
+    return next((jalur for jalur, types in JALUR_JENIS.items() if canonical in types), None)
 
 
 # Datasets other rows refer to, and the column they are looked up by (keys_<dataset> while validating).

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl import pipeline
+from etl import pipeline, siasn
 from etl.backup import KEEP
 from etl.contract import DATASETS, PERSONAL, dataset_for_file
 from etl.paths import PROJECT_ROOT
@@ -44,7 +44,8 @@ class Preview:
     """What loading the source folder with these uploads would do; nothing has been written.
 
     report: the check of the folder as it would be (rejects collected). uploads: the uploaded
-    names with the dataset each belongs to (None: no dataset, it will not be read). replaced: the
+    names with the dataset each belongs to (a SIASN file: the datasets its records feed, comma-separated;
+    None: no dataset, it will not be read). replaced: the
     uploaded names that replace a file of the same name in the source folder.
     """
 
@@ -133,11 +134,12 @@ def preview(uploads: list[tuple[str, bytes]], source: Path) -> Preview:
     """Return what loading `source` plus the uploads would do; writes nothing outside a temp folder."""
     existing = {p.name for p in source.iterdir()} if source.is_dir() else set()
     names = {safe_name(n): None for n, _ in uploads}
-    for name in names:
-        belongs = dataset_for_file(name)
-        names[name] = belongs if Path(name).suffix.lower() in SOURCE_SUFFIXES else None
     with tempfile.TemporaryDirectory(prefix="asn-unggah-") as tmp:
         _stage(uploads, source, Path(tmp))
+        for name in names:  # a SIASN file belongs by its columns, under any name (as the loader reads it)
+            kind = siasn.sniff(Path(tmp) / name)
+            belongs = dataset_for_file(name) if Path(name).suffix.lower() in SOURCE_SUFFIXES else None
+            names[name] = ", ".join(kind.datasets) if kind else belongs
         report = pipeline.check(Path(tmp), collect_rejects=True)
     for e in report.errors:  # name the folder of record, not the temporary copy
         e["file"] = e["file"].replace(tmp, str(source))

@@ -23,6 +23,7 @@ from typing import NamedTuple
 import duckdb
 import pandas as pd
 
+from etl import siasn
 from etl.contract import DATASETS, SYNTHETIC_MARKER, Dataset, dataset_for_file
 
 SOURCE_SUFFIXES = (".csv", ".xlsx")
@@ -67,6 +68,7 @@ class SourceFile:
     notes: list[str] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     skipped: list[tuple[str, int]] = field(default_factory=list)
+    siasn: siasn.Kind | None = None  # a SIASN file, recognised by its columns, mapped onto this dataset
     table: str = ""  # the scratch table holding the file's rows as text
     numbered: bool = False  # the table has its own _file, _line, _seq columns (else: rowid order, one label)
     header_line: int = 0  # CSV: the line of the header; data line k sits at header_line + 1 + k
@@ -80,7 +82,9 @@ class SourceFile:
 def discover(source: Path) -> tuple[list[SourceFile], list[str]]:
     """Return the source files of a folder by dataset, and the names of files that belong to none.
 
-    Files are sorted by name so that "the first row wins" means the same thing on every run.
+    A file belongs to the dataset its name starts with, or, when it holds SIASN records (recognised by
+    their columns, etl/siasn.py), to each dataset those records map onto. Files are sorted by name so that
+    "the first row wins" means the same thing on every run.
     """
     if not source.is_dir():
         raise FileProblem(str(source), "folder sumber tidak ditemukan.")
@@ -91,10 +95,14 @@ def discover(source: Path) -> tuple[list[SourceFile], list[str]]:
         dataset = dataset_for_file(path.name)
         if path.name == SYNTHETIC_MARKER:
             continue
-        if dataset is None or path.suffix.lower() not in SOURCE_SUFFIXES:
-            ignored.append(path.name)
-        else:
+        # a SIASN file under any name, judged by its first row: one source per dataset its records feed
+        kind = siasn.sniff(path)
+        if kind is not None:
+            files += [SourceFile(name, path, siasn=kind) for name in kind.datasets]
+        elif dataset is not None and path.suffix.lower() in SOURCE_SUFFIXES:
             files.append(SourceFile(dataset, path))
+        else:
+            ignored.append(path.name)
     files.sort(key=lambda f: (list(DATASETS).index(f.dataset), f.name))
     return files, ignored
 
@@ -127,7 +135,7 @@ def read_file(con: duckdb.DuckDBPyConnection, src: SourceFile, table: str) -> No
     """
     # Python reads the file once, for its checksum and (a CSV) its blank lines, while DuckDB parses it:
     # hashlib and bytes.find release the GIL, so the two cores share the work.
-    csv_file = src.path.suffix.lower() == ".csv"
+    csv_file = src.path.suffix.lower() == ".csv" and src.siasn is None
     with ThreadPoolExecutor(max_workers=1) as side:
         scan = side.submit(scan_file, src.path, csv_file)
         _read_into(con, src, table, scan)
@@ -138,7 +146,9 @@ def _read_into(con: duckdb.DuckDBPyConnection, src: SourceFile, table: str, scan
     """Read a file into `table` and count its rows (`scan`: the file's scan_file, under way); see read_file."""
     src.table = table
     dataset = DATASETS[src.dataset]
-    if src.path.suffix.lower() == ".csv":
+    if src.siasn is not None:
+        _read_siasn(con, dataset, src, table)
+    elif src.path.suffix.lower() == ".csv":
         _read_csv(con, dataset, src, table, scan)
     else:
         _read_xlsx(con, dataset, src, table)
@@ -557,16 +567,61 @@ def _read_xlsx(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile
         src.notes.append(f"{len(found)} sheet dibaca: {', '.join(f[0] for f in found)}.")
     if skipped := [p[1] for p in problems]:
         src.notes.append(f"sheet lain tidak dibaca (tanpa kolom {src.dataset}): {', '.join(skipped)}.")
-    frame = pd.concat(frames, ignore_index=True)
-    con.register("_xlsx_frame", frame)
+    _table_from_frame(con, dataset, src, table, pd.concat(frames, ignore_index=True))
+
+
+def _table_from_frame(
+    con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile, table: str, frame: pd.DataFrame
+) -> None:
+    """Create `table` from a frame of text rows (_file, _line, _seq, _first, contract columns); its own lineage."""
+    con.register("_rows_frame", frame)
     cols = ", ".join(
         ["_file", "_line::BIGINT AS _line", "_seq::BIGINT AS _seq"]
         + [f"{c.name}::VARCHAR AS {c.name}" for c in dataset.columns]
         + [_is_total(["_first"]) + " AS _total"]
     )
-    con.execute(f"CREATE TABLE {table} AS SELECT {cols} FROM _xlsx_frame ORDER BY _seq", {"total": TOTAL_ROW})
-    con.unregister("_xlsx_frame")
+    con.execute(f"CREATE TABLE {table} AS SELECT {cols} FROM _rows_frame ORDER BY _seq", {"total": TOTAL_ROW})
+    con.unregister("_rows_frame")
     src.numbered = True
+
+
+def _siasn_people(con: duckdb.DuckDBPyConnection) -> siasn.People:
+    """Return who each pns_id and NIP of the load's Export Data ASN files is (empty before one is read)."""
+    rows = con.execute(
+        f"SELECT pns_id, nip, kota FROM {siasn.SIASN_PEOPLE} WHERE nip IS NOT NULL"
+        if con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = $t", {"t": siasn.SIASN_PEOPLE}
+        ).fetchall()[0][0]
+        else "SELECT NULL, NULL, NULL WHERE false"
+    ).fetchall()
+    return siasn.People({p: n for p, n, _ in rows if p}, {n: k for _, n, k in rows if k})
+
+
+def _read_siasn(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile, table: str) -> None:
+    """Read a SIASN file into `table` as the contract rows of `dataset` its records map onto (etl/siasn.py);
+    an Export Data ASN file also leaves its people (pns_id, NIP, kota) in the scratch database for the
+    records read after it. Notes say which mapping was used and what it assumed."""
+    kind = src.siasn
+    try:
+        records = siasn.read_records(src.path)
+    except ValueError as exc:
+        raise FileProblem(src.name, f"file SIASN tidak dapat dibaca: {exc}") from exc
+    if kind.name == "export_asn":
+        con.execute(f"CREATE TABLE IF NOT EXISTS {siasn.SIASN_PEOPLE} (pns_id VARCHAR, nip VARCHAR, kota VARCHAR)")
+        con.executemany(f"INSERT INTO {siasn.SIASN_PEOPLE} VALUES (?, ?, ?)", siasn.people_of(records))
+    rows = siasn.to_contract(kind, dataset.name, records, _siasn_people(con))
+    frame = pd.DataFrame(
+        {
+            "_file": [src.name] * len(rows),
+            "_line": [line for line, _ in rows],
+            "_seq": [line for line, _ in rows],
+            "_first": [None] * len(rows),
+            **{c.name: [row.get(c.name) for _, row in rows] for c in dataset.columns},
+        }
+    ).astype({c.name: "object" for c in dataset.columns} | {"_first": "object"})
+    _table_from_frame(con, dataset, src, table, frame)
+    src.labels = [src.name]
+    src.notes.append(f"dibaca sebagai {kind.label} -> {dataset.name}. Asumsi: {kind.assumed}")
 
 
 def _sheet_frame(

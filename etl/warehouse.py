@@ -193,6 +193,9 @@ RUNS_DDL = (
 )
 
 
+FILE_COLUMNS = ("dataset", "file", "sha256", "rows_read", "rows_loaded", "rows_rejected", "rows_skipped")
+
+
 def copy_run_history(con: duckdb.DuckDBPyConnection, old: Path) -> None:
     """Create the run tables and copy the history of the warehouse being replaced, if any."""
     for ddl in RUNS_DDL:
@@ -226,8 +229,7 @@ def record_run(con: duckdb.DuckDBPyConnection, run: dict, files: list[dict]) -> 
         con.execute(
             "INSERT INTO etl_run_files VALUES ($run_id, $dataset, $file, $sha256, $rows_read, $rows_loaded,"
             " $rows_rejected, $rows_skipped, $notes)",
-            {k: v for k, v in f.items() if k != "rows_warned"}
-            | {"run_id": run["run_id"], "notes": json.dumps(f["notes"])},
+            {k: f[k] for k in FILE_COLUMNS} | {"run_id": run["run_id"], "notes": json.dumps(f["notes"])},
         )
 
 

@@ -38,7 +38,7 @@ st.download_button(
 
 files = st.file_uploader(
     t("in_files", lang),
-    type=["csv", "xlsx"],
+    type=["csv", "xlsx", "json"],  # JSON: SIASN records as the API returns them
     accept_multiple_files=True,
     max_upload_size=intake.MAX_UPLOAD_MB,
     help=t("in_files_help", lang, mb=intake.MAX_UPLOAD_MB),
