@@ -19,6 +19,7 @@ import duckdb
 
 from etl.backup import keep_current
 from etl.contract import DATASETS, LOAD_ORDER, SYNTHETIC_MARKER, Dataset
+from etl.paths import IKM_PENIMBANG_ENV
 from etl.pseudonym import pseudonym_key
 from etl.read import (
     TOTAL_REASON,
@@ -39,6 +40,7 @@ from etl.warehouse import (
     copy_run_history,
     create_reject_report,
     create_reject_rows,
+    ikm_convention,
     new_run_id,
     new_warehouse,
     record_run,
@@ -244,6 +246,12 @@ def load(source: Path, db: Path, keep_backups: int = 0) -> Report:
     exactly as it was.
     """
     report = Report(db=str(db))
+    try:
+        ikm_convention()  # a setting the marts are built with: refused before anything is read
+    except ValueError as problem:
+        report.errors.append({"file": IKM_PENIMBANG_ENV, "message": str(problem)})
+        report.status = "failed"
+        return report
     started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     clock = time.perf_counter()
     phases: dict[str, float] = {}

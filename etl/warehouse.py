@@ -23,7 +23,7 @@ import duckdb
 
 import domain
 from etl.contract import DATASETS, LOAD_ORDER, NIP, PERSONAL, TARGETS, TEXT, Dataset
-from etl.paths import DUCKDB_CONFIG, SQL_DIR
+from etl.paths import DUCKDB_CONFIG, IKM_PENIMBANG_ENV, SQL_DIR
 from etl.pseudonym import pseudonym_sql, stored_name
 
 # Marts in build order; each file in etl/sql/marts/ is one model, named like its table.
@@ -233,11 +233,22 @@ def record_run(con: duckdb.DuckDBPyConnection, run: dict, files: list[dict]) -> 
         )
 
 
+def ikm_convention() -> str:
+    """Return the IKM convention a load builds the warehouse with: $ASN_IKM_PENIMBANG ('eksak', '0,111' or
+    '0,11'; a decimal point is read as a comma), else the exact 1/9. Raises ValueError for any other value."""
+    chosen = (os.environ.get(IKM_PENIMBANG_ENV) or domain.IKM_PENIMBANG_DEFAULT).strip().lower().replace(".", ",")
+    if chosen not in domain.IKM_PENIMBANG:
+        allowed = ", ".join(domain.IKM_PENIMBANG)
+        raise ValueError(f"{IKM_PENIMBANG_ENV}='{chosen}' tidak dikenal: pilih salah satu dari {allowed}.")
+    return chosen
+
+
 def domain_macros() -> str:
     """Return the SQL that makes the domain's constants (the domain package) macros, so the marts, macros.sql
     and the analytics queries read the 20 JP rule, the APBD floor and the IKM scale and bands from one place.
     The values are our own numbers, written as SQL literals; nothing here comes from input."""
     bands = " ".join(f"WHEN '{mutu}' THEN {low:.2f}" for mutu, low, _ in domain.IKM_BANDS[:-1])
+    weights = " ".join(f"WHEN '{name}' THEN {w}" for name, w in domain.IKM_PENIMBANG.items() if w is not None)
     return "\n".join(
         (
             f"CREATE MACRO jp_minimum() AS {int(domain.JP_MINIMUM)};",
@@ -245,6 +256,8 @@ def domain_macros() -> str:
             f"CREATE MACRO ikm_unsur() AS {int(domain.IKM_UNSUR)};",
             f"CREATE MACRO ikm_skala() AS {int(domain.IKM_SCALE)};",
             f"CREATE MACRO mutu_batas(mutu) AS CASE mutu {bands} END;",
+            f"CREATE MACRO penimbang(nama) AS CASE nama {weights} END::DOUBLE;",
+            f"CREATE MACRO ikm_konvensi() AS '{ikm_convention()}';",
         )
     )
 
