@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl import pipeline, siasn
+from etl import pipeline, siasn, skm_form
 from etl.backup import KEEP
 from etl.contract import DATASETS, PERSONAL, dataset_for_file
 from etl.paths import PROJECT_ROOT
@@ -45,13 +45,15 @@ class Preview:
 
     report: the check of the folder as it would be (rejects collected). uploads: the uploaded
     names with the dataset each belongs to (a SIASN file: the datasets its records feed, comma-separated;
-    None: no dataset, it will not be read). replaced: the
-    uploaded names that replace a file of the same name in the source folder.
+    None: no dataset, it will not be read). replaced: the uploaded names that replace a file of the same
+    name in the source folder. needs_unit: uploaded survey forms with no kota or unit column, for which
+    the unit and city are to be chosen (skm_form.unit_file makes the upload that records the choice).
     """
 
     report: pipeline.Report
     uploads: dict[str, str | None] = field(default_factory=dict)
     replaced: list[str] = field(default_factory=list)
+    needs_unit: list[str] = field(default_factory=list)  # survey forms without kota and unit: choose them
 
     @property
     def can_load(self) -> bool:
@@ -133,17 +135,21 @@ def _stage(uploads: list[tuple[str, bytes]], source: Path, folder: Path) -> None
 def preview(uploads: list[tuple[str, bytes]], source: Path) -> Preview:
     """Return what loading `source` plus the uploads would do; writes nothing outside a temp folder."""
     existing = {p.name for p in source.iterdir()} if source.is_dir() else set()
-    names = {safe_name(n): None for n, _ in uploads}
+    names = {safe_name(n): None for n, _ in uploads if not skm_form.is_sidecar(n)}  # a chosen unit goes with its form
     with tempfile.TemporaryDirectory(prefix="asn-unggah-") as tmp:
         _stage(uploads, source, Path(tmp))
-        for name in names:  # a SIASN file belongs by its columns, under any name (as the loader reads it)
-            kind = siasn.sniff(Path(tmp) / name)
+        needs_unit = []
+        for name in names:  # a SIASN file or survey form belongs by its columns, under any name
+            path = Path(tmp) / name
+            kind = siasn.sniff(path) or skm_form.sniff(path)
             belongs = dataset_for_file(name) if Path(name).suffix.lower() in SOURCE_SUFFIXES else None
             names[name] = ", ".join(kind.datasets) if kind else belongs
+            if kind is skm_form.FORM and skm_form.needs_unit(path):
+                needs_unit.append(name)
         report = pipeline.check(Path(tmp), collect_rejects=True)
     for e in report.errors:  # name the folder of record, not the temporary copy
         e["file"] = e["file"].replace(tmp, str(source))
-    return Preview(report, names, sorted(n for n in names if n in existing))
+    return Preview(report, names, sorted(n for n in names if n in existing), needs_unit)
 
 
 def commit(uploads: list[tuple[str, bytes]], source: Path, db: Path, keep: int = KEEP) -> pipeline.Report:

@@ -23,7 +23,7 @@ from typing import NamedTuple
 import duckdb
 import pandas as pd
 
-from etl import siasn
+from etl import siasn, skm_form
 from etl.contract import DATASETS, SYNTHETIC_MARKER, Dataset, dataset_for_file
 
 SOURCE_SUFFIXES = (".csv", ".xlsx")
@@ -68,7 +68,8 @@ class SourceFile:
     notes: list[str] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     skipped: list[tuple[str, int]] = field(default_factory=list)
-    siasn: siasn.Kind | None = None  # a SIASN file, recognised by its columns, mapped onto this dataset
+    # a SIASN file (or a survey form, skm_form.FORM), recognised by its columns, mapped onto this dataset
+    siasn: siasn.Kind | skm_form.FormKind | None = None
     table: str = ""  # the scratch table holding the file's rows as text
     numbered: bool = False  # the table has its own _file, _line, _seq columns (else: rowid order, one label)
     header_line: int = 0  # CSV: the line of the header; data line k sits at header_line + 1 + k
@@ -96,7 +97,9 @@ def discover(source: Path) -> tuple[list[SourceFile], list[str]]:
         if path.name == SYNTHETIC_MARKER:
             continue
         # a SIASN file under any name, judged by its first row: one source per dataset its records feed
-        kind = siasn.sniff(path)
+        if skm_form.is_sidecar(path.name):  # the unit and city chosen for a survey form: read with it
+            continue
+        kind = siasn.sniff(path) or skm_form.sniff(path)
         if kind is not None:
             files += [SourceFile(name, path, siasn=kind) for name in kind.datasets]
         elif dataset is not None and path.suffix.lower() in SOURCE_SUFFIXES:
@@ -598,18 +601,24 @@ def _siasn_people(con: duckdb.DuckDBPyConnection) -> siasn.People:
 
 
 def _read_siasn(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile, table: str) -> None:
-    """Read a SIASN file into `table` as the contract rows of `dataset` its records map onto (etl/siasn.py);
-    an Export Data ASN file also leaves its people (pns_id, NIP, kota) in the scratch database for the
-    records read after it. Notes say which mapping was used and what it assumed."""
-    kind = src.siasn
+    """Read a SIASN file (or a survey form, etl/skm_form.py) into `table` as the contract rows of `dataset`
+    its records map onto (etl/siasn.py); an Export Data ASN file also leaves its people (pns_id, NIP, kota)
+    in the scratch database for the records read after it. Notes say which mapping was used and what it
+    assumed."""
+    kind, notes = src.siasn, []
     try:
-        records = siasn.read_records(src.path)
-    except ValueError as exc:
-        raise FileProblem(src.name, f"file SIASN tidak dapat dibaca: {exc}") from exc
-    if kind.name == "export_asn":
-        con.execute(f"CREATE TABLE IF NOT EXISTS {siasn.SIASN_PEOPLE} (pns_id VARCHAR, nip VARCHAR, kota VARCHAR)")
-        con.executemany(f"INSERT INTO {siasn.SIASN_PEOPLE} VALUES (?, ?, ?)", siasn.people_of(records))
-    rows = siasn.to_contract(kind, dataset.name, records, _siasn_people(con))
+        if kind is skm_form.FORM:
+            rows, notes = skm_form.to_contract(src.path)
+        else:
+            records = siasn.read_records(src.path)
+            if kind.name == "export_asn":
+                con.execute(
+                    f"CREATE TABLE IF NOT EXISTS {siasn.SIASN_PEOPLE} (pns_id VARCHAR, nip VARCHAR, kota VARCHAR)"
+                )
+                con.executemany(f"INSERT INTO {siasn.SIASN_PEOPLE} VALUES (?, ?, ?)", siasn.people_of(records))
+            rows = siasn.to_contract(kind, dataset.name, records, _siasn_people(con))
+    except (ValueError, OSError) as exc:
+        raise FileProblem(src.name, f"file {kind.label} tidak dapat dibaca: {exc}") from exc
     frame = pd.DataFrame(
         {
             "_file": [src.name] * len(rows),
@@ -621,7 +630,7 @@ def _read_siasn(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFil
     ).astype({c.name: "object" for c in dataset.columns} | {"_first": "object"})
     _table_from_frame(con, dataset, src, table, frame)
     src.labels = [src.name]
-    src.notes.append(f"dibaca sebagai {kind.label} -> {dataset.name}. Asumsi: {kind.assumed}")
+    src.notes += [f"dibaca sebagai {kind.label} -> {dataset.name}. Asumsi: {kind.assumed}", *notes]
 
 
 def _sheet_frame(

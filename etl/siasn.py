@@ -20,6 +20,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -114,11 +115,14 @@ def kind_of(fields: set[str]) -> Kind | None:
 class Records:
     """A SIASN file read as text: the normalised field names in file order and one dict per record
     (normalised field -> text or None), with `lines` the row a person finds each record at (the spreadsheet
-    or CSV row; for JSON the record's place in the list, 1-based)."""
+    or CSV row; for JSON the record's place in the list, 1-based); also the header as written and the values
+    by position (a survey form, etl/skm_form.py, matches its questions by their wording)."""
 
     fields: list[str]
     rows: list[dict[str, str | None]]
     lines: list[int]
+    raw_header: list[str] = dataclass_field(default_factory=list)  # the header as written (a survey form's questions)
+    raw_rows: list[list[str | None]] = dataclass_field(default_factory=list)  # the values by position
 
 
 def cell(value: object) -> str | None:
@@ -142,14 +146,16 @@ def _csv_records(path: Path) -> Records:
     first = text.split("\n", 1)[0]
     delimiter = max(DELIMITERS, key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [field(h) for h in next(reader, [])]
-    rows, lines = [], []
+    raw_header = next(reader, [])
+    header = [field(h) for h in raw_header]
+    rows, lines, raw_rows = [], [], []
     for number, values in enumerate(reader, start=2):
         if not any(v.strip() for v in values):
             continue
         rows.append({h: cell(v) for h, v in zip(header, values, strict=False) if h})
+        raw_rows.append([cell(v) for v in values])
         lines.append(number)
-    return Records(header, rows, lines)
+    return Records(header, rows, lines, raw_header, raw_rows)
 
 
 def _workbook(path: Path) -> CalamineWorkbook:
@@ -163,26 +169,46 @@ def _workbook(path: Path) -> CalamineWorkbook:
     return CalamineWorkbook.from_path(str(path))
 
 
-def _xlsx_fields(path: Path) -> set[str]:
-    """Return the normalised fields of the first row of every sheet of a workbook (nothing else is read)."""
+def csv_header(path: Path) -> list[str]:
+    """Return the first line of a CSV as cells (the delimiter it uses most of DELIMITERS); nothing else is read."""
+    with path.open("rb") as fh:
+        first = fh.readline(1 << 16)
+    try:
+        line = first.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        line = first.decode("cp1252", errors="replace")
+    delimiter = max(DELIMITERS, key=line.count)
+    return next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter), [])
+
+
+def first_rows(path: Path) -> list[list[object]]:
+    """Return the first row of every sheet of a workbook (nothing else is read); raises ValueError for a
+    decompression bomb."""
     workbook = _workbook(path)
-    fields = set()
-    for name in workbook.sheet_names:
-        first = next(iter(workbook.get_sheet_by_name(name).iter_rows()), [])
-        fields |= {field(h) for h in first}
-    return fields
+    return [next(iter(workbook.get_sheet_by_name(name).iter_rows()), []) for name in workbook.sheet_names]
 
 
-def _xlsx_records(path: Path) -> Records:
-    """Read the first sheet of a SIASN workbook whose first row names a SIASN kind's fields."""
+def _xlsx_fields(path: Path) -> set[str]:
+    """Return the normalised fields of the first row of every sheet of a workbook."""
+    return {field(h) for row in first_rows(path) for h in row}
+
+
+def is_siasn_header(header: list[object]) -> bool:
+    """Return True when a header row names the fields of a SIASN kind."""
+    return kind_of({field(h) for h in header}) is not None
+
+
+def _xlsx_records(path: Path, header_test: Callable[[list[object]], bool]) -> Records:
+    """Read the first sheet of a workbook whose first row passes `header_test`."""
     workbook = _workbook(path)
     for name in workbook.sheet_names:
         table = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        if table and kind_of({field(h) for h in table[0]}):
+        if table and header_test(table[0]):
             header = [field(h) for h in table[0]]
             body = [(i, r) for i, r in enumerate(table[1:], start=2) if any(cell(v) for v in r)]
             rows = [{h: cell(v) for h, v in zip(header, r, strict=False) if h} for _, r in body]
-            return Records(header, rows, [i for i, _ in body])
+            raw = [[cell(v) for v in r] for _, r in body]
+            return Records(header, rows, [i for i, _ in body], [str(h or "") for h in table[0]], raw)
     return Records([], [], [])
 
 
@@ -204,17 +230,18 @@ def _json_records(path: Path) -> Records:
     for r in records:
         fields.update({field(k): None for k in r})
     rows = [{field(k): cell(v) for k, v in r.items()} for r in records]
-    return Records(list(fields), rows, list(range(1, len(rows) + 1)))
+    return Records(list(fields), rows, list(range(1, len(rows) + 1)), list(fields), [list(r.values()) for r in rows])
 
 
-def read_records(path: Path) -> Records:
-    """Return a SIASN file (CSV, XLSX or JSON) as text records; raises ValueError when it cannot be read."""
+def read_records(path: Path, header_test: Callable[[list[object]], bool] = is_siasn_header) -> Records:
+    """Return a file (CSV, XLSX or JSON) as text records, a workbook's first sheet whose header passes
+    `header_test` (a SIASN kind's by default); raises ValueError when it cannot be read."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".json":
             return _json_records(path)
         if suffix == ".xlsx":
-            return _xlsx_records(path)
+            return _xlsx_records(path, header_test)
         return _csv_records(path)
     except (OSError, ValueError, csv.Error) as exc:
         raise ValueError(str(exc)) from exc
@@ -228,9 +255,7 @@ def sniff(path: Path) -> Kind | None:
         return None
     try:
         if path.suffix.lower() == ".csv":
-            with path.open("rb") as fh:
-                first = fh.readline(1 << 16).decode("utf-8-sig", errors="replace")
-            return kind_of({field(h) for d in DELIMITERS for h in first.split(d)})
+            return kind_of({field(h) for h in csv_header(path)})
         if path.suffix.lower() == ".xlsx":
             return kind_of(_xlsx_fields(path))
         return kind_of(set(read_records(path).fields))

@@ -10,7 +10,7 @@ from analytics.present import formatting as fmt
 from analytics.present import tables
 from analytics.queries import quality
 from analytics.texts import t
-from etl import backup, intake
+from etl import backup, intake, skm_form
 from etl.contract import DATASETS
 from etl.templates import templates_zip
 from ui import auth, data, state
@@ -45,13 +45,30 @@ files = st.file_uploader(
     key=f"unggah_files_{st.session_state.get('_uploads_done', 0)}",  # a new key empties the uploader
 )
 uploads = [(f.name, f.getvalue()) for f in files or []]
-if uploads:
-    digest = hashlib.sha256(b"".join(n.encode() + c for n, c in uploads)).hexdigest()
-    if st.session_state.get("_preview_key") != digest:  # validate once per set of files
+
+
+def previewed(files: list[tuple[str, bytes]]) -> intake.Preview:
+    """Return the preview of these files, validated once per set of files."""
+    digest = hashlib.sha256(b"".join(n.encode() + c for n, c in files)).hexdigest()
+    if st.session_state.get("_preview_key") != digest:
         with st.spinner():
-            st.session_state["_preview"] = intake.preview(uploads, source)
+            st.session_state["_preview"] = intake.preview(files, source)
         st.session_state["_preview_key"] = digest
-    preview = st.session_state["_preview"]
+    return st.session_state["_preview"]
+
+
+if uploads:
+    preview = previewed(uploads)
+    chosen = []
+    for form in preview.needs_unit:  # a survey form without kota and unit columns: choose them
+        st.info(t("in_form_unit", lang, file=form))
+        kota = st.text_input(t("in_form_kota", lang), key=f"unggah_kota_{form}")
+        opd = st.text_input(t("in_form_opd", lang), key=f"unggah_opd_{form}")
+        if kota.strip() and opd.strip():
+            chosen.append(skm_form.unit_file(form, kota.strip(), opd.strip()))
+    if chosen:
+        uploads += chosen
+        preview = previewed(uploads)
     report = preview.report
 
     st.header(t("in_preview", lang))

@@ -54,6 +54,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "At most {mb} MB per file. Several files at once are fine.",
     },
     "in_preview": {"id": "Pratinjau: belum ada yang disimpan", "en": "Preview: nothing has been saved yet"},
+    "in_form_unit": {
+        "id": "{file} adalah formulir survei kepuasan tanpa kolom kota dan unit layanan: isi keduanya agar dapat dimuat.",
+        "en": "{file} is a satisfaction survey form without city and service-unit columns: fill in both to load it.",
+    },
+    "in_form_kota": {"id": "Kota", "en": "City"},
+    "in_form_opd": {"id": "Unit layanan (OPD)", "en": "Service unit (agency)"},
     "in_unknown_file": {
         "id": "{file}: nama file tidak diawali nama jenis data mana pun ({datasets}), jadi tidak akan dibaca.",
         "en": "{file}: the file name does not start with any dataset's name ({datasets}), so it will not be read.",
