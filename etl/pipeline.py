@@ -189,7 +189,7 @@ def _count(
                 "rows_rejected": sum(rejected.get((src.dataset, label), 0) for label in labels),
                 "rows_skipped": src.rows_skipped,
                 "rows_warned": rows_warned,
-                "mapping": src.siasn.label if src.siasn else None,  # how the file was read onto the contract
+                "mapping": src.mapping.label if src.mapping else None,  # how the file was read onto the contract
                 "notes": src.notes,
             }
         )

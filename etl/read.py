@@ -68,8 +68,8 @@ class SourceFile:
     notes: list[str] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     skipped: list[tuple[str, int]] = field(default_factory=list)
-    # a SIASN file (or a survey form, skm_form.FORM), recognised by its columns, mapped onto this dataset
-    siasn: siasn.Kind | skm_form.FormKind | None = None
+    # how a file recognised by its columns is mapped onto this dataset: a SIASN kind or the survey form
+    mapping: siasn.Kind | skm_form.FormKind | None = None
     table: str = ""  # the scratch table holding the file's rows as text
     numbered: bool = False  # the table has its own _file, _line, _seq columns (else: rowid order, one label)
     header_line: int = 0  # CSV: the line of the header; data line k sits at header_line + 1 + k
@@ -83,9 +83,9 @@ class SourceFile:
 def discover(source: Path) -> tuple[list[SourceFile], list[str]]:
     """Return the source files of a folder by dataset, and the names of files that belong to none.
 
-    A file belongs to the dataset its name starts with, or, when it holds SIASN records (recognised by
-    their columns, etl/siasn.py), to each dataset those records map onto. Files are sorted by name so that
-    "the first row wins" means the same thing on every run.
+    A file belongs to the dataset its name starts with, or, when it holds SIASN records or a survey form
+    (recognised by their columns, etl/siasn.py and etl/skm_form.py), to each dataset those map onto. Files
+    are sorted by name so that "the first row wins" means the same thing on every run.
     """
     if not source.is_dir():
         raise FileProblem(str(source), "folder sumber tidak ditemukan.")
@@ -96,12 +96,12 @@ def discover(source: Path) -> tuple[list[SourceFile], list[str]]:
         dataset = dataset_for_file(path.name)
         if path.name == SYNTHETIC_MARKER:
             continue
-        # a SIASN file under any name, judged by its first row: one source per dataset its records feed
         if skm_form.is_sidecar(path.name):  # the unit and city chosen for a survey form: read with it
             continue
+        # a SIASN file or a survey form under any name, judged by its first row: a source per dataset it feeds
         kind = siasn.sniff(path) or skm_form.sniff(path)
         if kind is not None:
-            files += [SourceFile(name, path, siasn=kind) for name in kind.datasets]
+            files += [SourceFile(name, path, mapping=kind) for name in kind.datasets]
         elif dataset is not None and path.suffix.lower() in SOURCE_SUFFIXES:
             files.append(SourceFile(dataset, path))
         else:
@@ -138,7 +138,7 @@ def read_file(con: duckdb.DuckDBPyConnection, src: SourceFile, table: str) -> No
     """
     # Python reads the file once, for its checksum and (a CSV) its blank lines, while DuckDB parses it:
     # hashlib and bytes.find release the GIL, so the two cores share the work.
-    csv_file = src.path.suffix.lower() == ".csv" and src.siasn is None
+    csv_file = src.path.suffix.lower() == ".csv" and src.mapping is None
     with ThreadPoolExecutor(max_workers=1) as side:
         scan = side.submit(scan_file, src.path, csv_file)
         _read_into(con, src, table, scan)
@@ -149,7 +149,7 @@ def _read_into(con: duckdb.DuckDBPyConnection, src: SourceFile, table: str, scan
     """Read a file into `table` and count its rows (`scan`: the file's scan_file, under way); see read_file."""
     src.table = table
     dataset = DATASETS[src.dataset]
-    if src.siasn is not None:
+    if src.mapping is not None:
         _read_siasn(con, dataset, src, table)
     elif src.path.suffix.lower() == ".csv":
         _read_csv(con, dataset, src, table, scan)
@@ -605,7 +605,7 @@ def _read_siasn(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFil
     its records map onto (etl/siasn.py); an Export Data ASN file also leaves its people (pns_id, NIP, kota)
     in the scratch database for the records read after it. Notes say which mapping was used and what it
     assumed."""
-    kind, notes = src.siasn, []
+    kind, notes = src.mapping, []
     try:
         if kind is skm_form.FORM:
             rows, notes = skm_form.to_contract(src.path)

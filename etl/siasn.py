@@ -243,9 +243,7 @@ def read_records(path: Path, header_test: Callable[[list[object]], bool] = is_si
         if suffix == ".xlsx":
             return _xlsx_records(path, header_test)
         return _csv_records(path)
-    except (OSError, ValueError, csv.Error) as exc:
-        raise ValueError(str(exc)) from exc
-    except Exception as exc:  # calamine raises several types for corrupt workbooks
+    except Exception as exc:  # OSError, csv.Error, JSON errors, and the several types calamine raises
         raise ValueError(str(exc)) from exc
 
 
@@ -259,9 +257,7 @@ def sniff(path: Path) -> Kind | None:
         if path.suffix.lower() == ".xlsx":
             return kind_of(_xlsx_fields(path))
         return kind_of(set(read_records(path).fields))
-    except ValueError:
-        return None
-    except Exception:  # calamine raises several types for corrupt workbooks: not a SIASN file
+    except Exception:  # unreadable (calamine raises several types for corrupt workbooks): not a SIASN file
         return None
 
 
