@@ -15,7 +15,24 @@ BELOW_BAIK = PREDIKAT[2:]
 # Public satisfaction (PermenPANRB 14/2017): nine unsur answered 1-4, IKM = 25 x mean of their NRR (each
 # weighted 1/9), and the mutu bands (lowest IKM of A, B and C; D is everything below C).
 IKM_UNSUR = 9
+# Their names in the regulation's order, U1..U9: a survey file may head its columns with them.
+IKM_UNSUR_NAMES = (
+    "Persyaratan",
+    "Sistem, Mekanisme, dan Prosedur",
+    "Waktu Penyelesaian",
+    "Biaya/Tarif",
+    "Produk Spesifikasi Jenis Pelayanan",
+    "Kompetensi Pelaksana",
+    "Perilaku Pelaksana",
+    "Penanganan Pengaduan, Saran dan Masukan",
+    "Sarana dan Prasarana",
+)
 IKM_SCALE = 25
+# The weight of each unsur in the IKM: the regulation's 1/9 (exact, None), and the roundings of it that published
+# reports print (the regulation's own worked example uses 0,111; some reports 0,11). Same answers, different IKM:
+# 29 respondents give 91,48 exact, 91,38 with 0,111 and 90,56 with 0,11.
+IKM_PENIMBANG: dict[str, float | None] = {"eksak": None, "0,111": 0.111, "0,11": 0.11}
+IKM_PENIMBANG_DEFAULT = "eksak"
 IKM_BANDS = (("A", 88.31, 100.0), ("B", 76.61, 88.31), ("C", 65.0, 76.61), ("D", 25.0, 65.0))
 
 # Kemendagri asks kabupaten/kota to spend at least 0.16% of APBD on competency development.

@@ -28,9 +28,12 @@ def _print_report(report: pipeline.Report, action: str) -> None:
     print(f"{action} berhasil" + (f" ke {report.db}" if report.db else "") + ".")
     if report.synthetic:
         print("Catatan: folder ini berisi DATA SINTETIS (contoh), bukan data pegawai sungguhan.")
-    print(f"{'data':<24}{'file':>6}{'dibaca':>10}{'dimuat':>10}{'ditolak':>10}")
+    print(f"{'data':<24}{'file':>6}{'dibaca':>10}{'dimuat':>10}{'ditolak':>10}{'peringatan':>12}")
     for name, d in report.datasets.items():
-        print(f"{name:<24}{d['files']:>6}{d['rows_read']:>10}{d['rows_loaded']:>10}{d['rows_rejected']:>10}")
+        print(
+            f"{name:<24}{d['files']:>6}{d['rows_read']:>10}{d['rows_loaded']:>10}{d['rows_rejected']:>10}"
+            f"{d['rows_warned']:>12}"
+        )
     for f in report.files:
         for note in f["notes"]:
             print(f"  {f['file']}: {note}")
@@ -40,6 +43,10 @@ def _print_report(report: pipeline.Report, action: str) -> None:
         print("Contoh baris yang ditolak (lihat tabel etl_rejects untuk semuanya):")
         for r in report.reject_examples[:10]:
             print(f"  {r['file']} baris {r['line']}, kolom {r['column']}: {r['reason']}")
+    if report.warnings:
+        print("Contoh baris yang dimuat dengan peringatan (lihat tabel etl_warnings untuk semuanya):")
+        for w in report.warnings[:10]:
+            print(f"  {w['file']} baris {w['line']}, kolom {w['column_name']}: {w['reason']}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,9 +6,11 @@ here, so a rule is written once. Names are the Indonesian column names users fil
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import domain
+from etl import siasn_codes as siasn
 
 # Column kinds. Each kind has one parser and one message in etl/validate.py.
 TEXT = "text"  # any non-empty text
@@ -25,10 +27,21 @@ PERSONAL = "personal"  # read but never stored (nama)
 CITY_NAME = "city_name"  # case, surrounding space and a leading "Kota " ignored: 'Kota Pontianak ' = 'pontianak'
 
 
+def normalise_header(name: object) -> str:
+    """Return a header cell as a column name: "Kode Program", "KODE_PROGRAM", " nip " -> kode_program, nip.
+
+    Lower case; a unit in brackets ("Pagu (Rp)") is dropped; every run of other characters becomes '_'.
+    """
+    text = str(name if name is not None else "").replace("\ufeff", "").strip().lower()
+    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)
+    return re.sub(r"[^0-9a-z]+", "_", text).strip("_")
+
+
 @dataclass(frozen=True)
 class Column:
-    """One source column: its kind, whether it must be filled, its allowed range and, for a key that
-    other rows match, how its values are compared (`match`: CITY_NAME, or None for as parsed)."""
+    """One source column: its kind, whether it must be filled, its allowed range, for a key that other
+    rows match how its values are compared (`match`: CITY_NAME, or None for as parsed), and other
+    headers that name it (`aliases`, as normalise_header writes them: an IKM unsur's name)."""
 
     name: str
     kind: str = TEXT
@@ -38,6 +51,7 @@ class Column:
     max: float | None = None
     min_exclusive: bool = False
     match: str | None = None
+    aliases: tuple[str, ...] = ()  # other headers (normalised) that name this column
 
 
 def range_rule(column: Column) -> str | None:
@@ -79,6 +93,11 @@ class Dataset:
         """Return the column called `name`."""
         return next(c for c in self.columns if c.name == name)
 
+    def column_name(self, header: object) -> str:
+        """Return the column a header cell names: its normalised text, or the column it is an alias of."""
+        name = normalise_header(header)
+        return next((c.name for c in self.columns if name in c.aliases), name)
+
     @property
     def required_columns(self) -> list[str]:
         """Return the names of the columns that must be present in every file."""
@@ -99,6 +118,7 @@ JALUR_JENIS: dict[str, tuple[str, ...]] = {
         "penataran",
         "bimbingan teknis",
         "sosialisasi",
+        "pelatihan klasikal lainnya",  # SIASN jenisDiklatId 13; docs/metrics.md#jenis-lainnya
     ),
     "nonklasikal": (
         "coaching",
@@ -113,6 +133,7 @@ JALUR_JENIS: dict[str, tuple[str, ...]] = {
         "komunitas belajar",
         "bimbingan di tempat kerja",
         "magang",
+        "pelatihan nonklasikal lainnya",  # SIASN jenisDiklatId 25
     ),
 }
 
@@ -132,6 +153,11 @@ PREDIKAT_MATRIX: dict[tuple[str, str], str] = {
     ("Di Bawah Ekspektasi", "Di Atas Ekspektasi"): "Butuh Perbaikan",
 }
 
+# An activity is listed as a warning (loaded all the same) when its JP is at least this many times, or at most
+# 1/this, the median JP of its jenis in the load, once at least JP_USUAL_MIN_ACTIVITIES activities have that jenis.
+JP_UNUSUAL_FACTOR = 4
+JP_USUAL_MIN_ACTIVITIES = 5
+
 GOLONGAN = tuple(
     f"{g}/{r}" for g, ruang in (("I", "abcd"), ("II", "abcd"), ("III", "abcd"), ("IV", "abcde")) for r in ruang
 )
@@ -150,19 +176,33 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     "sentimen": ("positif", "netral", "negatif"),
 }
 
-# Other spellings people write for a canonical value (lower-case key -> canonical).
+# Other spellings people write for a canonical value (lower-case key -> canonical), SIASN's codes and
+# names among them (etl/siasn_codes.py: "DIATAS ESPEKTASI", kuadran 1-5, jenisDiklatId 1-25).
 VOCAB_ALIASES: dict[str, dict[str, str]] = {
-    "predikat": {"kurang/misconduct": "Kurang", "misconduct": "Kurang"},
+    "predikat": {"kurang/misconduct": "Kurang", "misconduct": "Kurang"} | siasn.code_aliases(siasn.KUADRAN),
     "ekspektasi": {
         "di atas": "Di Atas Ekspektasi",
         "sesuai": "Sesuai Ekspektasi",
         "di bawah": "Di Bawah Ekspektasi",
-    },
+    }
+    | siasn.code_aliases(siasn.EKSPEKTASI, siasn.EKSPEKTASI_OTHER_NAMES),
+    "jenis": siasn.code_aliases(siasn.JENIS_DIKLAT, siasn.JENIS_DIKLAT_OTHER_NAMES),
     "jenis_kelamin": {"laki-laki": "L", "perempuan": "P"},
     "status": {"tidak lulus": "tidak_lulus", "tidak hadir": "tidak_hadir"},
 }
 
-SKOR_IKM = [Column(f"u{i}", INT, required=False, min=1, max=4) for i in range(1, 10)]
+
+def unsur_headers(number: int, name: str) -> tuple[str, ...]:
+    """Return the headers that name IKM unsur `number` (1-9) called `name`: "Persyaratan", "U1 Persyaratan",
+    "U1. Persyaratan" and, for a name with "dan", the same without it ("Sarana Prasarana")."""
+    names = {name, name.replace(" dan ", " ")}
+    return tuple(sorted({normalise_header(f"{prefix}{n}") for n in names for prefix in ("", f"U{number} ")}))
+
+
+SKOR_IKM = [
+    Column(f"u{i}", INT, required=False, min=1, max=4, aliases=unsur_headers(i, name))
+    for i, name in enumerate(domain.IKM_UNSUR_NAMES, start=1)
+]
 SKOR_REAKSI = [
     Column(name, INT, min=1, max=5) for name in ("skor_materi", "skor_pengajar", "skor_penyelenggaraan", "skor_manfaat")
 ]
@@ -222,7 +262,7 @@ DATASETS: dict[str, Dataset] = {
                 Column("tanggal_mulai", DATE),
                 Column("tanggal_selesai", DATE),
                 Column("jp", INT, min=0, min_exclusive=True, max=1000),
-                Column("biaya", MONEY, min=0),
+                Column("biaya", MONEY, required=False, min=0),  # empty: not recorded (SIASN has no cost)
             ),
             key=("kode_program",),
             references=(Reference("kota", "kota", "kota"),),
@@ -343,6 +383,14 @@ def dataset_for_file(filename: str) -> str | None:
     stem = filename.lower().rsplit(".", 1)[0]
     matches = [name for name in DATASETS if stem == name or (stem.startswith(name) and not stem[len(name)].isalnum())]
     return max(matches, key=len) if matches else None
+
+
+def jalur_of(jenis: str) -> str | None:
+    """Return the path (klasikal, nonklasikal) of a type as written: a contract type, or a SIASN id or name
+    (VOCAB_ALIASES); None for a type the contract does not know."""
+    key = siasn.spelled(jenis)
+    canonical = VOCAB_ALIASES["jenis"].get(key, key)
+    return next((jalur for jalur, types in JALUR_JENIS.items() if canonical in types), None)
 
 
 # Datasets other rows refer to, and the column they are looked up by (keys_<dataset> while validating).

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl import pipeline
+from etl import pipeline, siasn, skm_form
 from etl.backup import KEEP
 from etl.contract import DATASETS, PERSONAL, dataset_for_file
 from etl.paths import PROJECT_ROOT
@@ -44,13 +44,16 @@ class Preview:
     """What loading the source folder with these uploads would do; nothing has been written.
 
     report: the check of the folder as it would be (rejects collected). uploads: the uploaded
-    names with the dataset each belongs to (None: no dataset, it will not be read). replaced: the
-    uploaded names that replace a file of the same name in the source folder.
+    names with the dataset each belongs to (a SIASN file: the datasets its records feed, comma-separated;
+    None: no dataset, it will not be read). replaced: the uploaded names that replace a file of the same
+    name in the source folder. needs_unit: uploaded survey forms with no kota or unit column, for which
+    the unit and city are to be chosen (skm_form.unit_file makes the upload that records the choice).
     """
 
     report: pipeline.Report
     uploads: dict[str, str | None] = field(default_factory=dict)
     replaced: list[str] = field(default_factory=list)
+    needs_unit: list[str] = field(default_factory=list)  # survey forms without kota and unit: choose them
 
     @property
     def can_load(self) -> bool:
@@ -59,10 +62,11 @@ class Preview:
 
     def datasets(self) -> pd.DataFrame:
         """Return one row per dataset with files: dataset, files, rows_read, rows_loaded, rows_rejected,
-        rows_skipped."""
+        rows_skipped, rows_warned (loaded as recorded with a warning)."""
         rows = [{"dataset": name, **counts} for name, counts in self.report.datasets.items() if counts["files"]]
         return pd.DataFrame(
-            rows, columns=["dataset", "files", "rows_read", "rows_loaded", "rows_rejected", "rows_skipped"]
+            rows,
+            columns=["dataset", "files", "rows_read", "rows_loaded", "rows_rejected", "rows_skipped", "rows_warned"],
         )
 
     def skipped(self) -> pd.DataFrame:
@@ -131,16 +135,21 @@ def _stage(uploads: list[tuple[str, bytes]], source: Path, folder: Path) -> None
 def preview(uploads: list[tuple[str, bytes]], source: Path) -> Preview:
     """Return what loading `source` plus the uploads would do; writes nothing outside a temp folder."""
     existing = {p.name for p in source.iterdir()} if source.is_dir() else set()
-    names = {safe_name(n): None for n, _ in uploads}
-    for name in names:
-        belongs = dataset_for_file(name)
-        names[name] = belongs if Path(name).suffix.lower() in SOURCE_SUFFIXES else None
+    names = {safe_name(n): None for n, _ in uploads if not skm_form.is_sidecar(n)}  # a chosen unit goes with its form
     with tempfile.TemporaryDirectory(prefix="asn-unggah-") as tmp:
         _stage(uploads, source, Path(tmp))
+        needs_unit = []
+        for name in names:  # a SIASN file or survey form belongs by its columns, under any name
+            path = Path(tmp) / name
+            kind = siasn.sniff(path) or skm_form.sniff(path)
+            belongs = dataset_for_file(name) if Path(name).suffix.lower() in SOURCE_SUFFIXES else None
+            names[name] = ", ".join(kind.datasets) if kind else belongs
+            if kind is skm_form.FORM and skm_form.needs_unit(path):
+                needs_unit.append(name)
         report = pipeline.check(Path(tmp), collect_rejects=True)
     for e in report.errors:  # name the folder of record, not the temporary copy
         e["file"] = e["file"].replace(tmp, str(source))
-    return Preview(report, names, sorted(n for n in names if n in existing))
+    return Preview(report, names, sorted(n for n in names if n in existing), needs_unit)
 
 
 def commit(uploads: list[tuple[str, bytes]], source: Path, db: Path, keep: int = KEEP) -> pipeline.Report:

@@ -12,6 +12,7 @@ SQL_DIR = Path(__file__).resolve().parent / "sql"
 
 WAREHOUSE_ENV = "ASN_WAREHOUSE"  # path of the warehouse, for the CLI and the dashboard
 PSEUDONYM_KEY_ENV = "ASN_PSEUDONYM_KEY"  # the pseudonym secret itself, overriding the key file
+IKM_PENIMBANG_ENV = "ASN_IKM_PENIMBANG"  # the IKM convention the dashboard shows: eksak (default), 0,111 or 0,11
 
 # DuckDB settings for every connection: no extension may be downloaded at run time.
 DUCKDB_CONFIG = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}

@@ -19,6 +19,7 @@ import duckdb
 
 from etl.backup import keep_current
 from etl.contract import DATASETS, LOAD_ORDER, SYNTHETIC_MARKER, Dataset
+from etl.paths import IKM_PENIMBANG_ENV
 from etl.pseudonym import pseudonym_key
 from etl.read import (
     TOTAL_REASON,
@@ -30,7 +31,7 @@ from etl.read import (
     rows_sql,
     skip_notes,
 )
-from etl.validate import create_rejects, validate_dataset
+from etl.validate import create_rejects, create_warnings, validate_dataset
 from etl.warehouse import (
     add_reject_rows,
     attach,
@@ -39,6 +40,7 @@ from etl.warehouse import (
     copy_run_history,
     create_reject_report,
     create_reject_rows,
+    ikm_convention,
     new_run_id,
     new_warehouse,
     record_run,
@@ -64,6 +66,8 @@ class Report:
     reject_examples: list[dict] = field(default_factory=list)
     skipped: list[dict] = field(default_factory=list)  # total rows skipped: dataset, file, line, reason
     rejects: list[dict] = field(default_factory=list)  # filled by check(collect_rejects=True)
+    # rows loaded as recorded but doubtful: dataset, file, line, column_name, reason (Indonesian)
+    warnings: list[dict] = field(default_factory=list)
 
     def summary(self) -> dict:
         """Return the JSON object printed by `--json`."""
@@ -77,6 +81,7 @@ class Report:
         }
 
 
+COUNTS = ("rows_read", "rows_loaded", "rows_rejected", "rows_skipped")  # what etl_runs records per load
 ROW_STRIDE = 10**12  # room for the rows of one file (CSV line, or sheet x 10^9 + spreadsheet row)
 
 
@@ -104,6 +109,7 @@ def _validate_folder(
             )
     create_parse_rejects(con)
     create_rejects(con)
+    create_warnings(con)
     create_reject_rows(con)
     if target is not None:
         attach(con, target)
@@ -164,8 +170,15 @@ def _count(
             " UNION ALL SELECT dataset, file, line FROM parse_rejects) GROUP BY ALL"
         ).fetchall()
     )
+    warned = dict(
+        ((d, f), n)
+        for d, f, n in con.execute("SELECT dataset, file, count(DISTINCT _row) FROM warnings GROUP BY ALL").fetchall()
+    )
     for src in files:
         labels = set(src.labels) | {src.name}
+        rows_warned = sum(warned.get((src.dataset, label), 0) for label in labels)
+        if rows_warned:
+            src.notes.append(f"{rows_warned} baris dimuat dengan peringatan (lihat daftar peringatan).")
         report.files.append(
             {
                 "dataset": src.dataset,
@@ -175,6 +188,8 @@ def _count(
                 "rows_loaded": sum(loaded.get((src.dataset, label), 0) for label in labels),
                 "rows_rejected": sum(rejected.get((src.dataset, label), 0) for label in labels),
                 "rows_skipped": src.rows_skipped,
+                "rows_warned": rows_warned,
+                "mapping": src.mapping.label if src.mapping else None,  # how the file was read onto the contract
                 "notes": src.notes,
             }
         )
@@ -185,8 +200,14 @@ def _count(
         mine = [f for f in report.files if f["dataset"] == name]
         report.datasets[name] = {
             "files": len(mine),
-            **{k: sum(f[k] for f in mine) for k in ("rows_read", "rows_loaded", "rows_rejected", "rows_skipped")},
+            **{k: sum(f[k] for f in mine) for k in (*COUNTS, "rows_warned")},
         }
+    report.warnings = [
+        dict(zip(("dataset", "file", "line", "column_name", "reason"), row, strict=True))
+        for row in con.execute(
+            "SELECT dataset, file, line, column_name, reason FROM warnings ORDER BY dataset, file, line, column_name"
+        ).fetchall()
+    ]
     report.reject_examples = [
         dict(zip(("dataset", "file", "line", "column", "reason"), row, strict=True))
         for row in con.execute(
@@ -225,6 +246,12 @@ def load(source: Path, db: Path, keep_backups: int = 0) -> Report:
     exactly as it was.
     """
     report = Report(db=str(db))
+    try:
+        ikm_convention()  # a setting the marts are built with: refused before anything is read
+    except ValueError as problem:
+        report.errors.append({"file": IKM_PENIMBANG_ENV, "message": str(problem)})
+        report.status = "failed"
+        return report
     started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     clock = time.perf_counter()
     phases: dict[str, float] = {}
@@ -249,10 +276,7 @@ def load(source: Path, db: Path, keep_backups: int = 0) -> Report:
             build_models(con)
             phases["models"] = round(time.perf_counter() - clock - sum(phases.values()), 3)
             report.run_id = new_run_id(started)
-            totals = {
-                k: sum(d[k] for d in report.datasets.values())
-                for k in ("rows_read", "rows_loaded", "rows_rejected", "rows_skipped")
-            }
+            totals = {k: sum(d[k] for d in report.datasets.values()) for k in COUNTS}
             run = {
                 "run_id": report.run_id,
                 "started": started,

@@ -14,23 +14,28 @@ import codecs
 import csv
 import datetime as dt
 import hashlib
-import re
 import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 import pandas as pd
 
+from etl import siasn, skm_form
 from etl.contract import DATASETS, SYNTHETIC_MARKER, Dataset, dataset_for_file
 
 SOURCE_SUFFIXES = (".csv", ".xlsx")
 HEADER_SEARCH_ROWS = 20  # a header may sit below a few title rows
 SNIFF_BYTES = 1 << 20
 DELIMITERS = (";", ",", "\t")
-# The first filled cell of a closing total row: "Jumlah", "TOTAL", "Grand Total", "Jumlah Keseluruhan:".
-TOTAL_ROW = r"(jumlah|total|sub\s*total|grand\s*total)(\s+(keseluruhan|seluruhnya|akhir|umum))?\s*:?"
+# The first filled cell of a total row: "Jumlah", "TOTAL", "Grand Total", "Jumlah Keseluruhan:", or of a
+# subtotal row anywhere in a sheet, which may name its group: "Sub Total", "Subtotal Dinas Pendidikan:".
+TOTAL_ROW = (
+    r"(jumlah|total|grand\s*total)(\s+(keseluruhan|seluruhnya|akhir|umum))?\s*:?"
+    r"|sub[\s-]*(total|jumlah)([\s:].*)?"
+)
 TOTAL_REASON = "baris Jumlah/Total (bukan data), dilewati."
 # Floats from a spreadsheet are exact integers only below 2**53; an 18-digit NIP typed as a number
 # has already lost its last digits in Excel, so it is passed on in scientific form and rejected.
@@ -63,6 +68,8 @@ class SourceFile:
     notes: list[str] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     skipped: list[tuple[str, int]] = field(default_factory=list)
+    # how a file recognised by its columns is mapped onto this dataset: a SIASN kind or the survey form
+    mapping: siasn.Kind | skm_form.FormKind | None = None
     table: str = ""  # the scratch table holding the file's rows as text
     numbered: bool = False  # the table has its own _file, _line, _seq columns (else: rowid order, one label)
     header_line: int = 0  # CSV: the line of the header; data line k sits at header_line + 1 + k
@@ -76,7 +83,9 @@ class SourceFile:
 def discover(source: Path) -> tuple[list[SourceFile], list[str]]:
     """Return the source files of a folder by dataset, and the names of files that belong to none.
 
-    Files are sorted by name so that "the first row wins" means the same thing on every run.
+    A file belongs to the dataset its name starts with, or, when it holds SIASN records or a survey form
+    (recognised by their columns, etl/siasn.py and etl/skm_form.py), to each dataset those map onto. Files
+    are sorted by name so that "the first row wins" means the same thing on every run.
     """
     if not source.is_dir():
         raise FileProblem(str(source), "folder sumber tidak ditemukan.")
@@ -87,22 +96,18 @@ def discover(source: Path) -> tuple[list[SourceFile], list[str]]:
         dataset = dataset_for_file(path.name)
         if path.name == SYNTHETIC_MARKER:
             continue
-        if dataset is None or path.suffix.lower() not in SOURCE_SUFFIXES:
-            ignored.append(path.name)
-        else:
+        if skm_form.is_sidecar(path.name):  # the unit and city chosen for a survey form: read with it
+            continue
+        # a SIASN file or a survey form under any name, judged by its first row: a source per dataset it feeds
+        kind = siasn.sniff(path) or skm_form.sniff(path)
+        if kind is not None:
+            files += [SourceFile(name, path, mapping=kind) for name in kind.datasets]
+        elif dataset is not None and path.suffix.lower() in SOURCE_SUFFIXES:
             files.append(SourceFile(dataset, path))
+        else:
+            ignored.append(path.name)
     files.sort(key=lambda f: (list(DATASETS).index(f.dataset), f.name))
     return files, ignored
-
-
-def normalise_header(name: object) -> str:
-    """Return a header cell as a column name: "Kode Program", "KODE_PROGRAM", " nip " -> kode_program, nip.
-
-    Lower case; a unit in brackets ("Pagu (Rp)") is dropped; every run of other characters becomes '_'.
-    """
-    text = str(name if name is not None else "").replace("\ufeff", "").strip().lower()
-    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)
-    return re.sub(r"[^0-9a-z]+", "_", text).strip("_")
 
 
 def check_columns(file: str, dataset: Dataset, header: list[str]) -> None:
@@ -133,20 +138,20 @@ def read_file(con: duckdb.DuckDBPyConnection, src: SourceFile, table: str) -> No
     """
     # Python reads the file once, for its checksum and (a CSV) its blank lines, while DuckDB parses it:
     # hashlib and bytes.find release the GIL, so the two cores share the work.
-    csv_file = src.path.suffix.lower() == ".csv"
+    csv_file = src.path.suffix.lower() == ".csv" and src.mapping is None
     with ThreadPoolExecutor(max_workers=1) as side:
         scan = side.submit(scan_file, src.path, csv_file)
         _read_into(con, src, table, scan)
-        src.sha256 = scan.result()[0]
+        src.sha256 = scan.result().sha256
 
 
-def _read_into(
-    con: duckdb.DuckDBPyConnection, src: SourceFile, table: str, scan: Future[tuple[str, list[int]]]
-) -> None:
+def _read_into(con: duckdb.DuckDBPyConnection, src: SourceFile, table: str, scan: Future[Scan]) -> None:
     """Read a file into `table` and count its rows (`scan`: the file's scan_file, under way); see read_file."""
     src.table = table
     dataset = DATASETS[src.dataset]
-    if src.path.suffix.lower() == ".csv":
+    if src.mapping is not None:
+        _read_siasn(con, dataset, src, table)
+    elif src.path.suffix.lower() == ".csv":
         _read_csv(con, dataset, src, table, scan)
     else:
         _read_xlsx(con, dataset, src, table)
@@ -217,41 +222,110 @@ def _decode_head(path: Path) -> tuple[str, str]:
         return head.decode("cp1252", errors="replace"), "cp1252"
 
 
-def _find_csv_header(dataset: Dataset, text: str) -> tuple[int, str, list[str]]:
-    """Return (0-based line of the header, delimiter, normalised header) of a CSV's start.
+def _find_csv_header(dataset: Dataset, text: str) -> tuple[int, int, str, list[str]]:
+    """Return (0-based line where the header starts, lines it spans: 1 or 2, delimiter, normalised header)
+    of a CSV's start.
 
-    The header is the line, among the first few, whose cells name the most contract columns;
-    title lines above it ("DATA PESERTA PELATIHAN TAHUN 2024;;;") are skipped.
+    The header is the line (or pair of lines, see find_header), among the first few, whose cells name the
+    most contract columns; title lines above it ("DATA PESERTA PELATIHAN TAHUN 2024;;;") are skipped.
     """
-    wanted = {c.name for c in dataset.columns}
     lines = text.lstrip("\ufeff").splitlines()[:HEADER_SEARCH_ROWS]
-    best = (0, -1, ",", [])  # (line, hits, delimiter, header)
-    for i, line in enumerate(lines):
-        for delimiter in DELIMITERS:
-            header = [normalise_header(h) for h in next(csv.reader([line], delimiter=delimiter), [])]
-            hits = len(wanted & set(header))
-            if hits > best[1]:
-                best = (i, hits, delimiter, header)
-    if best[1] <= 0:  # no contract column anywhere: report the first line's columns
+    best = (0, 1, ",", [], 0)  # (line, span, delimiter, header, hits)
+    for delimiter in DELIMITERS:
+        found = find_header(dataset, [next(csv.reader([line], delimiter=delimiter), []) for line in lines])
+        if found is not None and found[3] > best[4]:
+            best = (found[0], found[1], delimiter, found[2], found[3])
+    if not best[4]:  # no contract column anywhere: report the first line's columns
         first = lines[0] if lines else ""
         delimiter = ";" if first.count(";") > first.count(",") else ","
-        return 0, delimiter, [normalise_header(h) for h in next(csv.reader([first], delimiter=delimiter), [])]
-    return best[0], best[2], best[3]
+        return 0, 1, delimiter, [dataset.column_name(h) for h in next(csv.reader([first], delimiter=delimiter), [])]
+    return best[:4]
 
 
-def _transcode(path: Path, folder: str) -> Path:
-    """Write a Windows-1252 file as UTF-8 into `folder` and return the copy (DuckDB reads UTF-8)."""
+def _two_row_note(first: int) -> str:
+    """Return the note that a header spans rows `first` and `first` + 1 (1-based)."""
+    return f"baris judul tersusun dua baris ({first} dan {first + 1}); nama kolom digabung dari keduanya."
+
+
+def _two_row_header(dataset: Dataset, top: list, bottom: list) -> list[str]:
+    """Return the column names of a header written over two rows: per column the lower cell ("Mulai"),
+    the upper cell it sits under joined to it ("Tanggal" merged over two columns + "Mulai" ->
+    tanggal_mulai) or the upper cell alone (a cell merged down over both rows), whichever names a
+    column of `dataset`; else the lower cell, or the upper one when the lower is empty."""
+    wanted, names, above = {c.name for c in dataset.columns}, [], ""
+    for j in range(max(len(top), len(bottom))):
+        upper = _cell_text(top[j]) if j < len(top) else None
+        lower = _cell_text(bottom[j]) if j < len(bottom) else None
+        if upper and upper.strip():
+            above = upper  # a merged cell holds its value in its first column only
+        candidates = [dataset.column_name(c) for c in (lower, f"{above} {lower or ''}", upper)]
+        names.append(next((c for c in candidates if c in wanted), candidates[0] or candidates[2]))
+    return names
+
+
+def find_header(dataset: Dataset, rows: list[list]) -> tuple[int, int, list[str], int] | None:
+    """Return (0-based index of the header's first row, rows it spans, normalised header, contract columns
+    it names) for the first rows of a sheet or CSV, or None when no row names a contract column.
+
+    The header is the row naming the most contract columns; a pair of rows is taken instead when together
+    they name more than either alone (a header split over two rows, merged cells above sub-headers)."""
+    wanted = {c.name for c in dataset.columns}
+    rows = rows[:HEADER_SEARCH_ROWS]
+    best: tuple[int, int, list[str], int] | None = None
+    for i, row in enumerate(rows):
+        header = [dataset.column_name(v) for v in row]
+        hits = len(wanted & set(header))
+        if hits and (best is None or hits > best[3]):
+            best = (i, 1, header, hits)
+    for i in range(len(rows) - 1):
+        header = _two_row_header(dataset, rows[i], rows[i + 1])
+        hits = len(wanted & set(header))
+        if hits > (best[3] if best else 0):
+            best = (i, 2, header, hits)
+    return best
+
+
+def _utf8_lf_copy(path: Path, folder: str, encoding: str) -> Path:
+    """Write a copy of a CSV into `folder` as UTF-8 with every CRLF made LF, and return it: what DuckDB
+    reads when the file is Windows-1252, or mixes CRLF and LF lines (two people's files pasted together),
+    which DuckDB's parser cannot read ("The CSV Parser state machine reached an invalid state")."""
     target = Path(folder) / "utf8.csv"
-    decoder = codecs.getincrementaldecoder("cp1252")(errors="replace")
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    pending = ""  # a CR at the end of a chunk waits for the next one: it may start a CRLF
     with path.open("rb") as fh, target.open("w", encoding="utf-8", newline="") as out:
         for chunk in iter(lambda: fh.read(SNIFF_BYTES), b""):
-            out.write(decoder.decode(chunk))
+            text = pending + decoder.decode(chunk)
+            pending = "\r" if text.endswith("\r") else ""
+            out.write(text[: len(text) - len(pending)].replace("\r\n", "\n"))
+        out.write(pending + decoder.decode(b"", final=True))
     return target
+
+
+def _has_cr(path: Path) -> bool:
+    """Return True when the file holds a carriage return anywhere (a CRLF or a lone CR line end)."""
+    with path.open("rb") as fh:
+        return any(b"\r" in chunk for chunk in iter(lambda: fh.read(SNIFF_BYTES), b""))
+
+
+def blank_records(path: Path) -> list[int]:
+    """Return the 1-based numbers of a CSV's empty records, counted as a spreadsheet counts rows: a line
+    break inside a quoted cell (Alt+Enter in Excel) stays in its record, so it neither makes a record nor
+    shifts the numbers of later ones. Slower than scan_file; used only when a file has such a cell."""
+    found, record, quoted = [], 0, False
+    with path.open("rb") as fh:
+        for line in fh:
+            if not quoted:
+                record += 1
+                if not line.strip(b"\r\n"):
+                    found.append(record)
+            if line.count(b'"') % 2:  # an escaped quote is doubled: only an opening or closing one flips
+                quoted = not quoted
+    return found
 
 
 class _BlankLines:
     """Finds the 1-based numbers of empty lines (which DuckDB's CSV reader skips silently) in a file fed
-    chunk by chunk; CR is ignored, and an empty line split across two chunks is found."""
+    chunk by chunk, and counts its lines; CR is ignored, and an empty line split across two chunks is found."""
 
     def __init__(self) -> None:
         self.found: list[int] = []
@@ -271,10 +345,24 @@ class _BlankLines:
         self._lines_before = line + data.count(b"\n", counted)
         self._prev = data[-1:]
 
+    @property
+    def lines(self) -> int:
+        """Return the number of lines fed so far (a last line without a line break counts)."""
+        return self._lines_before + (self._prev != b"\n")
 
-def scan_file(path: Path, blank_lines: bool, chunk_size: int = SNIFF_BYTES) -> tuple[str, list[int]]:
-    """Read a file once, in chunks of `chunk_size` bytes; return (its hex sha256, the 1-based numbers of
-    its empty lines, CR ignored). With blank_lines False (an XLSX file) the list is empty."""
+
+class Scan(NamedTuple):
+    """What one pass over a file found: its hex sha256, the 1-based numbers of its empty lines and its
+    number of lines (both CSV only: empty and 0 for a workbook)."""
+
+    sha256: str
+    blank_lines: list[int]
+    lines: int
+
+
+def scan_file(path: Path, blank_lines: bool, chunk_size: int = SNIFF_BYTES) -> Scan:
+    """Read a file once, in chunks of `chunk_size` bytes; return its Scan (empty lines found with CR
+    ignored). With blank_lines False (an XLSX file) no lines are looked at."""
     digest = hashlib.sha256()
     blanks = _BlankLines() if blank_lines else None
     with path.open("rb") as fh:
@@ -282,7 +370,9 @@ def scan_file(path: Path, blank_lines: bool, chunk_size: int = SNIFF_BYTES) -> t
             digest.update(chunk)
             if blanks is not None:
                 blanks.feed(chunk)
-    return digest.hexdigest(), blanks.found if blanks is not None else []
+    if blanks is None:
+        return Scan(digest.hexdigest(), [], 0)
+    return Scan(digest.hexdigest(), blanks.found, blanks.lines)
 
 
 def _unique_names(header: list[str]) -> list[str]:
@@ -307,42 +397,58 @@ def _is_total(names: list[str]) -> str:
 
 
 def _read_csv(
-    con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile, table: str, scan: Future[tuple[str, list[int]]]
+    con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile, table: str, scan: Future[Scan]
 ) -> None:
     """Read a CSV file into `table` (its blank lines come from `scan`, found while DuckDB reads); see read_file."""
     text, encoding = _decode_head(src.path)
     if not text.strip():
         raise FileProblem(src.name, "file kosong: tidak ada baris judul (header).")
-    header_at, delimiter, header = _find_csv_header(dataset, text)
+    header_at, span, delimiter, header = _find_csv_header(dataset, text)
     check_columns(src.name, dataset, header)
     if encoding != "utf-8":
         src.notes.append("dibaca sebagai Windows-1252 (bukan UTF-8).")
     names = _unique_names(header)
     rejects = f"{table}_rejects"
+    sql = (  # one pass: the contract's columns and the total-row flag, nothing copied later
+        f"CREATE TABLE {table} AS SELECT {_select_contract_columns(dataset, header)}, {_is_total(names)}"
+        " AS _total FROM read_csv($path, all_varchar = true, header = true, delim = $delim, quote = '\"',"
+        " escape = '\"', encoding = 'utf-8', names = $names, skip = $skip, store_rejects = true,"
+        f" rejects_table = '{rejects}', rejects_scan = '{table}_scan', strict_mode = true)"
+    )
+    params = {"delim": delimiter, "names": names, "skip": header_at + span - 1, "total": TOTAL_ROW}
     with tempfile.TemporaryDirectory(prefix="asn-csv-") as tmp:
-        path = src.path if encoding == "utf-8" else _transcode(src.path, tmp)
-        try:  # one pass: the contract's columns and the total-row flag, nothing copied later
-            con.execute(
-                f"CREATE TABLE {table} AS SELECT {_select_contract_columns(dataset, header)}, {_is_total(names)}"
-                " AS _total FROM read_csv($path, all_varchar = true, header = true, delim = $delim, quote = '\"',"
-                " escape = '\"', encoding = 'utf-8', names = $names, skip = $skip, store_rejects = true,"
-                f" rejects_table = '{rejects}', rejects_scan = '{table}_scan', strict_mode = true)",
-                {"path": str(path), "delim": delimiter, "names": names, "skip": header_at, "total": TOTAL_ROW},
-            )
+        path = src.path if encoding == "utf-8" else _utf8_lf_copy(src.path, tmp, encoding)
+        try:
+            con.execute(sql, params | {"path": str(path)})
         except duckdb.Error as exc:
-            raise FileProblem(src.name, f"file CSV tidak dapat dibaca: {exc}") from exc
-    # Line numbers: data lines are numbered from the line after the header (line 1 when there is
-    # no title line); lines DuckDB skipped (blank) or rejected (wrong column count) take their
-    # numbers with them (DuckDB numbers rejected lines from the start of the file).
-    src.header_line = header_at + 1
-    taken = {b for b in scan.result()[1] if b > src.header_line}
-    taken |= {r[0] for r in con.execute(f"SELECT DISTINCT line FROM {rejects}").fetchall()}
+            if path != src.path or not _has_cr(src.path):
+                raise FileProblem(src.name, f"file CSV tidak dapat dibaca: {exc}") from exc
+            for leftover in (rejects, f"{table}_scan"):
+                con.execute(f"DROP TABLE IF EXISTS {leftover}")
+            try:  # CRLF and LF lines mixed: read a copy with one kind of line end
+                con.execute(sql, params | {"path": str(_utf8_lf_copy(src.path, tmp, encoding))})
+            except duckdb.Error as again:
+                raise FileProblem(src.name, f"file CSV tidak dapat dibaca: {again}") from again
+            src.notes.append("akhir baris campuran (CRLF dan LF) disamakan sebelum dibaca.")
+    # Line numbers are rows as a spreadsheet shows the file (DuckDB numbers the lines it rejects the
+    # same way): data rows are numbered from the one after the header (row 2 when there is no title
+    # row); rows DuckDB skipped (blank) or rejected (wrong column count) take their numbers with them.
+    src.header_line = header_at + span
+    found = scan.result()
+    parse_rejected = {r[0] for r in con.execute(f"SELECT DISTINCT line FROM {rejects}").fetchall()}
+    blanks = [b for b in found.blank_lines if b > src.header_line]
+    n_rows = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+    if src.header_line + n_rows + len(parse_rejected) + len(blanks) != found.lines:  # a cell holds a line break
+        blanks = [b for b in blank_records(src.path) if b > src.header_line]
+    taken = set(blanks) | parse_rejected
     src.labels = [src.name]
     if taken:
         _number_lines(con, table, taken, src)
     _collect_parse_rejects(con, src, rejects)
     if header_at:
-        src.notes.append(f"baris judul ditemukan di baris {src.header_line}; baris di atasnya dilewati.")
+        src.notes.append(f"baris judul ditemukan di baris {header_at + 1}; baris di atasnya dilewati.")
+    if span > 1:
+        src.notes.append(_two_row_note(header_at + 1))
     if header_extra := [h for h in header if h and h not in {c.name for c in dataset.columns}]:
         src.notes.append(f"kolom tidak dikenal diabaikan: {', '.join(header_extra)}")
 
@@ -431,19 +537,19 @@ def _read_xlsx(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile
         raise FileProblem(src.name, f"file Excel tidak dapat dibaca: {exc}") from exc
     found, problems = [], []
     for name, rows in sheets:
-        header_at = _find_header_row(dataset, rows)
-        if header_at is None:
+        found_header = find_header(dataset, rows)
+        if found_header is None:
             if any(v not in (None, "") for row in rows for v in row):
                 problems.append((0, name, FileProblem(src.name, "baris judul (header) tidak ditemukan.")))
             continue
-        header = [normalise_header(h) for h in rows[header_at]]
+        header_at, span, header, _ = found_header
         try:
             check_columns(src.name, dataset, header)
         except FileProblem as problem:
             hits = len({c.name for c in dataset.columns} & set(header))
             problems.append((hits, name, problem))
             continue
-        found.append((name, rows, header_at, header))
+        found.append((name, rows, header_at, span, header))
     if not found:
         if not problems:
             raise FileProblem(src.name, "baris judul (header) tidak ditemukan.")
@@ -452,26 +558,79 @@ def _read_xlsx(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile
         raise FileProblem(src.name, prefix + problem.message)
     several = len(found) > 1
     frames = []
-    for order, (name, rows, header_at, header) in enumerate(found):
+    for order, (name, rows, header_at, span, header) in enumerate(found):
         label = f"{src.name} [{name}]" if several else src.name
         src.labels.append(label)
-        frames.append(_sheet_frame(dataset, label, order, rows, header_at, header))
+        frames.append(_sheet_frame(dataset, label, order, rows, header_at + span - 1, header))
         if header_at:
             src.notes.append(f"{label}: baris judul di baris {header_at + 1}; baris di atasnya dilewati.")
+        if span > 1:
+            src.notes.append(f"{label}: {_two_row_note(header_at + 1)}")
     if several:
         src.notes.append(f"{len(found)} sheet dibaca: {', '.join(f[0] for f in found)}.")
     if skipped := [p[1] for p in problems]:
         src.notes.append(f"sheet lain tidak dibaca (tanpa kolom {src.dataset}): {', '.join(skipped)}.")
-    frame = pd.concat(frames, ignore_index=True)
-    con.register("_xlsx_frame", frame)
+    _table_from_frame(con, dataset, src, table, pd.concat(frames, ignore_index=True))
+
+
+def _table_from_frame(
+    con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile, table: str, frame: pd.DataFrame
+) -> None:
+    """Create `table` from a frame of text rows (_file, _line, _seq, _first, contract columns); its own lineage."""
+    con.register("_rows_frame", frame)
     cols = ", ".join(
         ["_file", "_line::BIGINT AS _line", "_seq::BIGINT AS _seq"]
         + [f"{c.name}::VARCHAR AS {c.name}" for c in dataset.columns]
         + [_is_total(["_first"]) + " AS _total"]
     )
-    con.execute(f"CREATE TABLE {table} AS SELECT {cols} FROM _xlsx_frame ORDER BY _seq", {"total": TOTAL_ROW})
-    con.unregister("_xlsx_frame")
+    con.execute(f"CREATE TABLE {table} AS SELECT {cols} FROM _rows_frame ORDER BY _seq", {"total": TOTAL_ROW})
+    con.unregister("_rows_frame")
     src.numbered = True
+
+
+def _siasn_people(con: duckdb.DuckDBPyConnection) -> siasn.People:
+    """Return who each pns_id and NIP of the load's Export Data ASN files is (empty before one is read)."""
+    rows = con.execute(
+        f"SELECT pns_id, nip, kota FROM {siasn.SIASN_PEOPLE} WHERE nip IS NOT NULL"
+        if con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = $t", {"t": siasn.SIASN_PEOPLE}
+        ).fetchall()[0][0]
+        else "SELECT NULL, NULL, NULL WHERE false"
+    ).fetchall()
+    return siasn.People({p: n for p, n, _ in rows if p}, {n: k for _, n, k in rows if k})
+
+
+def _read_siasn(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile, table: str) -> None:
+    """Read a SIASN file (or a survey form, etl/skm_form.py) into `table` as the contract rows of `dataset`
+    its records map onto (etl/siasn.py); an Export Data ASN file also leaves its people (pns_id, NIP, kota)
+    in the scratch database for the records read after it. Notes say which mapping was used and what it
+    assumed."""
+    kind, notes = src.mapping, []
+    try:
+        if kind is skm_form.FORM:
+            rows, notes = skm_form.to_contract(src.path)
+        else:
+            records = siasn.read_records(src.path)
+            if kind.name == "export_asn":
+                con.execute(
+                    f"CREATE TABLE IF NOT EXISTS {siasn.SIASN_PEOPLE} (pns_id VARCHAR, nip VARCHAR, kota VARCHAR)"
+                )
+                con.executemany(f"INSERT INTO {siasn.SIASN_PEOPLE} VALUES (?, ?, ?)", siasn.people_of(records))
+            rows = siasn.to_contract(kind, dataset.name, records, _siasn_people(con))
+    except (ValueError, OSError) as exc:
+        raise FileProblem(src.name, f"file {kind.label} tidak dapat dibaca: {exc}") from exc
+    frame = pd.DataFrame(
+        {
+            "_file": [src.name] * len(rows),
+            "_line": [line for line, _ in rows],
+            "_seq": [line for line, _ in rows],
+            "_first": [None] * len(rows),
+            **{c.name: [row.get(c.name) for _, row in rows] for c in dataset.columns},
+        }
+    ).astype({c.name: "object" for c in dataset.columns} | {"_first": "object"})
+    _table_from_frame(con, dataset, src, table, frame)
+    src.labels = [src.name]
+    src.notes += [f"dibaca sebagai {kind.label} -> {dataset.name}. Asumsi: {kind.assumed}", *notes]
 
 
 def _sheet_frame(
@@ -492,14 +651,3 @@ def _sheet_frame(
         i = index.get(c.name)
         records[c.name] = [_cell_text(row[i]) if i is not None and i < len(row) else None for row in body]
     return pd.DataFrame(records).astype({c.name: "object" for c in dataset.columns} | {"_first": "object"})
-
-
-def _find_header_row(dataset: Dataset, rows: list[list]) -> int | None:
-    """Return the index of the row that holds the most contract column names, or None."""
-    wanted = {c.name for c in dataset.columns}
-    best, best_hits = None, 0
-    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        hits = len(wanted & {normalise_header(v) for v in row})
-        if hits > best_hits:
-            best, best_hits = i, hits
-    return best

@@ -26,6 +26,8 @@ from etl.contract import (
     DATE,
     INT,
     JALUR_JENIS,
+    JP_UNUSUAL_FACTOR,
+    JP_USUAL_MIN_ACTIVITIES,
     MONEY,
     NIP,
     PERSONAL,
@@ -337,22 +339,6 @@ def dataset_rules(dataset: Dataset, params: Params) -> list[tuple[str, str, str]
                 f"concat('Jenis ''', {jenis}, ''' termasuk jalur ', {parent}, ', bukan ', {jalur}, '.')",
             )
         )
-    if dataset.name == "penilaian_kinerja":
-        hasil = parsed("hasil_kerja")
-        perilaku = parsed("perilaku_kerja")
-        predikat = parsed("predikat")
-        matrix = {f"{h}|{p}": value for (h, p), value in PREDIKAT_MATRIX.items()}
-        expected = lookup(f"({hasil} || '|' || {perilaku})", matrix, params)
-        rules.append(
-            (
-                "predikat",
-                f"{expected} <> {predikat}",
-                (
-                    f"concat('Predikat ''', {predikat}, ''' tidak sesuai matriks PermenPANRB 6/2022: "
-                    f"hasil kerja ', {hasil}, ' dan perilaku kerja ', {perilaku}, ' menghasilkan ', {expected}, '.')"
-                ),
-            )
-        )
     if dataset.name == "mentoring":
         mentor = parsed("nip_mentor")
         mentee = parsed("nip_mentee")
@@ -367,6 +353,64 @@ def dataset_rules(dataset: Dataset, params: Params) -> list[tuple[str, str, str]
         blank = " AND ".join(f"u{i} IS NULL" for i in range(1, 10))
         rules.append(("u1..u9", blank, params.add("Kesembilan unsur (u1-u9) kosong; minimal satu harus diisi.")))
     return rules
+
+
+def warning_checks(dataset: Dataset, params: Params) -> list[tuple[str, str, str]]:
+    """Return the checks of a dataset whose rows are usable but doubtful, as (column, condition over the
+    parsed values, message SQL): such a row is loaded with its recorded values and listed as a warning.
+
+    A predikat that contradicts the PermenPANRB 6/2022 matrix is kept as recorded: it is the official
+    record (one widely used SIASN client derives it differently), and dropping it would lose it from
+    every figure."""
+    if dataset.name != "penilaian_kinerja":
+        return []
+    hasil = parsed("hasil_kerja")
+    perilaku = parsed("perilaku_kerja")
+    predikat = parsed("predikat")
+    matrix = {f"{h}|{p}": value for (h, p), value in PREDIKAT_MATRIX.items()}
+    expected = lookup(f"({hasil} || '|' || {perilaku})", matrix, params)
+    message = (
+        f"concat('Predikat ''', {predikat}, ''' tidak sesuai matriks PermenPANRB 6/2022: hasil kerja ', {hasil},"
+        f" ' dan perilaku kerja ', {perilaku}, ' menghasilkan ', {expected}, '. Dimuat dengan predikat yang tercatat.')"
+    )
+    return [("predikat", f"{expected} <> {predikat}", message)]
+
+
+def create_warnings(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the empty `warnings` table: rows loaded as recorded but doubtful, one row per doubt."""
+    con.execute(
+        "CREATE TABLE warnings (dataset VARCHAR, _row BIGINT, file VARCHAR, line BIGINT,"
+        " column_name VARCHAR, reason VARCHAR)"
+    )
+
+
+def _warn(con: duckdb.DuckDBPyConnection, dataset: Dataset) -> None:
+    """Add to `warnings` the doubts about the rows of view ok_<dataset> (the rows that will be loaded)."""
+    params = Params()
+    for column, condition, message in warning_checks(dataset, params):
+        con.execute(
+            f"INSERT INTO warnings SELECT $dataset, _row, _file, _line, $column, {masked_text(message)}"
+            f" FROM ok_{dataset.name} WHERE coalesce({condition}, false)",
+            params.values | {"dataset": dataset.name, "column": column},
+        )
+    if dataset.name == "program":
+        _warn_unusual_jp(con)
+
+
+def _warn_unusual_jp(con: duckdb.DuckDBPyConnection) -> None:
+    """Warn about activities whose JP is at least JP_UNUSUAL_FACTOR times, or at most 1/JP_UNUSUAL_FACTOR of,
+    the median JP of their jenis in this load (when at least JP_USUAL_MIN_ACTIVITIES have that jenis):
+    a 2-day bimtek written as 960 JP (minutes typed as JP) is usable but doubtful."""
+    con.execute(
+        "INSERT INTO warnings SELECT 'program', _row, _file, _line, 'jp', concat('JP ''', p_jp,"
+        " ''' jauh dari lama biasa jenis ''', p_jenis, ''' (median ''', median_jp, ''' JP dari ''', n,"
+        " ''' kegiatan di data ini). Periksa kembali; baris tetap dimuat.')"
+        " FROM (SELECT _row, _file, _line, p_jp, p_jenis, quantile_disc(p_jp, 0.5) OVER w AS median_jp,"
+        " count(*) OVER w AS n"
+        " FROM ok_program WINDOW w AS (PARTITION BY p_jenis))"
+        " WHERE n >= $least AND (p_jp >= $factor * median_jp OR p_jp * $factor <= median_jp)",
+        {"least": JP_USUAL_MIN_ACTIVITIES, "factor": JP_UNUSUAL_FACTOR},
+    )
 
 
 def row_checks(dataset: Dataset, params: Params) -> list[tuple[str, str, str]]:
@@ -432,6 +476,7 @@ def validate_dataset(con: duckdb.DuckDBPyConnection, dataset: Dataset, rows: tup
       stores it: the kota file's spelling, a NIP as its pseudonym) and _problems (NULL when none);
     - in `rejects`: every problem (values and cross-column rules; references only for rows whose
       values are fine; then later rows with the key of an earlier good row);
+    - in `warnings`: doubts about rows that passed, which are loaded as recorded (warning_checks);
     - view ok_<name>: the rows that passed; table keys_<name> (_key, _value) when other datasets
       refer to this one (`key` is the pseudonym secret for NIP keys).
     """
@@ -474,6 +519,7 @@ def validate_dataset(con: duckdb.DuckDBPyConnection, dataset: Dataset, rows: tup
         f"CREATE VIEW ok_{name} AS SELECT * EXCLUDE (_skip, _problems) FROM parsed_{name} WHERE {GOOD}"
         f" AND _row NOT IN (SELECT _row FROM rejects WHERE dataset = '{name}')"
     )
+    _warn(con, dataset)
     if name in TARGETS:
         column = dataset.column(TARGETS[name])
         value = pseudonym_sql(parsed(column.name)) if column.kind == NIP else parsed(column.name)

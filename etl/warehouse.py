@@ -23,7 +23,7 @@ import duckdb
 
 import domain
 from etl.contract import DATASETS, LOAD_ORDER, NIP, PERSONAL, TARGETS, TEXT, Dataset
-from etl.paths import DUCKDB_CONFIG, SQL_DIR
+from etl.paths import DUCKDB_CONFIG, IKM_PENIMBANG_ENV, SQL_DIR
 from etl.pseudonym import pseudonym_sql, stored_name
 
 # Marts in build order; each file in etl/sql/marts/ is one model, named like its table.
@@ -174,8 +174,13 @@ def write_raw(con: duckdb.DuckDBPyConnection, dataset: Dataset, key: str) -> Non
 
 
 def write_rejects(con: duckdb.DuckDBPyConnection) -> None:
-    """Write the reject report into the attached warehouse and detach it."""
+    """Write the reject report and the warnings (rows loaded as recorded but doubtful: dataset, file, line,
+    column_name, reason) into the attached warehouse and detach it."""
     con.execute("CREATE TABLE wh.etl_rejects AS SELECT * FROM reject_report")
+    con.execute(
+        f"CREATE TABLE wh.etl_warnings AS SELECT dataset, file, line, column_name, {masked_text('reason')} AS reason"
+        " FROM warnings ORDER BY dataset, file, line, column_name"
+    )
     con.execute("DETACH wh")
 
 
@@ -186,6 +191,9 @@ RUNS_DDL = (
     "CREATE TABLE etl_run_files (run_id VARCHAR, dataset VARCHAR, file VARCHAR, sha256 VARCHAR,"
     " rows_read BIGINT, rows_loaded BIGINT, rows_rejected BIGINT, rows_skipped BIGINT, notes JSON)",
 )
+
+
+FILE_COLUMNS = ("dataset", "file", "sha256", "rows_read", "rows_loaded", "rows_rejected", "rows_skipped")
 
 
 def copy_run_history(con: duckdb.DuckDBPyConnection, old: Path) -> None:
@@ -210,7 +218,8 @@ def copy_run_history(con: duckdb.DuckDBPyConnection, old: Path) -> None:
 
 
 def record_run(con: duckdb.DuckDBPyConnection, run: dict, files: list[dict]) -> None:
-    """Insert this load's row into etl_runs and one row per input file into etl_run_files."""
+    """Insert this load's row into etl_runs and one row per input file into etl_run_files (a file's warnings
+    are in etl_warnings and its notes, so older warehouses keep the same run tables)."""
     con.execute(
         "INSERT INTO etl_runs VALUES ($run_id, $started, $finished, $duration, $source, $synthetic, $outcome,"
         " $rows_read, $rows_loaded, $rows_rejected, $rows_skipped, $phases, $ignored)",
@@ -220,8 +229,18 @@ def record_run(con: duckdb.DuckDBPyConnection, run: dict, files: list[dict]) -> 
         con.execute(
             "INSERT INTO etl_run_files VALUES ($run_id, $dataset, $file, $sha256, $rows_read, $rows_loaded,"
             " $rows_rejected, $rows_skipped, $notes)",
-            {**f, "run_id": run["run_id"], "notes": json.dumps(f["notes"])},
+            {k: f[k] for k in FILE_COLUMNS} | {"run_id": run["run_id"], "notes": json.dumps(f["notes"])},
         )
+
+
+def ikm_convention() -> str:
+    """Return the IKM convention a load builds the warehouse with: $ASN_IKM_PENIMBANG ('eksak', '0,111' or
+    '0,11'; a decimal point is read as a comma), else the exact 1/9. Raises ValueError for any other value."""
+    chosen = (os.environ.get(IKM_PENIMBANG_ENV) or domain.IKM_PENIMBANG_DEFAULT).strip().lower().replace(".", ",")
+    if chosen not in domain.IKM_PENIMBANG:
+        allowed = ", ".join(domain.IKM_PENIMBANG)
+        raise ValueError(f"{IKM_PENIMBANG_ENV}='{chosen}' tidak dikenal: pilih salah satu dari {allowed}.")
+    return chosen
 
 
 def domain_macros() -> str:
@@ -229,6 +248,7 @@ def domain_macros() -> str:
     and the analytics queries read the 20 JP rule, the APBD floor and the IKM scale and bands from one place.
     The values are our own numbers, written as SQL literals; nothing here comes from input."""
     bands = " ".join(f"WHEN '{mutu}' THEN {low:.2f}" for mutu, low, _ in domain.IKM_BANDS[:-1])
+    weights = " ".join(f"WHEN '{name}' THEN {w}" for name, w in domain.IKM_PENIMBANG.items() if w is not None)
     return "\n".join(
         (
             f"CREATE MACRO jp_minimum() AS {int(domain.JP_MINIMUM)};",
@@ -236,6 +256,8 @@ def domain_macros() -> str:
             f"CREATE MACRO ikm_unsur() AS {int(domain.IKM_UNSUR)};",
             f"CREATE MACRO ikm_skala() AS {int(domain.IKM_SCALE)};",
             f"CREATE MACRO mutu_batas(mutu) AS CASE mutu {bands} END;",
+            f"CREATE MACRO penimbang(nama) AS CASE nama {weights} END::DOUBLE;",
+            f"CREATE MACRO ikm_konvensi() AS '{ikm_convention()}';",
         )
     )
 

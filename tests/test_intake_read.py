@@ -438,6 +438,9 @@ FIRST_CELLS = [
     "\tJumlah",
     "Sub total",
     "Subtotal akhir",
+    "Sub-Total Dinas Pendidikan:",
+    "Sub Jumlah Bappeda",
+    "subtotalan",
     "sjumlah",
     "PTK-2024-0001",
     "198503122010011001",
@@ -477,10 +480,10 @@ def test_a_blank_line_exactly_at_a_chunk_boundary_is_found_and_the_checksum_is_t
     path = tmp_path / "aspirasi.csv"
     data = b"ab\n\ncd\n"  # chunks of 3: b"ab\n" | b"\ncd" | b"\n": the empty line 2 starts the second chunk
     path.write_bytes(data)
-    assert scan_file(path, blank_lines=True, chunk_size=3) == (hashlib.sha256(data).hexdigest(), [2])
+    assert scan_file(path, blank_lines=True, chunk_size=3) == (hashlib.sha256(data).hexdigest(), [2], 3)
     crlf = b"ab\r\n\r\ncd\r\n"  # chunks of 3: b"ab\r" | b"\n\r\n" | ...: CR and LF of one line split
     path.write_bytes(crlf)
-    assert scan_file(path, blank_lines=True, chunk_size=3) == (hashlib.sha256(crlf).hexdigest(), [2])
+    assert scan_file(path, blank_lines=True, chunk_size=3) == (hashlib.sha256(crlf).hexdigest(), [2], 3)
 
 
 @pytest.mark.parametrize("newline", [b"\n", b"\r\n"], ids=["lf", "crlf"])
@@ -488,7 +491,7 @@ def test_blank_lines_and_checksum_do_not_depend_on_the_chunk_size(tmp_path, newl
     data = newline.join([b"", b"kota,tahun", b"", b"", b"Jambi,2024", b"", b"Pontianak,2024", b"", b""])
     path = tmp_path / "apbd.csv"
     path.write_bytes(data)
-    expected = (hashlib.sha256(data).hexdigest(), blank_lines_of(data))
+    expected = (hashlib.sha256(data).hexdigest(), blank_lines_of(data), 8)
     assert expected[1] == [1, 3, 4, 6, 8]
     for chunk_size in range(1, len(data) + 2):
         assert scan_file(path, blank_lines=True, chunk_size=chunk_size) == expected, chunk_size
@@ -498,4 +501,4 @@ def test_an_xlsx_file_is_scanned_for_its_checksum_only(tmp_path):
     path = tmp_path / "pegawai.xlsx"
     data = b"PK\x03\x04\n\n\n" * 1000
     path.write_bytes(data)
-    assert scan_file(path, blank_lines=False, chunk_size=1000) == (hashlib.sha256(data).hexdigest(), [])
+    assert scan_file(path, blank_lines=False, chunk_size=1000) == (hashlib.sha256(data).hexdigest(), [], 0)

@@ -562,9 +562,19 @@ def test_jenis_belonging_to_jalur_is_accepted(checked):
 
 
 @pytest.mark.parametrize(("hasil", "perilaku", "predikat", "expected"), PREDIKAT_DISAGREES)
-def test_predikat_disagreeing_with_matrix_is_rejected(checked, hasil, perilaku, predikat, expected):
+def test_predikat_disagreeing_with_matrix_is_loaded_as_recorded_with_a_warning(
+    checked, hasil, perilaku, predikat, expected
+):
     values = {"hasil_kerja": hasil, "perilaku_kerja": perilaku, "predikat": predikat}
-    assert_one_problem(checked, "penilaian_kinerja", values, "predikat", f"'{predikat}'", f"menghasilkan {expected}")
+    assert_loaded_without_problems(checked, "penilaian_kinerja", values)
+    assert checked.stored("penilaian_kinerja", values, "predikat") == predikat
+    warnings = query(
+        checked.db,
+        "SELECT column_name, reason FROM etl_warnings WHERE file = ? AND line = ?",
+        ["penilaian_kinerja.csv", checked.line("penilaian_kinerja", values)],
+    )
+    assert [column for column, _ in warnings] == ["predikat"]
+    assert f"'{predikat}'" in warnings[0][1] and f"menghasilkan {expected}" in warnings[0][1]
 
 
 @pytest.mark.parametrize(("hasil", "perilaku", "predikat"), PREDIKAT_ACCEPTED)

@@ -1,4 +1,4 @@
-"""Kualitas data: load history, rows read/loaded/rejected/skipped, rejects by problem, freshness and
+"""Kualitas data: load history, rows read/loaded/rejected/skipped, rejects and warnings by problem, freshness and
 completeness per city, so a reader knows how far a comparison can be trusted."""
 
 import streamlit as st
@@ -26,6 +26,7 @@ if not history.empty:
             loaded=fmt.number(last["rows_loaded"], lang),
             rejected=fmt.number(last["rows_rejected"], lang),
             skipped=fmt.number(last["rows_skipped"], lang),
+            warned=fmt.number(fetch(quality.rows_warned), lang),
         )
     )
 
@@ -48,12 +49,19 @@ st.dataframe(tables.for_screen(fetch(quality.dataset_counts), lang, zone), hide_
 with st.expander(t("kq_files", lang)):
     st.dataframe(tables.for_screen(fetch(quality.latest_files), lang, zone), hide_index=True)
 
-st.header(t("kq_rejects", lang))
-problems = fetch(quality.rejects_by_problem)
-if problems.empty:
-    st.markdown(t("in_no_rejects", lang))
-else:
-    st.dataframe(tables.for_screen(problems, lang, zone), hide_index=True)
+sections = (  # rows that cannot be used (not loaded), then rows loaded as recorded but doubtful
+    ("kq_rejects", None, quality.rejects_by_problem, "in_no_rejects"),
+    ("kq_warnings", "kq_warnings_caption", quality.warnings_by_problem, "kq_no_warnings"),
+)
+for header, caption, by_problem, none in sections:
+    st.header(t(header, lang))
+    if caption:
+        st.caption(t(caption, lang))
+    problems = fetch(by_problem)
+    if problems.empty:
+        st.markdown(t(none, lang))
+    else:
+        st.dataframe(tables.for_screen(problems, lang, zone), hide_index=True)
 
 st.header(t("kq_history", lang))
 st.dataframe(tables.for_screen(history, lang, zone), hide_index=True)

@@ -75,6 +75,17 @@ with right:
             "ikm",
         )
 
+conventions = reshape.pick(data.fetch(queries.ikm_conventions, f.breakdown()), tahun=year)
+if not conventions.empty:  # so a reader can match a report printed with a rounded penimbang
+    st.subheader(t("q_ikm_penimbang", lang, year=year))
+    konvensi = conventions["konvensi"].iloc[0]
+    st.caption(t("c_ikm_penimbang", lang, konvensi="1/9" if konvensi == "eksak" else konvensi))
+    per_city, per_unit = st.tabs([t("ikm_per_kota", lang), t("ikm_per_opd", lang)])
+    with per_city:
+        components.table(conventions.drop(columns=["konvensi"]), lang)
+    with per_unit:
+        components.table(latest_units.drop(columns=["ikm", "mutu_ikm"]), lang)
+
 by_sentiment = data.fetch(queries.aspirations_by_sentiment, f.breakdown())
 if by_sentiment.empty:
     components.no_data(ctx, "aspirasi")

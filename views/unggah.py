@@ -10,7 +10,7 @@ from analytics.present import formatting as fmt
 from analytics.present import tables
 from analytics.queries import quality
 from analytics.texts import t
-from etl import backup, intake
+from etl import backup, intake, skm_form
 from etl.contract import DATASETS
 from etl.templates import templates_zip
 from ui import auth, data, state
@@ -38,20 +38,37 @@ st.download_button(
 
 files = st.file_uploader(
     t("in_files", lang),
-    type=["csv", "xlsx"],
+    type=["csv", "xlsx", "json"],  # JSON: SIASN records as the API returns them
     accept_multiple_files=True,
     max_upload_size=intake.MAX_UPLOAD_MB,
     help=t("in_files_help", lang, mb=intake.MAX_UPLOAD_MB),
     key=f"unggah_files_{st.session_state.get('_uploads_done', 0)}",  # a new key empties the uploader
 )
 uploads = [(f.name, f.getvalue()) for f in files or []]
-if uploads:
-    digest = hashlib.sha256(b"".join(n.encode() + c for n, c in uploads)).hexdigest()
-    if st.session_state.get("_preview_key") != digest:  # validate once per set of files
+
+
+def previewed(files: list[tuple[str, bytes]]) -> intake.Preview:
+    """Return the preview of these files, validated once per set of files."""
+    digest = hashlib.sha256(b"".join(n.encode() + c for n, c in files)).hexdigest()
+    if st.session_state.get("_preview_key") != digest:
         with st.spinner():
-            st.session_state["_preview"] = intake.preview(uploads, source)
+            st.session_state["_preview"] = intake.preview(files, source)
         st.session_state["_preview_key"] = digest
-    preview = st.session_state["_preview"]
+    return st.session_state["_preview"]
+
+
+if uploads:
+    preview = previewed(uploads)
+    chosen = []
+    for form in preview.needs_unit:  # a survey form without kota and unit columns: choose them
+        st.info(t("in_form_unit", lang, file=form))
+        kota = st.text_input(t("in_form_kota", lang), key=f"unggah_kota_{form}")
+        opd = st.text_input(t("in_form_opd", lang), key=f"unggah_opd_{form}")
+        if kota.strip() and opd.strip():
+            chosen.append(skm_form.unit_file(form, kota.strip(), opd.strip()))
+    if chosen:
+        uploads += chosen
+        preview = previewed(uploads)
     report = preview.report
 
     st.header(t("in_preview", lang))
@@ -87,6 +104,11 @@ if uploads:
                 icon=":material/download:",
             )
             st.caption(t("in_rejects_caption", lang))
+        warned = quality.reject_groups_of(report.warnings)
+        if not warned.empty:
+            st.subheader(t("kq_warnings", lang))
+            st.caption(t("kq_warnings_caption", lang))
+            st.dataframe(tables.for_screen(warned, lang, domain.DEFAULT_ZONE), hide_index=True)
         skipped = preview.skipped()
         if not skipped.empty:
             st.subheader(t("in_skipped", lang))

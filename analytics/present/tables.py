@@ -31,7 +31,7 @@ def _cell(column: str, value: object, lang: str) -> object:
         return fmt.percent(float(value), lang)
     if isinstance(value, int) or float(value).is_integer():
         return fmt.number(float(value), lang, 0)
-    decimals = 2 if column in {"ikm", "nrr"} or column.startswith("skor") else 1
+    decimals = 2 if column == "nrr" or column.startswith(("ikm", "skor")) else 1
     return fmt.number(float(value), lang, decimals)
 
 

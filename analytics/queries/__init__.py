@@ -20,6 +20,7 @@ from analytics.queries.feedback import (  # noqa: F401
     aspirations_by_topic,
     aspirations_by_topic_and_channel,
     ikm_by_opd,
+    ikm_conventions,
     ikm_elements,
     jp_and_ikm,
     learning_by_kind,

@@ -12,6 +12,8 @@ from analytics.queries.db import query_sql, run
 from analytics.queries.declare import COUNT, VALUE, Derived, query
 from analytics.queries.filters import Filters
 
+IKM_CONVENTIONS = ("ikm_eksak", "ikm_0111", "ikm_011")  # IKM under 1/9, 0,111, 0,11 (domain.IKM_PENIMBANG)
+
 
 @query(
     grain=("kota", "kelompok", "penyelenggara"),
@@ -41,12 +43,24 @@ def learning_gains(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
         "jumlah_responden": COUNT,
         "ikm": Derived("jumlah_responden"),
         "mutu_ikm": Derived("jumlah_responden"),
+        **dict.fromkeys(IKM_CONVENTIONS, Derived("jumlah_responden")),
     },
 )
 def ikm_by_opd(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
-    """Return IKM per service unit: one row per kota per opd per tahun (jumlah_responden, ikm,
-    mutu_ikm)."""
+    """Return IKM per service unit: one row per kota per opd per tahun (jumlah_responden, ikm and mutu_ikm
+    under the deployment's convention, and ikm_eksak, ikm_0111, ikm_011: the exact 1/9 and the weights
+    0,111 and 0,11 that published reports print)."""
     return run(con, query_sql("ikm_opd"), f.params())
+
+
+@query(
+    grain=("kota", "tahun"),
+    columns={"tahun": VALUE, "jumlah_responden": COUNT, **dict.fromkeys(IKM_CONVENTIONS, Derived("jumlah_responden"))},
+)
+def ikm_conventions(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    """Return a city's IKM per year under each convention: one row per kota per tahun with answers
+    (jumlah_responden, ikm_eksak, ikm_0111, ikm_011, konvensi: the one the tiles use)."""
+    return run(con, query_sql("ikm_penimbang_kota"), f.params())
 
 
 @query(

@@ -47,19 +47,53 @@ def latest_files(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 @query(
     grain=("dataset",),
-    columns={"files": VALUE, "rows_read": VALUE, "rows_loaded": VALUE, "rows_rejected": VALUE, "rows_skipped": VALUE},
+    columns={
+        "files": VALUE,
+        "rows_read": VALUE,
+        "rows_loaded": VALUE,
+        "rows_rejected": VALUE,
+        "rows_skipped": VALUE,
+        "rows_warned": VALUE,
+    },
 )
 def dataset_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Return one row per dataset of the contract for the latest load (0 when it had no file).
 
-    Columns: dataset, files, rows_read, rows_loaded, rows_rejected, rows_skipped.
+    Columns: dataset, files, rows_read, rows_loaded, rows_rejected, rows_skipped, rows_warned (rows loaded
+    as recorded with a warning, part of rows_loaded).
     """
     files = latest_files(con)
     counts = ["rows_read", "rows_loaded", "rows_rejected", "rows_skipped"]
     per = files.groupby("dataset")[counts].sum() if not files.empty else pd.DataFrame(columns=counts)
     per["files"] = files.groupby("dataset").size() if not files.empty else 0
+    warned = load_warnings(con).drop_duplicates(["dataset", "file", "line"])
+    per["rows_warned"] = warned.groupby("dataset").size() if not warned.empty else 0
     out = per.reindex(list(LOAD_ORDER)).fillna(0).astype("int64").reset_index(names="dataset")
-    return out[["dataset", "files", *counts]]
+    return out[["dataset", "files", *counts, "rows_warned"]]
+
+
+@query(grain=("dataset", "file", "line", "column_name"), columns={"line": VALUE})
+def load_warnings(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return the latest load's warnings: one row per doubt about a row that was loaded as recorded.
+
+    Columns: dataset, file, line, column_name, reason. Empty for a warehouse loaded before warnings existed.
+    """
+    if run(con, "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'etl_warnings'")["n"].iloc[0] == 0:
+        return pd.DataFrame(columns=["dataset", "file", "line", "column_name", "reason"])
+    return run(con, query_sql("kualitas_peringatan"))
+
+
+@query(facts=True)
+def rows_warned(con: duckdb.DuckDBPyConnection) -> int:
+    """Return how many rows the latest load kept as recorded with at least one warning."""
+    return len(load_warnings(con).drop_duplicates(["dataset", "file", "line"]))
+
+
+@query(grain=("dataset", "column_name", "problem"), columns={"rows": VALUE})
+def warnings_by_problem(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return the latest load's warnings grouped like rejects_by_problem: one row per dataset, column_name
+    and problem, most rows first. Columns: dataset, column_name, problem, rows, examples."""
+    return reject_groups_of(load_warnings(con).to_dict("records"))
 
 
 @query(grain=("dataset", "column_name", "problem"), columns={"rows": VALUE})
@@ -73,7 +107,7 @@ def rejects_by_problem(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def reject_groups_of(rejects: list[dict]) -> pd.DataFrame:
-    """Return rejects not yet in a warehouse (an upload preview) grouped like rejects_by_problem.
+    """Return rejects not yet in a warehouse (an upload preview), or warnings, grouped like rejects_by_problem.
 
     `rejects` are dicts with dataset, file, line, column_name, reason (as pipeline.check collects).
     """

@@ -54,6 +54,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "At most {mb} MB per file. Several files at once are fine.",
     },
     "in_preview": {"id": "Pratinjau: belum ada yang disimpan", "en": "Preview: nothing has been saved yet"},
+    "in_form_unit": {
+        "id": "{file} adalah formulir survei kepuasan tanpa kolom kota dan unit layanan: isi keduanya agar dapat dimuat.",
+        "en": "{file} is a satisfaction survey form without city and service-unit columns: fill in both to load it.",
+    },
+    "in_form_kota": {"id": "Kota", "en": "City"},
+    "in_form_opd": {"id": "Unit layanan (OPD)", "en": "Service unit (agency)"},
     "in_unknown_file": {
         "id": "{file}: nama file tidak diawali nama jenis data mana pun ({datasets}), jadi tidak akan dibaca.",
         "en": "{file}: the file name does not start with any dataset's name ({datasets}), so it will not be read.",
@@ -143,8 +149,21 @@ TEXT: dict[str, dict[str, str]] = {
     "kq_outcome_ok": {"id": "dimuat", "en": "loaded"},
     "kq_outcome_restored": {"id": "dipulihkan", "en": "restored"},
     "kq_summary": {
-        "id": "Pemuatan terakhir: {when}. {loaded} baris dimuat, {rejected} ditolak, {skipped} dilewati.",
-        "en": "Latest load: {when}. {loaded} rows loaded, {rejected} rejected, {skipped} skipped.",
+        "id": "Pemuatan terakhir: {when}. {loaded} baris dimuat ({warned} di antaranya dengan peringatan), "
+        "{rejected} ditolak, {skipped} dilewati.",
+        "en": "Latest load: {when}. {loaded} rows loaded ({warned} of them with a warning), {rejected} rejected, "
+        "{skipped} skipped.",
     },
+    "kq_warnings": {
+        "id": "Baris yang dimuat dengan peringatan, menurut masalah",
+        "en": "Rows loaded with a warning, by problem",
+    },
+    "kq_warnings_caption": {
+        "id": "Baris ini dapat dipakai tetapi meragukan: dimuat dengan nilai yang tercatat dan ikut dihitung. "
+        "Periksa dan perbaiki di sumbernya bila perlu.",
+        "en": "These rows are usable but doubtful: they are loaded with their recorded values and counted. "
+        "Check them and correct the source if needed.",
+    },
+    "kq_no_warnings": {"id": "Tidak ada baris dengan peringatan.", "en": "No row has a warning."},
     # Column headings of the intake and quality tables
 }

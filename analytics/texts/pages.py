@@ -296,6 +296,20 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Unit layanan mana yang paling dan paling kurang memuaskan pada {year}?",
         "en": "Which service units satisfy citizens most and least in {year}?",
     },
+    "q_ikm_penimbang": {
+        "id": "IKM menurut penimbang yang dipakai laporan ({year})",
+        "en": "IKM under the weights reports use ({year})",
+    },
+    "c_ikm_penimbang": {
+        "id": "Jawaban yang sama memberi IKM berbeda menurut penimbang tiap unsur: 1/9 (rumus PermenPANRB 14/2017, "
+        "tepat), 0,111 atau 0,11 (pembulatan yang tercetak di banyak laporan). Cocokkan dengan laporan Anda. "
+        "Ubin dan mutu memakai penimbang {konvensi}.",
+        "en": "The same answers give a different IKM depending on each element's weight: 1/9 (the PermenPANRB "
+        "14/2017 formula, exact), 0.111 or 0.11 (roundings printed in many reports). Match it with your "
+        "report. The tiles and grades use weight {konvensi}.",
+    },
+    "ikm_per_kota": {"id": "Per kota", "en": "Per city"},
+    "ikm_per_opd": {"id": "Per unit layanan (OPD)", "en": "Per service unit (agency)"},
     "c_ikm_opd": {
         "id": "IKM per unit layanan (OPD) dengan mutu A-D.",
         "en": "IKM per service unit (agency) with its A-D grade.",

@@ -1,11 +1,18 @@
 -- Macros shared by marts and queries, so each official formula is written once. The constants they use
--- (jp_minimum(), apbd_floor(), ikm_unsur(), ikm_skala(), mutu_batas(m)) are made from the domain package
--- just before this file runs (etl.warehouse.domain_macros).
+-- (jp_minimum(), apbd_floor(), ikm_unsur(), ikm_skala(), mutu_batas(m), penimbang(nama), ikm_konvensi()) are
+-- made from the domain package just before this file runs (etl.warehouse.domain_macros).
 
--- IKM (PermenPANRB 14/2017) from the nine NRR: 25 x (sum of NRR) / 9, rounded to 2 decimals;
+-- IKM (PermenPANRB 14/2017) from the nine NRR under a convention (penimbang(nama): NULL for the exact 1/9,
+-- else the rounded weight a report prints): 25 x (sum of NRR) x weight, rounded to 2 decimals;
 -- NULL unless all nine unsur have answers.
-CREATE MACRO ikm_dari_nrr(jumlah_nrr, banyak_unsur) AS
-    CASE WHEN banyak_unsur = ikm_unsur() THEN round(ikm_skala() * jumlah_nrr / ikm_unsur(), 2) END;
+CREATE MACRO ikm_penimbang(jumlah_nrr, banyak_unsur, nama) AS
+    CASE WHEN banyak_unsur = ikm_unsur() THEN round(
+        CASE WHEN penimbang(nama) IS NULL THEN ikm_skala() * jumlah_nrr / ikm_unsur()
+            ELSE ikm_skala() * jumlah_nrr * penimbang(nama) END, 2) END;
+
+-- The IKM the dashboard shows (tiles, mutu): under the deployment's convention, ikm_konvensi()
+-- ($ASN_IKM_PENIMBANG when the warehouse was built; the exact 1/9 by default).
+CREATE MACRO ikm_dari_nrr(jumlah_nrr, banyak_unsur) AS ikm_penimbang(jumlah_nrr, banyak_unsur, ikm_konvensi());
 
 -- Mutu pelayanan from an IKM value: A 88.31-100, B 76.61-88.30, C 65.00-76.60, D 25.00-64.99.
 CREATE MACRO mutu_ikm(ikm) AS

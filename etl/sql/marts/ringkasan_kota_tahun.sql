@@ -32,8 +32,13 @@ anggaran AS (
 ),
 
 biaya AS (
-    -- Activity cost and JP passed, from the activities mart (one definition of jp_lulus).
-    SELECT kota, tahun, sum(biaya)::BIGINT AS biaya_kegiatan, sum(jp_lulus)::BIGINT AS jp_lulus
+    -- Activity cost and JP passed, from the activities mart (one definition of jp_lulus); an activity whose
+    -- cost is not recorded (biaya empty, e.g. a SIASN training record) stays out of the cost per JP.
+    SELECT
+        kota,
+        tahun,
+        sum(biaya)::BIGINT AS biaya_kegiatan,
+        (sum(jp_lulus) FILTER (WHERE biaya IS NOT NULL))::BIGINT AS jp_lulus
     FROM kegiatan
     GROUP BY kota, tahun
 ),
