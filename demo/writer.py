@@ -14,6 +14,7 @@ import pandas as pd
 from demo.appraisal import penghargaan_rows, penilaian_rows, rate_year
 from demo.cities import CITIES, City
 from demo.city_data import activity_budgets, anggaran_rows, apbd_rows, aspirasi_rows, fit_costs, survei_rows
+from demo.national import KOTA, national_cities
 from demo.nip import NipRegistry
 from demo.pegawai import make_pegawai, pegawai_rows
 from demo.randomness import _d, _day, _rng, _split
@@ -56,7 +57,7 @@ class SampleWriter:
         self.rows[f"{dataset}.csv"] += len(df)
 
 
-def _marker_text(seed: int, scale: float) -> str:
+def _marker_text(seed: int, scale: float, kota: int) -> str:
     """Return the notice written to contract.SYNTHETIC_MARKER."""
     return (
         "DATA SINTETIS - BUKAN DATA NYATA\n"
@@ -69,6 +70,7 @@ def _marker_text(seed: int, scale: float) -> str:
         "\n"
         f"seed: {seed}\n"
         f"scale: {scale}\n"
+        f"kota: {kota}\n"
     )
 
 
@@ -121,18 +123,26 @@ def _simulate_chunk(
         state = YearState(predikat, training.lulus_jp >= JP_MINIMUM, training.mentored)
 
 
-def write_sample(out: Path, seed: int = 42, scale: float = 1.0) -> dict[str, int]:
+def write_sample(out: Path, seed: int = 42, scale: float = 1.0, kota: int = len(CITIES)) -> dict[str, int]:
     """Write a complete synthetic source folder; return rows written per file name.
 
     `out` gets one CSV per dataset of etl.contract.DATASETS (`pegawai.csv`, `peserta.csv`,
-    ...) and the marker file contract.SYNTHETIC_MARKER. `scale` multiplies the headcounts
-    (and with them budgets, programs, participants and survey sizes); the same seed and scale
-    give byte-identical files. The dict maps each CSV file name to its number of data rows.
+    ...) and the marker file contract.SYNTHETIC_MARKER. `kota` is how many kota: the four
+    storied cities (the default), then more of the 98 kota of Indonesia in the order of
+    demo.national.kota_order (98: all of them); a ValueError with a message for people when
+    it is not 4-98. `scale` multiplies the headcounts (and with them budgets, programs,
+    participants and survey sizes); the same seed, scale and kota give byte-identical files.
+    The dict maps each CSV file name to its number of data rows.
     """
-    cities = CITIES
+    if not len(CITIES) <= kota <= len(KOTA):
+        raise ValueError(
+            f"Jumlah kota harus antara {len(CITIES)} dan {len(KOTA)} (diminta {kota}): "
+            f"{len(CITIES)} adalah empat kota contoh, {len(KOTA)} adalah seluruh kota di Indonesia."
+        )
+    cities = national_cities(kota, seed)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    (out / contract.SYNTHETIC_MARKER).write_text(_marker_text(seed, scale), encoding="utf-8")
+    (out / contract.SYNTHETIC_MARKER).write_text(_marker_text(seed, scale, kota), encoding="utf-8")
     registry = NipRegistry()
     with SampleWriter(out) as writer:
         writer.write("kota", pd.DataFrame({"kota": [c.kota for c in cities], "provinsi": [c.provinsi for c in cities]}))
