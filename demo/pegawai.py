@@ -8,7 +8,7 @@ import pandas as pd
 from demo.cities import City
 from demo.nip import NipRegistry, make_nips
 from demo.organisation import OPDS
-from demo.randomness import _choose, _d, _day, _first_of_month, _iso, _rank_within, _years
+from demo.randomness import _choose, _d, _day, _first_of_month, _iso, _rank_within, _spread, _years
 from demo.settings import YEARS
 from etl import contract
 
@@ -231,7 +231,8 @@ def _employee_pool(
     female = rng.random(size) < np.array([FEMALE_SHARE[g] for g in group])
 
     if pns:
-        new = rng.random(size) < 0.14
+        new = np.zeros(size, dtype=bool)
+        new[rng.permutation(size)[: round(0.14 * size)]] = True
         # Existing PNS: age on 1 Jan 2021, entered at 19-40 and before 2021.
         age = np.clip(rng.normal(43, 9, size), 22, 59.9)
         birth = _day(2021) - (age * 365.25).astype(np.int64).astype("timedelta64[D]")
@@ -240,7 +241,8 @@ def _employee_pool(
         tmt_year = np.clip(birth_year + entry, birth_year + 19, 2020)
         tmt_month = rng.integers(1, 13, size)
         # New PNS (CPNS formations): TMT in January-July of 2021-2025.
-        new_year = _choose(rng, YEARS, NEW_PNS_YEAR_WEIGHTS, size).astype(np.int64)
+        new_year = np.zeros(size, dtype=np.int64)
+        new_year[new] = _spread(rng, YEARS, NEW_PNS_YEAR_WEIGHTS, int(new.sum())).astype(np.int64)
         new_month = rng.integers(1, 8, size)
         tmt_year = np.where(new, new_year, tmt_year)
         tmt_month = np.where(new, new_month, tmt_month)
