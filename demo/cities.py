@@ -36,6 +36,10 @@ class City:
     forums: int = 2  # dialogue forums a year
     saluran: dict[str, float] = field(default_factory=dict)
     kinerja_asn_weight: float = 0.03  # aspirations about ASN performance
+    survei_size: float = 1.0  # IKM respondents relative to the base sample of each service unit
+    # PPPK appointed in 2025 as (month of TMT, number at scale 1); they are part of `pppk`. Empty:
+    # the PPPK of the city entered over the years like everywhere else.
+    pppk_2025: tuple[tuple[int, int], ...] = ()
 
     def label(self, opd: str) -> str:
         """Return the OPD name as this city writes it."""
@@ -111,7 +115,13 @@ CITIES: tuple[City, ...] = (
         provinsi="Sulawesi Selatan",
         kode="MKS",
         pns=13_500,
-        pppk=6_500,
+        # PPPK appointed in 2025 (Pemkot Makassar, reported by local press): 1,746 of formasi 2024
+        # with their SK on 23 June 2025, and 6,936 (329 formasi 2024 tahap II, 6,607 PPPK paruh
+        # waktu formasi 2025) by SK of 30 September 2025: about 8,700. Before 2025 about 3,000.
+        # Sources: https://pluz.id/2025/06/23/1-746-pppk-resmi-jadi-pegawai-pemkot-makassar/ and
+        # https://talinews.com/?p=1744 (14 November 2025).
+        pppk=11_700,
+        pppk_2025=((6, 1_746), (10, 6_936)),
         apbd_2024=5_700_000_000_000,
         bkpsdm="BKPSDMD",
         opds=tuple(OPDS),
@@ -147,6 +157,7 @@ CITIES: tuple[City, ...] = (
             "Kotak Saran": 0.10,
         },
         kinerja_asn_weight=0.12,
+        survei_size=1.5,
     ),
     City(
         kota="Bukittinggi",
@@ -187,6 +198,7 @@ CITIES: tuple[City, ...] = (
             "Monitoring dan Evaluasi Kinerja",
         ),
         coach_underperformers=0.85,
+        survei_size=0.6,
         award_rate=0.04,
         pagu_share=(0.0017, 0.0019),
         aspirasi=150,

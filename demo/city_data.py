@@ -19,8 +19,16 @@ KEGIATAN = (
 )
 
 
-def apbd_rows(city: City, rng: np.random.Generator) -> pd.DataFrame:
-    """Return belanja daerah per year: the 2024 figure with ~4% yearly growth around it."""
+# Costs of the training kegiatan outside the activities themselves (platforms, administration,
+# travel), as a share of their realisasi: the activities of a year cost the rest.
+OUTSIDE_COSTS = (0.02, 0.06)
+
+
+def apbd_rows(city: City, rng: np.random.Generator, scale: float = 1.0) -> pd.DataFrame:
+    """Return belanja daerah per year: the 2024 figure with ~4% yearly growth around it, times `scale`.
+
+    Money follows the headcount: at any scale the budget per ASN and its share of APBD stay credible.
+    """
     growth = 1.04 + rng.normal(0, 0.01, len(YEARS))
     factor = np.ones(len(YEARS))
     i24 = YEARS.index(2024)
@@ -28,7 +36,7 @@ def apbd_rows(city: City, rng: np.random.Generator) -> pd.DataFrame:
         factor[i] = factor[i - 1] * growth[i]
     for i in range(i24 - 1, -1, -1):
         factor[i] = factor[i + 1] / growth[i]
-    belanja = (np.round(city.apbd_2024 * factor / 1_000_000) * 1_000_000).astype(np.int64)
+    belanja = (np.round(city.apbd_2024 * scale * factor / 1_000_000) * 1_000_000).astype(np.int64)
     return pd.DataFrame({"kota": city.kota, "tahun": list(YEARS), "belanja_daerah": belanja})
 
 
@@ -64,6 +72,26 @@ def anggaran_rows(city: City, apbd: pd.DataFrame, rng: np.random.Generator) -> p
     )
 
 
+def activity_budgets(anggaran: pd.DataFrame, rng: np.random.Generator) -> dict[int, float]:
+    """Return per year the money the activities cost: realisasi of all kegiatan less the outside costs."""
+    realisasi = anggaran.groupby("tahun")["realisasi"].sum()
+    outside = rng.uniform(*OUTSIDE_COSTS, len(realisasi))
+    pairs = zip(realisasi.items(), outside, strict=True)
+    return {int(year): float(total) * (1 - share) for (year, total), share in pairs}
+
+
+def fit_costs(tariff_costs: np.ndarray, budget: float) -> np.ndarray:
+    """Return activity costs (whole thousands of Rupiah) in proportion to `tariff_costs`, adding up to `budget`.
+
+    The tariffs say what an activity costs relative to another; what a city pays in all is
+    what it realised of its training budget, so the costs are scaled to that (rounded down).
+    """
+    total = float(np.sum(tariff_costs))
+    if total <= 0:
+        return np.zeros(len(tariff_costs), dtype=np.int64)
+    return (np.floor(np.asarray(tariff_costs, dtype=float) * budget / total / 1000) * 1000).astype(np.int64)
+
+
 SURVEI_OPDS = (  # service units and respondents a year at scale 1
     ("Dinas Kependudukan dan Pencatatan Sipil", 250),
     ("Dinas Kesehatan", 150),
@@ -79,12 +107,11 @@ UNSUR_OFFSET = UNSUR_OFFSET - UNSUR_OFFSET.mean()
 
 def survei_rows(city: City, year: int, scale: float, rng: np.random.Generator) -> pd.DataFrame:
     """Return IKM respondents per service OPD: answers 1-4, a few blanks, mostly band B."""
-    size = {"Makassar": 1.5, "Bukittinggi": 0.6}.get(city.kota, 1.0)
-    parts = []
+    opds, dates, blocks = [], [], []
     for opd, base in SURVEI_OPDS:
         if opd not in city.opds:
             continue
-        n = max(10, round(base * size * scale))
+        n = max(10, round(base * city.survei_size * scale))
         if city.kota == "Jambi" and opd == "Dinas Kependudukan dan Pencatatan Sipil":
             target = 2.95 + 0.13 * YEARS.index(year)  # faster population administration
         else:
@@ -97,11 +124,12 @@ def survei_rows(city: City, year: int, scale: float, rng: np.random.Generator) -
         answers = np.where(blank, np.nan, answers)
         wave = np.where(rng.random(n) < 0.5, 59, 243)  # two survey waves: March-May, September-November
         tanggal = _day(year) + (wave + rng.integers(0, 90, n)).astype("timedelta64[D]")
-        df = pd.DataFrame({"kota": city.kota, "opd": city.label(opd), "tanggal": _iso(np.sort(tanggal))})
-        for j in range(9):
-            df[f"u{j + 1}"] = pd.array(answers[:, j], dtype="Int64")
-        parts.append(df)
-    return pd.concat(parts, ignore_index=True)
+        opds.append(np.full(n, city.label(opd), dtype=object))
+        dates.append(np.sort(tanggal))
+        blocks.append(answers)
+    answers = np.concatenate(blocks)
+    df = pd.DataFrame({"kota": city.kota, "opd": np.concatenate(opds), "tanggal": _iso(np.concatenate(dates))})
+    return df.assign(**{f"u{j + 1}": pd.array(answers[:, j], dtype="Int64") for j in range(9)})
 
 
 ASPIRASI_KATEGORI = {  # kategori: (weight, OPD concerned, subject of the summary)

@@ -8,7 +8,7 @@ import pandas as pd
 from demo.cities import City
 from demo.nip import NipRegistry, make_nips
 from demo.organisation import OPDS
-from demo.randomness import _choose, _d, _day, _first_of_month, _iso, _rank_within, _years
+from demo.randomness import _choose, _d, _day, _first_of_month, _iso, _rank_within, _spread, _years
 from demo.settings import YEARS
 from etl import contract
 
@@ -211,8 +211,19 @@ def _pendidikan_probs(kategori: int, group: str) -> list[float]:
     return [0, 0, 0, 0.10, 0.70, 0.20, 0]
 
 
-def _employee_pool(city: City, pns: bool, size: int, rng: np.random.Generator) -> pd.DataFrame:
-    """Return `size` candidate employees of one kind (PNS or PPPK), before selection."""
+# Year of TMT of new PNS (CPNS formations), 2021-2025: an intake every year, growing a little, so a
+# year's Latsar (hundreds of JP for each new PNS) adds JP for the new hires without making JP per
+# ASN jump up in one year and fall back in the next.
+NEW_PNS_YEAR_WEIGHTS = (0.18, 0.19, 0.19, 0.21, 0.23)
+
+
+def _employee_pool(
+    city: City, pns: bool, size: int, rng: np.random.Generator, months_2025: dict[int, float] | None = None
+) -> pd.DataFrame:
+    """Return `size` candidate employees of one kind (PNS or PPPK), before selection.
+
+    `months_2025` (month of TMT: weight) makes a pool of PPPK appointed in 2025 in those months.
+    """
     opd_names = list(city.opds)
     weights = [OPDS[o].pns if pns else OPDS[o].pppk for o in opd_names]
     opd = _choose(rng, opd_names, weights, size)
@@ -220,7 +231,8 @@ def _employee_pool(city: City, pns: bool, size: int, rng: np.random.Generator) -
     female = rng.random(size) < np.array([FEMALE_SHARE[g] for g in group])
 
     if pns:
-        new = rng.random(size) < 0.14
+        new = np.zeros(size, dtype=bool)
+        new[rng.permutation(size)[: round(0.14 * size)]] = True
         # Existing PNS: age on 1 Jan 2021, entered at 19-40 and before 2021.
         age = np.clip(rng.normal(43, 9, size), 22, 59.9)
         birth = _day(2021) - (age * 365.25).astype(np.int64).astype("timedelta64[D]")
@@ -229,12 +241,19 @@ def _employee_pool(city: City, pns: bool, size: int, rng: np.random.Generator) -
         tmt_year = np.clip(birth_year + entry, birth_year + 19, 2020)
         tmt_month = rng.integers(1, 13, size)
         # New PNS (CPNS formations): TMT in January-July of 2021-2025.
-        new_year = _choose(rng, YEARS, [0.10, 0.35, 0.10, 0.35, 0.10], size).astype(np.int64)
+        new_year = np.zeros(size, dtype=np.int64)
+        new_year[new] = _spread(rng, YEARS, NEW_PNS_YEAR_WEIGHTS, int(new.sum())).astype(np.int64)
         new_month = rng.integers(1, 8, size)
         tmt_year = np.where(new, new_year, tmt_year)
         tmt_month = np.where(new, new_month, tmt_month)
+    elif months_2025:
+        tmt_year = np.full(size, 2025, dtype=np.int64)
+        tmt_month = _choose(rng, list(months_2025), list(months_2025.values()), size).astype(np.int64)
+        new = np.zeros(size, dtype=bool)
     else:
-        tmt_year = _choose(rng, (2020, *YEARS), [0.06, 0.16, 0.20, 0.18, 0.22, 0.18], size).astype(np.int64)
+        # A city whose 2025 appointments are known (city.pppk_2025) gets them from their own pool.
+        weights = [0.06, 0.16, 0.20, 0.18, 0.22, 0.0 if city.pppk_2025 else 0.18]
+        tmt_year = _choose(rng, (2020, *YEARS), weights, size).astype(np.int64)
         tmt_month = rng.integers(1, 13, size)
         new = np.zeros(size, dtype=bool)
     tmt_months = (tmt_year - 1970).astype("datetime64[Y]").astype("datetime64[M]")
@@ -274,11 +293,12 @@ def _add_exits(df: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
     retire_month = _first_of_month(birth).astype("datetime64[M]") + (bup * 12 + 1).astype("timedelta64[M]")
     retire = retire_month.astype("datetime64[D]")
     keluar = np.where(retire <= _day(2025, 12, 31), retire, np.datetime64("NaT", "D"))
-    # Other exits (resignation, transfer, death): about 0.6% a year for PNS, 1.5% for PPPK.
-    other = rng.random(n) < np.where(df["pns"], 0.03, 0.07)
+    # Other exits (resignation, transfer, death): about 0.6% a year for PNS, 1.5% for PPPK, over the
+    # time each one serves within 2021-2025.
     tmt = _d(df["tmt"])
     start = np.maximum(tmt, _day(2021)) + np.timedelta64(30, "D")
     span = (_day(2025, 12, 31) - start).astype(np.int64)
+    other = rng.random(n) < np.where(df["pns"], 0.006, 0.015) * np.maximum(span, 0) / 365.25
     exit_day = _first_of_month(start + (rng.random(n) * np.maximum(span, 0)).astype("timedelta64[D]"))
     other &= (span > 0) & (exit_day > tmt)
     keluar = np.where(other & (np.isnat(keluar) | (exit_day < keluar)), exit_day, keluar)
@@ -387,16 +407,22 @@ def make_pegawai(
     n_pppk: int,
     rng: np.random.Generator,
     registry: NipRegistry,
+    n_pppk_2025: int = 0,
 ) -> pd.DataFrame:
     """Return one chunk of employees (in service at end-2025: n_pns + n_pppk, plus leavers).
 
+    `n_pppk_2025` of the n_pppk were appointed in 2025, in the months of city.pppk_2025.
     Columns: nip (int64), nama, opd (city label), opd_kind (key of OPDS), group, female, birth,
     tmt, keluar (NaT when still in service), kategori (index into KATEGORI), pns, pendidikan,
     golongan, ability (latent performance).
     """
+    months = {month: float(count) for month, count in city.pppk_2025}
+    kinds = [(True, n_pns, None), (False, n_pppk - n_pppk_2025, None)]
+    if n_pppk_2025:
+        kinds.append((False, n_pppk_2025, months))
     parts = []
-    for pns, target in ((True, n_pns), (False, n_pppk)):
-        pool = _employee_pool(city, pns, int(target * 1.5) + 20, rng)
+    for pns, target, months_2025 in kinds:
+        pool = _employee_pool(city, pns, int(target * 1.5) + 20, rng, months_2025)
         pool = _add_exits(pool, rng)
         parts.append(_select(pool, target, rng))
     df = _cover_all_opds(city, pd.concat(parts, ignore_index=True), rng)

@@ -68,6 +68,17 @@ def _choose(
     return np.asarray(options, dtype=object)[rng.choice(len(options), size=size, p=p)]
 
 
+def _spread(rng: np.random.Generator, options: tuple | list, weights: tuple | list, size: int) -> np.ndarray:
+    """Return `size` values of `options` in the exact proportions of `weights` (largest remainder), shuffled.
+
+    Unlike _choose, the counts do not vary by chance: a small city's yearly intake follows the weights.
+    """
+    share = np.asarray(weights, dtype=float) / np.sum(weights) * size
+    counts = np.floor(share).astype(np.int64)
+    counts[np.argsort(counts - share, kind="stable")[: size - counts.sum()]] += 1
+    return rng.permutation(np.repeat(np.asarray(options, dtype=object), counts))
+
+
 def _choose_rows(rng: np.random.Generator, probs: np.ndarray) -> np.ndarray:
     """Return one index per row of `probs` (rows of probabilities that sum to 1)."""
     cum = np.cumsum(probs, axis=1)

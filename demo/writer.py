@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -12,7 +13,8 @@ import pandas as pd
 
 from demo.appraisal import penghargaan_rows, penilaian_rows, rate_year
 from demo.cities import CITIES, City
-from demo.city_data import anggaran_rows, apbd_rows, aspirasi_rows, survei_rows
+from demo.city_data import activity_budgets, anggaran_rows, apbd_rows, aspirasi_rows, fit_costs, survei_rows
+from demo.national import KOTA, national_cities
 from demo.nip import NipRegistry
 from demo.pegawai import make_pegawai, pegawai_rows
 from demo.randomness import _d, _day, _rng, _split
@@ -45,7 +47,9 @@ class SampleWriter:
 
     def write(self, dataset: str, df: pd.DataFrame) -> None:
         """Append rows (columns in contract order; integers never written as floats)."""
-        df = df.loc[:, list(contract_columns(dataset))]
+        columns = list(contract_columns(dataset))
+        if list(df.columns) != columns:
+            df = df[columns]
         floats = [c for c in df.columns if pd.api.types.is_float_dtype(df[c])]
         if floats:
             raise TypeError(f"{dataset}: float columns {floats} would be written as decimals")
@@ -53,7 +57,7 @@ class SampleWriter:
         self.rows[f"{dataset}.csv"] += len(df)
 
 
-def _marker_text(seed: int, scale: float) -> str:
+def _marker_text(seed: int, scale: float, kota: int) -> str:
     """Return the notice written to contract.SYNTHETIC_MARKER."""
     return (
         "DATA SINTETIS - BUKAN DATA NYATA\n"
@@ -66,22 +70,32 @@ def _marker_text(seed: int, scale: float) -> str:
         "\n"
         f"seed: {seed}\n"
         f"scale: {scale}\n"
+        f"kota: {kota}\n"
     )
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One chunk of a city's employees: its number, headcounts and its share of the city's money."""
+
+    number: int
+    pns: int
+    pppk: int
+    pppk_2025: int
+    budgets: dict[int, float]  # per year, what this chunk's activities cost in all
 
 
 def _simulate_chunk(
     city: City,
     ci: int,
-    chunk: int,
-    n_pns: int,
-    n_pppk: int,
+    chunk: Chunk,
     seed: int,
     registry: NipRegistry,
     counters: dict[int, int],
     writer: SampleWriter,
 ) -> None:
     """Generate one chunk of employees of a city and write all its person-level rows."""
-    emp = make_pegawai(city, n_pns, n_pppk, _rng(seed, ci, chunk, 1), registry)
+    emp = make_pegawai(city, chunk.pns, chunk.pppk, _rng(seed, ci, chunk.number, 1), registry, chunk.pppk_2025)
     writer.write("pegawai", pegawai_rows(city, emp))
 
     n = len(emp)
@@ -89,11 +103,12 @@ def _simulate_chunk(
     tmt = _d(emp["tmt"])
     keluar = _d(emp["keluar"])
     for y, year in enumerate(YEARS):
-        rng = _rng(seed, ci, chunk, 2, y)
+        rng = _rng(seed, ci, chunk.number, 2, y)
         active = (tmt <= _day(year, 12, 31)) & (np.isnat(keluar) | (keluar >= _day(year)))
-        first = chunk == 0  # the first chunk guarantees non-empty files at tiny scale
+        first = chunk.number == 0  # the first chunk guarantees non-empty files at tiny scale
         training = simulate_training(city, year, emp, active, state, 2 if first else 0, rng)
         programs = training.programs
+        programs["biaya"] = fit_costs(programs["biaya"].to_numpy(), chunk.budgets[year])
         seq = counters.get(year, 0) + np.arange(1, len(programs) + 1)
         counters[year] = int(seq[-1]) if len(seq) else counters.get(year, 0)
         programs["kode_program"] = [f"{city.kode}-{year}-{s:04d}" for s in seq]
@@ -108,35 +123,49 @@ def _simulate_chunk(
         state = YearState(predikat, training.lulus_jp >= JP_MINIMUM, training.mentored)
 
 
-def write_sample(out: Path, seed: int = 42, scale: float = 1.0) -> dict[str, int]:
+def write_sample(out: Path, seed: int = 42, scale: float = 1.0, kota: int = len(CITIES)) -> dict[str, int]:
     """Write a complete synthetic source folder; return rows written per file name.
 
     `out` gets one CSV per dataset of etl.contract.DATASETS (`pegawai.csv`, `peserta.csv`,
-    ...) and the marker file contract.SYNTHETIC_MARKER. `scale` multiplies the headcounts
-    (and with them programs, participants and survey sizes); the same seed and scale give
-    byte-identical files. The dict maps each CSV file name to its number of data rows.
+    ...) and the marker file contract.SYNTHETIC_MARKER. `kota` is how many kota: the four
+    storied cities (the default), then more of the 98 kota of Indonesia in the order of
+    demo.national.kota_order (98: all of them); a ValueError with a message for people when
+    it is not 4-98. `scale` multiplies the headcounts (and with them budgets, programs,
+    participants and survey sizes); the same seed, scale and kota give byte-identical files.
+    The dict maps each CSV file name to its number of data rows.
     """
+    if not len(CITIES) <= kota <= len(KOTA):
+        raise ValueError(
+            f"Jumlah kota harus antara {len(CITIES)} dan {len(KOTA)} (diminta {kota}): "
+            f"{len(CITIES)} adalah empat kota contoh, {len(KOTA)} adalah seluruh kota di Indonesia."
+        )
+    cities = national_cities(kota, seed)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    (out / contract.SYNTHETIC_MARKER).write_text(_marker_text(seed, scale), encoding="utf-8")
+    (out / contract.SYNTHETIC_MARKER).write_text(_marker_text(seed, scale, kota), encoding="utf-8")
     registry = NipRegistry()
     with SampleWriter(out) as writer:
-        kota = pd.DataFrame({"kota": [c.kota for c in CITIES], "provinsi": [c.provinsi for c in CITIES]})
-        writer.write("kota", kota)
-        for ci, city in enumerate(CITIES):
+        writer.write("kota", pd.DataFrame({"kota": [c.kota for c in cities], "provinsi": [c.provinsi for c in cities]}))
+        for ci, city in enumerate(cities):
             rng = _rng(seed, ci, 0, 3)
-            apbd = apbd_rows(city, rng)
+            apbd = apbd_rows(city, rng, scale)
             writer.write("apbd", apbd)
-            writer.write("anggaran", anggaran_rows(city, apbd, rng))
+            anggaran = anggaran_rows(city, apbd, rng)
+            writer.write("anggaran", anggaran)
+            budgets = activity_budgets(anggaran, rng)
             for y, year in enumerate(YEARS):
                 rng = _rng(seed, ci, 0, 4, y)
                 writer.write("survei_kepuasan", survei_rows(city, year, scale, rng))
                 writer.write("aspirasi", aspirasi_rows(city, year, scale, rng))
             n_pns = max(20, round(city.pns * scale))
             n_pppk = max(5, round(city.pppk * scale))
+            n_pppk_2025 = min(n_pppk, round(sum(count for _, count in city.pppk_2025) * scale))
             chunks = math.ceil((n_pns + n_pppk) / CHUNK_SIZE)
             counters: dict[int, int] = {}
-            sizes = zip(_split(n_pns, chunks), _split(n_pppk, chunks), strict=True)
-            for chunk, (c_pns, c_pppk) in enumerate(sizes):
-                _simulate_chunk(city, ci, chunk, c_pns, c_pppk, seed, registry, counters, writer)
+            sizes = zip(_split(n_pns, chunks), _split(n_pppk, chunks), _split(n_pppk_2025, chunks), strict=True)
+            for number, (c_pns, c_pppk, c_2025) in enumerate(sizes):
+                share = (c_pns + c_pppk) / (n_pns + n_pppk)
+                money = {year: budget * share for year, budget in budgets.items()}
+                chunk = Chunk(number, c_pns, c_pppk, c_2025, money)
+                _simulate_chunk(city, ci, chunk, seed, registry, counters, writer)
     return dict(writer.rows)

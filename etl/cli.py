@@ -57,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     p_sample.add_argument("--out", type=Path, default=DEFAULT_SAMPLE_DIR)
     p_sample.add_argument("--seed", type=int, default=42)
     p_sample.add_argument("--scale", type=float, default=1.0)
+    p_sample.add_argument(
+        "--kota", type=int, default=4, help="jumlah kota: 4 kota contoh (bawaan) sampai 98 (seluruh kota di Indonesia)"
+    )
     p_templates = sub.add_parser("templates", help="tulis templat isian XLSX dan CSV untuk setiap jenis data")
     p_templates.add_argument("--out", type=Path, required=True)
     for name, help_text in (("check", "periksa folder tanpa menulis apa pun"), ("load", "periksa dan muat")):
@@ -70,7 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "sample":
         from demo import write_sample
 
-        counts = write_sample(args.out, seed=args.seed, scale=args.scale)
+        try:
+            counts = write_sample(args.out, seed=args.seed, scale=args.scale, kota=args.kota)
+        except ValueError as problem:
+            print(f"Data contoh tidak ditulis. {problem}", file=sys.stderr)
+            return EXIT_FILE_PROBLEM
         print(f"Data contoh (sintetis) ditulis ke {args.out}: {sum(counts.values())} baris di {len(counts)} file.")
         return 0
     if args.command == "templates":

@@ -4,7 +4,8 @@ chart keeps its total with the hidden parts drawn as one "<5" segment.
 
 Pages run through AppTest on the session's demo warehouse (built by the real pipeline); expected numbers
 come straight from the warehouse's queries. In that warehouse the filter kategori jabatan = Administrator
-leaves Bukittinggi 2 PNS, Jambi 1 and Makassar 6-7 a year, and Pengawas leaves 5, 6, 26 and 12 in 2025.
+leaves Bukittinggi 2 PNS, Jambi 1, Pontianak 4-5 and Makassar 13-14 a year, and Pengawas leaves Jambi 8
+in 2022 (3 of them reached 20 JP) and Makassar 23 (18).
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def test_tiles_of_a_small_group_read_less_than_five(
     year = info.tahun[-1]
     latest = administrators[administrators["tahun"] == year].set_index("kota")
     small_cities = [k for k in latest.index if small(latest.loc[k, "jumlah_pns"])]
-    assert small_cities == ["Bukittinggi", "Jambi"]  # the warehouse this module relies on
+    assert small_cities == ["Bukittinggi", "Jambi", "Pontianak"]  # the warehouse this module relies on
     shown = tiles(ringkasan)
     for kota in small_cities:
         row = latest.loc[kota]
@@ -80,14 +81,14 @@ def test_tiles_of_a_small_group_read_less_than_five(
         assert f"{row.persen_20jp:.1f}".replace(".", ",") + "%" not in [value for _, value, _ in shown[kota]]
     # The help of a hidden tile explains '<5' instead of giving "2 / 2 PNS".
     helps = [m.proto.help for m in ringkasan.metric if m.label == t("m_persen_20jp", "id")]
-    assert helps.count(t("pv_small_groups", "id", k=K)) == 3  # Bukittinggi, Jambi, and Makassar (5 of 7: 2 did not)
+    assert helps.count(t("pv_small_groups", "id", k=K)) == 4  # the three, and Makassar (12 of 13: 1 did not)
     assert not any(h.endswith(" PNS") and not h.startswith("0 /") for h in helps)
 
 
 def test_findings_leave_small_groups_out_and_say_so(ringkasan) -> None:
     lines = next(m.value for m in ringkasan.markdown if m.value.startswith("- ")).splitlines()
-    note = f"- {t('fd_small', 'id', kota='Bukittinggi, Jambi, Makassar', k=K)}"
-    assert note in lines  # Makassar: 5 of 7 reached 20 JP, the 2 others would be 7 - 5
+    note = f"- {t('fd_small', 'id', kota='Bukittinggi, Jambi, Makassar, Pontianak', k=K)}"
+    assert note in lines  # Makassar: 12 of 13 reached 20 JP, the 1 other would be 13 - 12
     others = [line for line in lines if line != note]
     assert others  # budget, cost and IKM are city-wide and still compared
     assert not any("20 JP" in line or "PNS" in line for line in others)
@@ -210,14 +211,14 @@ def test_the_meeting_files_predikat_chart_keeps_its_total(con, info: WarehouseIn
 
 
 def test_profile_comparison_hides_a_small_city_and_leaves_it_out_of_the_average(con, info: WarehouseInfo) -> None:
-    at = open_page(start(jabatan=["Pengawas"]), "profil_kota")
+    year = 2022  # the last year of the range: Jambi's count is small, Makassar's is shown
+    at = open_page(start(jabatan=["Pengawas"], tahun=[str(info.tahun[0]), str(year)]), "profil_kota")
     at.selectbox(key="profil").set_value("Jambi").run()
     assert [e.value for e in at.exception] == []
     compared = at.dataframe[0].value.set_index(t("metric", "id"))
-    year = info.tahun[-1]
     raw = queries.scorecard(con, people(info, "Pengawas"))
     latest = raw[raw["tahun"] == year].set_index("kota")
-    assert small(latest.loc["Jambi", "pns_memenuhi_20jp"])  # 1 of 6
+    assert small(latest.loc["Jambi", "pns_memenuhi_20jp"])  # 3 of 8
     assert tuple(compared.loc[t("m_persen_20jp", "id"), ["Jambi", t("difference", "id")]]) == (S, S)
 
     def shown(r: pd.Series) -> bool:
