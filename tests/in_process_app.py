@@ -13,6 +13,14 @@ from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 
 ROOT = DASHBOARD.parent
+# An identity provider's settings for st.login ([auth] in secrets): AppTest never calls it, at.user fakes who signed in.
+AUTH = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "rahasia-uji",
+    "client_id": "dasbor",
+    "client_secret": "rahasia",
+    "server_metadata_url": "https://login.example.go.id/.well-known/openid-configuration",
+}
 # Every page of the app by its name (the stem of its script in views/), in menu order.
 PAGE = {Path(p).stem: p for p in PAGE_SCRIPTS}
 

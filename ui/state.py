@@ -9,6 +9,7 @@ import streamlit as st
 from analytics import queries
 from analytics.context import PageContext, WarehouseInfo
 from analytics.present import formatting as fmt
+from analytics.privacy import scope as scopes
 from analytics.queries.filters import Filters
 from analytics.texts import LANGS, t
 from ui import data
@@ -49,7 +50,7 @@ def filters(lang: str) -> Filters | None:
     kota = sidebar.multiselect(
         t("f_kota", lang),
         info.kota,
-        default=info.kota,
+        default=scopes.own(info.kota, data.scope()) or info.kota,  # a scoped reader starts with their own
         key="kota",
         bind="query-params",
     )
@@ -95,9 +96,12 @@ def load_status(lang: str, chosen: Filters | None) -> WarehouseInfo:
 
 
 def remember(lang: str, chosen: Filters | None, info: WarehouseInfo) -> PageContext:
-    """Build this run's page context and keep it for the page script. Its scope stays None (every city)
-    until scoped sign-in exists (analytics.privacy.scope)."""
-    ctx = PageContext(lang, chosen, info)
+    """Build this run's page context with the reader's scope (ui.data.scope: None, every city, in the local
+    mode) and keep it for the page script; say in the sidebar when chosen cities lie outside that scope."""
+    ctx = PageContext(lang, chosen, info, data.scope())
+    outside = scopes.outside(chosen, ctx.scope)
+    if outside:
+        st.sidebar.info(t("sc_outside", lang, kota=", ".join(outside)), icon=":material/visibility_lock:")
     st.session_state["_context"] = ctx
     return ctx
 

@@ -17,7 +17,8 @@ from ui import auth, data, state
 
 lang = state.chosen_language()  # no page context here: the page can run before any warehouse
 st.title(t("in_title", lang))
-if not auth.gate(lang):
+admin = auth.gate(lang, data.provinsi())
+if admin is None:
     st.stop()
 
 if message := st.session_state.pop("_done_message", None):

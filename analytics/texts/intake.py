@@ -9,12 +9,12 @@ TEXT: dict[str, dict[str, str]] = {
     "in_gate_off": {
         "id": "Halaman ini hanya untuk admin, dan belum ada kredensial admin yang diatur di server ini. "
         "Untuk mengaktifkannya, isi `.streamlit/secrets.toml` di server (lihat "
-        "`.streamlit/secrets.toml.example`): hash SHA-256 dari kata sandi admin, atau login OIDC "
+        "`.streamlit/secrets.toml.example`): hash scrypt dari kata sandi admin, atau login OIDC "
         "(`[auth]`) bila instansi Anda punya penyedia identitas. Tanpa itu dasbor tetap bisa dilihat "
         "semua orang, tetapi data hanya bisa dimuat lewat perintah `python -m etl load`.",
         "en": "This page is for administrators only, and no admin credential is configured on this server. "
         "To enable it, fill in `.streamlit/secrets.toml` on the server (see `.streamlit/secrets.toml.example`): "
-        "the SHA-256 hash of an admin password, or OIDC login (`[auth]`) where your organisation has an "
+        "the scrypt hash of an admin password, or OIDC login (`[auth]`) where your organisation has an "
         "identity provider. Without it everyone can still view the dashboards, but data can only be loaded "
         "with `python -m etl load`.",
     },
@@ -24,10 +24,22 @@ TEXT: dict[str, dict[str, str]] = {
     "in_logout": {"id": "Keluar", "en": "Sign out"},
     "in_wrong_password": {"id": "Kata sandi salah.", "en": "Wrong password."},
     "in_not_admin": {
-        "id": "Akun {email} tidak terdaftar sebagai admin. Minta pengelola server menambahkannya ke "
-        "`admin.emails` di secrets.toml.",
-        "en": "The account {email} is not an administrator. Ask the server's maintainer to add it to "
-        "`admin.emails` in secrets.toml.",
+        "id": "Akun {email} tidak terdaftar sebagai admin di sini. Minta pengelola server memberinya peran admin "
+        "di `[access]` (atau `admin.emails`) di secrets.toml.",
+        "en": "The account {email} is not an administrator here. Ask the server's maintainer to give it the "
+        "admin role in `[access]` (or `admin.emails`) in secrets.toml.",
+    },
+    "in_wait": {
+        "id": "Terlalu banyak percobaan yang salah. Coba lagi dalam {s} detik.",
+        "en": "Too many wrong attempts. Try again in {s} seconds.",
+    },
+    "in_gate_old_hash": {
+        "id": "Kata sandi admin di server ini masih disimpan sebagai hash SHA-256 lama, yang tidak lagi diterima. "
+        "Buat hash scrypt baru (lihat `.streamlit/secrets.toml.example`) dan simpan sebagai "
+        "`admin.password_scrypt`.",
+        "en": "This server's admin password is still stored as the old SHA-256 hash, which is no longer "
+        "accepted. Make a new scrypt hash (see `.streamlit/secrets.toml.example`) and store it as "
+        "`admin.password_scrypt`.",
     },
     # Upload page
     "in_title": {"id": "Unggah data", "en": "Upload data"},
