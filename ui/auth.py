@@ -25,6 +25,7 @@ from analytics.texts import t
 from etl import audit
 
 SESSION_KEY = "_admin_ok"
+PASSWORD_ADMIN = "admin (kata sandi)"  # who the audit log names for the local mode's password
 KEPT_ON_SIGN_OUT = ("lang",)  # what a session keeps when its person signs out: only the language
 
 
@@ -169,10 +170,10 @@ def _password_form(lang: str) -> bool:
         return False
     if credentials.verify(password, str(_secret("admin", "password_scrypt"))):
         throttle.succeeded()
-        audit.record("masuk", "admin (kata sandi)", "semua", detail="admin")
+        audit.record("masuk", PASSWORD_ADMIN, "semua", detail="admin")
         return True
     throttle.failed()
-    audit.record("ditolak", "admin (kata sandi)", "semua", detail="kata sandi salah")
+    audit.record("ditolak", PASSWORD_ADMIN, "semua", detail="kata sandi salah")
     st.error(t("in_wrong_password", lang))
     return False
 

@@ -51,7 +51,15 @@ class Access:
 
     def describe(self) -> str:
         """Return the scope as one line for the audit log: 'semua' or the kota, comma-separated."""
-        return "semua" if self.scope.kota is None else ", ".join(sorted(self.scope.kota))
+        return _listing(self.scope.kota)
+
+    def administers(self) -> str:
+        """Return the kota this person is admin of as one line: 'semua' or the kota, comma-separated."""
+        return _listing(self.admin_kota)
+
+
+def _listing(kota: frozenset[str] | None) -> str:
+    return "semua" if kota is None else ", ".join(sorted(kota))
 
 
 LOCAL = Access("", Scope(), "admin", None)  # the local mode: one trusted machine, every city

@@ -29,6 +29,26 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The account {email} is not an administrator here. Ask the server's maintainer to give it the "
         "admin role in `[access]` (or `admin.emails`) in secrets.toml.",
     },
+    "in_outside": {
+        "id": "{file}: {n} baris berisi data {kota} (baris {lines}), padahal Anda hanya mengelola {mine}. "
+        "Berkas ini tidak dimuat: kirim hanya baris kota Anda.",
+        "en": "{file}: {n} rows hold {kota}'s data (lines {lines}), but you administer only {mine}. "
+        "This file is not loaded: send only your city's rows.",
+    },
+    "in_outside_replaces": {
+        "id": "{file} akan menggantikan berkas bernama sama di folder sumber, yang juga berisi {n} baris data "
+        "{kota} (baris {lines}). Anda hanya mengelola {mine}: beri berkas Anda nama sendiri, misalnya dengan "
+        "nama kota Anda di belakangnya.",
+        "en": "{file} would replace the file of the same name in the source folder, which also holds {n} rows "
+        "of {kota}'s data (lines {lines}). You administer only {mine}: give your file a name of its own, for "
+        "example with your city's name at the end.",
+    },
+    "in_restore_deployment_only": {
+        "id": "Memulihkan gudang data sebelumnya mengganti data semua pemerintah, jadi hanya admin semua kota "
+        "yang dapat melakukannya.",
+        "en": "Restoring an earlier warehouse replaces every government's data, so only admins of every city "
+        "can do it.",
+    },
     "in_wait": {
         "id": "Terlalu banyak percobaan yang salah. Coba lagi dalam {s} detik.",
         "en": "Too many wrong attempts. Try again in {s} seconds.",
