@@ -33,6 +33,7 @@ pages = {
     t("in_section", lang): [
         st.Page("views/kualitas_data.py", title=t("in_page_kualitas", lang), icon=":material/fact_check:"),
         st.Page("views/unggah.py", title=t("in_page_unggah", lang), icon=":material/upload_file:"),
+        st.Page("views/jejak_audit.py", title=t("au_page", lang), icon=":material/history:"),
     ],
 }
 signed_in = auth.signed_in()  # False only when [auth] is configured and the visitor has not signed in

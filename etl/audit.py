@@ -23,14 +23,18 @@ ACTIONS = ("masuk", "ditolak", "unggah", "pulihkan", "ekspor")  # sign-in, refus
 _lock = threading.Lock()
 
 
-def log_path() -> Path:
-    """Return the audit log's path: $ASN_AUDIT_LOG, else audit.jsonl in the warehouse's folder."""
-    return Path(os.environ.get(AUDIT_ENV) or warehouse_path().parent / FILE_NAME)
+def log_path(db: Path | None = None) -> Path:
+    """Return the audit log's path: $ASN_AUDIT_LOG, else audit.jsonl in the folder of the warehouse `db` (by
+    default the one the app reads)."""
+    return Path(os.environ.get(AUDIT_ENV) or warehouse_path(db).parent / FILE_NAME)
 
 
-def record(action: str, email: str, scope: str, files: list[str] | None = None, detail: str = "") -> None:
+def record(
+    action: str, email: str, scope: str, files: list[str] | None = None, detail: str = "", db: Path | None = None
+) -> None:
     """Append one event: `action` (one of ACTIONS), who (`email`, or a label such as 'admin (kata sandi)'),
-    their `scope` as text, the `files` involved and a short `detail`; the time is now, in UTC."""
+    their `scope` as text, the `files` involved and a short `detail`; the time is now, in UTC. `db`: the
+    warehouse the event is about, when not the app's (the command line's --db)."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action: {action!r}")
     event = {
@@ -41,7 +45,7 @@ def record(action: str, email: str, scope: str, files: list[str] | None = None, 
         "berkas": list(files or []),
         "keterangan": detail,
     }
-    path = log_path()
+    path = log_path(db)
     path.parent.mkdir(parents=True, exist_ok=True)
     line = json.dumps(event, ensure_ascii=False) + "\n"
     with _lock, path.open("a", encoding="utf-8") as fh:  # one write per event, appended
@@ -62,3 +66,13 @@ def events() -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["berkas"] = frame["berkas"].map(lambda files: ", ".join(files) if isinstance(files, list) else "")
     return frame.iloc[::-1].reset_index(drop=True)
+
+
+EXPORT_NAME = "jejak_audit.csv"
+
+
+def exported(email: str) -> bytes:
+    """Return the whole log as a CSV for a spreadsheet (UTF-8 with BOM), and record that `email` exported it."""
+    data = events().to_csv(index=False).encode("utf-8-sig")
+    record("ekspor", email, "semua", [EXPORT_NAME])
+    return data

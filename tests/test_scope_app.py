@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import NIP_C, load_rows, minimal_rows, pegawai
-from in_process_app import AUTH, PAGE, assert_clean, shown_strings
+from in_process_app import PAGE, assert_clean, open_link, open_signed_in, shown_strings
 from streamlit.testing.v1 import AppTest
 
 from analytics.texts import t
@@ -58,14 +58,9 @@ def environment(warehouse: Path, tmp_path_factory: pytest.TempPathFactory):
 
 def open_as(user: dict | None, page: str | None = None, query: dict | None = None) -> AppTest:
     """Return the app run once for `user` (None: the local mode, no [auth]) on `page` with URL `query`."""
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    if user is not None:
-        at.secrets["auth"] = AUTH
-        at.secrets["access"] = ACCESS
-        at.user = user
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    return at.switch_page(PAGE[page]).run() if page else at.run()
+    if user is None:
+        return open_link(page or "ringkasan", query or {})
+    return open_signed_in(user, ACCESS, page, query)
 
 
 def _shows(at: AppTest, text: str) -> bool:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import NIP_A, NIP_C, minimal_rows, pegawai, program, write_folder
-from in_process_app import AUTH
+from in_process_app import open_signed_in
 from streamlit.testing.v1 import AppTest
 
 from analytics.texts import t
@@ -110,12 +110,7 @@ ACCESS = {
 
 
 def open_upload(email: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.secrets["auth"] = AUTH
-    at.secrets["access"] = ACCESS
-    at.user = {"is_logged_in": True, "email": email}
-    at.run()
-    return at.switch_page("views/unggah.py").run()
+    return open_signed_in({"is_logged_in": True, "email": email}, ACCESS, "unggah")
 
 
 @pytest.fixture

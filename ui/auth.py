@@ -26,6 +26,7 @@ from etl import audit
 
 SESSION_KEY = "_admin_ok"
 PASSWORD_ADMIN = "admin (kata sandi)"  # who the audit log names for the local mode's password
+LOCAL_READER = "lokal"  # who the audit log names for a reader of the local mode (no sign-in)
 KEPT_ON_SIGN_OUT = ("lang",)  # what a session keeps when its person signs out: only the language
 
 

@@ -51,14 +51,15 @@ class Access:
 
     def describe(self) -> str:
         """Return the scope as one line for the audit log: 'semua' or the kota, comma-separated."""
-        return _listing(self.scope.kota)
+        return listing(self.scope.kota)
 
     def administers(self) -> str:
         """Return the kota this person is admin of as one line: 'semua' or the kota, comma-separated."""
-        return _listing(self.admin_kota)
+        return listing(self.admin_kota)
 
 
-def _listing(kota: frozenset[str] | None) -> str:
+def listing(kota: frozenset[str] | None) -> str:
+    """Return kota as one line for people and the audit log: 'semua' (None: every city) or comma-separated."""
     return "semua" if kota is None else ", ".join(sorted(kota))
 
 
