@@ -144,3 +144,12 @@ def test_a_scoped_reader_starts_with_their_own_city_and_may_add_others() -> None
     assert at.sidebar.multiselect(key="kota").value == ["Jambi"]
     assert at.sidebar.multiselect(key="kota").options == ["Jambi", "Pontianak"]
     assert open_as(None, "ringkasan").sidebar.multiselect(key="kota").value == ["Jambi", "Pontianak"]
+
+
+def test_the_presentation_shared_cache_never_hands_one_readers_screens_to_another() -> None:
+    both = {"kota": ["Pontianak", "Jambi"]}
+    screens = range(1, 12)
+    national = [_shows(open_as(NATIONAL, "presentasi", {**both, "slide": str(n)}), SECRET_OPD) for n in screens]
+    assert any(national)  # the national reader's screens name Jambi's agency, and are now cached
+    for n in screens:
+        assert not _shows(open_as(PONTIANAK, "presentasi", {**both, "slide": str(n)}), SECRET_OPD), n

@@ -14,6 +14,7 @@ from analytics.present import charts
 from analytics.present.tables import display_table
 from analytics.privacy import release
 from analytics.privacy.access import listing
+from analytics.privacy.scope import Scope
 from analytics.queries.db import warehouse_version
 from analytics.queries.filters import Filters
 from analytics.texts import t
@@ -93,15 +94,16 @@ def panel(ctx: PageContext) -> None:
 
 
 @st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
-def _screens_report(lang: str, f: Filters, focus: str | None, version: str) -> content.Report:
-    """Return the overview content (cached per filters, language, highlighted city and warehouse version)."""
-    return content.overview(data.fetch, PageContext(lang, f, data.fetch(queries.warehouse_info)), focus)
+def _screens_report(lang: str, f: Filters, focus: str | None, version: str, scope: Scope | None) -> content.Report:
+    """Return the overview content (cached per filters, language, highlighted city, warehouse version and the
+    reader's scope: the cache is shared by every session, and data.fetch reads as the person reading)."""
+    return content.overview(data.fetch, PageContext(lang, f, data.fetch(queries.warehouse_info), scope), focus)
 
 
 def report(ctx: PageContext, focus: str | None) -> content.Report:
     """Return the overview content the presentation shows, the same the files hold."""
     path = data.current_path()
-    return _screens_report(ctx.lang, ctx.filters, focus, warehouse_version(path))
+    return _screens_report(ctx.lang, ctx.filters, focus, warehouse_version(path), ctx.scope)
 
 
 def screens(rep: content.Report) -> list[tuple[content.Section, str | None]]:
