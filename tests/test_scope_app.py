@@ -42,6 +42,7 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pegawai(NIP_C, kota="Jambi", opd=SECRET_OPD, jenis_asn="PPPK", golongan=""),
     ]
     rows["peserta"] = [{"kode_program": "PTK-2024-0001", "nip": p["nip"], "status": "lulus"} for p in rows["pegawai"]]
+    rows["pegawai"].append(pegawai("198503122010011099", tahun_lahir="abc"))  # the one rejected row
     report, db = load_rows(tmp_path_factory.mktemp("scoped"), rows)
     assert report.status == "ok"
     return db
@@ -153,3 +154,15 @@ def test_the_presentation_shared_cache_never_hands_one_readers_screens_to_anothe
     assert any(national)  # the national reader's screens name Jambi's agency, and are now cached
     for n in screens:
         assert not _shows(open_as(PONTIANAK, "presentasi", {**both, "slide": str(n)}), SECRET_OPD), n
+
+
+def test_an_unverified_email_is_granted_nothing_by_its_domain() -> None:
+    at = open_as({**PONTIANAK, "email_verified": False}, "ringkasan")
+    assert [h.value for h in at.title] == [t("sc_no_access_title", "id")]
+    assert open_as({**PONTIANAK, "email_verified": True}, "ringkasan").title[0].value != t("sc_no_access_title", "id")
+
+
+def test_the_count_of_rejected_rows_of_every_government_is_not_shown_to_a_scoped_reader() -> None:
+    note = t("rows_rejected", "id", n=1)  # the fixture has one rejected row
+    assert note not in [c.value for c in open_as(PONTIANAK, "ringkasan").sidebar.caption]
+    assert note in [c.value for c in open_as(NATIONAL, "ringkasan").sidebar.caption]

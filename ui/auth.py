@@ -71,8 +71,9 @@ def access(provinsi: Mapping[str, str]) -> accesses.Access | None:
     if not st.user.is_logged_in:
         return None
     config = _secret("access")
+    verified = email() if st.user.get("email_verified") is not False else ""  # an unverified e-mail names nobody
     return accesses.access_for(
-        email(), _groups(), dict(config) if config else None, list(_secret("admin", "emails") or []), provinsi
+        verified, _groups(), dict(config) if config else None, list(_secret("admin", "emails") or []), provinsi
     )
 
 

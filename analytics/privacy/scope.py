@@ -46,7 +46,8 @@ class OutOfScope(PermissionError):
     """A scoped reader asked for an answer about the whole deployment (the load history, files, rejects)."""
 
 
-def _unscoped(scope: Scope | None) -> bool:
+def whole_or_none(scope: Scope | None) -> bool:
+    """Return True when `scope` sees every city's everything (None: the local mode)."""
     return scope is None or scope.whole
 
 
@@ -59,13 +60,13 @@ def admits(declaration: Declaration, scope: Scope | None, filters: Filters | Non
     """Return True when `scope` may read the query of `declaration` with `filters` at all (False: it would be
     refused): a query run with filters is scoped by them, one without needs `kota` in its grain."""
     unbounded = filters is None and "kota" not in declaration.grain
-    return _unscoped(scope) or declaration.facts or declaration.shared or not unbounded
+    return whole_or_none(scope) or declaration.facts or declaration.shared or not unbounded
 
 
 def narrowed(filters: Filters | None, declaration: Declaration, scope: Scope | None) -> Filters | None:
     """Return the filters the query runs with for this reader: `filters` with its kota narrowed to the ones
     `scope` may see for this query (possibly none). Raises OutOfScope for a whole-deployment answer."""
-    if _unscoped(scope) or declaration.facts:
+    if whole_or_none(scope) or declaration.facts:
         return filters
     if not admits(declaration, scope, filters):
         raise OutOfScope(f"{declaration.name} answers for the whole deployment, not for a scoped reader")
@@ -79,7 +80,7 @@ def restrict(
 ) -> pd.DataFrame:
     """Return the rows of a query result that `scope` may see: other cities' rows only for a city-wide shared
     query (all of them for an unscoped reader)."""
-    if _unscoped(scope) or "kota" not in frame.columns or _city_wide_shared(declaration, filters):
+    if whole_or_none(scope) or "kota" not in frame.columns or _city_wide_shared(declaration, filters):
         return frame
     keep = frame["kota"].isin(scope.kota)
     return frame if keep.all() else frame[keep].reset_index(drop=True)
@@ -92,6 +93,6 @@ def own(kota: list[str], scope: Scope | None) -> list[str]:
 
 def outside(filters: Filters | None, scope: Scope | None) -> tuple[str, ...]:
     """Return the chosen cities outside the reader's own (for them only the headline measures are shown)."""
-    if filters is None or _unscoped(scope):
+    if filters is None or whole_or_none(scope):
         return ()
     return tuple(k for k in filters.kota if k not in scope.kota)
