@@ -30,7 +30,13 @@ PONTIANAK = {"is_logged_in": True, "email": "sekda@pontianak.go.id"}
 JAMBI = {"is_logged_in": True, "email": "kabid@jambikota.go.id", "groups": ["bkpsdm-jambi"]}
 NATIONAL = {"is_logged_in": True, "email": "pusat@bkn.go.id"}
 STRANGER = {"is_logged_in": True, "email": "warga@gmail.com"}
-HOSTILE = {"kota": ["Pontianak", "Jambi"], "opd": [SECRET_OPD]}  # a copied link asking for Jambi's agency
+HOSTILE = {  # a copied link asking for Jambi's agency, its profile, its simulation, its slides
+    "kota": ["Pontianak", "Jambi"],
+    "opd": [SECRET_OPD],
+    "profil": "Jambi",
+    "simulasi_kota": "Jambi",
+    "fokus": "Jambi",
+}
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +92,7 @@ def test_the_pages_would_show_jambis_agency_to_someone_whose_scope_holds_jambi()
     assert _shows(open_as(JAMBI, "partisipasi", {"kota": "Jambi"}), SECRET_OPD)
     assert _shows(open_as(NATIONAL, "partisipasi", {"kota": "Jambi"}), SECRET_OPD)
     assert _shows(open_as(None, "partisipasi", {"kota": "Jambi"}), SECRET_OPD)  # the local mode, as today
+    assert _shows(open_as(NATIONAL, "profil_kota", HOSTILE), SECRET_OPD)  # the hostile link, for a reader of Jambi
 
 
 def test_the_opd_filter_offers_only_the_readers_own_agencies() -> None:
