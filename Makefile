@@ -6,7 +6,7 @@ WAREHOUSE ?= $(or $(ASN_WAREHOUSE),data/warehouse.duckdb)
 SAMPLE := data/sample
 PORT ?= 8501
 
-.PHONY: setup lock chromium run demo test test-fast lint bench bench-national clean
+.PHONY: setup lock chromium oidc run demo test test-fast lint bench bench-national clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ chromium:  # chart images (deck, PDF, PNG) need the system Chromium; installed w
 		&& DEBIAN_FRONTEND=noninteractive apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \
 		|| echo "Note: no Chromium; the app offers CSV, XLSX and HTML but no deck, PDF or PNG (apt-get install chromium)."
 
+oidc: tests/oidc/node_modules/.installed  ## the real OIDC provider the sign-in browser tests start (npm, pinned)
+
+tests/oidc/node_modules/.installed: tests/oidc/package.json tests/oidc/package-lock.json
+	npm ci --prefix tests/oidc --no-audit --no-fund --loglevel=error
+	touch $@
+
 $(WAREHOUSE): | $(VENV)/.installed
 	$(PY) -m etl sample --out $(SAMPLE)
 	$(PY) -m etl load $(SAMPLE) --db $(WAREHOUSE)
@@ -50,7 +56,7 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test: lint  ## lint and the whole test suite
+test: lint oidc  ## lint and the whole test suite
 	$(PY) -m pytest -q
 
 test-fast: lint  ## lint and every test but the real-browser ones (marker `browser`: Chromium, a served app)

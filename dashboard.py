@@ -33,13 +33,19 @@ pages = {
     t("in_section", lang): [
         st.Page("views/kualitas_data.py", title=t("in_page_kualitas", lang), icon=":material/fact_check:"),
         st.Page("views/unggah.py", title=t("in_page_unggah", lang), icon=":material/upload_file:"),
+        st.Page("views/jejak_audit.py", title=t("au_page", lang), icon=":material/history:"),
     ],
 }
-allowed = auth.signed_in()  # False only when [auth] is configured and the visitor has not signed in
-page = st.navigation(pages, expanded=True, position="sidebar" if allowed else "hidden")  # all fourteen visible
-if not allowed:
+signed_in = auth.signed_in()  # False only when [auth] is configured and the visitor has not signed in
+who = auth.access(data.provinsi()) if signed_in else None  # None: no grant names this person
+page = st.navigation(pages, expanded=True, position="sidebar" if who else "hidden")  # all visible
+if not signed_in:
     auth.login_screen(lang)
     st.stop()
+if who is None:
+    auth.no_access_screen(lang)
+    st.stop()
+auth.record_sign_in(who)
 auth.logout_button(lang)
 
 if not data.available():

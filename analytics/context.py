@@ -28,7 +28,8 @@ class WarehouseInfo:
 @dataclass(frozen=True)
 class PageContext:
     """The reader's language, the chosen filters (None when no city is chosen), the warehouse facts, and the
-    reader's scope (None: every city, the local mode; the scoped-access issue fills it from sign-in)."""
+    reader's scope (None or Scope(): every city, the local mode; ui.state fills it from sign-in, the command line
+    from --sebagai)."""
 
     lang: str
     filters: Filters | None

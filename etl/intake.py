@@ -23,6 +23,7 @@ from etl.backup import KEEP
 from etl.contract import DATASETS, PERSONAL, dataset_for_file
 from etl.paths import PROJECT_ROOT
 from etl.read import SOURCE_SUFFIXES
+from etl.warehouse import connect, model_sql
 
 SOURCE_ENV = "ASN_SOURCE_DIR"
 DEFAULT_SOURCE_DIR = PROJECT_ROOT / "data" / "sumber"
@@ -37,6 +38,43 @@ def source_dir() -> Path:
 def safe_name(name: str) -> str:
     """Return an uploaded file's name without any folder part (no writing outside the source folder)."""
     return Path(name.replace("\\", "/")).name
+
+
+@dataclass(frozen=True)
+class Outside:
+    """Rows about a kota the sender does not administer: in an uploaded `file`, or (`replaces`) in the file of
+    the source folder that an upload of the same name would replace. `lines` are the files' line numbers."""
+
+    file: str
+    kota: str
+    lines: tuple[int, ...]
+    replaces: bool = False
+
+
+def rows_outside(folder: Path, files: list[str], allowed: frozenset[str], replaces: bool = False) -> list[Outside]:
+    """Return the rows of `files` in source folder `folder` about a kota not in `allowed`, grouped by file and
+    kota (etl/sql/checks/kota_baris.sql over a throwaway load of the folder; [] when it cannot load, which the
+    preview reports on its own)."""
+    with tempfile.TemporaryDirectory(prefix="asn-cakupan-") as tmp:
+        db = Path(tmp) / "cek.duckdb"
+        if pipeline.load(folder, db).errors:
+            return []
+        con = connect(db, read_only=True)
+        try:
+            rows = con.execute(model_sql("checks", "kota_baris"), {"files": files}).fetchall()
+        finally:
+            con.close()
+    found: dict[tuple[str, str], list[int]] = {}
+    for file, line, kota in rows:
+        if kota not in allowed:
+            found.setdefault((file, kota), []).append(int(line))
+    return [Outside(file, kota, tuple(lines), replaces) for (file, kota), lines in found.items()]
+
+
+def lines_text(lines: tuple[int, ...], most: int = 10) -> str:
+    """Return line numbers for a message: '2, 5, 9' or, past `most`, the first ones and '...'."""
+    shown = ", ".join(str(n) for n in lines[:most])
+    return shown + (", ..." if len(lines) > most else "")
 
 
 @dataclass
@@ -54,11 +92,13 @@ class Preview:
     uploads: dict[str, str | None] = field(default_factory=dict)
     replaced: list[str] = field(default_factory=list)
     needs_unit: list[str] = field(default_factory=list)  # survey forms without kota and unit: choose them
+    outside: list[Outside] = field(default_factory=list)
 
     @property
     def can_load(self) -> bool:
-        """Return True when no file has a problem and at least one upload belongs to a dataset."""
-        return not self.report.errors and any(self.uploads.values())
+        """Return True when no file has a problem, no row lies outside the sender's kota, and at least one
+        upload belongs to a dataset."""
+        return not self.report.errors and not self.outside and any(self.uploads.values())
 
     def datasets(self) -> pd.DataFrame:
         """Return one row per dataset with files: dataset, files, rows_read, rows_loaded, rows_rejected,
@@ -132,10 +172,14 @@ def _stage(uploads: list[tuple[str, bytes]], source: Path, folder: Path) -> None
         (folder / safe_name(name)).write_bytes(content)
 
 
-def preview(uploads: list[tuple[str, bytes]], source: Path) -> Preview:
-    """Return what loading `source` plus the uploads would do; writes nothing outside a temp folder."""
+def preview(uploads: list[tuple[str, bytes]], source: Path, allowed: frozenset[str] | None = None) -> Preview:
+    """Return what loading `source` plus the uploads would do; writes nothing outside a temp folder. For a
+    sender who administers only the kota `allowed` (None: every city), it also finds the rows about other
+    kota in the uploads and in the source files they would replace (Preview.outside: they cannot load)."""
     existing = {p.name for p in source.iterdir()} if source.is_dir() else set()
     names = {safe_name(n): None for n, _ in uploads if not skm_form.is_sidecar(n)}  # a chosen unit goes with its form
+    replaced = sorted(n for n in names if n in existing)
+    outside: list[Outside] = []
     with tempfile.TemporaryDirectory(prefix="asn-unggah-") as tmp:
         _stage(uploads, source, Path(tmp))
         needs_unit = []
@@ -147,16 +191,32 @@ def preview(uploads: list[tuple[str, bytes]], source: Path) -> Preview:
             if kind is skm_form.FORM and skm_form.needs_unit(path):
                 needs_unit.append(name)
         report = pipeline.check(Path(tmp), collect_rejects=True)
+        if allowed is not None and not report.errors:
+            outside = rows_outside(Path(tmp), list(names), allowed)
+    if outside == [] and allowed is not None and replaced and not report.errors:
+        outside = rows_outside(source, replaced, allowed, replaces=True)
     for e in report.errors:  # name the folder of record, not the temporary copy
         e["file"] = e["file"].replace(tmp, str(source))
-    return Preview(report, names, sorted(n for n in names if n in existing), needs_unit)
+    return Preview(report, names, replaced, needs_unit, outside)
 
 
-def commit(uploads: list[tuple[str, bytes]], source: Path, db: Path, keep: int = KEEP) -> pipeline.Report:
+def commit(
+    uploads: list[tuple[str, bytes]], source: Path, db: Path, keep: int = KEEP, allowed: frozenset[str] | None = None
+) -> pipeline.Report:
     """Save the uploads into the source folder and load it into the warehouse (keeping `keep` backups).
 
-    When the load fails the source folder is put back exactly as it was. Returns the load's report.
+    When the load fails the source folder is put back exactly as it was. For a sender who administers only
+    the kota `allowed`, the uploads are checked again first (preview): with a row about another kota nothing
+    is written and the report's errors name the files. Returns the load's report.
     """
+    if allowed is not None:
+        refused = preview(uploads, source, allowed).outside
+        if refused:
+            errors = [
+                {"file": o.file, "message": f"Baris {list(o.lines)} tentang {o.kota}, di luar kota Anda."}
+                for o in refused
+            ]
+            return pipeline.Report(status="failed", errors=errors)
     source.mkdir(parents=True, exist_ok=True)
     before: dict[str, bytes | None] = {}
     for name, content in uploads:

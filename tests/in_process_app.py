@@ -13,6 +13,14 @@ from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 
 ROOT = DASHBOARD.parent
+# An identity provider's settings for st.login ([auth] in secrets): AppTest never calls it, at.user fakes who signed in.
+AUTH = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "rahasia-uji",
+    "client_id": "dasbor",
+    "client_secret": "rahasia",
+    "server_metadata_url": "https://login.example.go.id/.well-known/openid-configuration",
+}
 # Every page of the app by its name (the stem of its script in views/), in menu order.
 PAGE = {Path(p).stem: p for p in PAGE_SCRIPTS}
 
@@ -25,6 +33,18 @@ def start(lang: str | None = None, **query: str | list[str]) -> AppTest:
     for key, value in query.items():
         at.query_params[key] = value
     return at.run()
+
+
+def open_signed_in(user: dict, access: dict, name: str | None = None, query: dict | None = None) -> AppTest:
+    """Return the app run once for `user` (AppTest fakes st.user) under [auth] and the grants `access`, on page
+    `name` (None: the default page) opened with URL `query`."""
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
+    at.secrets["auth"] = AUTH
+    at.secrets["access"] = access
+    at.user = user
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at.switch_page(PAGE[name]).run() if name else at.run()
 
 
 def open_page(at: AppTest, name: str) -> AppTest:

@@ -42,10 +42,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(warehouse: Path, log: Path) -> Iterator[str]:
-    """Serve the dashboard on `warehouse` with `streamlit run` (its output into `log`); yield its base URL once
-    it answers, and stop it after."""
-    port = free_port()
+def serve(warehouse: Path, log: Path, port: int | None = None, secrets: Path | None = None) -> Iterator[str]:
+    """Serve the dashboard on `warehouse` with `streamlit run` (its output into `log`), on `port` (a free one by
+    default) and with the secrets file `secrets` (none by default: the local mode); yield its base URL once it
+    answers, and stop it after."""
+    port = port or free_port()
+    flags = [f"--secrets.files={secrets}"] if secrets else []
     with log.open("w") as out:
         process = subprocess.Popen(
             [
@@ -57,6 +59,7 @@ def serve(warehouse: Path, log: Path) -> Iterator[str]:
                 "--server.headless=true",
                 f"--server.port={port}",
                 "--server.address=127.0.0.1",
+                *flags,
             ],
             cwd=DASHBOARD.parent,
             env={**os.environ, WAREHOUSE_ENV: str(warehouse)},

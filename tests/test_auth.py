@@ -6,18 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from in_process_app import AUTH
 from streamlit.testing.v1 import AppTest
 
 from analytics.texts import t
 
 ROOT = Path(__file__).resolve().parent.parent
-AUTH = {
-    "redirect_uri": "http://localhost:8501/oauth2callback",
-    "cookie_secret": "rahasia-uji",
-    "client_id": "dasbor",
-    "client_secret": "rahasia",
-    "server_metadata_url": "https://login.example.go.id/.well-known/openid-configuration",
-}
 ADMIN_EMAIL = "kepala@bkpsdm.example.go.id"
 
 

@@ -23,7 +23,8 @@ from analytics.texts import t
 
 # The app, `con`, `info` and `everything` read the session's demo warehouse (tests/conftest.py).
 pytestmark = pytest.mark.usefixtures("app_environment")
-PAGES_WITH_CHARTS = [name for name in PAGE if name not in ("profil_kota", "definisi", "kualitas_data", "unggah")]
+PAGES_WITHOUT_CHARTS = ("profil_kota", "definisi", "kualitas_data", "unggah", "jejak_audit")
+PAGES_WITH_CHARTS = [name for name in PAGE if name not in PAGES_WITHOUT_CHARTS]
 
 
 @pytest.fixture(scope="module")

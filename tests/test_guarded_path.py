@@ -148,12 +148,12 @@ def test_no_page_chart_download_or_meeting_file_calls_a_query_itself() -> None:
 
 
 def test_the_scope_hook_keeps_only_the_cities_a_reader_may_see(con, everything: Filters) -> None:
-    everyone = release.read(con, queries.scorecard, everything)
+    everyone = release.read(con, queries.predikat, everything)
     assert set(everyone["kota"]) == set(everything.kota)
     one = scope.Scope(kota=frozenset(everything.kota[:1]))
-    mine = release.read(con, queries.scorecard, everything, scope=one)
+    mine = release.read(con, queries.predikat, everything, scope=one)
     assert set(mine["kota"]) == set(everything.kota[:1])
-    assert release.read(con, queries.scorecard, everything, scope=scope.EVERYTHING).equals(everyone)
+    assert release.read(con, queries.predikat, everything, scope=scope.EVERYTHING).equals(everyone)
 
 
 def test_meeting_files_refuse_a_fetch_that_skips_the_guarded_path(con, everything: Filters) -> None:

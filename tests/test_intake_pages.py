@@ -3,13 +3,13 @@ small warehouses and source folders built by the real pipeline."""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
 from conftest import NIP_A, minimal_rows, pegawai, write_folder
 from streamlit.testing.v1 import AppTest
 
+from analytics.privacy.credentials import new_hash
 from analytics.queries.db import open_warehouse
 from analytics.texts import t
 from etl import backup, pipeline
@@ -19,8 +19,7 @@ from etl.paths import WAREHOUSE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "kata-sandi-uji"
-SALT = "garam"
-ADMIN = {"password_sha256": hashlib.sha256((SALT + PASSWORD).encode()).hexdigest(), "salt": SALT}
+ADMIN = {"password_scrypt": new_hash(PASSWORD)}
 
 
 @pytest.fixture

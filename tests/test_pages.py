@@ -38,7 +38,7 @@ TITLE_KEYS = {  # page -> the key of its st.title (definisi shows docs/metrics.m
 }
 # Pages whose own test files check their content (tests/test_exports.py, tests/test_intake_pages.py):
 # here they must be declared and render without an error.
-OWN_TESTS = ("presentasi", "kualitas_data", "unggah")
+OWN_TESTS = ("presentasi", "kualitas_data", "unggah", "jejak_audit")
 CHART_PAGES = ("ringkasan", "partisipasi", "anggaran", "kinerja", "umpan_balik")
 MENU_KEYS = (
     "page_ringkasan",
@@ -55,6 +55,7 @@ MENU_KEYS = (
     "page_definisi",
     "in_page_kualitas",
     "in_page_unggah",
+    "au_page",
 )
 
 

@@ -1,26 +1,33 @@
-"""Who may see the app and who may upload: optional sign-in for the whole app (OIDC via st.login when an
-[auth] section is configured; open in the default local mode), and the admin gate of the upload page (a
-hashed password in Streamlit secrets, or OIDC with admin e-mails).
+"""Who may see the app, what they may see, and who may upload: optional sign-in for the whole app (OIDC via
+st.login when an [auth] section is configured; open in the default local mode), each signed-in person's access
+from the deployment's [access] grants (analytics.privacy.access: their kota and role; unknown people get a
+polite page), and the admin gate of the upload and audit pages (OIDC roles, or in the local mode a password
+stored as a scrypt hash, analytics.privacy.credentials).
 
 secrets.toml (see .streamlit/secrets.toml.example):
     [admin]
-    password_sha256 = "<hex sha256 of salt + password>"
-    salt = "<any text>"            # optional
-    emails = ["kepala@bkpsdm.go.id"]  # with OIDC: who is an admin
-    [auth]                          # optional: OIDC provider for st.login
-When neither is configured the gate is closed and says how to open it.
+    password_scrypt = "scrypt$16384$8$1$<salt>$<hash>"  # the local mode's admin password
+    emails = ["kepala@bkpsdm.go.id"]  # with OIDC: admins of every city
+    [access]                          # with OIDC: who sees which kota, in which role
+    [auth]                            # optional: OIDC provider for st.login
+When no admin credential is configured the gate is closed and says how to open it.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
+from collections.abc import Mapping
 
 import streamlit as st
 
+from analytics.privacy import access as accesses
+from analytics.privacy import credentials
 from analytics.texts import t
+from etl import audit
 
 SESSION_KEY = "_admin_ok"
+PASSWORD_ADMIN = "admin (kata sandi)"  # who the audit log names for the local mode's password
+LOCAL_READER = "lokal"  # who the audit log names for a reader of the local mode (no sign-in)
+KEPT_ON_SIGN_OUT = ("lang",)  # what a session keeps when its person signs out: only the language
 
 
 def _secret(section: str, key: str | None = None) -> object:
@@ -41,6 +48,33 @@ def sign_in_required() -> bool:
 def signed_in() -> bool:
     """Return True when the visitor may see the pages: sign-in is not required, or they are signed in."""
     return not sign_in_required() or bool(st.user.is_logged_in)
+
+
+def email() -> str:
+    """Return the signed-in person's e-mail ('' in the local mode or before sign-in)."""
+    return str(st.user.get("email") or "") if sign_in_required() and st.user.is_logged_in else ""
+
+
+def _groups() -> list[str]:
+    """Return the groups the identity provider says the signed-in person is in ([access] group_claim)."""
+    claim = str((_secret("access") or {}).get("group_claim", "groups"))
+    value = st.user.get(claim) or []
+    return [value] if isinstance(value, str) else [str(v) for v in value]
+
+
+def access(provinsi: Mapping[str, str]) -> accesses.Access | None:
+    """Return what the visitor may see and do (analytics.privacy.access): everything in the local mode; for a
+    signed-in person what the [access] grants give them (`provinsi`: kota -> provinsi of the warehouse, for
+    grants by province); None for a visitor who is not signed in or whom no grant names."""
+    if not sign_in_required():
+        return accesses.LOCAL
+    if not st.user.is_logged_in:
+        return None
+    config = _secret("access")
+    verified = email() if st.user.get("email_verified") is not False else ""  # an unverified e-mail names nobody
+    return accesses.access_for(
+        verified, _groups(), dict(config) if config else None, list(_secret("admin", "emails") or []), provinsi
+    )
 
 
 def _provider() -> str | None:
@@ -68,63 +102,121 @@ def login_screen(lang: str) -> None:
     )
 
 
+def no_access_screen(lang: str) -> None:
+    """Show the polite page of a signed-in person no grant names: who they are, whom to ask, a sign-out
+    button; nothing else. The refusal is written to the audit log once per session."""
+    who = email()
+    if not st.session_state.get("_refusal_logged"):
+        audit.record("ditolak", who, "-", detail="tidak ada hak akses")
+        st.session_state["_refusal_logged"] = True
+    contact = str((_secret("access") or {}).get("contact") or t("sc_contact_default", lang))
+    st.title(t("sc_no_access_title", lang))
+    st.markdown(t("sc_no_access_body", lang, email=who, contact=contact))
+    st.button(t("pv_logout", lang, who=who), on_click=sign_out, key="app_logout")
+
+
+def sign_out() -> None:
+    """End the session: forget everything it holds (admin sign-in, previews, the page context) but its
+    language, and sign out of the identity provider when there is one."""
+    for key in [k for k in st.session_state if k not in KEPT_ON_SIGN_OUT]:
+        del st.session_state[key]
+    if sign_in_required():
+        st.logout()
+
+
 def logout_button(lang: str) -> None:
     """Show who is signed in and a sign-out button in the sidebar (only when sign-in is required)."""
     if sign_in_required() and st.user.is_logged_in:
-        who = str(st.user.get("email") or st.user.get("name") or "")
-        st.sidebar.button(t("pv_logout", lang, who=who), on_click=st.logout, key="app_logout")
+        st.sidebar.button(
+            t("pv_logout", lang, who=email() or str(st.user.get("name") or "")), on_click=sign_out, key="app_logout"
+        )
+
+
+def record_sign_in(who: accesses.Access) -> None:
+    """Write a signed-in person's first page of this session to the audit log (once per session)."""
+    if sign_in_required() and not st.session_state.get("_sign_in_logged"):
+        audit.record("masuk", who.email, who.describe(), detail=who.role)
+        st.session_state["_sign_in_logged"] = True
 
 
 def method() -> str | None:
-    """Return how admins sign in here: 'oidc', 'password', or None when no credential is configured."""
-    if _secret("auth") and _secret("admin", "emails"):
+    """Return how admins sign in here: 'oidc', 'password', 'old_password' (only the former SHA-256 hash is
+    configured: refused, it must be made again), or None when no credential is configured."""
+    if _secret("auth") and (_secret("admin", "emails") or _secret("access")):
         return "oidc"
-    if _secret("admin", "password_sha256"):
+    if _secret("admin", "password_scrypt"):
         return "password"
+    if _secret("admin", "password_sha256"):
+        return "old_password"
     return None
 
 
-def password_matches(password: str) -> bool:
-    """Return True when sha256(salt + password) equals the configured hash (compared in constant time)."""
-    expected = str(_secret("admin", "password_sha256") or "").strip().lower()
-    salt = str(_secret("admin", "salt") or "")
-    given = hashlib.sha256((salt + password).encode("utf-8")).hexdigest()
-    return bool(expected) and hmac.compare_digest(given, expected)
+@st.cache_resource(show_spinner=False)
+def _throttle() -> credentials.Throttle:
+    """The process's count of failed admin passwords (shared by every session, so a new tab does not reset it)."""
+    return credentials.Throttle()
 
 
-def gate(lang: str) -> bool:
-    """Render what the visitor needs to become admin and return True when they are one.
+def _password_form(lang: str) -> bool:
+    """Show the admin password form; return True when the right password was given now. After repeated
+    failures a try is not even checked until the wait is over."""
+    with st.form("admin_login"):
+        password = st.text_input(t("in_password", lang), type="password", key="admin_password")
+        submitted = st.form_submit_button(t("in_login", lang))
+    if not submitted:
+        return False
+    throttle = _throttle()
+    wait = throttle.seconds_left()
+    if wait:
+        st.error(t("in_wait", lang, s=wait))
+        return False
+    if credentials.verify(password, str(_secret("admin", "password_scrypt"))):
+        throttle.succeeded()
+        audit.record("masuk", PASSWORD_ADMIN, "semua", detail="admin")
+        return True
+    throttle.failed()
+    audit.record("ditolak", PASSWORD_ADMIN, "semua", detail="kata sandi salah")
+    st.error(t("in_wrong_password", lang))
+    return False
 
-    With no credential configured: the explanation of how to enable the page. With a password:
-    a sign-in form (a wrong password is refused). With OIDC: a sign-in button, then a check of the
-    account's e-mail against admin.emails.
+
+def gate(lang: str, provinsi: Mapping[str, str], deployment: bool = False) -> accesses.Access | None:
+    """Render what the visitor needs to become admin and return their Access when they are one (an admin of
+    every city when `deployment`), else None.
+
+    With no credential configured: the explanation of how to enable the page. With a password (local mode):
+    a sign-in form (a wrong password is refused, repeated failures wait); the password's admin is an admin of
+    every city. With OIDC: a sign-in button, then the person's role from [access] or [admin] emails.
     """
     how = method()
     if how is None:
         st.info(t("in_gate_off", lang), icon=":material/lock:")
-        return False
+        return None
+    if how == "old_password":
+        st.warning(t("in_gate_old_hash", lang), icon=":material/lock:")
+        return None
     if how == "oidc":
         if not st.user.is_logged_in:
             st.button(t("in_login_oidc", lang), on_click=st.login, icon=":material/login:")
-            return False
-        emails = {str(e).lower() for e in _secret("admin", "emails") or []}
-        email = str(st.user.get("email", "")).lower()
-        if email not in emails:
-            st.error(t("in_not_admin", lang, email=email))
-            st.button(t("in_logout", lang), on_click=st.logout)
-            return False
-        return True  # the sidebar's sign-out button comes from logout_button (OIDC means whole-app sign-in)
+            return None
+        who = access(provinsi)
+        if who is None or not who.may("admin") or (deployment and not who.deployment_admin):
+            st.error(t("in_not_admin", lang, email=email()))
+            return None
+        return who  # the sidebar's sign-out button comes from logout_button (OIDC means whole-app sign-in)
     if st.session_state.get(SESSION_KEY):
-        if st.sidebar.button(t("in_logout", lang), key="admin_logout"):
-            st.session_state[SESSION_KEY] = False
-            st.rerun()
+        st.sidebar.button(t("in_logout", lang), key="admin_logout", on_click=sign_out)
+        return accesses.LOCAL
+    if _password_form(lang):
+        st.session_state[SESSION_KEY] = True
+        st.rerun()
+    return None
+
+
+def require(lang: str, role: str, provinsi: Mapping[str, str]) -> bool:
+    """Return True when the visitor has `role`; else say so (the page then stops)."""
+    who = access(provinsi)
+    if who is not None and who.may(role):
         return True
-    with st.form("admin_login"):
-        password = st.text_input(t("in_password", lang), type="password", key="admin_password")
-        submitted = st.form_submit_button(t("in_login", lang))
-    if submitted:
-        if password_matches(password):
-            st.session_state[SESSION_KEY] = True
-            st.rerun()
-        st.error(t("in_wrong_password", lang))
+    st.info(t("sc_role_needed", lang, role=t(f"sc_role_{role}", lang)), icon=":material/lock:")
     return False

@@ -16,10 +16,13 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from analytics import queries
 from analytics.privacy import release
+from analytics.privacy.scope import OutOfScope, Scope
 from analytics.queries.db import open_warehouse, warehouse_version
 from analytics.queries.filters import Filters
 from etl.paths import warehouse_path
+from ui import auth
 
 
 class _Current:
@@ -55,15 +58,15 @@ def _connection(path: str, version: str) -> duckdb.DuckDBPyConnection:
 
 @st.cache_data(ttl=3600, max_entries=1024, show_spinner=False)
 def _fetch(
-    module: str, name: str, path: str, version: str, filters: Filters | None, extra: tuple
+    module: str, name: str, path: str, version: str, filters: Filters | None, extra: tuple, scope: Scope | None
 ) -> pd.DataFrame | dict:
     """Return query function `module.name` read through the guarded path (analytics.privacy.release: declared
-    columns, scope, small groups); cached by warehouse version and arguments."""
+    columns, scope, small groups); cached by warehouse version, arguments and the reader's scope."""
     if not module.startswith("analytics.queries."):
         raise ValueError(f"not a query module: {module}")
     con = _connection(path, version)
     function = getattr(importlib.import_module(module), name)
-    return release.read(con, function, filters, *extra)
+    return release.read(con, function, filters, *extra, scope=scope)
 
 
 def connection() -> duckdb.DuckDBPyConnection:
@@ -83,12 +86,37 @@ def available() -> bool:
     return warehouse_version(current_path()) != ""
 
 
-def fetch(function: Callable, filters: Filters | None = None, *extra: object) -> pd.DataFrame:
-    """Return what a query function of analytics.queries answers for these filters, as a person may see it
-    (analytics.privacy.release.read: numbers about fewer than 5 people read '<5'), cached per warehouse
-    version. The pages, the download panel and the meeting files read every query through here."""
+def provinsi() -> dict[str, str]:
+    """Return kota -> provinsi of the warehouse (empty before the first load): what grants by province need."""
+    if not available():
+        return {}
     path = current_path()
-    return _fetch(function.__module__, function.__name__, str(path), warehouse_version(path), filters, extra)
+    version = warehouse_version(path)
+    info = _fetch(queries.warehouse_info.__module__, "warehouse_info", str(path), version, None, (), None)
+    return dict(info.provinsi)
+
+
+def scope() -> Scope | None:
+    """Return the scope of the person reading (None: every city, the local mode); refuse (OutOfScope) a visitor
+    without access, so nothing is read for them even if a page forgot to stop."""
+    who = auth.access(provinsi())
+    if who is None:
+        raise OutOfScope("this visitor has no access to any city")
+    return who.scope
+
+
+def fetch(function: Callable, filters: Filters | None = None, *extra: object) -> pd.DataFrame:
+    """Return what a query function of analytics.queries answers for these filters, as the person reading may
+    see it (analytics.privacy.release.read: their scope; numbers about fewer than 5 people read '<5'), cached
+    per warehouse version. The pages, the download panel and the meeting files read every query through here."""
+    path = current_path()
+    return _fetch(function.__module__, function.__name__, str(path), warehouse_version(path), filters, extra, scope())
+
+
+def admits(function: Callable) -> bool:
+    """Return True when the person reading may read `function` at all (analytics.privacy.scope.admits: a
+    whole-deployment answer, such as the load history, is refused to a scoped reader)."""
+    return release.admits(function, scope())
 
 
 fetch.releases = True  # reads through analytics.privacy.release: the meeting files accept it (see release.Reader)

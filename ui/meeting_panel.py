@@ -13,10 +13,13 @@ from analytics.meeting_files import content, images
 from analytics.present import charts
 from analytics.present.tables import display_table
 from analytics.privacy import release
+from analytics.privacy.access import listing
+from analytics.privacy.scope import Scope
 from analytics.queries.db import warehouse_version
 from analytics.queries.filters import Filters
 from analytics.texts import t
-from ui import data
+from etl import audit
+from ui import auth, data
 
 ORDER = ("pptx", "pdf", "html", "xlsx", "csv", "png")
 ICONS = {
@@ -42,12 +45,15 @@ STYLE = """<style>
 </style>"""
 
 
-def build(ctx: PageContext, fmt: str, focus: str | None = None) -> bytes:
-    """Return the overview file in `fmt` for these filters (called by a download button when clicked).
+def build(ctx: PageContext, fmt: str, focus: str | None = None, who: str = "") -> bytes:
+    """Return the overview file in `fmt` for these filters, as the reader `who` (their e-mail, '' in the local
+    mode) may see it (called by a download button when clicked; written to the audit log).
 
     It reads through the app's one connection to the current warehouse version: a second connection
     to the same path would get DuckDB's cached instance, which after a load can be the old file."""
     report = content.overview(release.Reader(data.connection(), ctx.scope), ctx, focus)
+    name = meeting_files.file_name(ctx.filters.kota, ctx.filters.tahun_akhir, fmt)
+    audit.record("ekspor", who or auth.LOCAL_READER, listing(ctx.scope.kota if ctx.scope else None), [name])
     return meeting_files.render(report, fmt, keep_open=True)
 
 
@@ -56,6 +62,7 @@ def download_buttons(ctx: PageContext, formats=ORDER, focus: str | None = None, 
     they stand, for their keys: the sidebar panel or the presentation); without Chromium, a sentence says
     why the deck, PDF and PNG are missing and the other formats are still offered."""
     lang, f = ctx.lang, ctx.filters
+    who = auth.email()  # read now: the button builds its file outside this run
     chromium = images.available()
     if not chromium and any(meeting_files.FORMATS[fmt][2] for fmt in formats):
         where.caption(t("x_no_chromium", lang))
@@ -65,7 +72,7 @@ def download_buttons(ctx: PageContext, formats=ORDER, focus: str | None = None, 
             continue
         where.download_button(
             t(f"x_{fmt}", lang),
-            data=lambda fmt=fmt: build(ctx, fmt, focus),
+            data=lambda fmt=fmt: build(ctx, fmt, focus, who),
             file_name=meeting_files.file_name(f.kota, f.tahun_akhir, fmt, focus),
             mime=mime,
             key=f"export_{fmt}_{place}",
@@ -88,15 +95,16 @@ def panel(ctx: PageContext) -> None:
 
 
 @st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
-def _screens_report(lang: str, f: Filters, focus: str | None, version: str) -> content.Report:
-    """Return the overview content (cached per filters, language, highlighted city and warehouse version)."""
-    return content.overview(data.fetch, PageContext(lang, f, data.fetch(queries.warehouse_info)), focus)
+def _screens_report(lang: str, f: Filters, focus: str | None, version: str, scope: Scope | None) -> content.Report:
+    """Return the overview content (cached per filters, language, highlighted city, warehouse version and the
+    reader's scope: the cache is shared by every session, and data.fetch reads as the person reading)."""
+    return content.overview(data.fetch, PageContext(lang, f, data.fetch(queries.warehouse_info), scope), focus)
 
 
 def report(ctx: PageContext, focus: str | None) -> content.Report:
     """Return the overview content the presentation shows, the same the files hold."""
     path = data.current_path()
-    return _screens_report(ctx.lang, ctx.filters, focus, warehouse_version(path))
+    return _screens_report(ctx.lang, ctx.filters, focus, warehouse_version(path), ctx.scope)
 
 
 def screens(rep: content.Report) -> list[tuple[content.Section, str | None]]:

@@ -10,6 +10,7 @@ import streamlit as st
 from analytics import peers, queries
 from analytics.context import PageContext, WarehouseInfo
 from analytics.present import formatting as fmt
+from analytics.privacy import scope as scopes
 from analytics.queries.filters import SIDE_BY_SIDE, Filters
 from analytics.texts import LANGS, t
 from ui import data
@@ -57,8 +58,11 @@ def chosen_language() -> str:
 def _peers(lang: str, info: WarehouseInfo) -> tuple[str | None, tuple[str, ...]]:
     """Render the reader's city and its peer group in the sidebar, bound to the URL (`fokus`, `banding`, and
     `kota` for a hand-picked list); return (focus city or None, the cities compared). A link from before
-    peer groups (`kota` without a valid `banding`) opens as a hand-picked list."""
+    peer groups (`kota` without a valid `banding`) opens as a hand-picked list, and so does the app for a
+    scoped reader: their own kota first (analytics.privacy.scope)."""
     sidebar = st.sidebar
+    mine = scopes.own(info.kota, data.scope())
+    scoped = len(mine) < len(info.kota)
     fokus = sidebar.selectbox(
         t("f_fokus", lang),
         info.kota,
@@ -74,13 +78,15 @@ def _peers(lang: str, info: WarehouseInfo) -> tuple[str | None, tuple[str, ...]]
         t("f_banding", lang),
         peers.GROUPS,
         "banding",
-        "pilihan" if old_link else peers.DEFAULT_GROUP,
+        "pilihan" if old_link or scoped else peers.DEFAULT_GROUP,
         format_func=lambda g: t(f"grp_{g}", lang),
     )
     picked: list[str] = []
     if group == "pilihan":
-        # every city when they fit side by side; else the reader's own, so 98 names do not fill the sidebar
-        default = info.kota if len(info.kota) <= SIDE_BY_SIDE else [k for k in [fokus] if k]
+        # a scoped reader's own kota; every city when they fit side by side; else the focus city alone, so
+        # 98 names do not fill the sidebar
+        few = len(info.kota) <= SIDE_BY_SIDE
+        default = mine if scoped else info.kota if few else [k for k in [fokus] if k]
         picked = sidebar.multiselect(t("f_kota", lang), info.kota, default=default, key="kota", bind="query-params")
     elif "kota" in st.query_params:
         del st.query_params["kota"]  # a list the page no longer uses would stay in a copied link
@@ -132,7 +138,7 @@ def load_status(lang: str, chosen: Filters | None) -> WarehouseInfo:
     if when is not None:
         zone = fmt.zone_for(chosen.kota if chosen else info.kota, info.provinsi)
         st.sidebar.caption(t("last_load", lang, when=fmt.local_time(when, zone)))
-    if info.rows_rejected:
+    if info.rows_rejected and scopes.whole_or_none(data.scope()):  # a count over every government's files
         st.sidebar.caption(t("rows_rejected", lang, n=info.rows_rejected))
     if info.synthetic:
         st.sidebar.error(t("synthetic_short", lang), icon=":material/science:")
@@ -140,9 +146,12 @@ def load_status(lang: str, chosen: Filters | None) -> WarehouseInfo:
 
 
 def remember(lang: str, chosen: Filters | None, info: WarehouseInfo) -> PageContext:
-    """Build this run's page context and keep it for the page script. Its scope stays None (every city)
-    until scoped sign-in exists (analytics.privacy.scope)."""
-    ctx = PageContext(lang, chosen, info)
+    """Build this run's page context with the reader's scope (ui.data.scope: None, every city, in the local
+    mode) and keep it for the page script; say in the sidebar when chosen cities lie outside that scope."""
+    ctx = PageContext(lang, chosen, info, data.scope())
+    outside = scopes.outside(chosen, ctx.scope)
+    if outside:
+        st.sidebar.info(t("sc_outside", lang, kota=", ".join(outside)), icon=":material/visibility_lock:")
     st.session_state["_context"] = ctx
     return ctx
 

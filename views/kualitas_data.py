@@ -7,16 +7,19 @@ from analytics.present import formatting as fmt
 from analytics.present import tables
 from analytics.queries import quality
 from analytics.texts import t
-from ui import components
-from ui.data import fetch
+from ui import auth, components
+from ui.data import admits, fetch
 
 ctx = components.start_page("kq_title")
 lang, f = ctx.lang, ctx.filters
+if not auth.require(lang, "analyst", ctx.info.provinsi):
+    st.stop()
 st.caption(t("kq_intro", lang))
 zone = fmt.zone_for(f.kota, ctx.info.provinsi)  # times in the chosen cities' zone
+load_wide = admits(quality.load_history)  # the load's history, files and rejects: every government's
 
-history = fetch(quality.load_history)
-if not history.empty:
+history = fetch(quality.load_history) if load_wide else None
+if history is not None and not history.empty:
     last = history.iloc[0]
     st.markdown(
         t(
@@ -43,6 +46,9 @@ st.header(t("kq_freshness", lang))
 st.caption(t("kq_freshness_caption", lang))
 st.dataframe(tables.for_screen(quality.freshness(cover), lang, zone), hide_index=True)
 
+if not load_wide:
+    st.info(t("sc_load_wide", lang), icon=":material/visibility_lock:")
+    st.stop()
 st.header(t("kq_datasets", lang))
 st.caption(t("kq_datasets_caption", lang))
 st.dataframe(tables.for_screen(fetch(quality.dataset_counts), lang, zone), hide_index=True)

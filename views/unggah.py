@@ -10,15 +10,17 @@ from analytics.present import formatting as fmt
 from analytics.present import tables
 from analytics.queries import quality
 from analytics.texts import t
-from etl import backup, intake, skm_form
+from etl import audit, backup, intake, skm_form
 from etl.contract import DATASETS
 from etl.templates import templates_zip
 from ui import auth, data, state
 
 lang = state.chosen_language()  # no page context here: the page can run before any warehouse
 st.title(t("in_title", lang))
-if not auth.gate(lang):
+admin = auth.gate(lang, data.provinsi())
+if admin is None:
     st.stop()
+who = admin.email or auth.PASSWORD_ADMIN  # for the audit log
 
 if message := st.session_state.pop("_done_message", None):
     st.success(message, icon=":material/check_circle:")
@@ -52,8 +54,10 @@ def previewed(files: list[tuple[str, bytes]]) -> intake.Preview:
     digest = hashlib.sha256(b"".join(n.encode() + c for n, c in files)).hexdigest()
     if st.session_state.get("_preview_key") != digest:
         with st.spinner():
-            st.session_state["_preview"] = intake.preview(files, source)
+            st.session_state["_preview"] = intake.preview(files, source, admin.admin_kota)
         st.session_state["_preview_key"] = digest
+        if st.session_state["_preview"].outside:
+            audit.record("ditolak", who, admin.describe(), [n for n, _ in files], "baris kota lain")
     return st.session_state["_preview"]
 
 
@@ -79,6 +83,10 @@ if uploads:
         st.info(t("in_replaces", lang, files=", ".join(preview.replaced)))
     for e in report.errors:
         st.error(t("in_file_problem", lang, file=e["file"], message=e["message"]))
+    for o in preview.outside:
+        lines = intake.lines_text(o.lines)
+        key = "in_outside_replaces" if o.replaces else "in_outside"
+        st.error(t(key, lang, file=o.file, kota=o.kota, lines=lines, n=len(o.lines), mine=admin.administers()))
     if report.errors:
         st.caption(t("in_cannot_load", lang))
     else:
@@ -115,10 +123,11 @@ if uploads:
             st.dataframe(tables.for_screen(skipped, lang, domain.DEFAULT_ZONE), hide_index=True)
     if st.button(t("in_confirm", lang), type="primary", disabled=not preview.can_load, key="unggah_confirm"):
         with st.spinner():
-            done = intake.commit(uploads, source, data.current_path(), keep=backup.KEEP)
+            done = intake.commit(uploads, source, data.current_path(), keep=backup.KEEP, allowed=admin.admin_kota)
         if done.errors:
             st.error(t("in_load_failed", lang))
         else:
+            audit.record("unggah", who, admin.describe(), [n for n, _ in uploads], f"run {done.run_id}")
             st.session_state["_uploads_done"] = st.session_state.get("_uploads_done", 0) + 1
             totals = {
                 k: sum(d[k] for d in done.datasets.values()) for k in ("rows_loaded", "rows_rejected", "rows_skipped")
@@ -132,6 +141,9 @@ if uploads:
             )
             st.rerun()  # the sidebar and every page read the new warehouse
 
+if not admin.deployment_admin:  # restoring replaces every government's data: admins of every city only
+    st.caption(t("in_restore_deployment_only", lang))
+    st.stop()
 st.header(t("in_backups", lang))
 st.caption(t("in_backups_caption", lang, n=backup.KEEP))
 kept = backup.list_backups(data.current_path())
@@ -152,5 +164,6 @@ else:
     if st.button(t("in_restore", lang), key="unggah_restore"):
         path = next(b["path"] for b in kept if b["run_id"] == chosen)
         backup.restore(data.current_path(), path, keep=backup.KEEP)
+        audit.record("pulihkan", who, admin.describe(), [path.name], f"run {chosen}")
         st.session_state["_done_message"] = t("in_restored", lang, run_id=chosen)
         st.rerun()

@@ -2,25 +2,37 @@
 
     python -m analytics export --kota Pontianak --kota Makassar --tahun 2025 --format pptx --out deck.pptx
     python -m analytics export --fokus Pontianak --banding provinsi --tahun 2025 --format pdf --out pontianak.pdf
+    python -m analytics export --sebagai sekda@pontianak.go.id --tahun 2025 --format pdf --out pack.pdf
 
-Exit status: 0 when the file was written, 2 for a bad choice (unknown city, year or format, or no
-warehouse), 3 when the format needs chart images and no Chromium is installed.
+Without --sebagai the command line is the local, unscoped mode. With it, the file is exactly what that person
+could download in the app: their access comes from the deployment's .streamlit/secrets.toml ([access], [admin]
+emails; --rahasia names another file), their own kota are the default, other chosen kota show only the shared
+headline measures, and the export is written to the audit log.
+
+Exit status: 0 when the file was written, 2 for a bad choice (unknown city, year or format, no warehouse, or a
+person without access), 3 when the format needs chart images and no Chromium is installed.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tomllib
 from pathlib import Path
 
 from analytics import peers, queries
 from analytics.context import PageContext
 from analytics.meeting_files import FORMATS, content, images, render
-from analytics.privacy import release
+from analytics.privacy import access, release
+from analytics.privacy.scope import own
 from analytics.queries.db import open_warehouse
 from analytics.queries.filters import Filters
 from analytics.texts import LANGS, t
-from etl.paths import warehouse_path
+from etl import audit
+from etl.paths import PROJECT_ROOT, warehouse_path
+
+SECRETS = PROJECT_ROOT / ".streamlit" / "secrets.toml"
+CLI_READER = "baris perintah (lokal)"  # who the audit log names for an export without --sebagai
 
 EXIT_BAD_CHOICE = 2
 EXIT_NO_CHROMIUM = 3
@@ -60,7 +72,20 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--db", type=Path, default=None, help="gudang data (bawaan: $ASN_WAREHOUSE atau data/warehouse.duckdb)"
     )
+    p.add_argument("--sebagai", default=None, help="email: berkas persis seperti yang boleh diunduh orang itu / as")
+    p.add_argument("--grup", action="append", default=[], help="grup orang itu di penyedia identitas (boleh diulang)")
+    p.add_argument("--rahasia", type=Path, default=SECRETS, help="secrets.toml penerapan / the deployment's secrets")
     return main
+
+
+def person(args: argparse.Namespace, provinsi: dict[str, str]) -> access.Access | None:
+    """Return the access of --sebagai under the deployment's secrets file (analytics.privacy.access; None: no
+    grant names them); the local mode's access without --sebagai. Raises FileNotFoundError without the file."""
+    if not args.sebagai:
+        return access.LOCAL
+    secrets = tomllib.loads(args.rahasia.read_text(encoding="utf-8"))
+    admins = (secrets.get("admin") or {}).get("emails") or []
+    return access.access_for(args.sebagai, args.grup, secrets.get("access"), admins, provinsi)
 
 
 def _fail(message: str, status: int) -> int:
@@ -79,6 +104,12 @@ def main(argv: list[str] | None = None) -> int:
     con = open_warehouse(db)
     try:
         info = release.read(con, queries.warehouse_info)
+        try:
+            who = person(args, dict(info.provinsi))
+        except FileNotFoundError:
+            return _fail(f"--sebagai membaca {args.rahasia}, tetapi berkas itu tidak ada.", EXIT_BAD_CHOICE)
+        if who is None:
+            return _fail(f"{args.sebagai} tidak punya akses di penerapan ini ({args.rahasia}).", EXIT_BAD_CHOICE)
         unknown = [k for k in args.kota if k not in info.kota]
         if unknown:
             known = ", ".join(info.kota)
@@ -92,17 +123,23 @@ def main(argv: list[str] | None = None) -> int:
             return _fail(f"Tahun {args.tahun} tidak ada di gudang data. Pilihan: {years}.", EXIT_BAD_CHOICE)
         if args.fokus and args.fokus not in info.kota:
             return _fail(f"--fokus {args.fokus} tidak ada di gudang data.", EXIT_BAD_CHOICE)
-        group = args.banding or ("pilihan" if args.kota else peers.DEFAULT_GROUP)
-        if args.fokus and group == "pilihan" and args.fokus not in args.kota:
+        mine = own(info.kota, who.scope)
+        scoped = len(mine) < len(info.kota)
+        # as the app: a scoped person starts from their own kota, anyone else from every city
+        group = args.banding or ("pilihan" if args.kota or scoped else peers.DEFAULT_GROUP)
+        picked = args.kota or mine
+        if args.fokus and group == "pilihan" and args.fokus not in picked:
             return _fail(f"--fokus {args.fokus} harus salah satu dari --kota.", EXIT_BAD_CHOICE)
-        kota = peers.compared(info, args.fokus, group, args.kota)
+        kota = peers.compared(info, args.fokus, group, picked)
         people = (tuple(args.opd), tuple(args.jabatan), tuple(args.jenis_asn))
         f = Filters(kota, start, end, *people, fokus=args.fokus)
-        report = content.overview(release.Reader(con), PageContext(args.lang, f, info), args.fokus)
+        ctx = PageContext(args.lang, f, info, who.scope)
+        report = content.overview(release.Reader(con, who.scope), ctx, args.fokus)
         data = render(report, args.format)
     finally:
         con.close()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(data)
+    audit.record("ekspor", who.email or CLI_READER, who.describe(), [args.out.name], "python -m analytics", db)
     print(f"Ditulis / written: {args.out} ({len(data) // 1024} KB)")
     return 0

@@ -47,16 +47,25 @@ def read(
     scope: scopes.Scope | None = None,
 ) -> pd.DataFrame | object:
     """Return what query `function` answers for `filters` (and its extra arguments), as a person may see it:
-    restricted to `scope` and with the small-group rule applied by its declaration (a result that counts
-    nobody, such as the load history, needs none). Facts about the load (a query declared `facts=True`) come
+    restricted to `scope` (analytics.privacy.scope: the reader's own cities, other cities only for shared
+    headline measures; OutOfScope for a whole-deployment answer a scoped reader may not have) and with the
+    small-group rule applied by its declaration (a result that counts nobody, such as the load history, needs
+    none). Facts about the load (a query declared `facts=True`) come
     back as they are."""
     declaration = declaration_of(function)
+    filters = scopes.narrowed(filters, declaration, scope)  # before the query runs: it sees only what may be seen
     result = function(con, filters, *extra) if filters is not None else function(con, *extra)
     if declaration.facts:
         return result
-    frame = scopes.restrict(checked(result, declaration), declaration, scope)
+    frame = scopes.restrict(checked(result, declaration), declaration, scope, filters)
     rules = declaration.rules()
     return suppress(frame, rules=rules) if rules.counts else frame  # no count of people: nothing to hide
+
+
+def admits(function: Callable, scope: scopes.Scope | None, filters: Filters | None = None) -> bool:
+    """Return True when `read` would answer query `function` with `filters` for `scope` at all (False: it
+    would refuse)."""
+    return scopes.admits(declaration_of(function), scope, filters)
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,12 @@ TEXT: dict[str, dict[str, str]] = {
     "in_gate_off": {
         "id": "Halaman ini hanya untuk admin, dan belum ada kredensial admin yang diatur di server ini. "
         "Untuk mengaktifkannya, isi `.streamlit/secrets.toml` di server (lihat "
-        "`.streamlit/secrets.toml.example`): hash SHA-256 dari kata sandi admin, atau login OIDC "
+        "`.streamlit/secrets.toml.example`): hash scrypt dari kata sandi admin, atau login OIDC "
         "(`[auth]`) bila instansi Anda punya penyedia identitas. Tanpa itu dasbor tetap bisa dilihat "
         "semua orang, tetapi data hanya bisa dimuat lewat perintah `python -m etl load`.",
         "en": "This page is for administrators only, and no admin credential is configured on this server. "
         "To enable it, fill in `.streamlit/secrets.toml` on the server (see `.streamlit/secrets.toml.example`): "
-        "the SHA-256 hash of an admin password, or OIDC login (`[auth]`) where your organisation has an "
+        "the scrypt hash of an admin password, or OIDC login (`[auth]`) where your organisation has an "
         "identity provider. Without it everyone can still view the dashboards, but data can only be loaded "
         "with `python -m etl load`.",
     },
@@ -24,10 +24,42 @@ TEXT: dict[str, dict[str, str]] = {
     "in_logout": {"id": "Keluar", "en": "Sign out"},
     "in_wrong_password": {"id": "Kata sandi salah.", "en": "Wrong password."},
     "in_not_admin": {
-        "id": "Akun {email} tidak terdaftar sebagai admin. Minta pengelola server menambahkannya ke "
-        "`admin.emails` di secrets.toml.",
-        "en": "The account {email} is not an administrator. Ask the server's maintainer to add it to "
-        "`admin.emails` in secrets.toml.",
+        "id": "Akun {email} tidak terdaftar sebagai admin di sini. Minta pengelola server memberinya peran admin "
+        "di `[access]` (atau `admin.emails`) di secrets.toml.",
+        "en": "The account {email} is not an administrator here. Ask the server's maintainer to give it the "
+        "admin role in `[access]` (or `admin.emails`) in secrets.toml.",
+    },
+    "in_outside": {
+        "id": "{file}: {n} baris berisi data {kota} (baris {lines}), padahal Anda hanya mengelola {mine}. "
+        "Berkas ini tidak dimuat: kirim hanya baris kota Anda.",
+        "en": "{file}: {n} rows hold {kota}'s data (lines {lines}), but you administer only {mine}. "
+        "This file is not loaded: send only your city's rows.",
+    },
+    "in_outside_replaces": {
+        "id": "{file} akan menggantikan berkas bernama sama di folder sumber, yang juga berisi {n} baris data "
+        "{kota} (baris {lines}). Anda hanya mengelola {mine}: beri berkas Anda nama sendiri, misalnya dengan "
+        "nama kota Anda di belakangnya.",
+        "en": "{file} would replace the file of the same name in the source folder, which also holds {n} rows "
+        "of {kota}'s data (lines {lines}). You administer only {mine}: give your file a name of its own, for "
+        "example with your city's name at the end.",
+    },
+    "in_restore_deployment_only": {
+        "id": "Memulihkan gudang data sebelumnya mengganti data semua pemerintah, jadi hanya admin semua kota "
+        "yang dapat melakukannya.",
+        "en": "Restoring an earlier warehouse replaces every government's data, so only admins of every city "
+        "can do it.",
+    },
+    "in_wait": {
+        "id": "Terlalu banyak percobaan yang salah. Coba lagi dalam {s} detik.",
+        "en": "Too many wrong attempts. Try again in {s} seconds.",
+    },
+    "in_gate_old_hash": {
+        "id": "Kata sandi admin di server ini masih disimpan sebagai hash SHA-256 lama, yang tidak lagi diterima. "
+        "Buat hash scrypt baru (lihat `.streamlit/secrets.toml.example`) dan simpan sebagai "
+        "`admin.password_scrypt`.",
+        "en": "This server's admin password is still stored as the old SHA-256 hash, which is no longer "
+        "accepted. Make a new scrypt hash (see `.streamlit/secrets.toml.example`) and store it as "
+        "`admin.password_scrypt`.",
     },
     # Upload page
     "in_title": {"id": "Unggah data", "en": "Upload data"},
