@@ -18,13 +18,15 @@ IN_URL = {  # name: the value as it goes into the URL (percent-encoded)
 }
 # name: the value as the app reads it (the server decodes bytes that are not UTF-8 to U+FFFD, as unquote does)
 AS_READ = {name: unquote(value) for name, value in IN_URL.items()}
-SIDEBAR = ("kota", "tahun", "opd", "jabatan", "jenis_asn", "lang")  # read on every page
+SIDEBAR = ("kota", "tahun", "opd", "jabatan", "jenis_asn", "lang", "fokus", "banding")  # read on every page
+# Our helpers that keep a widget in the URL, and the position of the URL key among their arguments.
+URL_HELPERS = {"url_select": 3, "one_city": 1}
 
 
 def url_parameters() -> set[str]:
     """Return the URL parameters the source names: the key of each widget bound to the URL
-    (bind="query-params") and each name read from st.query_params, in dashboard.py, ui/ and views/. Keys
-    passed as variables (the sidebar's people filters) are not found: SIDEBAR names those."""
+    (bind="query-params") or to one of our URL_HELPERS, and each name read from st.query_params, in dashboard.py,
+    ui/ and views/. Keys passed as variables (the sidebar's people filters) are not found: SIDEBAR names those."""
     root = DASHBOARD.parent
     found = set()
     for path in [DASHBOARD, *sorted((root / "ui").glob("*.py")), *sorted((root / "views").glob("*.py"))]:
@@ -34,6 +36,9 @@ def url_parameters() -> set[str]:
                 if keywords.get("bind") == "query-params":
                     found.add(keywords.get("key"))
                 f = node.func
+                helper = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", None)
+                if helper in URL_HELPERS and len(node.args) > URL_HELPERS[helper]:
+                    found.add(_constant(node.args[URL_HELPERS[helper]]))
                 if isinstance(f, ast.Attribute) and f.attr in ("get", "get_all") and _is_query_params(f.value):
                     found.add(_constant(node.args[0]) if node.args else None)
             if isinstance(node, ast.Subscript) and _is_query_params(node.value):

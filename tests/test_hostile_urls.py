@@ -20,7 +20,18 @@ pytestmark = pytest.mark.usefixtures("app_environment")
 
 
 def test_the_parameters_are_found_in_the_source() -> None:
-    assert {"kota", "tahun", "lang", "slide", "fokus", "profil", "simulasi_kota"} <= url_parameters()
+    assert {
+        "kota",
+        "tahun",
+        "lang",
+        "slide",
+        "fokus",
+        "banding",
+        "urut",
+        "cari",
+        "profil",
+        "simulasi_kota",
+    } <= url_parameters()
 
 
 @pytest.fixture(scope="module")

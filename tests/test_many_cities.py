@@ -186,8 +186,8 @@ def test_the_deck_for_one_city_among_many_says_its_rank(con, focused: Filters, i
         assert median == fmt.percent(latest["persen_20jp"].median(), lang, 1)  # no city's share is hidden here
 
 
-def test_the_command_line_writes_one_city_among_its_province(warehouse: Path, tmp_path: Path, info) -> None:
-    out = tmp_path / "pontianak.xlsx"
+def export(warehouse: Path, out: Path, *args: str) -> None:
+    """Run `python -m analytics export` on `warehouse` into `out` for Pontianak's last year, and check it wrote."""
     done = subprocess.run(
         [
             sys.executable,
@@ -198,10 +198,7 @@ def test_the_command_line_writes_one_city_among_its_province(warehouse: Path, tm
             str(warehouse),
             "--fokus",
             FOCUS,
-            "--banding",
-            "provinsi",
-            "--tahun",
-            str(info.tahun[-1]),
+            *args,
             "--format",
             "xlsx",
             "--out",
@@ -213,33 +210,15 @@ def test_the_command_line_writes_one_city_among_its_province(warehouse: Path, tm
         timeout=180,
     )
     assert done.returncode == 0, done.stderr
-    rows = list(load_workbook(out)["tren_20jp"].iter_rows(min_row=5, values_only=True))
+
+
+def test_the_command_line_writes_one_city_among_its_province(warehouse: Path, tmp_path: Path, info) -> None:
+    year = str(info.tahun[-1])
+    export(warehouse, tmp_path / "pontianak.xlsx", "--banding", "provinsi", "--tahun", year)
+    rows = list(load_workbook(tmp_path / "pontianak.xlsx")["tren_20jp"].iter_rows(min_row=5, values_only=True))
     assert {r[0] for r in rows} == {k for k in info.kota if info.provinsi[k] == "Kalimantan Barat"}
-    everyone = tmp_path / "nasional.xlsx"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "analytics",
-            "export",
-            "--db",
-            str(warehouse),
-            "--fokus",
-            FOCUS,
-            "--tahun",
-            str(info.tahun[-1]),
-            "--format",
-            "xlsx",
-            "--out",
-            str(everyone),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert done.returncode == 0, done.stderr
-    sheet = load_workbook(everyone)["lampiran"]
+    export(warehouse, tmp_path / "nasional.xlsx", "--tahun", year)
+    sheet = load_workbook(tmp_path / "nasional.xlsx")["lampiran"]
     written = [c for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
     assert t("x_median_of", "id", n=NATIONAL) in written
 

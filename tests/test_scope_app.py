@@ -151,7 +151,10 @@ def test_a_scoped_reader_starts_with_their_own_city_and_may_add_others() -> None
     at = open_as(JAMBI, "ringkasan")
     assert at.sidebar.multiselect(key="kota").value == ["Jambi"]
     assert at.sidebar.multiselect(key="kota").options == ["Jambi", "Pontianak"]
-    assert open_as(None, "ringkasan").sidebar.multiselect(key="kota").value == ["Jambi", "Pontianak"]
+    assert at.sidebar.selectbox(key="banding").value == "pilihan"  # hand-picked, from their own
+    everyone = open_as(None, "ringkasan")  # an unscoped reader compares every city
+    assert everyone.sidebar.selectbox(key="banding").value == "semua"
+    assert t("peers_compared", "id", n=2) in [c.value for c in everyone.sidebar.caption]
 
 
 def test_the_presentation_shared_cache_never_hands_one_readers_screens_to_another() -> None:

@@ -5,7 +5,6 @@ shows the match. The questions are those of the PermenPANRB 14/2017 questionnair
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import openpyxl
@@ -13,6 +12,7 @@ import pytest
 from conftest import minimal_rows, query, write_folder
 from streamlit.testing.v1 import AppTest
 
+from analytics.privacy.credentials import new_hash
 from analytics.queries.db import open_warehouse
 from analytics.texts import t
 from etl import intake, pipeline, skm_form
@@ -161,7 +161,7 @@ def test_the_upload_page_asks_for_the_unit_of_a_form_without_one_and_loads_it(tm
     monkeypatch.setenv(SOURCE_ENV, str(source))
     monkeypatch.chdir(root)
     at = AppTest.from_file(str(root / "dashboard.py"), default_timeout=60)
-    at.secrets["admin"] = {"password_sha256": hashlib.sha256(b"garamrahasia").hexdigest(), "salt": "garam"}
+    at.secrets["admin"] = {"password_scrypt": new_hash("rahasia")}
     at.run()
     at.switch_page("views/unggah.py").run()
     at.text_input(key="admin_password").input("rahasia")

@@ -116,6 +116,19 @@ def metric(tile: overview.Tile, where: object = st) -> None:
     )
 
 
+def one_city(ctx: PageContext, key: str) -> str:
+    """Show the choice of one of the compared cities (kept in the URL under `key`), opening on the reader's
+    own city; return the chosen one."""
+    cities = sorted(ctx.filters.kota)
+    return st.selectbox(
+        t("choose_city", ctx.lang),
+        cities,
+        index=cities.index(ctx.filters.fokus) if ctx.filters.fokus in cities else 0,
+        key=key,
+        bind="query-params",
+    )
+
+
 def standing(ctx: PageContext, scorecard: pd.DataFrame, *columns: str) -> None:
     """When many cities are compared, say in a sentence each where the focus city stands on the scorecard's
     `columns` (analytics.present.standing): its value, rank and distance to the peers' median."""

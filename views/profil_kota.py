@@ -9,14 +9,7 @@ from ui import components, data
 
 ctx = components.start_page(breakdowns=False)
 lang, f = ctx.lang, ctx.filters
-cities = sorted(f.kota)
-kota = st.selectbox(
-    t("choose_city", lang),
-    cities,
-    index=cities.index(f.fokus) if f.fokus in cities else 0,
-    key="profil",
-    bind="query-params",
-)
+kota = components.one_city(ctx, "profil")
 year = f.tahun_akhir
 st.title(t("profil_title", lang, kota=kota))
 

@@ -14,14 +14,7 @@ ctx = components.start_page("an_simulasi_title", breakdowns=False)
 lang, f = ctx.lang, ctx.filters
 year = f.tahun_akhir
 
-cities = list(f.kota)
-kota = st.selectbox(
-    t("choose_city", lang),
-    cities,
-    index=cities.index(f.fokus) if f.fokus in cities else 0,
-    key="simulasi_kota",
-    bind="query-params",
-)
+kota = components.one_city(ctx, "simulasi_kota")
 one = replace(f, kota=(kota,), tahun_awal=year, opd=(), kategori_jabatan=(), jenis_asn=())
 kinds = data.fetch(queries.cost_by_kind, one)
 counts = data.fetch(queries.jp_counts, one)
