@@ -109,6 +109,17 @@ def test_a_budget_curve_writes_the_change_of_budget_with_its_sign() -> None:
     assert text == "Ringkasan grafik: Grafik garis. Tertinggi: +50%: 60,0%. Terendah: -50%: 30,0%."
 
 
+def test_a_budget_curve_of_a_small_city_draws_no_hidden_share_and_says_so() -> None:
+    # Simulasi for a city of a handful of PNS once crashed on the released '<5'.
+    curve = pd.DataFrame(
+        {"perubahan_anggaran": [-50.0, 0.0, 50.0], "jumlah_pns": [3, 3, 3], "persen_20jp": ["<5", "<5", "<5"]}
+    )
+    figure = charts.budget_curve(curve, 0, "id")
+    assert [v for v in figure.data[0].y if v == v] == []  # nothing drawn (NaN only)
+    hidden = t("ch_hidden", "id", n=3, k=5)
+    assert charts.describe(figure, "id") == f"Ringkasan grafik: Grafik garis. {t('ch_nothing', 'id')} {hidden}"
+
+
 def test_hidden_values_are_counted_never_told(con, info: WarehouseInfo, styles) -> None:
     f = Filters(tuple(info.kota), info.tahun[0], info.tahun[-1], kategori_jabatan=("Administrator",))
     sc = queries.scorecard(con, f)

@@ -204,11 +204,13 @@ def budget_curve(
     chosen_label: str = "",
 ) -> go.Figure:
     """Return the projected share of PNS reaching 20 JP (persen_20jp) against the change of budget
-    (perubahan_anggaran, %), with the chosen scenario marked by a dashed vertical line."""
+    (perubahan_anggaran, %), with the chosen scenario marked by a dashed vertical line. A share about fewer
+    than 5 people (a released curve's '<5') is not drawn."""
+    shown, hidden = privacy.for_chart(curve)
     fig = go.Figure(
         go.Scatter(
-            x=curve["perubahan_anggaran"],
-            y=curve["persen_20jp"],
+            x=shown["perubahan_anggaran"],
+            y=shown["persen_20jp"],
             mode="lines+markers",
             line={"color": "#1f6f8b", "width": 3},
             marker={"size": 8},
@@ -218,6 +220,7 @@ def budget_curve(
     )
     fig.add_vline(x=chosen, line_dash="dash", line_color="#333", annotation_text=chosen_label)
     note(fig, "curve", decimals=1, suffix="%", x_suffix="%")  # as the hover writes it
+    note_hidden(fig, privacy.hidden_count(hidden, "persen_20jp"))
     fig.update_xaxes(title=x_title, ticksuffix="%")
     fig.update_yaxes(range=[0, 105], ticksuffix="%")
     return apply_layout(fig, lang, height=380, y_title=y_title)
