@@ -52,7 +52,8 @@ TYPES: tuple[ActivityType, ...] = (
     ActivityType("komunitas", "nonklasikal", "komunitas belajar", "Komunitas Belajar",
                  (4, 12), 25, (30, 90), (0, 5_000), True, 0.0),
     # Assigned to specific people, never drawn from the mix. JP are indicative.
-    ActivityType("latsar", "klasikal", "pelatihan manajerial", "Pelatihan Dasar CPNS",
+    # Latsar (Perlan 12/2018) is none of Perlan 10/2018's types: as "manajerial" its 319 JP were a warning each.
+    ActivityType("latsar", "klasikal", "pelatihan klasikal lainnya", "Pelatihan Dasar CPNS",
                  (319, 319), 40, (50, 60), (45_000, 60_000), False, 1.0),
     ActivityType("pkp", "klasikal", "pelatihan struktural kepemimpinan",
                  "Pelatihan Kepemimpinan Pengawas (PKP)",

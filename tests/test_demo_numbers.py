@@ -88,3 +88,9 @@ def test_makassar_appoints_about_8700_pppk_in_2025(db: Path) -> None:
     )[0][0]
     assert sum(count for _, count in makassar.pppk_2025) == pytest.approx(8_700, rel=0.01)
     assert appointed == pytest.approx(8_700 * SCALE, rel=0.02)
+
+
+def test_the_demo_has_no_doubtful_rows(db: Path) -> None:
+    # Latsar filed as "pelatihan manajerial" once made each of its 319-JP activities a warning (etl_warnings).
+    assert query(db, "SELECT dataset, reason FROM etl_warnings LIMIT 5") == []
+    assert query(db, "SELECT count(*) FROM etl_rejects") == [(0,)]
