@@ -132,6 +132,9 @@ def test_trend_charts_need_few_colours_and_name_only_the_focus_city(con, focused
     in_legend = [tr.name for tr in figure.data if tr.showlegend is not False and tr.name]
     assert len(in_legend) <= 8
     assert FOCUS in in_legend and t("ch_peer_median", "id") in in_legend
+    names = [tr.name for tr in figure.data]
+    grey = [i for i, tr in enumerate(figure.data) if tr.legendgroup == "context"]
+    assert max(grey) < names.index(t("ch_peer_median", "id")) < names.index(FOCUS)  # the median above 97 grey lines
     colours = {tr.line.color for tr in figure.data if tr.type == "scatter" and tr.line.width}
     assert len(colours) <= 8
     text = charts.describe(figure, "id")

@@ -49,29 +49,16 @@ def trend(
                 font={"size": FONT_SIZE - 2, "color": "#555"},
             )
     drawn = shown[shown[value].notna() | hidden[value]]
-    context = sorted(k for k in drawn["kota"].unique() if styles[k].get("context"))
+    lines = {kota: part.sort_values("tahun") for kota, part in drawn.groupby("kota", sort=True)}
+    context = [k for k in lines if styles[k].get("context")]
+    other = t("ch_other_cities", lang, n=len(context))
+    # Drawn bottom to top: the grey cities, the peers' middle half and median, then the cities in colour.
+    for kota in context:
+        _city_line(fig, lines[kota], value, kota, styles[kota], tick_suffix, other, first=kota == context[0])
     if context:
         _peer_spread(fig, shown, value, tick_suffix, lang)
-    for kota, part in sorted(drawn.groupby("kota", sort=True), key=lambda item: item[0] not in context):
-        if part[value].isna().all():
-            continue
-        style = styles[kota]
-        part = part.sort_values("tahun")
-        grey = bool(style.get("context"))
-        fig.add_trace(
-            go.Scatter(
-                x=part["tahun"],
-                y=part[value],
-                name=t("ch_other_cities", lang, n=len(context)) if grey else kota,
-                mode="lines" if grey else "lines+markers",
-                line={"color": style["color"], "dash": style["dash"], "width": 1.5 if grey else 3},
-                marker={"symbol": style["symbol"], "size": 11, "color": style["color"]},
-                hovertemplate=f"{kota} %{{x}}: %{{y:,.1f}}{tick_suffix}<extra></extra>",
-                legendgroup=CONTEXT_GROUP if grey else None,
-                showlegend=not grey or kota == context[0],
-                legendrank=LEGEND_RANK["context" if grey else "city"],
-            )
-        )
+    for kota in (k for k in lines if k not in context):
+        _city_line(fig, lines[kota], value, kota, styles[kota], tick_suffix)
     if target is not None:
         fig.add_hline(
             y=target, line_dash="dash", line_color="#333", annotation_text=target_label, annotation_position="top left"
@@ -82,6 +69,38 @@ def trend(
     note_hidden(fig, privacy.hidden_count(hidden, value))
     note(fig, "lines", decimals=1, suffix=tick_suffix, context=len(context))  # as the hover writes it
     return apply_layout(fig, lang, y_title=y_title)
+
+
+def _city_line(
+    fig: go.Figure,
+    part: pd.DataFrame,
+    value: str,
+    kota: str,
+    style: dict,
+    tick_suffix: str,
+    context_name: str = "",
+    first: bool = False,
+) -> None:
+    """Add one city's line of `value` over tahun to `fig`: in its colour with markers, or for a context city
+    (style "context") thin and grey, named `context_name` in the legend only once (`first`). Nothing when
+    every value is missing."""
+    if part[value].isna().all():
+        return
+    grey = bool(style.get("context"))
+    fig.add_trace(
+        go.Scatter(
+            x=part["tahun"],
+            y=part[value],
+            name=context_name if grey else kota,
+            mode="lines" if grey else "lines+markers",
+            line={"color": style["color"], "dash": style["dash"], "width": 1.5 if grey else 3},
+            marker={"symbol": style["symbol"], "size": 11, "color": style["color"]},
+            hovertemplate=f"{kota} %{{x}}: %{{y:,.1f}}{tick_suffix}<extra></extra>",
+            legendgroup=CONTEXT_GROUP if grey else None,
+            showlegend=not grey or first,
+            legendrank=LEGEND_RANK["context" if grey else "city"],
+        )
+    )
 
 
 LEGEND_RANK = {"city": 1, "median": 2, "spread": 3, "context": 4}  # legend order when many cities are compared
