@@ -7,6 +7,7 @@ whose warehouse they replace, start their own. Needs /usr/bin/chromium (`.ci/run
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from playwright.sync_api import Page, expect
 from real_browser import idle, open_and_wait, serve
 
 from demo import write_sample
-from etl import pipeline
+from etl import audit, pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.browser
@@ -110,3 +111,19 @@ def test_a_load_while_serving_keeps_the_page_working_then_shows_the_new_data(
         open_and_wait(browser_page, f"{server}/?kota=Jambi")
         assert browser_page.locator("[data-testid=stException]").count() == 0
         assert first_metric(browser_page) != before
+
+
+def test_a_charts_data_downloaded_as_csv_is_written_to_the_audit_log(
+    server: str, browser_page: Page, warehouse: Path
+) -> None:
+    log = audit.log_path(warehouse)
+    before = log.read_text(encoding="utf-8").count("\n") if log.exists() else 0
+    open_and_wait(browser_page, f"{server}/partisipasi?kota=Jambi")
+    browser_page.get_by_text("Lihat data").first.click()
+    with browser_page.expect_download(timeout=30_000) as download:
+        browser_page.get_by_role("button", name="Unduh CSV").first.click()
+    assert download.value.suggested_filename.endswith(".csv")
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == before + 1
+    event = json.loads(lines[-1])
+    assert (event["aksi"], event["email"], event["berkas"]) == ("ekspor", "lokal", [download.value.suggested_filename])

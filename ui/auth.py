@@ -27,6 +27,14 @@ from etl import audit
 SESSION_KEY = "_admin_ok"
 PASSWORD_ADMIN = "admin (kata sandi)"  # who the audit log names for the local mode's password
 LOCAL_READER = "lokal"  # who the audit log names for a reader of the local mode (no sign-in)
+
+
+def record_export(who: str, kota: frozenset[str] | None, name: str) -> None:
+    """Write to the audit log that the reader `who` (their e-mail, '' in the local mode), who may see `kota`
+    (None: every city), took the file `name` out of the app."""
+    audit.record("ekspor", who or LOCAL_READER, accesses.listing(kota), [name])
+
+
 KEPT_ON_SIGN_OUT = ("lang",)  # what a session keeps when its person signs out: only the language
 
 

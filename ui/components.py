@@ -13,7 +13,7 @@ from analytics.present import charts, overview
 from analytics.present import standing as standing_texts
 from analytics.present.tables import display_table
 from analytics.texts import t
-from ui import state
+from ui import auth, state
 
 
 def start_page(title_key: str | None = None, people_note: bool = False, breakdowns: bool = True) -> PageContext:
@@ -89,12 +89,18 @@ def chart(
     st.caption(caption + link)
     st.plotly_chart(figure, key=f"chart_{key}", config={"displaylogo": False})
     st.caption(charts.describe(figure, lang))
+    scope, who = state.context().scope, auth.email()  # read now: the file is built outside this run
+
+    def csv_file() -> bytes:  # built when clicked, not on every rerun, and written to the audit log
+        auth.record_export(who, scope.kota if scope else None, f"{key}.csv")
+        return csv_bytes(table, lang)
+
     with st.expander(t("see_data", lang)):
         st.dataframe(display_table(table, lang), hide_index=True)
         st.caption(t("pv_small_groups", lang, k=privacy.min_group()))
         st.download_button(
             t("download_csv", lang),
-            data=lambda: csv_bytes(table, lang),  # built when clicked, not on every rerun
+            data=csv_file,
             file_name=f"{key}.csv",
             mime="text/csv",
             key=f"csv_{key}",

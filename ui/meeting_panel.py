@@ -13,12 +13,10 @@ from analytics.meeting_files import content, images
 from analytics.present import charts
 from analytics.present.tables import display_table
 from analytics.privacy import release
-from analytics.privacy.access import listing
 from analytics.privacy.scope import Scope
 from analytics.queries.db import warehouse_version
 from analytics.queries.filters import Filters
 from analytics.texts import t
-from etl import audit
 from ui import auth, data
 
 ORDER = ("pptx", "pdf", "html", "xlsx", "csv", "png")
@@ -52,8 +50,8 @@ def build(ctx: PageContext, fmt: str, focus: str | None = None, who: str = "") -
     It reads through the app's one connection to the current warehouse version: a second connection
     to the same path would get DuckDB's cached instance, which after a load can be the old file."""
     report = content.overview(release.Reader(data.connection(), ctx.scope), ctx, focus)
-    name = meeting_files.file_name(ctx.filters.kota, ctx.filters.tahun_akhir, fmt)
-    audit.record("ekspor", who or auth.LOCAL_READER, listing(ctx.scope.kota if ctx.scope else None), [name])
+    name = meeting_files.file_name(ctx.filters.kota, ctx.filters.tahun_akhir, fmt, focus)
+    auth.record_export(who, ctx.scope.kota if ctx.scope else None, name)
     return meeting_files.render(report, fmt, keep_open=True)
 
 
