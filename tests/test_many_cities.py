@@ -162,6 +162,13 @@ def test_without_a_focus_city_a_breakdown_page_asks_for_one() -> None:
     assert not at.get("plotly_chart")
 
 
+def test_the_data_quality_page_is_about_every_compared_city() -> None:
+    at = open_link("kualitas_data", {})  # no focus city needed: it is about the load
+    assert_clean(at)
+    assert not [i for i in at.info if i.value == t("st_pick_focus", "id", n=NATIONAL)]
+    assert not [c for c in at.caption if c.value.startswith(t("st_breakdown_note", "id", kota="", n=NATIONAL)[:10])]
+
+
 def test_a_province_peer_group_is_side_by_side(info: WarehouseInfo) -> None:
     at = open_link("ringkasan", {"fokus": FOCUS, "banding": "provinsi"})
     assert_clean(at)

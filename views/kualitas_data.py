@@ -10,7 +10,7 @@ from analytics.texts import t
 from ui import auth, components
 from ui.data import admits, fetch
 
-ctx = components.start_page("kq_title")
+ctx = components.start_page("kq_title", breakdowns=False)  # about the load: every chosen city
 lang, f = ctx.lang, ctx.filters
 if not auth.require(lang, "analyst", ctx.info.provinsi):
     st.stop()
