@@ -64,8 +64,8 @@ def main() -> None:
     con = open_warehouse(db)
     try:
         info = queries.warehouse_info(con)
-        f = Filters(tuple(info.kota), info.tahun[0], info.tahun[-1])
-        report = content.overview(release.Reader(con), PageContext("id", f, info))
+        f = Filters(tuple(info.kota), info.tahun[0], info.tahun[-1], fokus=args.fokus)
+        report = content.overview(release.Reader(con), PageContext("id", f, info), args.fokus)
     finally:
         con.close()
     pictures(report, keep_open=True)  # the app keeps one browser open: its first click pays the start

@@ -233,6 +233,38 @@ def test_the_command_line_writes_one_city_among_its_province(warehouse: Path, tm
     assert t("x_median_of", "id", n=NATIONAL) in written
 
 
+def test_without_a_focus_city_many_cities_make_no_meeting_file(warehouse: Path, tmp_path: Path, con, everything):
+    # 14 cities side by side were a deck page of 14 panels, and 98 crashed the chart builder.
+    at = open_link("ringkasan", {})
+    assert_clean(at)
+    assert t("x_pick_focus", "id", n=NATIONAL) in [c.value for c in at.sidebar.caption]
+    assert not [b for b in at.get("download_button") if b.key.startswith("export_")]  # chart CSVs stay
+    info = queries.warehouse_info(con)
+    with pytest.raises(ValueError, match="focus city"):
+        content.overview(release.Reader(con), PageContext("id", everything, info))
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analytics",
+            "export",
+            "--db",
+            str(warehouse),
+            "--tahun",
+            str(info.tahun[-1]),
+            "--format",
+            "xlsx",
+            "--out",
+            str(tmp_path / "x.xlsx"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 2 and "--fokus" in done.stderr and not (tmp_path / "x.xlsx").exists()
+
+
 # --- a phone ------------------------------------------------------------------------------------------------
 
 

@@ -26,7 +26,7 @@ from analytics.meeting_files import FORMATS, content, images, render
 from analytics.privacy import access, release
 from analytics.privacy.scope import own
 from analytics.queries.db import open_warehouse
-from analytics.queries.filters import Filters
+from analytics.queries.filters import SIDE_BY_SIDE, Filters
 from analytics.texts import LANGS, t
 from etl import audit
 from etl.paths import PROJECT_ROOT, warehouse_path
@@ -131,6 +131,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.fokus and group == "pilihan" and args.fokus not in picked:
             return _fail(f"--fokus {args.fokus} harus salah satu dari --kota.", EXIT_BAD_CHOICE)
         kota = peers.compared(info, args.fokus, group, picked)
+        if len(kota) > SIDE_BY_SIDE and not args.fokus:
+            return _fail(
+                f"{len(kota)} kota terlalu banyak untuk satu berkas rapat: beri --fokus KOTA (kota Anda di antara"
+                f" mereka) atau pilih paling banyak {SIDE_BY_SIDE} kota dengan --kota.",
+                EXIT_BAD_CHOICE,
+            )
         people = (tuple(args.opd), tuple(args.jabatan), tuple(args.jenis_asn))
         f = Filters(kota, start, end, *people, fokus=args.fokus)
         ctx = PageContext(args.lang, f, info, who.scope)

@@ -261,6 +261,12 @@ def appendix_text(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def about_one_or_few(f: Filters) -> bool:
+    """Return True when a meeting file can be made for these filters: cities that fit side by side, or one
+    focus city among many (more than that many cities side by side is no page of a deck)."""
+    return not f.many or f.fokus in f.kota
+
+
 MANY_FINDINGS = 2  # findings about the extremes kept after the focus city's standing, when many are compared
 
 
@@ -275,6 +281,8 @@ def overview(fetch: Fetch, ctx: PageContext, focus: str | None = None) -> Report
     and the appendix sets its numbers beside the peers' median."""
     if not getattr(fetch, "releases", False):
         raise TypeError("meeting files read only through the guarded path: ui.data.fetch or release.Reader")
+    if not about_one_or_few(replace(ctx.filters, fokus=focus)):
+        raise ValueError(f"{len(ctx.filters.kota)} cities need a focus city for a meeting file")
     f, info, lang = ctx.filters, ctx.info, ctx.lang
     year = f.tahun_akhir
     styles = charts.city_styles(info.kota, f)

@@ -72,4 +72,8 @@ TEXT = {
         "id": "Di mana posisi {kota} di antara {n} kota pada {year}?",
         "en": "Where does {kota} stand among {n} cities in {year}?",
     },
+    "x_pick_focus": {
+        "id": "Dengan {n} kota, berkas rapat dibuat untuk satu kota di antara mereka: pilih **Kota Anda** di atas.",
+        "en": "With {n} cities, meeting files are about one city among them: choose **Your city** above.",
+    },
 }
