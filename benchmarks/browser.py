@@ -7,7 +7,8 @@ A fresh `streamlit run` serves the warehouse (tests/real_browser.py, the helpers
 Ringkasan is opened first (its time from the address to drawn is the first row); then each page is clicked
 once (cold: the server has not run that page's queries yet; queries shared with earlier pages are already
 cached, as they are for a person who goes from page to page), back to Ringkasan (by its address: the
-presentation hides the menu), and clicked again (warm).
+presentation hides the menu), and clicked again (warm: the median of `--repeat` such clicks; a single click
+varies by up to a second on two shared cores).
 Prints a Markdown table; these are measurements, never test assertions.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import statistics
 import sys
 import tempfile
 import time
@@ -55,7 +57,7 @@ def click(page, name: str) -> float:
     return until_drawn(page, began)
 
 
-def measure(db: Path, fokus: str | None, width: int, height: int) -> list[tuple[str, float, float]]:
+def measure(db: Path, fokus: str | None, width: int, height: int, repeat: int = 3) -> list[tuple[str, float, float]]:
     """Return (page, cold seconds, warm seconds) for every page of the dashboard served on `db`."""
     rows = []
     query = f"?fokus={fokus}" if fokus else ""
@@ -68,9 +70,12 @@ def measure(db: Path, fokus: str | None, width: int, height: int) -> list[tuple[
         began = time.perf_counter()
         page.goto(f"{url}/{query}")
         first = until_drawn(page, began)
-        began = time.perf_counter()
-        page.goto(f"{url}/{query}")
-        rows.append(("ringkasan", first, until_drawn(page, began)))
+        warm = []
+        for _ in range(repeat):
+            began = time.perf_counter()
+            page.goto(f"{url}/{query}")
+            warm.append(until_drawn(page, began))
+        rows.append(("ringkasan", first, statistics.median(warm)))
 
         def back() -> None:  # by the address: the presentation hides the menu
             page.goto(f"{url}/{query}")
@@ -78,8 +83,11 @@ def measure(db: Path, fokus: str | None, width: int, height: int) -> list[tuple[
 
         for name in PAGES[1:]:
             cold = click(page, name)
-            back()
-            rows.append((name, cold, click(page, name)))
+            warm = []
+            for _ in range(repeat):
+                back()
+                warm.append(click(page, name))
+            rows.append((name, cold, statistics.median(warm)))
             back()
     return rows
 
@@ -90,12 +98,13 @@ def main() -> None:
     parser.add_argument("--fokus", default=None, help="the reader's city (needed with more than six cities)")
     parser.add_argument("--width", type=int, default=1366)
     parser.add_argument("--height", type=int, default=900)
+    parser.add_argument("--repeat", type=int, default=3, help="warm clicks per page (their median is shown)")
     args = parser.parse_args()
     db = warehouse_path(args.db)
     print(f"Warehouse: {db} (focus: {args.fokus or '-'}, {args.width} x {args.height})")
     print("| page | cold (s) | warm (s) |")
     print("|---|---|---|")
-    for name, cold, warm in measure(db, args.fokus, args.width, args.height):
+    for name, cold, warm in measure(db, args.fokus, args.width, args.height, args.repeat):
         print(f"| {name} | {cold:.2f} | {warm:.2f} |")
 
 
