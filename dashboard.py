@@ -37,7 +37,7 @@ pages = {
     ],
 }
 signed_in = auth.signed_in()  # False only when [auth] is configured and the visitor has not signed in
-who = auth.access(data.provinsi()) if signed_in else None  # None: no grant names this person
+who = auth.access(data.provinsi) if signed_in else None  # None: no grant names this person
 page = st.navigation(pages, expanded=True, position="sidebar" if who else "hidden")  # all visible
 if not signed_in:
     auth.login_screen(lang)

@@ -22,7 +22,7 @@ IN_URL = {  # name: the value as it goes into the URL (percent-encoded)
 AS_READ = {name: unquote(value) for name, value in IN_URL.items()}
 SIDEBAR = ("kota", "tahun", "opd", "jabatan", "jenis_asn", "lang", "fokus", "banding")  # read on every page
 # Our helpers that keep a widget in the URL, and the position of the URL key among their arguments.
-URL_HELPERS = {"url_select": 3, "one_city": 1}
+URL_HELPERS = {"url_choice": 3, "one_city": 1}
 
 
 def url_parameters() -> set[str]:

@@ -196,15 +196,15 @@ def test_every_key_used_in_the_source_exists() -> None:
         if keys is None and isinstance(arg, ast.JoinedStr) and ast.unparse(arg).startswith("f'dim_"):
             keys = [f"dim_{d}" for d in DIMENSIONS]  # t(f"dim_{dimension}") for every breakdown
         if keys is None:
-            continue  # a key held in a variable (e.g. COMPARED) is checked where it is defined
+            continue  # a key held in a variable (e.g. MEASURES) is checked where it is defined
         missing += [f"{where}:{line} {k}" for k in keys if k not in TEXT]
     assert missing == []
 
 
 def test_metric_keys_used_through_tables_exist() -> None:
-    from analytics.present.overview import COMPARED
+    from analytics.present.measures import MEASURES
 
-    assert [k for k, _, _ in COMPARED if k not in TEXT] == []
+    assert [m.label for m in MEASURES if m.label not in TEXT] == []
     assert [f"dim_{d}" for d in DIMENSIONS if f"dim_{d}" not in TEXT] == []
 
 

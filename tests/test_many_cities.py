@@ -196,38 +196,22 @@ def test_the_deck_for_one_city_among_many_says_its_rank(con, focused: Filters, i
         assert median == fmt.percent(latest["persen_20jp"].median(), lang, 1)  # no city's share is hidden here
 
 
-def export(warehouse: Path, out: Path, *args: str) -> None:
-    """Run `python -m analytics export` on `warehouse` into `out` for Pontianak's last year, and check it wrote."""
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "analytics",
-            "export",
-            "--db",
-            str(warehouse),
-            "--fokus",
-            FOCUS,
-            *args,
-            "--format",
-            "xlsx",
-            "--out",
-            str(out),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=180,
+def export(warehouse: Path, out: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run `python -m analytics export` on `warehouse` into XLSX file `out` with these arguments."""
+    command = [sys.executable, "-m", "analytics", "export", "--db", str(warehouse), *args]
+    return subprocess.run(
+        [*command, "--format", "xlsx", "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=180
     )
-    assert done.returncode == 0, done.stderr
 
 
 def test_the_command_line_writes_one_city_among_its_province(warehouse: Path, tmp_path: Path, info) -> None:
     year = str(info.tahun[-1])
-    export(warehouse, tmp_path / "pontianak.xlsx", "--banding", "provinsi", "--tahun", year)
+    done = export(warehouse, tmp_path / "pontianak.xlsx", "--fokus", FOCUS, "--banding", "provinsi", "--tahun", year)
+    assert done.returncode == 0, done.stderr
     rows = list(load_workbook(tmp_path / "pontianak.xlsx")["tren_20jp"].iter_rows(min_row=5, values_only=True))
     assert {r[0] for r in rows} == {k for k in info.kota if info.provinsi[k] == "Kalimantan Barat"}
-    export(warehouse, tmp_path / "nasional.xlsx", "--tahun", year)
+    done = export(warehouse, tmp_path / "nasional.xlsx", "--fokus", FOCUS, "--tahun", year)
+    assert done.returncode == 0, done.stderr
     sheet = load_workbook(tmp_path / "nasional.xlsx")["lampiran"]
     written = [c for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
     assert t("x_median_of", "id", n=NATIONAL) in written
@@ -242,26 +226,7 @@ def test_without_a_focus_city_many_cities_make_no_meeting_file(warehouse: Path, 
     info = queries.warehouse_info(con)
     with pytest.raises(ValueError, match="focus city"):
         content.overview(release.Reader(con), PageContext("id", everything, info))
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "analytics",
-            "export",
-            "--db",
-            str(warehouse),
-            "--tahun",
-            str(info.tahun[-1]),
-            "--format",
-            "xlsx",
-            "--out",
-            str(tmp_path / "x.xlsx"),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
+    done = export(warehouse, tmp_path / "x.xlsx", "--tahun", str(info.tahun[-1]))
     assert done.returncode == 2 and "--fokus" in done.stderr and not (tmp_path / "x.xlsx").exists()
 
 

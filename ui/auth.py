@@ -15,7 +15,7 @@ When no admin credential is configured the gate is closed and says how to open i
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import streamlit as st
 
@@ -70,18 +70,20 @@ def _groups() -> list[str]:
     return [value] if isinstance(value, str) else [str(v) for v in value]
 
 
-def access(provinsi: Mapping[str, str]) -> accesses.Access | None:
+def access(provinsi: Mapping[str, str] | Callable[[], Mapping[str, str]]) -> accesses.Access | None:
     """Return what the visitor may see and do (analytics.privacy.access): everything in the local mode; for a
     signed-in person what the [access] grants give them (`provinsi`: kota -> provinsi of the warehouse, for
-    grants by province); None for a visitor who is not signed in or whom no grant names."""
+    grants by province, or a function that returns it: called only for a signed-in person, so the local mode
+    reads nothing on every query); None for a visitor who is not signed in or whom no grant names."""
     if not sign_in_required():
         return accesses.LOCAL
     if not st.user.is_logged_in:
         return None
     config = _secret("access")
     verified = email() if st.user.get("email_verified") is not False else ""  # an unverified e-mail names nobody
+    provinces = provinsi() if callable(provinsi) else provinsi
     return accesses.access_for(
-        verified, _groups(), dict(config) if config else None, list(_secret("admin", "emails") or []), provinsi
+        verified, _groups(), dict(config) if config else None, list(_secret("admin", "emails") or []), provinces
     )
 
 

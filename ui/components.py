@@ -30,7 +30,7 @@ def start_page(title_key: str | None = None, people_note: bool = False, breakdow
         nothing_to_show(lang, t("no_kota", lang))
         st.stop()
     if breakdowns and chosen.many:
-        if chosen.fokus is None:
+        if chosen.needs_focus:
             st.info(t("st_pick_focus", lang, n=len(chosen.kota)), icon=":material/location_city:")
             st.stop()
         st.caption(t("st_breakdown_note", lang, kota=chosen.fokus, n=len(chosen.kota)))
@@ -141,8 +141,8 @@ def standing(ctx: PageContext, scorecard: pd.DataFrame, *columns: str) -> None:
     f = ctx.filters
     if not (f.many and f.fokus):
         return
-    said = [standing_texts.sentence(scorecard, f.tahun_akhir, f.fokus, c, ctx.lang) for c in columns]
-    st.markdown("\n".join(f"- {s}" for s in said if s))
+    said = standing_texts.sentences(scorecard, f.tahun_akhir, f.fokus, columns, ctx.lang)
+    st.markdown("\n".join(f"- {s}" for s in said))
 
 
 def tile_grid(tiles: list[overview.Tile], per_row: int = 3) -> None:

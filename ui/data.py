@@ -99,7 +99,7 @@ def provinsi() -> dict[str, str]:
 def scope() -> Scope | None:
     """Return the scope of the person reading (None: every city, the local mode); refuse (OutOfScope) a visitor
     without access, so nothing is read for them even if a page forgot to stop."""
-    who = auth.access(provinsi())
+    who = auth.access(provinsi)  # the warehouse's provinces only for a signed-in person
     if who is None:
         raise OutOfScope("this visitor has no access to any city")
     return who.scope

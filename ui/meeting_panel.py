@@ -89,7 +89,7 @@ def panel(ctx: PageContext) -> None:
     box = st.sidebar.container(border=True)
     box.markdown(f"**{t('x_panel', lang)}**")
     box.caption(t("x_panel_caption", lang))
-    if not content.about_one_or_few(ctx.filters):
+    if ctx.filters.needs_focus:
         box.caption(t("x_pick_focus", lang, n=len(ctx.filters.kota)))
         return
     download_buttons(ctx, focus=ctx.filters.fokus, where=box)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 import streamlit as st
 
@@ -21,29 +22,22 @@ LANG_NAMES = {"id": "Indonesia", "en": "English"}
 def language() -> str:
     """Render the language switch and return 'id' or 'en', kept in the URL as `lang=id|en`.
 
-    Synced by hand: a bound widget would write its display label ("English") into the URL.
+    Kept in the URL by `url_choice`: a bound widget would write its display label ("English") into the URL.
     """
-    if "lang" not in st.session_state:
-        asked = st.query_params.get("lang", "id")
-        st.session_state["lang"] = asked if asked in LANGS else "id"
-    choice = st.sidebar.segmented_control(
-        "Bahasa / Language", LANGS, key="lang", format_func=LANG_NAMES.get, required=True
-    )
-    lang = choice if choice in LANGS else "id"
-    if st.query_params.get("lang") != lang:
-        st.query_params["lang"] = lang
-    return lang
+    widget = partial(st.sidebar.segmented_control, format_func=LANG_NAMES.get, required=True)
+    return url_choice(widget, "Bahasa / Language", LANGS, "lang", "id")
 
 
-def url_select(where, label: str, options: Sequence[str], key: str, default: str, **kwargs) -> str:
-    """Render a selectbox of `options` in `where` whose value is kept in the URL under `key` as the option
-    itself, and return the chosen option. Synced by hand (as `language`): a selectbox bound to the URL with a
+def url_choice(widget: Callable, label: str, options: Sequence[str], key: str, default: str, **kwargs) -> str:
+    """Render `widget` (a selectbox, a segmented control...) with `options`, its value kept in the URL under
+    `key` as the option itself, and return the chosen option. Synced by hand: a widget bound to the URL with a
     format_func writes the label it shows, and reads nothing else back. A value the URL holds that is not an
     option gives `default`."""
     if key not in st.session_state:
         asked = st.query_params.get(key)
         st.session_state[key] = asked if asked in options else default
-    choice = where.selectbox(label, options, key=key, **kwargs)
+    choice = widget(label, options, key=key, **kwargs)
+    choice = choice if choice in options else default
     if st.query_params.get(key) != choice:
         st.query_params[key] = choice
     return choice
@@ -73,8 +67,8 @@ def _peers(lang: str, info: WarehouseInfo) -> tuple[str | None, tuple[str, ...]]
         help=t("f_fokus_help", lang),
     )
     old_link = "kota" in st.query_params and st.query_params.get("banding") not in peers.GROUPS
-    group = url_select(
-        sidebar,
+    group = url_choice(
+        sidebar.selectbox,
         t("f_banding", lang),
         peers.GROUPS,
         "banding",

@@ -16,7 +16,7 @@ year = f.tahun_akhir
 
 scorecard = data.fetch(queries.scorecard, f)
 components.standing(ctx, scorecard, "persen_serapan", "biaya_per_jp")
-budget = overview.in_range(data.fetch(queries.scorecard, f.breakdown()), f, filled="pagu")
+budget = overview.in_range(reshape.pick(scorecard, kota=f.breakdown().kota), f, filled="pagu")
 if budget.empty:
     components.no_data(ctx, "anggaran")
     st.stop()

@@ -7,7 +7,7 @@ import streamlit as st
 from analytics.texts import t
 from ui import components, meeting_panel
 
-ctx = components.start_page()  # with many cities, a focus city first (content.about_one_or_few)
+ctx = components.start_page()  # with many cities, a focus city first (Filters.needs_focus)
 lang, f = ctx.lang, ctx.filters
 meeting_panel.projector_style()
 

@@ -34,8 +34,8 @@ if f.fokus in tiles and len(tiles) > 1:
 if f.many:
     st.header(t("st_ranked_title", lang, n=len(f.kota), year=year))
     sort, search = st.columns([2, 3])
-    column = state.url_select(
-        sort,
+    column = state.url_choice(
+        sort.selectbox,
         t("st_sort", lang),
         [m.column for m in standing.MEASURES],
         "urut",

@@ -131,14 +131,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.fokus and group == "pilihan" and args.fokus not in picked:
             return _fail(f"--fokus {args.fokus} harus salah satu dari --kota.", EXIT_BAD_CHOICE)
         kota = peers.compared(info, args.fokus, group, picked)
-        if len(kota) > SIDE_BY_SIDE and not args.fokus:
+        people = (tuple(args.opd), tuple(args.jabatan), tuple(args.jenis_asn))
+        f = Filters(kota, start, end, *people, fokus=args.fokus)
+        if f.needs_focus:
             return _fail(
                 f"{len(kota)} kota terlalu banyak untuk satu berkas rapat: beri --fokus KOTA (kota Anda di antara"
                 f" mereka) atau pilih paling banyak {SIDE_BY_SIDE} kota dengan --kota.",
                 EXIT_BAD_CHOICE,
             )
-        people = (tuple(args.opd), tuple(args.jabatan), tuple(args.jenis_asn))
-        f = Filters(kota, start, end, *people, fokus=args.fokus)
         ctx = PageContext(args.lang, f, info, who.scope)
         report = content.overview(release.Reader(con, who.scope), ctx, args.fokus)
         data = render(report, args.format)

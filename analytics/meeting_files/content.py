@@ -261,12 +261,6 @@ def appendix_text(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def about_one_or_few(f: Filters) -> bool:
-    """Return True when a meeting file can be made for these filters: cities that fit side by side, or one
-    focus city among many (more than that many cities side by side is no page of a deck)."""
-    return not f.many or f.fokus in f.kota
-
-
 MANY_FINDINGS = 2  # findings about the extremes kept after the focus city's standing, when many are compared
 
 
@@ -281,7 +275,7 @@ def overview(fetch: Fetch, ctx: PageContext, focus: str | None = None) -> Report
     and the appendix sets its numbers beside the peers' median."""
     if not getattr(fetch, "releases", False):
         raise TypeError("meeting files read only through the guarded path: ui.data.fetch or release.Reader")
-    if not about_one_or_few(replace(ctx.filters, fokus=focus)):
+    if replace(ctx.filters, fokus=focus).needs_focus:  # more cities side by side than a deck page holds
         raise ValueError(f"{len(ctx.filters.kota)} cities need a focus city for a meeting file")
     f, info, lang = ctx.filters, ctx.info, ctx.lang
     year = f.tahun_akhir
@@ -303,9 +297,9 @@ def overview(fetch: Fetch, ctx: PageContext, focus: str | None = None) -> Report
         if many
         else t("x_title", lang, kota=charts.name_list(f.kota, lang))
     )
-    standings = [standing.sentence(scorecard, year, focus, m.column, lang) for m in standing.MEASURES] if many else []
+    standings = standing.sentences(scorecard, year, focus, standing.BY_COLUMN, lang) if many else []
     # many cities: where the focus city stands first, then the two first findings about the extremes
-    lines = [s for s in standings if s] + findings(scorecard, year, lang)[: MANY_FINDINGS if many else None]
+    lines = standings + findings(scorecard, year, lang)[: MANY_FINDINGS if many else None]
     sections = [
         Section("title", "judul", title, lines=tuple(title_lines)),
         Section("findings", "temuan", t("findings", lang), lines=tuple(lines) or (t("fd_none", lang),)),

@@ -16,6 +16,7 @@ import pandas as pd
 from analytics import privacy, queries
 from analytics.present import charts
 from analytics.present import formatting as fmt
+from analytics.present.measures import MEASURES
 from analytics.queries.filters import Filters
 from analytics.texts import t
 
@@ -235,29 +236,6 @@ def city_tiles(scorecard: pd.DataFrame, year: int, lang: str) -> dict[str, list[
     return out
 
 
-COMPARED = (
-    ("m_persen_20jp", "persen_20jp", "percent"),
-    ("m_jp_per_asn", "jp_per_asn", "number"),
-    ("m_persen_serapan", "persen_serapan", "percent"),
-    ("m_biaya_per_jp", "biaya_per_jp", "rupiah"),
-    ("m_ikm", "ikm", "number"),
-    ("m_persen_sangat_baik", "persen_sangat_baik", "percent"),
-)
-
-
-def _render(kind: str, value: float | None, lang: str, decimals: int, change: bool = False) -> str:
-    """Return a comparison value as text: percentages (changes in points), Rupiah or numbers."""
-    if kind == "percent":
-        return fmt.points(value, lang) if change else fmt.percent(value, lang)
-    if fmt.is_missing(value):
-        return fmt.MISSING
-
-    def render(v: float) -> str:
-        return fmt.rupiah(v, lang, compact=False) if kind == "rupiah" else fmt.number(v, lang, decimals)
-
-    return fmt.signed(value, render) if change else ("-" if value < 0 else "") + render(abs(value))
-
-
 def compare_with_others(scorecard: pd.DataFrame, kota: str, year: int, lang: str) -> pd.DataFrame:
     """Return one row per metric: the city's value, the simple average of the other cities in the
     scorecard, and the difference, as formatted text (columns: metric, kota, others, difference). A value
@@ -267,18 +245,17 @@ def compare_with_others(scorecard: pd.DataFrame, kota: str, year: int, lang: str
     mine = latest[latest["kota"] == kota]
     others = privacy.numbers(latest[latest["kota"] != kota])
     rows = []
-    for key, column, kind in COMPARED:
-        value = None if mine.empty else mine.iloc[0][column]
-        avg = others[column].mean() if others[column].notna().any() else None
+    for m in MEASURES:
+        value = None if mine.empty else mine.iloc[0][m.column]
+        avg = others[m.column].mean() if others[m.column].notna().any() else None
         diff = _change(value, avg)
-        decimals = 2 if column == "ikm" else 1
         hidden = privacy.is_hidden(value)
         rows.append(
             {
-                t("metric", lang): t(key, lang),
-                kota: value if hidden else _render(kind, value, lang, decimals),
-                t("others_avg", lang): _render(kind, avg, lang, decimals),
-                t("difference", lang): value if hidden else _render(kind, diff, lang, decimals, change=True),
+                t("metric", lang): t(m.label, lang),
+                kota: value if hidden else m.write(value, lang),
+                t("others_avg", lang): m.write(avg, lang),
+                t("difference", lang): value if hidden else m.change(diff, lang),
             }
         )
     return pd.DataFrame(rows)

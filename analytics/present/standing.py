@@ -8,54 +8,16 @@ a query governments share): a '<5' value is missing here, takes no rank and move
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
 
 import pandas as pd
 
 from analytics import metrics, privacy
 from analytics.present import formatting as fmt
 from analytics.present.charts.labels import name_list
+from analytics.present.measures import BY_COLUMN, MEASURES, Measure
 from analytics.present.overview import Tile
 from analytics.texts import t
-
-
-@dataclass(frozen=True)
-class Measure:
-    """A headline measure of the scorecard as the comparisons show it."""
-
-    column: str
-    label: str  # text key of its name
-    higher_is_better: bool
-    write: Callable[[float, str], str]  # a value written out (value, lang)
-    change: Callable[[float, str], str]  # a difference written out, signed (value, lang)
-
-
-def _number(decimals: int) -> Callable[[float, str], str]:
-    return lambda v, lang: fmt.number(v, lang, decimals)
-
-
-def _signed(write: Callable[[float, str], str]) -> Callable[[float, str], str]:
-    return lambda v, lang: fmt.signed(v, lambda x: write(x, lang))
-
-
-def _percent(v: float, lang: str) -> str:
-    return fmt.percent(v, lang, 1)
-
-
-def _rupiah(v: float, lang: str) -> str:
-    return fmt.rupiah(v, lang, compact=False)
-
-
-MEASURES = (
-    Measure("persen_20jp", "m_persen_20jp", True, _percent, lambda v, lang: fmt.points(v, lang)),
-    Measure("jp_per_asn", "m_jp_per_asn", True, _number(1), _signed(_number(1))),
-    Measure("persen_serapan", "m_persen_serapan", True, _percent, lambda v, lang: fmt.points(v, lang)),
-    Measure("biaya_per_jp", "m_biaya_per_jp", False, _rupiah, _signed(_rupiah)),
-    Measure("ikm", "m_ikm", True, _number(2), _signed(_number(2))),
-    Measure("persen_sangat_baik", "m_persen_sangat_baik", True, _percent, lambda v, lang: fmt.points(v, lang)),
-)
-BY_COLUMN = {m.column: m for m in MEASURES}
 
 
 def latest(scorecard: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -63,10 +25,15 @@ def latest(scorecard: pd.DataFrame, year: int) -> pd.DataFrame:
     return privacy.numbers(scorecard[scorecard["tahun"] == year]).reset_index(drop=True)
 
 
+def standings(scorecard: pd.DataFrame, year: int, kota: str | None) -> dict[str, metrics.Standing]:
+    """Return where `kota` stands in `year` among every city of the scorecard, per headline measure (column)."""
+    rows = latest(scorecard, year)
+    return {m.column: metrics.standing(rows, m.column, kota, m.higher_is_better) for m in MEASURES}
+
+
 def of(scorecard: pd.DataFrame, year: int, kota: str | None, column: str) -> metrics.Standing:
     """Return where `kota` stands on scorecard `column` in `year` among every city of the scorecard."""
-    measure = BY_COLUMN[column]
-    return metrics.standing(latest(scorecard, year), column, kota, measure.higher_is_better)
+    return metrics.standing(latest(scorecard, year), column, kota, BY_COLUMN[column].higher_is_better)
 
 
 def rank_text(standing: metrics.Standing, lang: str) -> str:
@@ -80,8 +47,9 @@ def table(scorecard: pd.DataFrame, year: int, kota: str, lang: str) -> pd.DataFr
     """Return one row per headline measure, as text: the measure, `kota`'s value, its rank, the median, the
     middle half (first to third quartile), the three best and the three lagging cities."""
     rows = []
+    where = standings(scorecard, year, kota)
     for m in MEASURES:
-        s = of(scorecard, year, kota, m.column)
+        s = where[m.column]
 
         def write(v: float | None, m: Measure = m) -> str:
             return fmt.MISSING if v is None else m.write(v, lang)
@@ -100,14 +68,23 @@ def table(scorecard: pd.DataFrame, year: int, kota: str, lang: str) -> pd.DataFr
     return pd.DataFrame(rows)
 
 
+def sentences(scorecard: pd.DataFrame, year: int, kota: str, columns: Iterable[str], lang: str) -> list[str]:
+    """Return a sentence per scorecard column of `columns` on where `kota` stands: its value, its rank and its
+    distance to the median ('PNS mencapai 20 JP: Pontianak 55,0%, peringkat 12 dari 98; median kota pembanding
+    48,1% (selisih +6,9 poin).'); none for a measure the city has no value of."""
+    where = standings(scorecard, year, kota)
+    said = (_sentence(BY_COLUMN[c], where[c], kota, lang) for c in columns)
+    return [s for s in said if s]
+
+
 def sentence(scorecard: pd.DataFrame, year: int, kota: str, column: str, lang: str) -> str | None:
-    """Return one sentence on where `kota` stands on `column`: its value, its rank and its distance to the
-    median ('PNS mencapai 20 JP: Pontianak 55,0%, peringkat 12 dari 98; median kota pembanding 48,1% (selisih
-    +6,9 poin).'); None without a value."""
-    s = of(scorecard, year, kota, column)
+    """Return the sentence of `sentences` on one column, None without a value."""
+    return next(iter(sentences(scorecard, year, kota, [column], lang)), None)
+
+
+def _sentence(m: Measure, s: metrics.Standing, kota: str, lang: str) -> str | None:
     if s.value is None or s.median is None:
         return None
-    m = BY_COLUMN[column]
     return t(
         "st_sentence",
         lang,
@@ -124,8 +101,9 @@ def focus_tiles(scorecard: pd.DataFrame, year: int, kota: str, lang: str) -> lis
     """Return the focus city's tiles: each headline measure's value, its rank in the label, and its distance
     to the peers' median as the change (green when better than the median, whichever way is better)."""
     tiles = []
+    where = standings(scorecard, year, kota)
     for m in MEASURES:
-        s = of(scorecard, year, kota, m.column)
+        s = where[m.column]
         value = scorecard.loc[(scorecard["tahun"] == year) & (scorecard["kota"] == kota), m.column]
         shown = value.iloc[0] if len(value) else None
         written = shown if privacy.is_hidden(shown) else (fmt.MISSING if s.value is None else m.write(s.value, lang))

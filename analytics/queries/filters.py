@@ -27,10 +27,16 @@ class Filters:
         """Return True when more cities are compared than fit side by side (SIDE_BY_SIDE)."""
         return len(self.kota) > SIDE_BY_SIDE
 
+    @property
+    def needs_focus(self) -> bool:
+        """Return True when many cities are compared and none of them is the reader's: breakdowns and meeting
+        files are then about nobody in particular, and ask for a focus city."""
+        return self.many and self.fokus not in self.kota
+
     def breakdown(self) -> Filters:
         """Return the filters of a breakdown (agencies, jabatan, the JP distribution, activities): the focus
         city alone when many cities are compared, else these filters."""
-        if self.many and self.fokus in self.kota:
+        if self.many and not self.needs_focus:
             return replace(self, kota=(self.fokus,))
         return self
 
