@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -24,25 +25,48 @@ from demo.training_rows import mentoring_rows, peserta_rows, program_rows, umpan
 from domain import JP_MINIMUM
 from etl import contract
 
+NATIONAL_DATASET = "kota"  # the list of kota: one national file, also when each city has its own files
+
 
 class SampleWriter:
-    """Open CSV files (one per dataset, header written) that chunks of rows are appended to."""
+    """Open CSV files (one per dataset, header written) that chunks of rows are appended to.
 
-    def __init__(self, out: Path) -> None:
+    With `per_kota`, as a national warehouse is fed (each city sends its own files), the rows of each city go
+    to `<dataset>_<kota>.csv`, opened by `begin_city`; the list of kota stays one national `kota.csv`."""
+
+    def __init__(self, out: Path, per_kota: bool = False) -> None:
         self._stack = contextlib.ExitStack()
+        self._city = contextlib.ExitStack()
+        self.out = out
+        self.per_kota = per_kota
         self.files: dict[str, IO[str]] = {}
         self.rows: dict[str, int] = {}
         for name in contract.DATASETS:
-            path = out / f"{name}.csv"
-            handle = self._stack.enter_context(path.open("w", encoding="utf-8", newline=""))
-            handle.write(",".join(contract_columns(name)) + "\n")
-            self.files[name] = handle
-            self.rows[f"{name}.csv"] = 0
+            if not per_kota or name == NATIONAL_DATASET:
+                self._open(self._stack, name, f"{name}.csv")
+
+    def _open(self, stack: contextlib.ExitStack, dataset: str, file_name: str) -> None:
+        """Open `file_name` for the rows of `dataset` and write its header."""
+        handle = stack.enter_context((self.out / file_name).open("w", encoding="utf-8", newline=""))
+        handle.write(",".join(contract_columns(dataset)) + "\n")
+        self.files[dataset] = handle
+        self.rows[file_name] = 0
+
+    def begin_city(self, kota: str) -> None:
+        """With per_kota, close the previous city's files and open this city's; otherwise nothing."""
+        if not self.per_kota:
+            return
+        self._city.close()
+        slug = re.sub(r"[^a-z0-9]+", "_", kota.lower()).strip("_")
+        for name in contract.DATASETS:
+            if name != NATIONAL_DATASET:
+                self._open(self._city, name, f"{name}_{slug}.csv")
 
     def __enter__(self) -> SampleWriter:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self._city.close()
         self._stack.close()
 
     def write(self, dataset: str, df: pd.DataFrame) -> None:
@@ -53,8 +77,9 @@ class SampleWriter:
         floats = [c for c in df.columns if pd.api.types.is_float_dtype(df[c])]
         if floats:
             raise TypeError(f"{dataset}: float columns {floats} would be written as decimals")
-        df.to_csv(self.files[dataset], header=False, index=False, lineterminator="\n")
-        self.rows[f"{dataset}.csv"] += len(df)
+        handle = self.files[dataset]
+        df.to_csv(handle, header=False, index=False, lineterminator="\n")
+        self.rows[Path(handle.name).name] += len(df)
 
 
 def _marker_text(seed: int, scale: float, kota: int) -> str:
@@ -123,7 +148,9 @@ def _simulate_chunk(
         state = YearState(predikat, training.lulus_jp >= JP_MINIMUM, training.mentored)
 
 
-def write_sample(out: Path, seed: int = 42, scale: float = 1.0, kota: int = len(CITIES)) -> dict[str, int]:
+def write_sample(
+    out: Path, seed: int = 42, scale: float = 1.0, kota: int = len(CITIES), per_kota: bool = False
+) -> dict[str, int]:
     """Write a complete synthetic source folder; return rows written per file name.
 
     `out` gets one CSV per dataset of etl.contract.DATASETS (`pegawai.csv`, `peserta.csv`,
@@ -132,7 +159,8 @@ def write_sample(out: Path, seed: int = 42, scale: float = 1.0, kota: int = len(
     demo.national.kota_order (98: all of them); a ValueError with a message for people when
     it is not 4-98. `scale` multiplies the headcounts (and with them budgets, programs,
     participants and survey sizes); the same seed, scale and kota give byte-identical files.
-    The dict maps each CSV file name to its number of data rows.
+    With `per_kota` each city's rows are in files of its own (`peserta_pontianak.csv`; SampleWriter), the
+    same rows as without. The dict maps each CSV file name to its number of data rows.
     """
     if not len(CITIES) <= kota <= len(KOTA):
         raise ValueError(
@@ -144,9 +172,10 @@ def write_sample(out: Path, seed: int = 42, scale: float = 1.0, kota: int = len(
     out.mkdir(parents=True, exist_ok=True)
     (out / contract.SYNTHETIC_MARKER).write_text(_marker_text(seed, scale, kota), encoding="utf-8")
     registry = NipRegistry()
-    with SampleWriter(out) as writer:
+    with SampleWriter(out, per_kota) as writer:
         writer.write("kota", pd.DataFrame({"kota": [c.kota for c in cities], "provinsi": [c.provinsi for c in cities]}))
         for ci, city in enumerate(cities):
+            writer.begin_city(city.kota)
             rng = _rng(seed, ci, 0, 3)
             apbd = apbd_rows(city, rng, scale)
             writer.write("apbd", apbd)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.warehouse import build_connection, connect, new_run_id, new_warehouse, replace_warehouse
+from etl.warehouse import add_run_columns, build_connection, connect, new_run_id, new_warehouse, replace_warehouse
 
 BACKUP_FOLDER = "cadangan"
 KEEP = 3  # previous warehouses kept by the CLI and the upload page
@@ -110,6 +110,7 @@ def restore(db: Path, backup: Path, keep: int = KEEP) -> str:
         run_id = new_run_id(dt.datetime.now(dt.UTC))
         con = build_connection(new)
         try:
+            add_run_columns(con)
             if db.exists():
                 con.execute("ATTACH $path AS cur (READ_ONLY)", {"path": str(db)})
                 for table, key in (("etl_runs", "run_id"), ("etl_run_files", "run_id")):

@@ -34,6 +34,9 @@ def _print_report(report: pipeline.Report, action: str) -> None:
             f"{name:<24}{d['files']:>6}{d['rows_read']:>10}{d['rows_loaded']:>10}{d['rows_rejected']:>10}"
             f"{d['rows_warned']:>12}"
         )
+    reused = [f["file"] for f in report.files if f.get("reused")]
+    if reused:
+        print(f"{len(reused)} file tidak berubah sejak pemuatan terakhir: barisnya yang sudah diperiksa dipakai ulang.")
     for f in report.files:
         for note in f["notes"]:
             print(f"  {f['file']}: {note}")
@@ -60,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     p_sample.add_argument(
         "--kota", type=int, default=4, help="jumlah kota: 4 kota contoh (bawaan) sampai 98 (seluruh kota di Indonesia)"
     )
+    p_sample.add_argument(
+        "--per-kota", action="store_true", help="file tersendiri per kota (peserta_pontianak.csv), seperti kiriman kota"
+    )
     p_templates = sub.add_parser("templates", help="tulis templat isian XLSX dan CSV untuk setiap jenis data")
     p_templates.add_argument("--out", type=Path, required=True)
     for name, help_text in (("check", "periksa folder tanpa menulis apa pun"), ("load", "periksa dan muat")):
@@ -68,13 +74,19 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--json", action="store_true", help="cetak ringkasan JSON")
         if name == "load":
             p.add_argument("--db", type=Path, default=None)
+            p.add_argument(
+                "--penuh",
+                action="store_true",
+                help="baca dan periksa ulang semua file (bawaan: file yang tidak berubah sejak pemuatan terakhir"
+                " dipakai ulang dari gudang data)",
+            )
     args = parser.parse_args(argv)
 
     if args.command == "sample":
         from demo import write_sample
 
         try:
-            counts = write_sample(args.out, seed=args.seed, scale=args.scale, kota=args.kota)
+            counts = write_sample(args.out, seed=args.seed, scale=args.scale, kota=args.kota, per_kota=args.per_kota)
         except ValueError as problem:
             print(f"Data contoh tidak ditulis. {problem}", file=sys.stderr)
             return EXIT_FILE_PROBLEM
@@ -90,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         report = pipeline.check(args.source)
         action = "Pemeriksaan"
     else:
-        report = pipeline.load(args.source, warehouse_path(args.db), keep_backups=KEEP)
+        report = pipeline.load(args.source, warehouse_path(args.db), keep_backups=KEEP, reuse_unchanged=not args.penuh)
         action = "Pemuatan"
     if args.json:
         print(json.dumps(report.summary(), ensure_ascii=False, indent=2))

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import duckdb
 
+from etl import reuse
 from etl.backup import keep_current
-from etl.contract import DATASETS, LOAD_ORDER, SYNTHETIC_MARKER, Dataset
+from etl.contract import DATASETS, LOAD_ORDER, SYNTHETIC_MARKER, TARGETS, Dataset
 from etl.paths import IKM_PENIMBANG_ENV
 from etl.pseudonym import pseudonym_key
 from etl.read import (
@@ -31,7 +32,7 @@ from etl.read import (
     rows_sql,
     skip_notes,
 )
-from etl.validate import create_rejects, create_warnings, validate_dataset
+from etl.validate import create_rejects, create_warnings, discard, validate_dataset
 from etl.warehouse import (
     add_reject_rows,
     attach,
@@ -86,12 +87,19 @@ ROW_STRIDE = 10**12  # room for the rows of one file (CSV line, or sheet x 10^9 
 
 
 def _validate_folder(
-    con: duckdb.DuckDBPyConnection, source: Path, report: Report, key: str, target: Path | None = None
+    con: duckdb.DuckDBPyConnection,
+    source: Path,
+    report: Report,
+    key: str,
+    target: Path | None = None,
+    current: Path | None = None,
 ) -> list[SourceFile]:
     """Read and validate a folder in the scratch database, a dataset at a time, and with `target`
     write each dataset's raw table into that new warehouse file as soon as it is checked (so only one
-    dataset's text is held at once). File problems go to report.errors; then nothing is validated,
-    but every file is still read so that each problem is reported."""
+    dataset's text is held at once). With `current` (the warehouse being replaced), files unchanged since
+    the load that made it are not read: their validated rows are taken from it (etl/reuse.py). File
+    problems go to report.errors; then nothing is validated, but every file is still read so that each
+    problem is reported."""
     try:
         files, report.ignored_files = discover(source)
     except FileProblem as problem:
@@ -113,35 +121,72 @@ def _validate_folder(
     create_reject_rows(con)
     if target is not None:
         attach(con, target)
+    kept = reuse.kept_files(current, key) if current is not None and target is not None else {}
+    unchanged = reuse.unchanged(files, kept)
+    if unchanged:
+        con.execute(f"ATTACH $path AS {reuse.OLD} (READ_ONLY)", {"path": str(current)})
     loaded: dict[tuple[str, str], int] = {}
-    position = 0
+    reader = _Reader(con, report)
     for name in LOAD_ORDER:
-        mine = []
-        for src in (f for f in files if f.dataset == name):
-            try:
-                read_file(con, src, f"file_{position}")
-                mine.append(src)
-            except FileProblem as problem:
-                report.errors.append({"file": problem.file, "message": problem.message})
-            position += 1
+        theirs = [f for f in unchanged if f.dataset == name]
+        mine = reader.read([f for f in files if f.dataset == name and not any(f is r for r in theirs)])
         if not report.errors:
-            loaded |= _check_dataset(con, DATASETS[name], mine, key, target is not None)
-        for src in mine:
-            con.execute(f"DROP TABLE {src.table}")
+            loaded |= _check_dataset(con, DATASETS[name], mine, key, target is not None, theirs, kept, reader)
+        else:  # nothing is validated once a file has a problem; the other files are still read to report theirs
+            for src in mine:
+                con.execute(f"DROP TABLE {src.table}")
+    if unchanged:
+        con.execute(f"DETACH {reuse.OLD}")
     if not report.errors:
         _count(con, files, loaded, report)
     return files
 
 
+class _Reader:
+    """Reads source files into scratch tables named file_0, file_1, ... in the order they are read; file
+    problems go to the report."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, report: Report) -> None:
+        self.con, self.report, self.position = con, report, 0
+
+    def read(self, files: list[SourceFile]) -> list[SourceFile]:
+        """Read `files`; return those that could be read."""
+        done = []
+        for src in files:
+            try:
+                read_file(self.con, src, f"file_{self.position}")
+                done.append(src)
+            except FileProblem as problem:
+                self.report.errors.append({"file": problem.file, "message": problem.message})
+            self.position += 1
+        return done
+
+
 def _check_dataset(
-    con: duckdb.DuckDBPyConnection, dataset: Dataset, files: list[SourceFile], key: str, write: bool
+    con: duckdb.DuckDBPyConnection,
+    dataset: Dataset,
+    files: list[SourceFile],
+    key: str,
+    write: bool,
+    unchanged: list[SourceFile],
+    kept: dict[tuple[str, str], reuse.Kept],
+    reader: _Reader,
 ) -> dict[tuple[str, str], int]:
-    """Validate one dataset's files (already read), note their skipped rows, keep its problems with
-    their original values, and with `write` copy its good rows into the attached warehouse. Returns
-    the rows loaded per (dataset, file label)."""
+    """Validate one dataset's files (already read; their text tables are dropped here), note their skipped
+    rows, keep its problems with their original values, and with `write` copy its good rows into the
+    attached warehouse. The `unchanged` files are taken over from the current warehouse, unless its rows
+    would come out differently in a full load (reuse.conflicts): then they are read and validated too.
+    Returns the rows loaded per (dataset, file label)."""
     name = dataset.name
+    by_pseudonym = bool(kept)  # some reused person has no NIP here, only a pseudonym
     rows = rows_sql(files, dataset, ROW_STRIDE)
-    validate_dataset(con, dataset, rows, key)  # reasons quoting a cell come with any NIP masked
+    validate_dataset(con, dataset, rows, key, by_pseudonym)  # reasons quoting a cell come with any NIP masked
+    if unchanged and reuse.conflicts(con, dataset, unchanged, key):
+        discard(con, dataset)
+        files = sorted(files + reader.read(unchanged), key=lambda f: f.name)
+        unchanged = []
+        rows = rows_sql(files, dataset, ROW_STRIDE)
+        validate_dataset(con, dataset, rows, key, by_pseudonym)
     skipped = con.execute(f"SELECT _file, _line, _skip FROM parsed_{name} WHERE _skip > 0 ORDER BY _row").fetchall()
     for src in files:
         labels = set(src.labels) | {src.name}
@@ -151,11 +196,19 @@ def _check_dataset(
             [(label, line) for label, line, kind in skipped if kind == 2 and label in labels],
         )
     add_reject_rows(con, dataset, rows)
+    if unchanged and name in TARGETS:
+        reuse.add_keys(con, dataset, unchanged)
+    loaded = {(name, f): n for f, n in con.execute(f"SELECT _file, count(*) FROM ok_{name} GROUP BY _file").fetchall()}
     if write:
         write_raw(con, dataset, key)
-    loaded = {(name, f): n for f, n in con.execute(f"SELECT _file, count(*) FROM ok_{name} GROUP BY _file").fetchall()}
+        for file, n in reuse.copy_raw(con, dataset, unchanged).items() if unchanged else ():
+            loaded[(name, file)] = n
+    for src in unchanged:
+        reuse.take_over(src, kept[(name, src.name)])
     con.execute(f"DROP VIEW ok_{name}")
     con.execute(f"DROP TABLE parsed_{name}")
+    for src in files:
+        con.execute(f"DROP TABLE {src.table}")
     return loaded
 
 
@@ -190,6 +243,7 @@ def _count(
                 "rows_skipped": src.rows_skipped,
                 "rows_warned": rows_warned,
                 "mapping": src.mapping.label if src.mapping else None,  # how the file was read onto the contract
+                "reused": src.reused,  # unchanged since the last load: its validated rows were taken over
                 "notes": src.notes,
             }
         )
@@ -238,11 +292,13 @@ def check(source: Path, collect_rejects: bool = False) -> Report:
     return report
 
 
-def load(source: Path, db: Path, keep_backups: int = 0) -> Report:
+def load(source: Path, db: Path, keep_backups: int = 0, reuse_unchanged: bool = True) -> Report:
     """Validate a source folder and, when no file has a problem, replace the warehouse at `db`.
 
     With keep_backups > 0 the warehouse being replaced is kept in cadangan/ beside it (the newest
-    that many; see etl/backup.py). Returns the report. On failure the existing warehouse is left
+    that many; see etl/backup.py). With reuse_unchanged, files unchanged since the load that made the
+    current warehouse are not read again: their validated rows are taken over (etl/reuse.py), with the
+    same result as reading everything. Returns the report. On failure the existing warehouse is left
     exactly as it was.
     """
     report = Report(db=str(db))
@@ -260,7 +316,8 @@ def load(source: Path, db: Path, keep_backups: int = 0) -> Report:
             scratch = scratch_connection(Path(tmp))
             try:
                 db.parent.mkdir(parents=True, exist_ok=True)
-                _validate_folder(scratch, source, report, pseudonym_key(db), new)
+                key = pseudonym_key(db)
+                _validate_folder(scratch, source, report, key, new, db if reuse_unchanged else None)
                 phases["validate"] = round(time.perf_counter() - clock, 3)  # raw tables included
                 if report.errors:
                     report.status = "failed"
@@ -288,6 +345,7 @@ def load(source: Path, db: Path, keep_backups: int = 0) -> Report:
                 **totals,
                 "phases": phases,
                 "ignored": report.ignored_files,
+                "fingerprint": reuse.fingerprint(key),
             }
             record_run(con, run, report.files)
             con.execute("CHECKPOINT")

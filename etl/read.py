@@ -73,6 +73,7 @@ class SourceFile:
     table: str = ""  # the scratch table holding the file's rows as text
     numbered: bool = False  # the table has its own _file, _line, _seq columns (else: rowid order, one label)
     header_line: int = 0  # CSV: the line of the header; data line k sits at header_line + 1 + k
+    reused: bool = False  # not read: its validated rows were taken from the current warehouse (etl/reuse.py)
 
     @property
     def name(self) -> str:

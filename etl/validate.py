@@ -464,11 +464,22 @@ def reference_checks(dataset: Dataset, params: Params) -> list[tuple[str, str, s
         else:
             missing = params.add(f"' tidak ditemukan di data {ref.target}.")
             message = f"concat(chr(39), {parsed(ref.column)}, {missing})"
-        checks.append((ref.column, f"{parsed(ref.column)} IS NOT NULL AND r{i}._key IS NULL", message))
+        checks.append((ref.column, f"{parsed(ref.column)} IS NOT NULL AND r{i}._value IS NULL", message))
     return checks
 
 
-def validate_dataset(con: duckdb.DuckDBPyConnection, dataset: Dataset, rows: tuple[str, dict], key: str) -> None:
+def reference_join(ref: Reference, i: int, by_pseudonym: bool) -> str:
+    """Return the join of keys_<target> (as r<i>) for a reference. With `by_pseudonym` a NIP is looked up by its
+    pseudonym ($key binds the secret): a load that reuses rows of the current warehouse (etl/reuse.py) has the
+    reused people's pseudonyms only, not their NIPs."""
+    if by_pseudonym and DATASETS[ref.target].column(ref.target_column).kind == NIP:
+        return f" LEFT JOIN keys_{ref.target} r{i} ON r{i}._value = {pseudonym_sql(parsed(ref.column))}"
+    return f" LEFT JOIN keys_{ref.target} r{i} ON r{i}._key = {reference_key(ref)}"
+
+
+def validate_dataset(
+    con: duckdb.DuckDBPyConnection, dataset: Dataset, rows: tuple[str, dict], key: str, by_pseudonym: bool = False
+) -> None:
     """Check a dataset's rows (`rows`: SQL and parameters from read.rows_sql) in one pass and leave:
 
     - table parsed_<name>: a row per source row with _row, _file, _line, _skip (0 data, 1 empty row,
@@ -478,7 +489,7 @@ def validate_dataset(con: duckdb.DuckDBPyConnection, dataset: Dataset, rows: tup
       values are fine; then later rows with the key of an earlier good row);
     - in `warnings`: doubts about rows that passed, which are loaded as recorded (warning_checks);
     - view ok_<name>: the rows that passed; table keys_<name> (_key, _value) when other datasets
-      refer to this one (`key` is the pseudonym secret for NIP keys).
+      refer to this one (`key` is the pseudonym secret for NIP keys; `by_pseudonym`: see reference_join).
     """
     name = dataset.name
     columns = [c for c in dataset.columns if c.kind != PERSONAL]
@@ -491,10 +502,7 @@ def validate_dataset(con: duckdb.DuckDBPyConnection, dataset: Dataset, rows: tup
         f"SELECT _row, _file, _line, CASE WHEN _total THEN 2 WHEN {empty} THEN 1 ELSE 0 END AS _skip, {texts},"
         f" {typed} FROM (SELECT _row, _file, _line, _total, {trimmed} FROM ({rows[0]}))"
     )
-    joins = "".join(
-        f" LEFT JOIN keys_{ref.target} r{i} ON r{i}._key = {reference_key(ref)}"
-        for i, ref in enumerate(dataset.references)
-    )
+    joins = "".join(reference_join(ref, i, by_pseudonym) for i, ref in enumerate(dataset.references))
     referenced = {ref.column: i for i, ref in enumerate(dataset.references)}
     stored = ", ".join(
         f"r{referenced[c.name]}._value AS {parsed(c.name)}" if c.name in referenced else parsed(c.name) for c in columns
@@ -507,7 +515,7 @@ def validate_dataset(con: duckdb.DuckDBPyConnection, dataset: Dataset, rows: tup
     con.execute(
         f"CREATE TABLE parsed_{name} AS SELECT _row, _file, _line, _skip, {stored}, {problems} END AS _problems"
         f" FROM ({parse}) t{joins}",
-        rows[1] | params.values,
+        rows[1] | params.values | ({"key": key} if "$key" in joins else {}),
     )
     con.execute(
         f"INSERT INTO rejects SELECT $dataset, _row, _file, _line, p.c, {masked_text('p.m')} FROM"
@@ -528,6 +536,16 @@ def validate_dataset(con: duckdb.DuckDBPyConnection, dataset: Dataset, rows: tup
             f"CREATE TABLE keys_{name} AS SELECT {key_sql} AS _key, {value} AS _value FROM ok_{name}",
             {"key": key} if column.kind == NIP else None,
         )
+
+
+def discard(con: duckdb.DuckDBPyConnection, dataset: Dataset) -> None:
+    """Undo validate_dataset for a dataset: drop its tables and views and delete its rejects and warnings."""
+    name = dataset.name
+    con.execute("DELETE FROM rejects WHERE dataset = $d", {"d": name})
+    con.execute("DELETE FROM warnings WHERE dataset = $d", {"d": name})
+    con.execute(f"DROP TABLE IF EXISTS keys_{name}")
+    con.execute(f"DROP VIEW ok_{name}")
+    con.execute(f"DROP TABLE parsed_{name}")
 
 
 def _reject_duplicates(con: duckdb.DuckDBPyConnection, dataset: Dataset) -> None:

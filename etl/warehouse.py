@@ -191,15 +191,27 @@ RUNS_DDL = (
     "CREATE TABLE etl_run_files (run_id VARCHAR, dataset VARCHAR, file VARCHAR, sha256 VARCHAR,"
     " rows_read BIGINT, rows_loaded BIGINT, rows_rejected BIGINT, rows_skipped BIGINT, notes JSON)",
 )
+# Columns added later: a warehouse restored from before them gains them (add_run_columns).
+RUN_COLUMNS_ADDED = (
+    ("etl_runs", "validation_fingerprint VARCHAR"),  # what its rows were validated with (etl/reuse.py)
+    ("etl_run_files", "reused BOOLEAN"),  # not read again: its rows taken over from the warehouse it replaced
+)
 
 
-FILE_COLUMNS = ("dataset", "file", "sha256", "rows_read", "rows_loaded", "rows_rejected", "rows_skipped")
+def add_run_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """Add to the run tables the columns they lack (RUN_COLUMNS_ADDED)."""
+    for table, column in RUN_COLUMNS_ADDED:
+        con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column}")
+
+
+FILE_COLUMNS = ("dataset", "file", "sha256", "rows_read", "rows_loaded", "rows_rejected", "rows_skipped", "reused")
 
 
 def copy_run_history(con: duckdb.DuckDBPyConnection, old: Path) -> None:
     """Create the run tables and copy the history of the warehouse being replaced, if any."""
     for ddl in RUNS_DDL:
         con.execute(ddl)
+    add_run_columns(con)
     if not old.exists():
         return
     try:
@@ -222,13 +234,13 @@ def record_run(con: duckdb.DuckDBPyConnection, run: dict, files: list[dict]) -> 
     are in etl_warnings and its notes, so older warehouses keep the same run tables)."""
     con.execute(
         "INSERT INTO etl_runs VALUES ($run_id, $started, $finished, $duration, $source, $synthetic, $outcome,"
-        " $rows_read, $rows_loaded, $rows_rejected, $rows_skipped, $phases, $ignored)",
+        " $rows_read, $rows_loaded, $rows_rejected, $rows_skipped, $phases, $ignored, $fingerprint)",
         {**run, "phases": json.dumps(run["phases"]), "ignored": json.dumps(run["ignored"])},
     )
     for f in files:
         con.execute(
             "INSERT INTO etl_run_files VALUES ($run_id, $dataset, $file, $sha256, $rows_read, $rows_loaded,"
-            " $rows_rejected, $rows_skipped, $notes)",
+            " $rows_rejected, $rows_skipped, $notes, $reused)",
             {k: f[k] for k in FILE_COLUMNS} | {"run_id": run["run_id"], "notes": json.dumps(f["notes"])},
         )
 

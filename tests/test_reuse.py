@@ -1,0 +1,236 @@
+"""One city's update reuses the other cities' validated rows, and the warehouse is the one a full load makes.
+
+Every test loads a folder of per-city files (demo.write_sample(per_kota=True)) with the real pipeline twice:
+into a copy of the warehouse of the folder before the change (files unchanged since then are taken over) and,
+with reuse_unchanged=False, into a new file; then compares every table of the two warehouses.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import query
+
+from demo import write_sample
+from etl import backup, pipeline
+
+KEY = "5" * 64
+CITY = "pontianak"
+RUN_TABLES = {"etl_runs", "etl_run_files"}
+FILE_FACTS = "dataset, file, sha256, rows_read, rows_loaded, rows_rejected, rows_skipped, notes::VARCHAR"
+
+
+@pytest.fixture(autouse=True)
+def same_secret(monkeypatch):
+    """Both warehouses of a test use the same pseudonym secret, so their pseudonyms can be compared."""
+    monkeypatch.setenv("ASN_PSEUDONYM_KEY", KEY)
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Module scope: (a folder of per-city files of the four demo cities, the warehouse a full load made of it)."""
+    base = tmp_path_factory.mktemp("reuse")
+    folder = base / "sumber"
+    write_sample(folder, seed=7, scale=0.03, per_kota=True)
+    db = base / "gudang" / "warehouse.duckdb"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ASN_PSEUDONYM_KEY", KEY)
+        assert not pipeline.load(folder, db).errors
+    return folder, db
+
+
+@pytest.fixture
+def update(national, tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the national folder to change and a copy of its warehouse to load the change into."""
+    folder, db = national
+    shutil.copytree(folder, tmp_path / "sumber")
+    (tmp_path / "gudang").mkdir()
+    shutil.copy(db, tmp_path / "gudang" / db.name)
+    return tmp_path / "sumber", tmp_path / "gudang" / db.name
+
+
+def rows(path: Path) -> list[list[str]]:
+    """Return a CSV file's rows, header first."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def write(path: Path, lines: list[list[str]]) -> None:
+    """Write rows (header first) as a CSV file."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(lines)
+
+
+def edit(path: Path, change: Callable[[list[list[str]]], list[list[str]]]) -> None:
+    """Rewrite a CSV file's rows (header first) through `change`."""
+    write(path, change(rows(path)))
+
+
+def column(path: Path, name: str) -> int:
+    """Return the position of a column in a CSV file's header."""
+    return rows(path)[0].index(name)
+
+
+def set_cell(row: list[str], position: int, value: str) -> list[str]:
+    """Return a copy of a row with the cell at `position` replaced."""
+    return [value if i == position else cell for i, cell in enumerate(row)]
+
+
+def reused(report: pipeline.Report) -> set[str]:
+    """Return the names of the files a load took over from the warehouse it replaced."""
+    return {f["file"] for f in report.files if f["reused"]}
+
+
+def all_files(folder: Path) -> set[str]:
+    """Return the names of the data files of a folder."""
+    return {p.name for p in folder.glob("*.csv")}
+
+
+def tables(db: Path) -> list[str]:
+    """Return the names of a warehouse's tables."""
+    return [r[0] for r in query(db, "SELECT table_name FROM duckdb_tables() ORDER BY table_name")]
+
+
+def assert_same_as_full_load(folder: Path, db: Path, tmp_path: Path) -> None:
+    """Load `folder` in full into a new warehouse and assert every table equals the one in `db`: the same
+    columns and the same rows; of the run tables, the same files with the same counts and notes."""
+    full = tmp_path / "penuh" / "warehouse.duckdb"
+    report = pipeline.load(folder, full, reuse_unchanged=False)
+    assert not report.errors and not reused(report)
+    assert tables(db) == tables(full)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        con.execute("ATTACH $path AS penuh (READ_ONLY)", {"path": str(full)})
+        for table in tables(db):
+            if table in RUN_TABLES:
+                continue
+            shape = "SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = $db AND table_name = $t"
+            assert (
+                con.execute(shape, {"db": "warehouse", "t": table}).fetchall()
+                == con.execute(shape, {"db": "penuh", "t": table}).fetchall()
+            ), table
+            mine = con.execute(f"SELECT * FROM warehouse.{table} ORDER BY ALL").fetchall()
+            theirs = con.execute(f"SELECT * FROM penuh.{table} ORDER BY ALL").fetchall()
+            assert mine == theirs, table
+            assert mine or table in ("etl_rejects", "etl_warnings"), f"{table} is empty: nothing was compared"
+        newest = "(SELECT run_id FROM {db}.etl_runs ORDER BY finished_at_utc DESC LIMIT 1)"
+        files = [
+            con.execute(
+                f"SELECT {FILE_FACTS} FROM {db}.etl_run_files WHERE run_id = {newest.format(db=db)} ORDER BY ALL"
+            ).fetchall()
+            for db in ("warehouse", "penuh")
+        ]
+        assert files[0] == files[1]
+    finally:
+        con.close()
+
+
+def test_an_unchanged_folder_reads_only_what_is_checked_as_a_whole(update, tmp_path):
+    folder, db = update
+    report = pipeline.load(folder, db)
+    assert not report.errors
+    # every activity is compared with the median of its jenis in the whole load: program is always read
+    assert reused(report) == {f for f in all_files(folder) if not f.startswith("program")}
+    assert_same_as_full_load(folder, db, tmp_path)
+
+
+def test_one_citys_new_files_are_read_and_the_others_taken_over(update, tmp_path):
+    folder, db = update
+    peserta = folder / f"peserta_{CITY}.csv"
+    status = column(peserta, "status")
+    # three participations withdrawn, one failed after all
+    edit(peserta, lambda lines: [lines[0], set_cell(lines[1], status, "tidak_lulus"), *lines[5:]])
+    pegawai = folder / f"pegawai_{CITY}.csv"
+    opd = column(pegawai, "opd")
+    edit(pegawai, lambda lines: [lines[0], set_cell(lines[1], opd, "Dinas Baru"), *lines[2:]])
+    report = pipeline.load(folder, db)
+    assert not report.errors
+    changed = {f"peserta_{CITY}.csv", f"pegawai_{CITY}.csv"}
+    assert reused(report) == {f for f in all_files(folder) - changed if not f.startswith("program")}
+    assert_same_as_full_load(folder, db, tmp_path)
+
+
+def test_a_person_removed_rejects_their_rows_in_unchanged_files_as_a_full_load_does(update, tmp_path):
+    folder, db = update
+    pegawai = folder / f"pegawai_{CITY}.csv"
+    peserta = folder / f"peserta_{CITY}.csv"
+    nip = column(peserta, "nip")
+    taken = {row[nip] for row in rows(peserta)[1:]}
+    gone = next(row for row in rows(pegawai)[1:] if row[column(pegawai, "nip")] in taken)
+    edit(pegawai, lambda lines: [line for line in lines if line != gone])
+    report = pipeline.load(folder, db)
+    assert not report.errors
+    assert not any(f.startswith("peserta") for f in reused(report))  # read again: a reference lost its target
+    assert report.datasets["peserta"]["rows_rejected"] > 0
+    assert_same_as_full_load(folder, db, tmp_path)
+
+
+def test_a_city_renamed_in_the_list_of_kota_is_renamed_everywhere(update, tmp_path):
+    folder, db = update
+    edit(
+        folder / "kota.csv", lambda lines: [[c.replace("Pontianak", "Kota Pontianak") for c in line] for line in lines]
+    )
+    report = pipeline.load(folder, db)
+    assert not report.errors
+    assert not any(f.startswith(("pegawai", "anggaran", "apbd")) for f in reused(report))
+    assert query(db, "SELECT DISTINCT kota FROM raw_pegawai WHERE kota LIKE '%Pontianak'") == [("Kota Pontianak",)]
+    assert_same_as_full_load(folder, db, tmp_path)
+
+
+@pytest.mark.parametrize("name", ["pegawai_aaa.csv", "pegawai_zzz.csv"])
+def test_a_new_file_repeating_a_key_of_an_unchanged_one_keeps_the_first_row_as_a_full_load_does(update, tmp_path, name):
+    folder, db = update
+    jambi = rows(folder / "pegawai_jambi.csv")
+    opd = column(folder / "pegawai_jambi.csv", "opd")
+    write(folder / name, [jambi[0], set_cell(jambi[1], opd, "Dinas Lain")])
+    report = pipeline.load(folder, db)
+    assert not report.errors
+    assert "pegawai_jambi.csv" not in reused(report)
+    assert report.datasets["pegawai"]["rows_rejected"] == 1
+    assert_same_as_full_load(folder, db, tmp_path)
+
+
+def test_a_file_with_rejected_rows_is_read_again_and_rejected_again(update, tmp_path):
+    folder, db = update
+    survei = folder / "survei_kepuasan_makassar.csv"
+    u1 = column(survei, "u1")
+    edit(survei, lambda lines: [lines[0], set_cell(lines[1], u1, "sembilan"), *lines[2:]])
+    assert not pipeline.load(folder, db).errors
+    edit(folder / f"anggaran_{CITY}.csv", lambda lines: lines[:-1])
+    report = pipeline.load(folder, db)
+    assert not report.errors
+    assert "survei_kepuasan_makassar.csv" not in reused(report)
+    assert "survei_kepuasan_jambi.csv" in reused(report)
+    assert report.datasets["survei_kepuasan"]["rows_rejected"] == 1
+    assert_same_as_full_load(folder, db, tmp_path)
+
+
+def test_another_pseudonym_secret_reads_everything(update, tmp_path, monkeypatch):
+    folder, db = update
+    monkeypatch.setenv("ASN_PSEUDONYM_KEY", "6" * 64)
+    report = pipeline.load(folder, db)
+    assert not report.errors and not reused(report)
+    assert_same_as_full_load(folder, db, tmp_path)
+
+
+def test_after_a_restore_everything_is_read(update, tmp_path):
+    folder, db = update
+    assert not pipeline.load(folder, db, keep_backups=2).errors
+    backup.restore(db, backup.list_backups(db)[0]["path"])
+    report = pipeline.load(folder, db)
+    assert not report.errors and not reused(report)
+    assert_same_as_full_load(folder, db, tmp_path)
+
+
+def test_a_failed_update_leaves_the_warehouse_as_it_was(update):
+    folder, db = update
+    before = db.read_bytes()
+    (folder / f"peserta_{CITY}.csv").write_text("bukan,judul\n1,2\n", encoding="utf-8")
+    report = pipeline.load(folder, db)
+    assert report.errors and report.errors[0]["file"] == f"peserta_{CITY}.csv"
+    assert db.read_bytes() == before
