@@ -32,7 +32,7 @@ from etl.read import (
     rows_sql,
     skip_notes,
 )
-from etl.validate import create_rejects, create_warnings, discard, validate_dataset
+from etl.validate import create_rejects, create_warnings, discard, validate_dataset, warn_load_wide
 from etl.warehouse import (
     add_reject_rows,
     attach,
@@ -181,12 +181,16 @@ def _check_dataset(
     by_pseudonym = bool(kept)  # some reused person has no NIP here, only a pseudonym
     rows = rows_sql(files, dataset, ROW_STRIDE)
     validate_dataset(con, dataset, rows, key, by_pseudonym)  # reasons quoting a cell come with any NIP masked
-    if unchanged and reuse.conflicts(con, dataset, unchanged, key):
+    if unchanged and reuse.conflicts(con, dataset, unchanged, kept, key):
         discard(con, dataset)
         files = sorted(files + reader.read(unchanged), key=lambda f: f.name)
         unchanged = []
         rows = rows_sql(files, dataset, ROW_STRIDE)
         validate_dataset(con, dataset, rows, key, by_pseudonym)
+    if unchanged:
+        warn_load_wide(con, dataset, reuse.reused_rows(dataset, unchanged, kept))
+    else:
+        warn_load_wide(con, dataset)
     skipped = con.execute(f"SELECT _file, _line, _skip FROM parsed_{name} WHERE _skip > 0 ORDER BY _row").fetchall()
     for src in files:
         labels = set(src.labels) | {src.name}
@@ -197,14 +201,15 @@ def _check_dataset(
         )
     add_reject_rows(con, dataset, rows)
     if unchanged and name in TARGETS:
-        reuse.add_keys(con, dataset, unchanged)
+        reuse.add_keys(con, dataset, unchanged, kept)
     loaded = {(name, f): n for f, n in con.execute(f"SELECT _file, count(*) FROM ok_{name} GROUP BY _file").fetchall()}
     if write:
         write_raw(con, dataset, key)
-        for file, n in reuse.copy_raw(con, dataset, unchanged).items() if unchanged else ():
-            loaded[(name, file)] = n
+    if unchanged:
+        reuse.copy_raw(con, dataset, unchanged, kept)
     for src in unchanged:
         reuse.take_over(src, kept[(name, src.name)])
+        loaded[(name, src.name)] = kept[(name, src.name)].rows_loaded
     con.execute(f"DROP VIEW ok_{name}")
     con.execute(f"DROP TABLE parsed_{name}")
     for src in files:

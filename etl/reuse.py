@@ -8,12 +8,11 @@ etl_run_files) when all of these hold, so that the new warehouse is identical to
   code and pseudonym secret (`fingerprint`, kept in etl_runs.validation_fingerprint);
 - the file has the same name and sha256 as in that load, and nothing of it was rejected, skipped or
   warned about;
-- it is a plain contract file (a SIASN export or a survey form is mapped on every load) of a dataset
-  without checks over the whole load (`LOAD_WIDE`: program's unusual-JP warning compares each activity
-  with the median of all of them);
+- it is a plain contract file (a SIASN export or a survey form is mapped on every load);
 - after the changed files are validated, every reference of its rows still finds its target (a city
   renamed in kota.csv, a person removed from pegawai) and none of its keys is also a key of a new row.
-  When either fails, the whole dataset is read and validated again (`conflicts`).
+  When either fails, the whole dataset is read and validated again (`conflicts`). A check over all the rows
+  of a dataset (program's unusual JP, validate.warn_load_wide) sees the reused rows too (`reused_rows`).
 
 Reused NIP references cannot be looked up by NIP: the warehouse holds only pseudonyms. In such a load a
 reference to pegawai joins on the pseudonym of the referring NIP (validate.reference_join), and the
@@ -29,24 +28,25 @@ from pathlib import Path
 
 import duckdb
 
-from etl.contract import NIP, TARGETS, Dataset
+from etl.contract import DATASETS, NIP, PERSONAL, TARGETS, Dataset
 from etl.pseudonym import pseudonym_sql, stored_name
 from etl.read import SourceFile, scan_file
 from etl.validate import match_key, parsed
 
-LOAD_WIDE = frozenset({"program"})  # datasets with a check over all their rows (validate._warn_unusual_jp)
 OLD = "old"  # the current warehouse, attached read-only to the scratch database
 CODE_FOLDERS = ("etl", "domain")  # the code whose change may change what a row validates to
 
 
 @dataclass(frozen=True)
 class Kept:
-    """A file of the current warehouse's load that may be reused: its checksum and what that load found."""
+    """A file of the load that made the current warehouse: its checksum and what that load found (`clean`:
+    nothing of it rejected, skipped or warned about, so it may be taken over)."""
 
     sha256: str
     rows_read: int
     rows_loaded: int
     notes: list[str]
+    clean: bool
 
 
 def fingerprint(key: str) -> str:
@@ -63,9 +63,8 @@ def fingerprint(key: str) -> str:
 
 
 def kept_files(db: Path, key: str) -> dict[tuple[str, str], Kept]:
-    """Return the files of the load that made the warehouse at `db`, by (dataset, file name), that may be
-    reused: none of their rows rejected, skipped or warned about. Empty when there is no warehouse, its
-    newest run is not a load, or it was validated with other code or another secret."""
+    """Return the files of the load that made the warehouse at `db`, by (dataset, file name). Empty when there
+    is no warehouse, its newest run is not a load, or it was validated with other code or another secret."""
     if not db.exists():
         return {}
     try:
@@ -79,26 +78,31 @@ def kept_files(db: Path, key: str) -> dict[tuple[str, str], Kept]:
         if run is None or run[1] != "ok" or run[2] != fingerprint(key):
             return {}
         rows = con.execute(
-            "SELECT f.dataset, f.file, f.sha256, f.rows_read, f.rows_loaded, f.notes FROM etl_run_files f"
-            " WHERE f.run_id = $run AND f.rows_rejected = 0 AND f.rows_skipped = 0 AND NOT EXISTS"
+            "SELECT f.dataset, f.file, f.sha256, f.rows_read, f.rows_loaded, f.notes,"
+            " f.rows_rejected = 0 AND f.rows_skipped = 0 AND NOT EXISTS"
             " (SELECT 1 FROM etl_warnings w WHERE w.dataset = f.dataset"
-            " AND (w.file = f.file OR starts_with(w.file, f.file || ' [')))",
+            " AND (w.file = f.file OR starts_with(w.file, f.file || ' [')))"
+            " FROM etl_run_files f WHERE f.run_id = $run",
             {"run": run[0]},
         ).fetchall()
     except duckdb.Error:  # a warehouse from before this module: nothing to reuse
         return {}
     finally:
         con.close()
-    return {(d, f): Kept(sha, read, loaded, json.loads(notes or "[]")) for d, f, sha, read, loaded, notes in rows}
+    return {
+        (d, f): Kept(sha, read, loaded, json.loads(notes or "[]"), clean)
+        for d, f, sha, read, loaded, notes, clean in rows
+    }
 
 
 def unchanged(files: list[SourceFile], kept: dict[tuple[str, str], Kept]) -> list[SourceFile]:
-    """Return the files that may be taken over from the current warehouse (same name and sha256 as a file in
-    `kept`); src.sha256 is computed here, a pass over the file far cheaper than reading it."""
+    """Return the files that may be taken over from the current warehouse: a clean file of `kept` with the same
+    name and sha256 (computed here: a pass over the file, far cheaper than reading it); never a SIASN export or
+    a survey form, which are mapped anew on every load."""
     found = []
     for src in files:
         old = kept.get((src.dataset, src.name))
-        if old is None or src.mapping is not None or src.dataset in LOAD_WIDE:
+        if old is None or not old.clean or src.mapping is not None:
             continue
         src.sha256 = scan_file(src.path, blank_lines=False).sha256
         if src.sha256 == old.sha256:
@@ -113,10 +117,28 @@ def take_over(src: SourceFile, old: Kept) -> None:
     src.notes = list(old.notes)
 
 
-def of_files(files: list[SourceFile]) -> tuple[str, dict]:
-    """Return (SQL condition on _file, parameters): the row comes from one of `files` (a CSV's rows carry
-    its name; a workbook's may carry 'name [sheet]')."""
-    return "(_file IN $reused OR split_part(_file, ' [', 1) IN $reused)", {"reused": [f.name for f in files]}
+def of_files(reused: list[SourceFile], kept: dict[tuple[str, str], Kept]) -> tuple[str, dict]:
+    """Return (SQL condition on _file, parameters) for the rows of raw_<dataset> that come from the `reused`
+    files (all of one dataset), told apart from the rows of the other files of the last load: usually a few, so
+    the condition names those (a CSV's rows carry its name; a workbook's may carry 'name [sheet]')."""
+    dataset = reused[0].dataset
+    names = {src.name for src in reused}
+    others = [f for d, f in kept if d == dataset and f not in names]
+    if not others:
+        return "true", {}
+    return "split_part(_file, ' [', 1) NOT IN $others AND _file NOT IN $others", {"others": others}
+
+
+def reused_rows(dataset: Dataset, reused: list[SourceFile], kept: dict[tuple[str, str], Kept]) -> tuple[str, dict]:
+    """Return (SQL, parameters) of the reused rows of a dataset as view ok_<dataset> has them: _row (unique within
+    a file), _file, _line and p_<column> as stored (for validate.warn_load_wide)."""
+    where, params = of_files(reused, kept)
+    columns = ", ".join(
+        f"{stored_name(c.name) if c.kind == NIP else c.name} AS {parsed(c.name)}"
+        for c in dataset.columns
+        if c.kind != PERSONAL
+    )
+    return f"SELECT -_line AS _row, _file, _line, {columns} FROM {OLD}.raw_{dataset.name} WHERE {where}", params
 
 
 def _stored(dataset: Dataset, column: str, new: bool) -> str:
@@ -130,37 +152,49 @@ def _stored(dataset: Dataset, column: str, new: bool) -> str:
     return match_key(c, parsed(column) if new else column)
 
 
-def conflicts(con: duckdb.DuckDBPyConnection, dataset: Dataset, reused: list[SourceFile], key: str) -> bool:
-    """Return whether the reused rows of `dataset` would come out differently in a full load: a reference
-    that no longer finds its target in keys_<target> (already holding this load's rows), or a key that a
-    row of the changed files (view ok_<dataset>) also has."""
-    where, params = of_files(reused)
+def conflicts(
+    con: duckdb.DuckDBPyConnection,
+    dataset: Dataset,
+    reused: list[SourceFile],
+    kept: dict[tuple[str, str], Kept],
+    key: str,
+) -> bool:
+    """Return whether the reused rows of `dataset` would come out differently in a full load: a reference whose
+    target is gone from keys_<target> (which holds this load's rows), or a key that a row of the changed files
+    (view ok_<dataset>) also has. Every reused row found its target in the last load, so only the targets that
+    load had and this one has not are looked for."""
+    where, params = of_files(reused, kept)
     for ref in dataset.references:
+        target = DATASETS[ref.target].column(ref.target_column)
+        stored = stored_name(target.name) if target.kind == NIP else target.name
+        gone = (
+            f"SELECT {stored} FROM {OLD}.raw_{ref.target}"
+            f" EXCEPT SELECT _value FROM keys_{ref.target} WHERE _value IS NOT NULL"
+        )
+        if not con.execute(f"SELECT count(*) FROM ({gone})").fetchone()[0]:
+            continue
         column = stored_name(ref.column) if dataset.column(ref.column).kind == NIP else ref.column
-        missing = con.execute(
-            f"SELECT count(*) FROM {OLD}.raw_{dataset.name} WHERE {where} AND {column} IS NOT NULL"
-            f" AND {column} NOT IN (SELECT _value FROM keys_{ref.target} WHERE _value IS NOT NULL)",
-            params,
-        ).fetchone()[0]
-        if missing:
+        lost = f"SELECT count(*) FROM {OLD}.raw_{dataset.name} WHERE {where} AND {column} IN ({gone})"
+        if con.execute(lost, params).fetchone()[0]:
             return True
-    if not dataset.key:
+    if not dataset.key or not con.execute(f"SELECT count(*) FROM ok_{dataset.name}").fetchone()[0]:
         return False
-    new = ", ".join(_stored(dataset, k, True) for k in dataset.key)
-    old = ", ".join(_stored(dataset, k, False) for k in dataset.key)
+    new = ", ".join(f"{_stored(dataset, k, True)} AS k{i}" for i, k in enumerate(dataset.key))
+    old = ", ".join(f"{_stored(dataset, k, False)} AS k{i}" for i, k in enumerate(dataset.key))
+    same = " AND ".join(f"o.k{i} IS NOT DISTINCT FROM n.k{i}" for i in range(len(dataset.key)))
     clash = con.execute(
-        f"SELECT count(*) FROM (SELECT {new} FROM ok_{dataset.name} INTERSECT"
-        f" SELECT {old} FROM {OLD}.raw_{dataset.name} WHERE {where})",
+        f"SELECT count(*) FROM (SELECT {old} FROM {OLD}.raw_{dataset.name} WHERE {where}) o"
+        f" SEMI JOIN (SELECT {new} FROM ok_{dataset.name}) n ON {same}",
         params | ({"key": key} if "$key" in new else {}),
     ).fetchone()[0]
     return clash > 0
 
 
-def add_keys(con: duckdb.DuckDBPyConnection, dataset: Dataset, reused: list[SourceFile]) -> None:
+def add_keys(con: duckdb.DuckDBPyConnection, dataset: Dataset, reused: list[SourceFile], kept: dict) -> None:
     """Add the reused rows of a dataset others refer to into keys_<dataset>: their stored value, and their
-    matching key (none for a NIP: a reference to it joins on the pseudonym)."""
+    matching key (none for a NIP: a reference to it joins on the pseudonym, validate.reference_join)."""
     column = dataset.column(TARGETS[dataset.name])
-    where, params = of_files(reused)
+    where, params = of_files(reused, kept)
     if column.kind == NIP:
         select = f"NULL, {stored_name(column.name)}"
     else:
@@ -168,14 +202,7 @@ def add_keys(con: duckdb.DuckDBPyConnection, dataset: Dataset, reused: list[Sour
     con.execute(f"INSERT INTO keys_{dataset.name} SELECT {select} FROM {OLD}.raw_{dataset.name} WHERE {where}", params)
 
 
-def copy_raw(con: duckdb.DuckDBPyConnection, dataset: Dataset, reused: list[SourceFile]) -> dict[str, int]:
-    """Copy the reused rows of a dataset from the current warehouse into the new one (attached as wh); return
-    the rows copied per file name."""
-    where, params = of_files(reused)
+def copy_raw(con: duckdb.DuckDBPyConnection, dataset: Dataset, reused: list[SourceFile], kept: dict) -> None:
+    """Copy the reused rows of a dataset from the current warehouse into the new one (attached as wh)."""
+    where, params = of_files(reused, kept)
     con.execute(f"INSERT INTO wh.raw_{dataset.name} SELECT * FROM {OLD}.raw_{dataset.name} WHERE {where}", params)
-    return dict(
-        con.execute(
-            f"SELECT split_part(_file, ' [', 1), count(*) FROM {OLD}.raw_{dataset.name} WHERE {where} GROUP BY ALL",
-            params,
-        ).fetchall()
-    )

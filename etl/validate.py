@@ -385,7 +385,7 @@ def create_warnings(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _warn(con: duckdb.DuckDBPyConnection, dataset: Dataset) -> None:
-    """Add to `warnings` the doubts about the rows of view ok_<dataset> (the rows that will be loaded)."""
+    """Add to `warnings` the doubts about each row of view ok_<dataset> (the rows that will be loaded)."""
     params = Params()
     for column, condition, message in warning_checks(dataset, params):
         con.execute(
@@ -393,23 +393,29 @@ def _warn(con: duckdb.DuckDBPyConnection, dataset: Dataset) -> None:
             f" FROM ok_{dataset.name} WHERE coalesce({condition}, false)",
             params.values | {"dataset": dataset.name, "column": column},
         )
-    if dataset.name == "program":
-        _warn_unusual_jp(con)
 
 
-def _warn_unusual_jp(con: duckdb.DuckDBPyConnection) -> None:
-    """Warn about activities whose JP is at least JP_UNUSUAL_FACTOR times, or at most 1/JP_UNUSUAL_FACTOR of,
-    the median JP of their jenis in this load (when at least JP_USUAL_MIN_ACTIVITIES have that jenis):
-    a 2-day bimtek written as 960 JP (minutes typed as JP) is usable but doubtful."""
+NO_MORE_ROWS = ("SELECT * FROM ok_program WHERE false", {})
+
+
+def warn_load_wide(con: duckdb.DuckDBPyConnection, dataset: Dataset, also: tuple[str, dict] = NO_MORE_ROWS) -> None:
+    """Add to `warnings` the doubts that compare a row with all the rows of its dataset in the load: those of view
+    ok_<dataset> and `also` (SQL and parameters of more rows with its columns: rows a load takes over unread,
+    etl/reuse.py). Program: activities whose JP is at least JP_UNUSUAL_FACTOR times, or at most
+    1/JP_UNUSUAL_FACTOR of, the median JP of their jenis (when at least JP_USUAL_MIN_ACTIVITIES have that jenis):
+    a 2-day bimtek written as 960 JP (minutes typed as JP) is usable but doubtful. Other datasets have none."""
+    if dataset.name != "program":
+        return
     con.execute(
         "INSERT INTO warnings SELECT 'program', _row, _file, _line, 'jp', concat('JP ''', p_jp,"
         " ''' jauh dari lama biasa jenis ''', p_jenis, ''' (median ''', median_jp, ''' JP dari ''', n,"
         " ''' kegiatan di data ini). Periksa kembali; baris tetap dimuat.')"
         " FROM (SELECT _row, _file, _line, p_jp, p_jenis, quantile_disc(p_jp, 0.5) OVER w AS median_jp,"
         " count(*) OVER w AS n"
-        " FROM ok_program WINDOW w AS (PARTITION BY p_jenis))"
+        " FROM (SELECT _row, _file, _line, p_jp, p_jenis FROM ok_program UNION ALL"
+        f" SELECT _row, _file, _line, p_jp, p_jenis FROM ({also[0]})) WINDOW w AS (PARTITION BY p_jenis))"
         " WHERE n >= $least AND (p_jp >= $factor * median_jp OR p_jp * $factor <= median_jp)",
-        {"least": JP_USUAL_MIN_ACTIVITIES, "factor": JP_UNUSUAL_FACTOR},
+        also[1] | {"least": JP_USUAL_MIN_ACTIVITIES, "factor": JP_UNUSUAL_FACTOR},
     )
 
 
@@ -487,7 +493,8 @@ def validate_dataset(
       stores it: the kota file's spelling, a NIP as its pseudonym) and _problems (NULL when none);
     - in `rejects`: every problem (values and cross-column rules; references only for rows whose
       values are fine; then later rows with the key of an earlier good row);
-    - in `warnings`: doubts about rows that passed, which are loaded as recorded (warning_checks);
+    - in `warnings`: doubts about rows that passed, which are loaded as recorded (warning_checks; the doubts
+      that compare a row with the whole load come after, from warn_load_wide);
     - view ok_<name>: the rows that passed; table keys_<name> (_key, _value) when other datasets
       refer to this one (`key` is the pseudonym secret for NIP keys; `by_pseudonym`: see reference_join).
     """

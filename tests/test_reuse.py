@@ -130,12 +130,11 @@ def assert_same_as_full_load(folder: Path, db: Path, tmp_path: Path) -> None:
         con.close()
 
 
-def test_an_unchanged_folder_reads_only_what_is_checked_as_a_whole(update, tmp_path):
+def test_an_unchanged_folder_is_taken_over_whole(update, tmp_path):
     folder, db = update
     report = pipeline.load(folder, db)
     assert not report.errors
-    # every activity is compared with the median of its jenis in the whole load: program is always read
-    assert reused(report) == {f for f in all_files(folder) if not f.startswith("program")}
+    assert reused(report) == all_files(folder)
     assert_same_as_full_load(folder, db, tmp_path)
 
 
@@ -151,7 +150,7 @@ def test_one_citys_new_files_are_read_and_the_others_taken_over(update, tmp_path
     report = pipeline.load(folder, db)
     assert not report.errors
     changed = {f"peserta_{CITY}.csv", f"pegawai_{CITY}.csv"}
-    assert reused(report) == {f for f in all_files(folder) - changed if not f.startswith("program")}
+    assert reused(report) == all_files(folder) - changed
     assert_same_as_full_load(folder, db, tmp_path)
 
 
@@ -192,6 +191,22 @@ def test_a_new_file_repeating_a_key_of_an_unchanged_one_keeps_the_first_row_as_a
     assert not report.errors
     assert "pegawai_jambi.csv" not in reused(report)
     assert report.datasets["pegawai"]["rows_rejected"] == 1
+    assert_same_as_full_load(folder, db, tmp_path)
+
+
+def test_activities_in_unchanged_files_are_compared_with_the_jp_of_the_whole_load(update, tmp_path):
+    folder, db = update
+    program = rows(folder / f"program_{CITY}.csv")
+    header, first = program[0], program[1]
+    jenis, jp, kode = (header.index(c) for c in ("jenis", "jp", "kode_program"))
+    # a city sends 300 one-JP activities of a jenis: its median falls, the others' usual JP become unusual
+    extra = [set_cell(set_cell(first, kode, f"PTK-BARU-{i:04d}"), jp, "1") for i in range(300)]
+    write(folder / "program_zzz.csv", [header, *extra])
+    report = pipeline.load(folder, db)
+    assert not report.errors
+    warned = {w["file"] for w in report.warnings if w["column_name"] == "jp"}
+    assert warned & reused(report), "no reused file gained a warning: the test shows nothing"
+    assert all(row[jenis] == first[jenis] for row in extra)
     assert_same_as_full_load(folder, db, tmp_path)
 
 
