@@ -119,12 +119,15 @@ def _validate_folder(
     create_rejects(con)
     create_warnings(con)
     create_reject_rows(con)
-    if target is not None:
-        attach(con, target)
     kept = reuse.kept_files(current, key) if current is not None and target is not None else {}
     unchanged = reuse.unchanged(files, kept)
-    if unchanged:
+    if unchanged:  # the new warehouse starts as a copy: the reused rows stay where they are
+        reuse.start_from(current, target)
         con.execute(f"ATTACH $path AS {reuse.OLD} (READ_ONLY)", {"path": str(current)})
+    if target is not None:
+        attach(con, target)
+        if unchanged:
+            reuse.keep_raw_only(con)
     loaded: dict[tuple[str, str], int] = {}
     reader = _Reader(con, report)
     for name in LOAD_ORDER:
@@ -203,10 +206,10 @@ def _check_dataset(
     if unchanged and name in TARGETS:
         reuse.add_keys(con, dataset, unchanged, kept)
     loaded = {(name, f): n for f, n in con.execute(f"SELECT _file, count(*) FROM ok_{name} GROUP BY _file").fetchall()}
-    if write:
-        write_raw(con, dataset, key)
     if unchanged:
-        reuse.copy_raw(con, dataset, unchanged, kept)
+        reuse.drop_other_rows(con, dataset, unchanged, kept)
+    if write:
+        write_raw(con, dataset, key, append=bool(unchanged))
     for src in unchanged:
         reuse.take_over(src, kept[(name, src.name)])
         loaded[(name, src.name)] = kept[(name, src.name)].rows_loaded

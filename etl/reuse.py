@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,7 +66,7 @@ def fingerprint(key: str) -> str:
 def kept_files(db: Path, key: str) -> dict[tuple[str, str], Kept]:
     """Return the files of the load that made the warehouse at `db`, by (dataset, file name). Empty when there
     is no warehouse, its newest run is not a load, or it was validated with other code or another secret."""
-    if not db.exists():
+    if not db.exists() or db.with_name(db.name + ".wal").exists():  # a file copy would miss what the log holds
         return {}
     try:
         con = duckdb.connect(str(db), read_only=True)
@@ -202,7 +203,34 @@ def add_keys(con: duckdb.DuckDBPyConnection, dataset: Dataset, reused: list[Sour
     con.execute(f"INSERT INTO keys_{dataset.name} SELECT {select} FROM {OLD}.raw_{dataset.name} WHERE {where}", params)
 
 
-def copy_raw(con: duckdb.DuckDBPyConnection, dataset: Dataset, reused: list[SourceFile], kept: dict) -> None:
-    """Copy the reused rows of a dataset from the current warehouse into the new one (attached as wh)."""
+def start_from(current: Path, new: Path) -> None:
+    """Start the new warehouse file as a copy of the current one (copying the file is many times faster than
+    copying its rows); keep_raw_only then leaves only its raw tables."""
+    shutil.copyfile(current, new)
+
+
+def keep_raw_only(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop from the new warehouse (attached as wh) everything but its raw tables: the load makes the rest anew
+    (rejects, warnings and run history in the scratch database and etl/warehouse.py, models in build_models)."""
+    mine = "database_name = 'wh'"
+    derived = (
+        ("VIEW", f"SELECT view_name FROM duckdb_views() WHERE {mine} AND NOT internal"),
+        ("TABLE", f"SELECT table_name FROM duckdb_tables() WHERE {mine} AND NOT starts_with(table_name, 'raw_')"),
+        ("MACRO", f"SELECT DISTINCT function_name FROM duckdb_functions() WHERE {mine} AND function_type = 'macro'"),
+        (
+            "MACRO TABLE",
+            f"SELECT DISTINCT function_name FROM duckdb_functions() WHERE {mine} AND function_type = 'table_macro'",
+        ),
+    )
+    for kind, names in derived:
+        for (name,) in con.execute(names).fetchall():
+            con.execute(f'DROP {kind} wh."{name}"')
+
+
+def drop_other_rows(con: duckdb.DuckDBPyConnection, dataset: Dataset, reused: list[SourceFile], kept: dict) -> None:
+    """Delete from the new warehouse's raw_<dataset> (a copy of the current one, attached as wh) the rows that do not
+    come from the reused files: the changed and removed files' rows of the last load. Run before the new rows
+    are written, which may carry the name of a changed file."""
     where, params = of_files(reused, kept)
-    con.execute(f"INSERT INTO wh.raw_{dataset.name} SELECT * FROM {OLD}.raw_{dataset.name} WHERE {where}", params)
+    if where != "true":
+        con.execute(f"DELETE FROM wh.raw_{dataset.name} WHERE NOT ({where})", params)

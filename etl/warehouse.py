@@ -160,17 +160,16 @@ def attach(con: duckdb.DuckDBPyConnection, target: Path) -> None:
     con.execute("ATTACH $path AS wh", {"path": str(target)})
 
 
-def write_raw(con: duckdb.DuckDBPyConnection, dataset: Dataset, key: str) -> None:
+def write_raw(con: duckdb.DuckDBPyConnection, dataset: Dataset, key: str, append: bool = False) -> None:
     """Write the rows of a dataset that passed (view ok_<name>) into the attached warehouse, in no
-    particular order (every reader orders or aggregates; _file and _line keep the lineage)."""
+    particular order (every reader orders or aggregates; _file and _line keep the lineage): as its raw
+    table, or with `append` into the raw table it has (the reused rows of etl/reuse.py)."""
     select = raw_select(dataset)
     source = f"ok_{dataset.name}"
     if "k._value" in select:  # the key NIP's pseudonyms, worked out once by the validator
         source += f" JOIN keys_{dataset.name} k ON k._key = p_{TARGETS[dataset.name]}"
-    con.execute(
-        f"CREATE TABLE wh.raw_{dataset.name} AS SELECT {select} FROM {source}",
-        {"key": key} if "$key" in select else None,
-    )
+    write = f"INSERT INTO wh.raw_{dataset.name}" if append else f"CREATE OR REPLACE TABLE wh.raw_{dataset.name} AS"
+    con.execute(f"{write} SELECT {select} FROM {source}", {"key": key} if "$key" in select else None)
 
 
 def write_rejects(con: duckdb.DuckDBPyConnection) -> None:
@@ -237,12 +236,12 @@ def record_run(con: duckdb.DuckDBPyConnection, run: dict, files: list[dict]) -> 
         " $rows_read, $rows_loaded, $rows_rejected, $rows_skipped, $phases, $ignored, $fingerprint)",
         {**run, "phases": json.dumps(run["phases"]), "ignored": json.dumps(run["ignored"])},
     )
-    for f in files:
-        con.execute(
-            "INSERT INTO etl_run_files VALUES ($run_id, $dataset, $file, $sha256, $rows_read, $rows_loaded,"
-            " $rows_rejected, $rows_skipped, $notes, $reused)",
-            {k: f[k] for k in FILE_COLUMNS} | {"run_id": run["run_id"], "notes": json.dumps(f["notes"])},
-        )
+    if not files:
+        return
+    # one statement for all files (a national folder has a thousand): a list per column, unnested together
+    lists = {k: [f[k] for f in files] for k in FILE_COLUMNS} | {"notes": [json.dumps(f["notes"]) for f in files]}
+    columns = ", ".join(f"unnest(${k})" for k in (*FILE_COLUMNS[:-1], "notes", FILE_COLUMNS[-1]))
+    con.execute(f"INSERT INTO etl_run_files SELECT $run_id, {columns}", lists | {"run_id": run["run_id"]})
 
 
 def ikm_convention() -> str:
