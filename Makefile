@@ -69,8 +69,9 @@ bench: setup demo  ## benchmarks (not tests): load against DuckDB's read_csv, pa
 	$(PY) -m benchmarks.export --db $(WAREHOUSE)
 
 BENCH_WORK ?= $(or $(TMPDIR),/tmp)/asn-bench-national
-bench-national: setup  ## the national demo (98 kota) at scales 1 and 10: load, every page in Chromium, one city's deck
+bench-national: setup  ## the national demo (98 kota) at scales 1 and 10: load, one city's update, every page in Chromium, one city's deck
 	$(PY) -m benchmarks.load --kota 98 --scales 1 10 --work $(BENCH_WORK)
+	$(PY) -m benchmarks.update --kota 98 --scales 1 10 --work $(BENCH_WORK)
 	$(PY) -m benchmarks.load --kota 4 --scales 1 10 --work $(BENCH_WORK)
 	for db in k98_s1 k98_s10 k4_s1 k4_s10; do \
 	  $(PY) -m benchmarks.browser --db $(BENCH_WORK)/warehouse_$$db.duckdb --fokus Pontianak; done
