@@ -51,13 +51,15 @@ class Outside:
     replaces: bool = False
 
 
-def rows_outside(folder: Path, files: list[str], allowed: frozenset[str], replaces: bool = False) -> list[Outside]:
+def rows_outside(
+    folder: Path, files: list[str], allowed: frozenset[str], replaces: bool = False, current: Path | None = None
+) -> list[Outside]:
     """Return the rows of `files` in source folder `folder` about a kota not in `allowed`, grouped by file and
-    kota (etl/sql/checks/kota_baris.sql over a throwaway load of the folder; [] when it cannot load, which the
-    preview reports on its own)."""
+    kota (etl/sql/checks/kota_baris.sql over a throwaway load of the folder, which takes over the files unchanged
+    since the load of the `current` warehouse; [] when it cannot load, which the preview reports on its own)."""
     with tempfile.TemporaryDirectory(prefix="asn-cakupan-") as tmp:
         db = Path(tmp) / "cek.duckdb"
-        if pipeline.load(folder, db).errors:
+        if pipeline.load(folder, db, current=current).errors:
             return []
         con = connect(db, read_only=True)
         try:
@@ -172,10 +174,13 @@ def _stage(uploads: list[tuple[str, bytes]], source: Path, folder: Path) -> None
         (folder / safe_name(name)).write_bytes(content)
 
 
-def preview(uploads: list[tuple[str, bytes]], source: Path, allowed: frozenset[str] | None = None) -> Preview:
+def preview(
+    uploads: list[tuple[str, bytes]], source: Path, allowed: frozenset[str] | None = None, db: Path | None = None
+) -> Preview:
     """Return what loading `source` plus the uploads would do; writes nothing outside a temp folder. For a
     sender who administers only the kota `allowed` (None: every city), it also finds the rows about other
-    kota in the uploads and in the source files they would replace (Preview.outside: they cannot load)."""
+    kota in the uploads and in the source files they would replace (Preview.outside: they cannot load).
+    With `db` (the warehouse the load would replace) the files unchanged since its load are not read again."""
     existing = {p.name for p in source.iterdir()} if source.is_dir() else set()
     names = {safe_name(n): None for n, _ in uploads if not skm_form.is_sidecar(n)}  # a chosen unit goes with its form
     replaced = sorted(n for n in names if n in existing)
@@ -190,11 +195,11 @@ def preview(uploads: list[tuple[str, bytes]], source: Path, allowed: frozenset[s
             names[name] = ", ".join(kind.datasets) if kind else belongs
             if kind is skm_form.FORM and skm_form.needs_unit(path):
                 needs_unit.append(name)
-        report = pipeline.check(Path(tmp), collect_rejects=True)
+        report = pipeline.check(Path(tmp), collect_rejects=True, current=db)
         if allowed is not None and not report.errors:
-            outside = rows_outside(Path(tmp), list(names), allowed)
+            outside = rows_outside(Path(tmp), list(names), allowed, current=db)
     if outside == [] and allowed is not None and replaced and not report.errors:
-        outside = rows_outside(source, replaced, allowed, replaces=True)
+        outside = rows_outside(source, replaced, allowed, replaces=True, current=db)
     for e in report.errors:  # name the folder of record, not the temporary copy
         e["file"] = e["file"].replace(tmp, str(source))
     return Preview(report, names, replaced, needs_unit, outside)
@@ -210,7 +215,7 @@ def commit(
     is written and the report's errors name the files. Returns the load's report.
     """
     if allowed is not None:
-        refused = preview(uploads, source, allowed).outside
+        refused = preview(uploads, source, allowed, db).outside
         if refused:
             errors = [
                 {"file": o.file, "message": f"Baris {list(o.lines)} tentang {o.kota}, di luar kota Anda."}

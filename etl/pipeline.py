@@ -119,11 +119,12 @@ def _validate_folder(
     create_rejects(con)
     create_warnings(con)
     create_reject_rows(con)
-    kept = reuse.kept_files(current, key) if current is not None and target is not None else {}
+    kept = reuse.kept_files(current, key) if current is not None else {}
     unchanged = reuse.unchanged(files, kept)
-    if unchanged:  # the new warehouse starts as a copy: the reused rows stay where they are
-        reuse.start_from(current, target)
+    if unchanged:
         con.execute(f"ATTACH $path AS {reuse.OLD} (READ_ONLY)", {"path": str(current)})
+    if unchanged and target is not None:  # the new warehouse starts as a copy: the reused rows stay where they are
+        reuse.start_from(current, target)
     if target is not None:
         attach(con, target)
         if unchanged:
@@ -206,7 +207,7 @@ def _check_dataset(
     if unchanged and name in TARGETS:
         reuse.add_keys(con, dataset, unchanged, kept)
     loaded = {(name, f): n for f, n in con.execute(f"SELECT _file, count(*) FROM ok_{name} GROUP BY _file").fetchall()}
-    if unchanged:
+    if unchanged and write:
         reuse.drop_other_rows(con, dataset, unchanged, kept)
     if write:
         write_raw(con, dataset, key, append=bool(unchanged))
@@ -278,17 +279,21 @@ def _count(
     ]
 
 
-def check(source: Path, collect_rejects: bool = False) -> Report:
+def check(source: Path, collect_rejects: bool = False, current: Path | None = None) -> Report:
     """Validate a source folder and write nothing; return the report (status ok or failed).
 
     With collect_rejects, report.rejects holds every problem as etl_rejects would: dataset, file,
-    line, column_name, reason, raw_values (JSON text, NIP masked, nama left out).
+    line, column_name, reason, raw_values (JSON text, NIP masked, nama left out). With `current` (the
+    warehouse the folder would replace), files unchanged since the load that made it are not read, as
+    in `load`, with the same report as reading everything.
     """
     report = Report()
+    # nothing is stored: any key will do, but taking over the current warehouse's rows needs its own
+    key = pseudonym_key(current) if current is not None and current.exists() else secrets.token_hex(32)
     with tempfile.TemporaryDirectory(prefix="asn-etl-") as tmp:
         con = scratch_connection(Path(tmp))
         try:
-            _validate_folder(con, source, report, secrets.token_hex(32))  # nothing is stored: any key will do
+            _validate_folder(con, source, report, key, current=current)
             if collect_rejects and not report.errors:
                 create_reject_report(con)
                 cursor = con.execute("SELECT * FROM reject_report")
@@ -300,15 +305,19 @@ def check(source: Path, collect_rejects: bool = False) -> Report:
     return report
 
 
-def load(source: Path, db: Path, keep_backups: int = 0, reuse_unchanged: bool = True) -> Report:
+def load(
+    source: Path, db: Path, keep_backups: int = 0, reuse_unchanged: bool = True, current: Path | None = None
+) -> Report:
     """Validate a source folder and, when no file has a problem, replace the warehouse at `db`.
 
     With keep_backups > 0 the warehouse being replaced is kept in cadangan/ beside it (the newest
     that many; see etl/backup.py). With reuse_unchanged, files unchanged since the load that made the
-    current warehouse are not read again: their validated rows are taken over (etl/reuse.py), with the
-    same result as reading everything. Returns the report. On failure the existing warehouse is left
-    exactly as it was.
+    current warehouse (`current`, by default `db` itself) are not read again: their validated rows are
+    taken over (etl/reuse.py), with the same result as reading everything; a `current` elsewhere lends
+    its pseudonym secret too (a throwaway load beside the live warehouse). Returns the report. On
+    failure the existing warehouse is left exactly as it was.
     """
+    current = (current or db) if reuse_unchanged else None
     report = Report(db=str(db))
     try:
         ikm_convention()  # a setting the marts are built with: refused before anything is read
@@ -324,8 +333,8 @@ def load(source: Path, db: Path, keep_backups: int = 0, reuse_unchanged: bool = 
             scratch = scratch_connection(Path(tmp))
             try:
                 db.parent.mkdir(parents=True, exist_ok=True)
-                key = pseudonym_key(db)
-                _validate_folder(scratch, source, report, key, new, db if reuse_unchanged else None)
+                key = pseudonym_key(current if current is not None and current.exists() else db)
+                _validate_folder(scratch, source, report, key, new, current)
                 phases["validate"] = round(time.perf_counter() - clock, 3)  # raw tables included
                 if report.errors:
                     report.status = "failed"

@@ -17,7 +17,7 @@ import pytest
 from conftest import query
 
 from demo import write_sample
-from etl import backup, pipeline
+from etl import backup, intake, pipeline
 
 KEY = "5" * 64
 CITY = "pontianak"
@@ -248,4 +248,51 @@ def test_a_failed_update_leaves_the_warehouse_as_it_was(update):
     (folder / f"peserta_{CITY}.csv").write_text("bukan,judul\n1,2\n", encoding="utf-8")
     report = pipeline.load(folder, db)
     assert report.errors and report.errors[0]["file"] == f"peserta_{CITY}.csv"
+    assert db.read_bytes() == before
+
+
+def test_a_check_against_the_warehouse_reads_only_the_changed_files_and_reports_as_a_full_check(update):
+    folder, db = update
+    peserta = folder / f"peserta_{CITY}.csv"
+    status = column(peserta, "status")
+    edit(peserta, lambda lines: [lines[0], set_cell(lines[1], status, "gugur"), *lines[2:]])
+    quick = pipeline.check(folder, collect_rejects=True, current=db)
+    full = pipeline.check(folder, collect_rejects=True)
+    assert reused(quick) == all_files(folder) - {peserta.name} and not reused(full)
+    assert quick.datasets == full.datasets
+    assert len(quick.rejects) == 1 and quick.rejects == full.rejects
+    assert quick.warnings == full.warnings
+    assert [{k: v for k, v in f.items() if k != "reused"} for f in quick.files] == [
+        {k: v for k, v in f.items() if k != "reused"} for f in full.files
+    ]
+
+
+def test_an_upload_of_one_citys_file_is_previewed_and_loaded_without_reading_the_nation(update, tmp_path):
+    folder, db = update
+    pegawai = rows(folder / f"pegawai_{CITY}.csv")
+    opd = pegawai[0].index("opd")
+    changed = [pegawai[0], set_cell(pegawai[1], opd, "Dinas Baru"), *pegawai[2:]]
+    upload = tmp_path / "unggahan.csv"
+    write(upload, changed)
+    uploads = [(f"pegawai_{CITY}.csv", upload.read_bytes())]
+    shown = intake.preview(uploads, folder, frozenset({"Pontianak"}), db)
+    assert shown.can_load and not shown.outside
+    assert reused(shown.report) == all_files(folder) - {f"pegawai_{CITY}.csv"}
+    done = intake.commit(uploads, folder, db, allowed=frozenset({"Pontianak"}))
+    assert not done.errors and reused(done) == reused(shown.report)
+    assert query(db, "SELECT count(*) FROM raw_pegawai WHERE opd = 'Dinas Baru'") == [(1,)]
+    assert_same_as_full_load(folder, db, tmp_path)
+
+
+def test_an_upload_with_another_citys_row_is_still_refused(update, tmp_path):
+    folder, db = update
+    pegawai = rows(folder / f"pegawai_{CITY}.csv")
+    kota = pegawai[0].index("kota")
+    upload = tmp_path / "unggahan.csv"
+    write(upload, [pegawai[0], set_cell(pegawai[1], kota, "Makassar"), *pegawai[2:]])
+    uploads = [(f"pegawai_{CITY}.csv", upload.read_bytes())]
+    shown = intake.preview(uploads, folder, frozenset({"Pontianak"}), db)
+    assert [(o.file, o.kota, o.lines) for o in shown.outside] == [(f"pegawai_{CITY}.csv", "Makassar", (2,))]
+    before = db.read_bytes()
+    assert intake.commit(uploads, folder, db, allowed=frozenset({"Pontianak"})).errors
     assert db.read_bytes() == before

@@ -54,7 +54,7 @@ def previewed(files: list[tuple[str, bytes]]) -> intake.Preview:
     digest = hashlib.sha256(b"".join(n.encode() + c for n, c in files)).hexdigest()
     if st.session_state.get("_preview_key") != digest:
         with st.spinner():
-            st.session_state["_preview"] = intake.preview(files, source, admin.admin_kota)
+            st.session_state["_preview"] = intake.preview(files, source, admin.admin_kota, data.current_path())
         st.session_state["_preview_key"] = digest
         if st.session_state["_preview"].outside:
             audit.record("ditolak", who, admin.describe(), [n for n, _ in files], "baris kota lain")
