@@ -54,9 +54,12 @@ def run_facts(db: Path) -> dict:
 def bench(kota: int, scale: float, seed: int, city: str, work: Path) -> list[dict]:
     """Return the full load and the update of one scale, as rows of the table printed."""
     source = work / f"per_kota_k{kota}_s{scale:g}"
-    if not (source / "kota.csv").exists():
-        command = [sys.executable, "-m", "etl", "sample", "--out", str(source), "--seed", str(seed), "--per-kota"]
+    if not source.exists():  # written beside it and renamed when complete: an interrupted run leaves no half folder
+        partial = source.with_name(source.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        command = [sys.executable, "-m", "etl", "sample", "--out", str(partial), "--seed", str(seed), "--per-kota"]
         timed([*command, "--scale", str(scale), "--kota", str(kota)])
+        partial.rename(source)
     base = work / f"update_k{kota}_s{scale:g}" / "warehouse.duckdb"
     shutil.rmtree(base.parent, ignore_errors=True)
     base.parent.mkdir(parents=True)

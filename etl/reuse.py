@@ -33,6 +33,7 @@ from etl.contract import DATASETS, NIP, PERSONAL, TARGETS, Dataset
 from etl.pseudonym import pseudonym_sql, stored_name
 from etl.read import SourceFile, scan_file
 from etl.validate import match_key, parsed
+from etl.warehouse import connect
 
 OLD = "old"  # the current warehouse, attached read-only to the scratch database
 CODE_FOLDERS = ("etl", "domain")  # the code whose change may change what a row validates to
@@ -69,7 +70,7 @@ def kept_files(db: Path, key: str) -> dict[tuple[str, str], Kept]:
     if not db.exists() or db.with_name(db.name + ".wal").exists():  # a file copy would miss what the log holds
         return {}
     try:
-        con = duckdb.connect(str(db), read_only=True)
+        con = connect(db, read_only=True)  # the app's settings: the upload page has the warehouse open already
     except duckdb.Error:
         return {}
     try:

@@ -105,7 +105,10 @@ def test_the_right_password_opens_upload_preview_then_load(app):
 
     at.button(key="unggah_confirm").click().run()
     assert not at.exception
-    assert [s.value for s in at.success][0].startswith("Dimuat:")
+    done = [s.value for s in at.success][0]
+    assert done.startswith("Dimuat:")
+    # read: the upload and pegawai.csv (it has a rejected row, so it is checked again); the rest taken over
+    assert "(3 dari 5 file tidak berubah, barisnya dipakai ulang" in done
     assert (source / "program_2025.csv").exists()
     assert before == [(1,)]
     assert query(db, "SELECT kode_program, biaya FROM raw_program ORDER BY 1") == [

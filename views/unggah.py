@@ -135,9 +135,11 @@ if uploads:
             st.session_state["_done_message"] = t(
                 "in_loaded",
                 lang,
-                loaded=totals["rows_loaded"],
-                rejected=totals["rows_rejected"],
-                skipped=totals["rows_skipped"],
+                loaded=fmt.number(totals["rows_loaded"], lang),
+                rejected=fmt.number(totals["rows_rejected"], lang),
+                skipped=fmt.number(totals["rows_skipped"], lang),
+                reused=fmt.number(sum(f["reused"] for f in done.files), lang),
+                files=fmt.number(len(done.files), lang),
             )
             st.rerun()  # the sidebar and every page read the new warehouse
 

@@ -67,10 +67,12 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "File yang diunggah disimpan di folder sumber **{folder}**, yang menjadi arsip resmi: file "
         "dengan nama yang sama menggantikan file lama, file lain ditambahkan di sampingnya. Gudang data "
         "selalu dibangun ulang dari seluruh isi folder itu, jadi file tahun depan cukup ditambahkan di "
-        "samping file tahun ini.",
+        "samping file tahun ini. File yang tidak berubah sejak pemuatan terakhir tidak diperiksa ulang: "
+        "barisnya yang sudah diperiksa dipakai lagi, dengan hasil yang sama.",
         "en": "Uploaded files are kept in the source folder **{folder}**, the system of record: a file with "
         "the same name replaces the old one, others are added beside it. The warehouse is always rebuilt "
-        "from the whole folder, so next year's files are simply added beside this year's.",
+        "from the whole folder, so next year's files are simply added beside this year's. Files unchanged "
+        "since the last load are not checked again: their checked rows are reused, with the same result.",
     },
     "in_templates": {"id": "Templat isian", "en": "Fill-in templates"},
     "in_templates_caption": {
@@ -122,10 +124,12 @@ TEXT: dict[str, dict[str, str]] = {
     "in_skipped": {"id": "Baris yang dilewati (bukan data)", "en": "Rows skipped (not data)"},
     "in_confirm": {"id": "Muat ke gudang data", "en": "Load into the warehouse"},
     "in_loaded": {
-        "id": "Dimuat: {loaded} baris masuk, {rejected} ditolak, {skipped} dilewati. Dasbor kini memakai data "
-        "baru; gudang data sebelumnya disimpan sebagai cadangan.",
-        "en": "Loaded: {loaded} rows in, {rejected} rejected, {skipped} skipped. The dashboards now use the new "
-        "data; the previous warehouse is kept as a backup.",
+        "id": "Dimuat: {loaded} baris masuk, {rejected} ditolak, {skipped} dilewati ({reused} dari {files} file "
+        "tidak berubah, barisnya dipakai ulang tanpa diperiksa lagi). Dasbor kini memakai data baru; gudang data "
+        "sebelumnya disimpan sebagai cadangan.",
+        "en": "Loaded: {loaded} rows in, {rejected} rejected, {skipped} skipped ({reused} of {files} files unchanged, "
+        "their rows reused without checking them again). The dashboards now use the new data; the previous "
+        "warehouse is kept as a backup.",
     },
     "in_load_failed": {
         "id": "Pemuatan gagal, tidak ada yang diubah (folder sumber dan gudang data tetap seperti semula).",
