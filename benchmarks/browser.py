@@ -15,7 +15,6 @@ Prints a Markdown table; these are measurements, never test assertions.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import statistics
 import sys
 import tempfile
@@ -25,25 +24,31 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the browser helpers of the test suite, one copy of them
 
-from playwright.sync_api import Error as PlaywrightError  # noqa: E402
 from real_browser import chromium_page, serve  # noqa: E402
 
 from etl.paths import warehouse_path  # noqa: E402
 
 # Every page script but the upload page (a sign-in form), Ringkasan first.
 PAGES = ("ringkasan", *sorted(p.stem for p in (ROOT / "views").glob("*.py") if p.stem not in ("unggah", "ringkasan")))
+# Every document notes when Streamlit starts running the script (window.__ran): a rerun that starts and ends
+# between two polls is still seen, so a fast page is not waited for until a timeout.
+WATCH_RUNS = """
+window.__ran = false;
+new MutationObserver(() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  if (app && app.getAttribute('data-test-script-state') === 'running') window.__ran = true;
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
+"""
 DRAWN = """() => {
   const app = document.querySelector('[data-testid=stApp]');
-  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (!window.__ran || !app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   return [...document.querySelectorAll('[data-testid=stPlotlyChart]')].every(c => c.querySelector('.main-svg'));
 }"""
 
 
 def until_drawn(page, began: float) -> float:
-    """Wait until the page's script has run and every chart is drawn; return the seconds since `began`."""
-    # the rerun may not have started yet when the click returns, or may have finished already: DRAWN tells
-    with contextlib.suppress(PlaywrightError):
-        page.wait_for_selector("[data-testid=stApp][data-test-script-state=running]", timeout=1_000)
+    """Wait until the page's script has run (since window.__ran was last cleared) and every chart is drawn;
+    return the seconds since `began`."""
     page.wait_for_function(DRAWN, timeout=120_000, polling=50)
     return time.perf_counter() - began
 
@@ -52,6 +57,7 @@ def click(page, name: str) -> float:
     """Click the menu entry of page `name`; return the seconds until it is drawn."""
     path = "" if name == "ringkasan" else name
     link = page.locator(f'[data-testid=stSidebarNav] a[href$="/{path}"] >> visible=true').first
+    page.evaluate("window.__ran = false")
     began = time.perf_counter()
     link.click()
     return until_drawn(page, began)
@@ -67,6 +73,7 @@ def measure(db: Path, fokus: str | None, width: int, height: int, repeat: int = 
         chromium_page() as page,
     ):
         page.set_viewport_size({"width": width, "height": height})
+        page.add_init_script(WATCH_RUNS)
         began = time.perf_counter()
         page.goto(f"{url}/{query}")
         first = until_drawn(page, began)

@@ -19,9 +19,9 @@ import duckdb
 
 from etl import reuse
 from etl.backup import keep_current
-from etl.contract import DATASETS, LOAD_ORDER, SYNTHETIC_MARKER, TARGETS, Dataset
+from etl.contract import DATASETS, LOAD_ORDER, NIP, SYNTHETIC_MARKER, TARGETS, Dataset
 from etl.paths import IKM_PENIMBANG_ENV
-from etl.pseudonym import pseudonym_key
+from etl.pseudonym import existing_key, pseudonym_key
 from etl.read import (
     TOTAL_REASON,
     FileProblem,
@@ -119,27 +119,36 @@ def _validate_folder(
     create_rejects(con)
     create_warnings(con)
     create_reject_rows(con)
-    kept = reuse.kept_files(current, key) if current is not None else {}
+    run_id, kept = reuse.attach_current(con, current, key) if current is not None and not report.errors else ("", {})
     unchanged = reuse.unchanged(files, kept)
-    if unchanged:
-        con.execute(f"ATTACH $path AS {reuse.OLD} (READ_ONLY)", {"path": str(current)})
-    if unchanged and target is not None:  # the new warehouse starts as a copy: the reused rows stay where they are
-        reuse.start_from(current, target)
+    # the new warehouse starts as a copy: the reused rows stay where they are
+    if unchanged and target is not None and not reuse.start_from(current, target, run_id):
+        unchanged = []
+    if kept and not unchanged:
+        con.execute(f"DETACH {reuse.OLD}")
+        kept = {}
     if target is not None:
         attach(con, target)
         if unchanged:
             reuse.keep_raw_only(con)
     loaded: dict[tuple[str, str], int] = {}
     reader = _Reader(con, report)
+    # some reused person has no NIP here, only a pseudonym: references to pegawai join on pseudonyms
+    by_pseudonym = any(
+        DATASETS[f.dataset].column(TARGETS[f.dataset]).kind == NIP for f in unchanged if f.dataset in TARGETS
+    )
     for name in LOAD_ORDER:
         theirs = [f for f in unchanged if f.dataset == name]
         mine = reader.read([f for f in files if f.dataset == name and not any(f is r for r in theirs)])
         if not report.errors:
-            loaded |= _check_dataset(con, DATASETS[name], mine, key, target is not None, theirs, kept, reader)
+            checked = _check_dataset(
+                con, DATASETS[name], mine, key, target is not None, (theirs, kept), reader, by_pseudonym
+            )
+            loaded |= checked
         else:  # nothing is validated once a file has a problem; the other files are still read to report theirs
             for src in mine:
                 con.execute(f"DROP TABLE {src.table}")
-    if unchanged:
+    if kept:
         con.execute(f"DETACH {reuse.OLD}")
     if not report.errors:
         _count(con, files, loaded, report)
@@ -172,17 +181,18 @@ def _check_dataset(
     files: list[SourceFile],
     key: str,
     write: bool,
-    unchanged: list[SourceFile],
-    kept: dict[tuple[str, str], reuse.Kept],
+    reused: tuple[list[SourceFile], dict[tuple[str, str], reuse.Kept]],
     reader: _Reader,
+    by_pseudonym: bool,
 ) -> dict[tuple[str, str], int]:
     """Validate one dataset's files (already read; their text tables are dropped here), note their skipped
     rows, keep its problems with their original values, and with `write` copy its good rows into the
-    attached warehouse. The `unchanged` files are taken over from the current warehouse, unless its rows
-    would come out differently in a full load (reuse.conflicts): then they are read and validated too.
-    Returns the rows loaded per (dataset, file label)."""
+    attached warehouse. The unchanged files of `reused` (with the last load's files) are taken over from the
+    current warehouse, unless their rows would come out differently in a full load (reuse.conflicts): then
+    they are read and validated too. `by_pseudonym`: see validate.reference_join. Returns the rows loaded
+    per (dataset, file label)."""
     name = dataset.name
-    by_pseudonym = bool(kept)  # some reused person has no NIP here, only a pseudonym
+    unchanged, kept = reused
     rows = rows_sql(files, dataset, ROW_STRIDE)
     validate_dataset(con, dataset, rows, key, by_pseudonym)  # reasons quoting a cell come with any NIP masked
     if unchanged and reuse.conflicts(con, dataset, unchanged, kept, key):
@@ -253,6 +263,7 @@ def _count(
                 "rows_warned": rows_warned,
                 "mapping": src.mapping.label if src.mapping else None,  # how the file was read onto the contract
                 "reused": src.reused,  # unchanged since the last load: its validated rows were taken over
+                "labels": src.labels or [src.name],  # the _file of its rows (a workbook: one per sheet)
                 "notes": src.notes,
             }
         )
@@ -289,7 +300,7 @@ def check(source: Path, collect_rejects: bool = False, current: Path | None = No
     """
     report = Report()
     # nothing is stored: any key will do, but taking over the current warehouse's rows needs its own
-    key = pseudonym_key(current) if current is not None and current.exists() else secrets.token_hex(32)
+    key = (existing_key(current) if current is not None else None) or secrets.token_hex(32)
     with tempfile.TemporaryDirectory(prefix="asn-etl-") as tmp:
         con = scratch_connection(Path(tmp))
         try:
@@ -333,7 +344,8 @@ def load(
             scratch = scratch_connection(Path(tmp))
             try:
                 db.parent.mkdir(parents=True, exist_ok=True)
-                key = pseudonym_key(current if current is not None and current.exists() else db)
+                # a throwaway load beside the live warehouse (current) borrows its secret
+                key = (existing_key(current) if current not in (None, db) else None) or pseudonym_key(db)
                 _validate_folder(scratch, source, report, key, new, current)
                 phases["validate"] = round(time.perf_counter() - clock, 3)  # raw tables included
                 if report.errors:

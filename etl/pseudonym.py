@@ -20,6 +20,15 @@ def key_file(warehouse: Path) -> Path:
     return warehouse.parent / KEY_FILE_NAME
 
 
+def existing_key(warehouse: Path) -> str | None:
+    """Return the pseudonym secret a warehouse was made with ($ASN_PSEUDONYM_KEY or its key file), None when
+    it has none yet; never creates one."""
+    if os.environ.get(PSEUDONYM_KEY_ENV):
+        return os.environ[PSEUDONYM_KEY_ENV]
+    path = key_file(warehouse)
+    return path.read_text().strip() if path.exists() else None
+
+
 def pseudonym_key(warehouse: Path) -> str:
     """Return the pseudonym secret for a warehouse, creating its key file when there is none."""
     if os.environ.get(PSEUDONYM_KEY_ENV):

@@ -2,7 +2,9 @@
 
 A load into an existing warehouse reads and validates again only the files that changed. A file is
 taken over from the current warehouse (its rows from raw_<dataset>, its counts and notes from
-etl_run_files) when all of these hold, so that the new warehouse is identical to a full load:
+etl_run_files) when all of these hold, so that the new warehouse is identical to a full load (every table
+row for row; only the run's own record differs: its timings and which files were reused, and the raw
+tables' physical order, which no reader relies on):
 
 - the current warehouse was made by a load (its newest run is not a restore) with the same validation
   code and pseudonym secret (`fingerprint`, kept in etl_runs.validation_fingerprint);
@@ -24,7 +26,9 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import sys
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 import duckdb
@@ -33,68 +37,88 @@ from etl.contract import DATASETS, NIP, PERSONAL, TARGETS, Dataset
 from etl.pseudonym import pseudonym_sql, stored_name
 from etl.read import SourceFile, scan_file
 from etl.validate import match_key, parsed
-from etl.warehouse import connect
 
 OLD = "old"  # the current warehouse, attached read-only to the scratch database
 CODE_FOLDERS = ("etl", "domain")  # the code whose change may change what a row validates to
+PACKAGES = ("duckdb", "pandas", "python-calamine", "openpyxl")  # what turns a file's bytes into cells and values
 
 
 @dataclass(frozen=True)
 class Kept:
-    """A file of the load that made the current warehouse: its checksum and what that load found (`clean`:
-    nothing of it rejected, skipped or warned about, so it may be taken over)."""
+    """A file of the load that made the current warehouse: its checksum, the `_file` labels of its rows and
+    what that load found (`clean`: nothing of it rejected, skipped or warned about, so it may be taken over)."""
 
     sha256: str
+    labels: tuple[str, ...]
     rows_read: int
     rows_loaded: int
     notes: list[str]
     clean: bool
 
 
-def fingerprint(key: str) -> str:
-    """Return the hex sha256 of the validation code (etl/ and domain/ Python and SQL), DuckDB's version and the
-    pseudonym secret: two loads with the same fingerprint turn the same file into the same raw rows. The
-    secret cannot be read back from it (a 256-bit random value under sha256)."""
+def _code_digest() -> bytes:
+    """Return the sha256 of the validation code as this process imported it (etl/ and domain/ Python and SQL,
+    read once, at import: a server not restarted after an update still validates with the old code), Python's
+    version and the versions of PACKAGES."""
     root = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256(duckdb.__version__.encode() + b"\0" + key.encode())
+    digest = hashlib.sha256(sys.version.encode())
+    for package in PACKAGES:
+        try:
+            digest.update(f"\0{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"\0{package}=-".encode())
     for folder in CODE_FOLDERS:
         for path in sorted((root / folder).rglob("*")):
             if path.suffix in (".py", ".sql") and path.is_file():
                 digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    return digest.digest()
 
 
-def kept_files(db: Path, key: str) -> dict[tuple[str, str], Kept]:
-    """Return the files of the load that made the warehouse at `db`, by (dataset, file name). Empty when there
-    is no warehouse, its newest run is not a load, or it was validated with other code or another secret."""
-    if not db.exists() or db.with_name(db.name + ".wal").exists():  # a file copy would miss what the log holds
-        return {}
+CODE = _code_digest()
+
+
+def fingerprint(key: str) -> str:
+    """Return the hex fingerprint of what validates a load: the code (CODE) and the pseudonym secret. Two loads
+    with the same fingerprint turn the same file into the same raw rows. The secret cannot be read back from
+    it (a 256-bit random value under sha256)."""
+    return hashlib.sha256(CODE + key.encode()).hexdigest()
+
+
+def attach_current(con: duckdb.DuckDBPyConnection, current: Path, key: str) -> tuple[str, dict[tuple[str, str], Kept]]:
+    """Attach the current warehouse read-only to `con` as OLD and return (the run that made it, its files by
+    (dataset, file name)), both read through that attachment, so the list of files and the rows come from one
+    version of the file. Returns ("", {}) and leaves nothing attached when nothing can be reused: no warehouse,
+    a write-ahead log beside it (a file copy would miss what the log holds), a newest run that is not a load,
+    or another fingerprint (other code or another secret)."""
+    if not current.exists() or current.with_name(current.name + ".wal").exists():
+        return "", {}
     try:
-        con = connect(db, read_only=True)  # the app's settings: the upload page has the warehouse open already
+        con.execute(f"ATTACH $path AS {OLD} (READ_ONLY)", {"path": str(current)})
     except duckdb.Error:
-        return {}
+        return "", {}
     try:
         run = con.execute(
-            "SELECT run_id, outcome, validation_fingerprint FROM etl_runs ORDER BY finished_at_utc DESC LIMIT 1"
+            f"SELECT run_id, outcome, validation_fingerprint FROM {OLD}.etl_runs ORDER BY finished_at_utc DESC LIMIT 1"
         ).fetchone()
         if run is None or run[1] != "ok" or run[2] != fingerprint(key):
-            return {}
+            con.execute(f"DETACH {OLD}")
+            return "", {}
         rows = con.execute(
-            "SELECT f.dataset, f.file, f.sha256, f.rows_read, f.rows_loaded, f.notes,"
-            " f.rows_rejected = 0 AND f.rows_skipped = 0 AND NOT EXISTS"
-            " (SELECT 1 FROM etl_warnings w WHERE w.dataset = f.dataset"
-            " AND (w.file = f.file OR starts_with(w.file, f.file || ' [')))"
-            " FROM etl_run_files f WHERE f.run_id = $run",
+            "SELECT f.dataset, f.file, f.sha256, f.labels, f.rows_read, f.rows_loaded, f.notes,"
+            " f.rows_rejected = 0 AND f.rows_skipped = 0 AND f.labels IS NOT NULL AND NOT EXISTS"
+            f" (SELECT 1 FROM {OLD}.etl_warnings w WHERE w.dataset = f.dataset"
+            " AND list_contains(f.labels::VARCHAR[], w.file))"
+            f" FROM {OLD}.etl_run_files f WHERE f.run_id = $run",
             {"run": run[0]},
         ).fetchall()
     except duckdb.Error:  # a warehouse from before this module: nothing to reuse
-        return {}
-    finally:
-        con.close()
-    return {
-        (d, f): Kept(sha, read, loaded, json.loads(notes or "[]"), clean)
-        for d, f, sha, read, loaded, notes, clean in rows
+        con.execute(f"DETACH {OLD}")
+        return "", {}
+    kept = {
+        (d, f): Kept(sha, tuple(json.loads(labels or "[]")), read, loaded, json.loads(notes or "[]"), clean)
+        for d, f, sha, labels, read, loaded, notes, clean in rows
     }
+    return run[0], kept
 
 
 def unchanged(files: list[SourceFile], kept: dict[tuple[str, str], Kept]) -> list[SourceFile]:
@@ -115,6 +139,7 @@ def unchanged(files: list[SourceFile], kept: dict[tuple[str, str], Kept]) -> lis
 def take_over(src: SourceFile, old: Kept) -> None:
     """Mark a file as taken over from the current warehouse, with the rows read and the notes of its last load."""
     src.reused = True
+    src.labels = list(old.labels)
     src.rows_read = old.rows_read
     src.notes = list(old.notes)
 
@@ -122,13 +147,14 @@ def take_over(src: SourceFile, old: Kept) -> None:
 def of_files(reused: list[SourceFile], kept: dict[tuple[str, str], Kept]) -> tuple[str, dict]:
     """Return (SQL condition on _file, parameters) for the rows of raw_<dataset> that come from the `reused`
     files (all of one dataset), told apart from the rows of the other files of the last load: usually a few, so
-    the condition names those (a CSV's rows carry its name; a workbook's may carry 'name [sheet]')."""
+    the condition names those, by the labels their rows carry (a CSV's name; 'name [sheet]' for a workbook's
+    sheets)."""
     dataset = reused[0].dataset
     names = {src.name for src in reused}
-    others = [f for d, f in kept if d == dataset and f not in names]
+    others = [label for (d, f), k in kept.items() if d == dataset and f not in names for label in k.labels or (f,)]
     if not others:
         return "true", {}
-    return "split_part(_file, ' [', 1) NOT IN $others AND _file NOT IN $others", {"others": others}
+    return "_file NOT IN $others", {"others": others}
 
 
 def reused_rows(dataset: Dataset, reused: list[SourceFile], kept: dict[tuple[str, str], Kept]) -> tuple[str, dict]:
@@ -204,10 +230,20 @@ def add_keys(con: duckdb.DuckDBPyConnection, dataset: Dataset, reused: list[Sour
     con.execute(f"INSERT INTO keys_{dataset.name} SELECT {select} FROM {OLD}.raw_{dataset.name} WHERE {where}", params)
 
 
-def start_from(current: Path, new: Path) -> None:
+def start_from(current: Path, new: Path, run_id: str) -> bool:
     """Start the new warehouse file as a copy of the current one (copying the file is many times faster than
-    copying its rows); keep_raw_only then leaves only its raw tables."""
+    copying its rows); keep_raw_only then leaves only its raw tables. Returns False, and leaves no file, when
+    the copy is not the version made by `run_id` (another load swapped in a newer one meanwhile)."""
     shutil.copyfile(current, new)
+    con = duckdb.connect(str(new), read_only=True)
+    try:
+        newest = con.execute("SELECT run_id FROM etl_runs ORDER BY finished_at_utc DESC LIMIT 1").fetchone()
+    finally:
+        con.close()
+    if newest is None or newest[0] != run_id:
+        new.unlink()
+        return False
+    return True
 
 
 def keep_raw_only(con: duckdb.DuckDBPyConnection) -> None:

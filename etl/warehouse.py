@@ -194,6 +194,7 @@ RUNS_DDL = (
 RUN_COLUMNS_ADDED = (
     ("etl_runs", "validation_fingerprint VARCHAR"),  # what its rows were validated with (etl/reuse.py)
     ("etl_run_files", "reused BOOLEAN"),  # not read again: its rows taken over from the warehouse it replaced
+    ("etl_run_files", "labels JSON"),  # the _file values of its rows: its name, or 'name [sheet]' per sheet
 )
 
 
@@ -239,8 +240,10 @@ def record_run(con: duckdb.DuckDBPyConnection, run: dict, files: list[dict]) -> 
     if not files:
         return
     # one statement for all files (a national folder has a thousand): a list per column, unnested together
-    lists = {k: [f[k] for f in files] for k in FILE_COLUMNS} | {"notes": [json.dumps(f["notes"]) for f in files]}
-    columns = ", ".join(f"unnest(${k})" for k in (*FILE_COLUMNS[:-1], "notes", FILE_COLUMNS[-1]))
+    lists = {k: [f[k] for f in files] for k in FILE_COLUMNS} | {
+        k: [json.dumps(f[k]) for f in files] for k in ("notes", "labels")
+    }
+    columns = ", ".join(f"unnest(${k})" for k in (*FILE_COLUMNS[:-1], "notes", FILE_COLUMNS[-1], "labels"))
     con.execute(f"INSERT INTO etl_run_files SELECT $run_id, {columns}", lists | {"run_id": run["run_id"]})
 
 

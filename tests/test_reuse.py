@@ -13,11 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
+import openpyxl
 import pytest
 from conftest import query
 
 from demo import write_sample
-from etl import backup, intake, pipeline
+from etl import backup, intake, pipeline, reuse
 
 KEY = "5" * 64
 CITY = "pontianak"
@@ -296,3 +297,51 @@ def test_an_upload_with_another_citys_row_is_still_refused(update, tmp_path):
     before = db.read_bytes()
     assert intake.commit(uploads, folder, db, allowed=frozenset({"Pontianak"})).errors
     assert db.read_bytes() == before
+
+
+def workbook(path: Path, sheets: dict[str, list[list[str]]]) -> None:
+    """Write an XLSX file with a sheet per entry (rows, header first)."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, lines in sheets.items():
+        sheet = book.create_sheet(title)
+        for line in lines:
+            sheet.append(line)
+    book.save(path)
+
+
+def test_a_changed_workbook_of_several_sheets_replaces_its_rows_whatever_its_name(update, tmp_path):
+    folder, db = update
+    survei = folder / f"survei_kepuasan_{CITY}.csv"
+    lines = rows(survei)
+    survei.unlink()
+    book = folder / "survei_kepuasan [Mei].xlsx"  # its rows carry 'survei_kepuasan [Mei].xlsx [Sheet]'
+    half = len(lines) // 2
+    workbook(book, {"Januari": lines[:half], "Juni": [lines[0], *lines[half:]]})
+    assert not pipeline.load(folder, db).errors
+    workbook(book, {"Januari": lines[:half], "Juni": [lines[0], *lines[half + 1 :]]})  # one answer withdrawn
+    report = pipeline.load(folder, db)
+    assert not report.errors
+    assert "survei_kepuasan_makassar.csv" in reused(report) and book.name not in reused(report)
+    answers = len(lines) - 1 - 1  # the header, one answer withdrawn
+    assert query(db, "SELECT count(*) FROM raw_survei_kepuasan WHERE starts_with(_file, 'survei_kepuasan [')") == [
+        (answers,)
+    ]
+    assert_same_as_full_load(folder, db, tmp_path)
+
+
+def test_a_copy_of_another_version_of_the_warehouse_is_not_used(update, tmp_path):
+    _, db = update
+    copy = tmp_path / "salinan.duckdb"
+    assert not reuse.start_from(db, copy, "20000101T000000-000000")  # a load swapped in another version meanwhile
+    assert not copy.exists()
+    newest = query(db, "SELECT run_id FROM etl_runs ORDER BY finished_at_utc DESC LIMIT 1")[0][0]
+    assert reuse.start_from(db, copy, newest) and copy.exists()
+
+
+def test_a_check_against_a_warehouse_without_a_secret_makes_none(update, tmp_path, monkeypatch):
+    folder, _ = update
+    monkeypatch.delenv("ASN_PSEUDONYM_KEY")
+    nowhere = tmp_path / "kosong" / "warehouse.duckdb"
+    assert not pipeline.check(folder, current=nowhere).errors
+    assert not (tmp_path / "kosong").exists()
