@@ -70,6 +70,12 @@ class Report:
     # rows loaded as recorded but doubtful: dataset, file, line, column_name, reason (Indonesian)
     warnings: list[dict] = field(default_factory=list)
 
+    def totals(self) -> dict[str, int]:
+        """Return the rows read, loaded, rejected and skipped over every dataset (COUNTS), the files and the
+        files taken over unread from the warehouse replaced (etl/reuse.py)."""
+        rows = {k: sum(d[k] for d in self.datasets.values()) for k in COUNTS}
+        return rows | {"files": len(self.files), "reused": sum(f["reused"] for f in self.files)}
+
     def summary(self) -> dict:
         """Return the JSON object printed by `--json`."""
         return {
@@ -141,10 +147,9 @@ def _validate_folder(
         theirs = [f for f in unchanged if f.dataset == name]
         mine = reader.read([f for f in files if f.dataset == name and not any(f is r for r in theirs)])
         if not report.errors:
-            checked = _check_dataset(
+            loaded |= _check_dataset(
                 con, DATASETS[name], mine, key, target is not None, (theirs, kept), reader, by_pseudonym
             )
-            loaded |= checked
         else:  # nothing is validated once a file has a problem; the other files are still read to report theirs
             for src in mine:
                 con.execute(f"DROP TABLE {src.table}")
@@ -201,10 +206,7 @@ def _check_dataset(
         unchanged = []
         rows = rows_sql(files, dataset, ROW_STRIDE)
         validate_dataset(con, dataset, rows, key, by_pseudonym)
-    if unchanged:
-        warn_load_wide(con, dataset, reuse.reused_rows(dataset, unchanged, kept))
-    else:
-        warn_load_wide(con, dataset)
+    warn_load_wide(con, dataset, reuse.reused_rows(dataset, unchanged, kept) if unchanged else None)
     skipped = con.execute(f"SELECT _file, _line, _skip FROM parsed_{name} WHERE _skip > 0 ORDER BY _row").fetchall()
     for src in files:
         labels = set(src.labels) | {src.name}
@@ -362,7 +364,7 @@ def load(
             build_models(con)
             phases["models"] = round(time.perf_counter() - clock - sum(phases.values()), 3)
             report.run_id = new_run_id(started)
-            totals = {k: sum(d[k] for d in report.datasets.values()) for k in COUNTS}
+            totals = {k: v for k, v in report.totals().items() if k in COUNTS}
             run = {
                 "run_id": report.run_id,
                 "started": started,

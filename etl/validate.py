@@ -395,10 +395,7 @@ def _warn(con: duckdb.DuckDBPyConnection, dataset: Dataset) -> None:
         )
 
 
-NO_MORE_ROWS = ("SELECT * FROM ok_program WHERE false", {})
-
-
-def warn_load_wide(con: duckdb.DuckDBPyConnection, dataset: Dataset, also: tuple[str, dict] = NO_MORE_ROWS) -> None:
+def warn_load_wide(con: duckdb.DuckDBPyConnection, dataset: Dataset, also: tuple[str, dict] | None = None) -> None:
     """Add to `warnings` the doubts that compare a row with all the rows of its dataset in the load: those of view
     ok_<dataset> and `also` (SQL and parameters of more rows with its columns: rows a load takes over unread,
     etl/reuse.py). Program: activities whose JP is at least JP_UNUSUAL_FACTOR times, or at most
@@ -406,16 +403,18 @@ def warn_load_wide(con: duckdb.DuckDBPyConnection, dataset: Dataset, also: tuple
     a 2-day bimtek written as 960 JP (minutes typed as JP) is usable but doubtful. Other datasets have none."""
     if dataset.name != "program":
         return
+    rows, params = "SELECT _row, _file, _line, p_jp, p_jenis FROM ok_program", {}
+    if also is not None:
+        rows, params = f"{rows} UNION ALL SELECT _row, _file, _line, p_jp, p_jenis FROM ({also[0]})", also[1]
     con.execute(
         "INSERT INTO warnings SELECT 'program', _row, _file, _line, 'jp', concat('JP ''', p_jp,"
         " ''' jauh dari lama biasa jenis ''', p_jenis, ''' (median ''', median_jp, ''' JP dari ''', n,"
         " ''' kegiatan di data ini). Periksa kembali; baris tetap dimuat.')"
         " FROM (SELECT _row, _file, _line, p_jp, p_jenis, quantile_disc(p_jp, 0.5) OVER w AS median_jp,"
         " count(*) OVER w AS n"
-        " FROM (SELECT _row, _file, _line, p_jp, p_jenis FROM ok_program UNION ALL"
-        f" SELECT _row, _file, _line, p_jp, p_jenis FROM ({also[0]})) WINDOW w AS (PARTITION BY p_jenis))"
+        f" FROM ({rows}) WINDOW w AS (PARTITION BY p_jenis))"
         " WHERE n >= $least AND (p_jp >= $factor * median_jp OR p_jp * $factor <= median_jp)",
-        also[1] | {"least": JP_USUAL_MIN_ACTIVITIES, "factor": JP_UNUSUAL_FACTOR},
+        params | {"least": JP_USUAL_MIN_ACTIVITIES, "factor": JP_UNUSUAL_FACTOR},
     )
 
 

@@ -129,17 +129,15 @@ if uploads:
         else:
             audit.record("unggah", who, admin.describe(), [n for n, _ in uploads], f"run {done.run_id}")
             st.session_state["_uploads_done"] = st.session_state.get("_uploads_done", 0) + 1
-            totals = {
-                k: sum(d[k] for d in done.datasets.values()) for k in ("rows_loaded", "rows_rejected", "rows_skipped")
-            }
+            totals = {k: fmt.number(v, lang) for k, v in done.totals().items()}
             st.session_state["_done_message"] = t(
                 "in_loaded",
                 lang,
-                loaded=fmt.number(totals["rows_loaded"], lang),
-                rejected=fmt.number(totals["rows_rejected"], lang),
-                skipped=fmt.number(totals["rows_skipped"], lang),
-                reused=fmt.number(sum(f["reused"] for f in done.files), lang),
-                files=fmt.number(len(done.files), lang),
+                loaded=totals["rows_loaded"],
+                rejected=totals["rows_rejected"],
+                skipped=totals["rows_skipped"],
+                reused=totals["reused"],
+                files=totals["files"],
             )
             st.rerun()  # the sidebar and every page read the new warehouse
 
