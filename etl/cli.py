@@ -37,6 +37,9 @@ def _print_report(report: pipeline.Report, action: str) -> None:
     reused = [f["file"] for f in report.files if f.get("reused")]
     if reused:
         print(f"{len(reused)} file tidak berubah sejak pemuatan terakhir: barisnya yang sudah diperiksa dipakai ulang.")
+    if report.marts_kota is not None:
+        remade = ", ".join(report.marts_kota) if report.marts_kota else "tidak ada"
+        print(f"Ringkasan dihitung ulang hanya untuk kota yang datanya berubah: {remade}.")
     for f in report.files:
         for note in f["notes"]:
             print(f"  {f['file']}: {note}")

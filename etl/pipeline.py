@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl import reuse
+from etl import reuse, reuse_marts
 from etl.backup import keep_current
 from etl.contract import DATASETS, LOAD_ORDER, NIP, SYNTHETIC_MARKER, TARGETS, Dataset
 from etl.paths import IKM_PENIMBANG_ENV
@@ -37,7 +37,9 @@ from etl.warehouse import (
     add_reject_rows,
     attach,
     build_connection,
-    build_models,
+    build_mart_views,
+    build_marts,
+    build_views,
     copy_run_history,
     create_reject_report,
     create_reject_rows,
@@ -69,6 +71,8 @@ class Report:
     rejects: list[dict] = field(default_factory=list)  # filled by check(collect_rejects=True)
     # rows loaded as recorded but doubtful: dataset, file, line, column_name, reason (Indonesian)
     warnings: list[dict] = field(default_factory=list)
+    # the kota whose mart rows a load made again, the others' taken over (etl/reuse_marts.py); None: all of them
+    marts_kota: list[str] | None = None
 
     def totals(self) -> dict[str, int]:
         """Return the rows read, loaded, rejected and skipped over every dataset (COUNTS), the files and the
@@ -85,6 +89,7 @@ class Report:
             "errors": self.errors,
             "ignored_files": self.ignored_files,
             "synthetic": self.synthetic,
+            "marts_kota": self.marts_kota,
         }
 
 
@@ -136,7 +141,7 @@ def _validate_folder(
     if target is not None:
         attach(con, target)
         if unchanged:
-            reuse.keep_raw_only(con)
+            reuse.keep_raw_and_marts(con)
     loaded: dict[tuple[str, str], int] = {}
     reader = _Reader(con, report)
     # some reused person has no NIP here, only a pseudonym: references to pegawai join on pseudonyms
@@ -153,6 +158,8 @@ def _validate_folder(
         else:  # nothing is validated once a file has a problem; the other files are still read to report theirs
             for src in mine:
                 con.execute(f"DROP TABLE {src.table}")
+    if unchanged and target is not None and not report.errors:
+        report.marts_kota = reuse_marts.touched(con, files)
     if kept:
         con.execute(f"DETACH {reuse.OLD}")
     if not report.errors:
@@ -361,7 +368,11 @@ def load(
         con = build_connection(new)
         try:
             copy_run_history(con, db)
-            build_models(con)
+            build_views(con)
+            if report.marts_kota is None or not reuse_marts.rebuild(con, report.marts_kota):
+                report.marts_kota = None
+                build_marts(con)
+            build_mart_views(con)
             phases["models"] = round(time.perf_counter() - clock - sum(phases.values()), 3)
             report.run_id = new_run_id(started)
             totals = {k: v for k, v in report.totals().items() if k in COUNTS}

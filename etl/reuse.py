@@ -37,6 +37,7 @@ from etl.contract import DATASETS, NIP, PERSONAL, TARGETS, Dataset
 from etl.pseudonym import pseudonym_sql, stored_name
 from etl.read import SourceFile, scan_file
 from etl.validate import match_key, parsed
+from etl.warehouse import MARTS
 
 OLD = "old"  # the current warehouse, attached read-only to the scratch database
 CODE_FOLDERS = ("etl", "domain")  # the code whose change may change what a row validates to
@@ -232,7 +233,7 @@ def add_keys(con: duckdb.DuckDBPyConnection, dataset: Dataset, reused: list[Sour
 
 def start_from(current: Path, new: Path, run_id: str) -> bool:
     """Start the new warehouse file as a copy of the current one (copying the file is many times faster than
-    copying its rows); keep_raw_only then leaves only its raw tables. Returns False, and leaves no file, when
+    copying its rows); keep_raw_and_marts then leaves its raw tables and marts. Returns False, and leaves no file, when
     the copy is not the version made by `run_id` (another load swapped in a newer one meanwhile)."""
     shutil.copyfile(current, new)
     con = duckdb.connect(str(new), read_only=True)
@@ -246,13 +247,15 @@ def start_from(current: Path, new: Path, run_id: str) -> bool:
     return True
 
 
-def keep_raw_only(con: duckdb.DuckDBPyConnection) -> None:
-    """Drop from the new warehouse (attached as wh) everything but its raw tables: the load makes the rest anew
-    (rejects, warnings and run history in the scratch database and etl/warehouse.py, models in build_models)."""
+def keep_raw_and_marts(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop from the new warehouse (attached as wh) everything but its raw tables and marts: the load makes the
+    rest anew (rejects, warnings and run history in the scratch database and etl/warehouse.py, views and macros
+    in etl/warehouse.py) and the marts again for the kota whose rows changed (etl/reuse_marts.py)."""
     mine = "database_name = 'wh'"
+    kept = "starts_with(table_name, 'raw_') OR list_contains($marts, table_name)"
     derived = (
         ("VIEW", f"SELECT view_name FROM duckdb_views() WHERE {mine} AND NOT internal"),
-        ("TABLE", f"SELECT table_name FROM duckdb_tables() WHERE {mine} AND NOT starts_with(table_name, 'raw_')"),
+        ("TABLE", f"SELECT table_name FROM duckdb_tables() WHERE {mine} AND NOT ({kept})"),
         ("MACRO", f"SELECT DISTINCT function_name FROM duckdb_functions() WHERE {mine} AND function_type = 'macro'"),
         (
             "MACRO TABLE",
@@ -260,7 +263,7 @@ def keep_raw_only(con: duckdb.DuckDBPyConnection) -> None:
         ),
     )
     for kind, names in derived:
-        for (name,) in con.execute(names).fetchall():
+        for (name,) in con.execute(names, {"marts": list(MARTS)} if "$marts" in names else None).fetchall():
             con.execute(f'DROP {kind} wh."{name}"')
 
 

@@ -288,12 +288,27 @@ def staging_models() -> list[str]:
 
 def build_models(con: duckdb.DuckDBPyConnection) -> None:
     """Create the shared macros, the staging views, the mart tables and the views over them, in dependency order."""
+    build_views(con)
+    build_marts(con)
+    build_mart_views(con)
+
+
+def build_views(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the shared macros and the staging views."""
     con.execute(domain_macros())
     con.execute((SQL_DIR / "macros.sql").read_text())
     for name in staging_models():
         con.execute(f"CREATE VIEW {name} AS {model_sql('staging', name)}")
+
+
+def build_marts(con: duckdb.DuckDBPyConnection) -> None:
+    """Create (or make anew) the mart tables from the staging views, in build order."""
     for name in MARTS:
-        con.execute(f"CREATE TABLE {name} AS {model_sql('marts', name)}")
+        con.execute(f"CREATE OR REPLACE TABLE {name} AS {model_sql('marts', name)}")
+
+
+def build_mart_views(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the views over the marts."""
     for name in MART_VIEWS:
         con.execute(f"CREATE VIEW {name} AS {model_sql('marts', name)}")
 
