@@ -741,3 +741,23 @@ def test_top_providers_keeps_those_with_enough_responses_best_first() -> None:
         ]
     )
     assert list(metrics.top_providers(reactions)["kelompok"]) == ["C", "A"]
+
+
+def test_completeness_names_the_missing_years_of_each_kota_and_dataset() -> None:
+    from analytics.queries import quality
+
+    cover = pd.DataFrame(
+        {
+            "kota": ["Jambi", "Jambi", "Jambi", "Pontianak", "Pontianak"],
+            "dataset": ["pegawai", "pegawai", "program", "pegawai", "apbd"],
+            "tahun": [2024, 2025, 2025, 2024, None],  # a dataset with rows but no year counts as no year
+            "baris": [10, 11, 3, 7, 1],
+        }
+    )
+    table = quality.completeness(cover, ["Jambi", "Pontianak"], [2024, 2025])
+    assert table.loc["Jambi", "pegawai"] == ""
+    assert table.loc["Jambi", "program"] == "2024"
+    assert table.loc["Pontianak", "pegawai"] == "2025"
+    assert table.loc["Pontianak", "apbd"] == "semua"
+    assert table.loc["Jambi", "peserta"] == "semua"
+    assert list(table.index) == ["Jambi", "Pontianak"] and "kota" not in table.columns

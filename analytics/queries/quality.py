@@ -154,20 +154,15 @@ def completeness(cover: pd.DataFrame, kota: list[str], years: list[int]) -> pd.D
     A cell is '' when every year has rows, 'semua' when the dataset has no row for the city at
     all, else the missing years ('2022, 2023'). Index: kota.
     """
-    have = {(r.kota, r.dataset): set(int(y) for y in g) for (r, g) in _years_by_pair(cover)}
+    dated = cover.dropna(subset=["tahun"])
+    have = set(zip(dated["kota"], dated["dataset"], (int(y) for y in dated["tahun"]), strict=True))
     rows = {}
     for k in kota:
         row = {}
         for d in LOAD_ORDER:
             if d == "kota":
                 continue
-            missing = [y for y in years if y not in have.get((k, d), set())]
+            missing = [y for y in years if (k, d, y) not in have]
             row[d] = "semua" if len(missing) == len(years) and years else ", ".join(map(str, missing))
         rows[k] = row
     return pd.DataFrame.from_dict(rows, orient="index", columns=[d for d in LOAD_ORDER if d != "kota"])
-
-
-def _years_by_pair(cover: pd.DataFrame):
-    """Yield (row with kota and dataset, the years it has) for each pair in `coverage`."""
-    for (k, d), group in cover.groupby(["kota", "dataset"]):
-        yield pd.Series({"kota": k, "dataset": d}), group["tahun"].dropna()
