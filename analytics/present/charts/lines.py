@@ -49,7 +49,7 @@ def trend(
                 font={"size": FONT_SIZE - 2, "color": "#555"},
             )
     drawn = shown[shown[value].notna() | hidden[value]]
-    lines = {kota: part.sort_values("tahun") for kota, part in drawn.groupby("kota", sort=True)}
+    lines = dict(tuple(drawn.sort_values(["kota", "tahun"]).groupby("kota", sort=True)))  # one sort, not 98
     context = [k for k in lines if styles[k].get("context")]
     other = t("ch_other_cities", lang, n=len(context))
     # Drawn bottom to top: the grey cities, the peers' middle half and median, then the cities in colour.
