@@ -19,7 +19,7 @@ from analytics.meeting_files import downloads
 from analytics.present import formatting as fmt
 from analytics.present import reshape, tables
 from analytics.present.findings import findings
-from analytics.present.overview import city_tiles, compare_with_others, in_range
+from analytics.present.overview import cities_in, city_tiles, compare_with_others, in_range
 from analytics.queries import (
     DIMENSIONS,
     compliance_by,
@@ -522,6 +522,14 @@ def test_city_tiles_with_missing_numbers_show_dashes(con) -> None:
 
 def test_city_tiles_year_without_rows_gives_nothing() -> None:
     assert city_tiles(hand_scorecard(), 2030, "id") == {}
+    assert cities_in(hand_scorecard(), 2030) == []
+
+
+def test_the_cities_in_a_year_are_those_with_tiles_in_their_order() -> None:
+    df = hand_scorecard()
+    df = df[~((df["kota"] == "Makassar") & (df["tahun"] == 2024))]
+    assert cities_in(df, 2024) == list(city_tiles(df, 2024, "id")) == ["Jambi", "Pontianak"]
+    assert cities_in(df, 2023) == list(city_tiles(df, 2023, "id"))
 
 
 def test_compare_with_others() -> None:

@@ -21,12 +21,12 @@ st.caption(
     + (" " + t("people_filter_note", lang) if f.filters_people else "")
 )
 
-tiles = overview.city_tiles(scorecard, year, lang)
-if not tiles or (f.filters_people and overview.nobody(scorecard)):
+cities = overview.cities_in(scorecard, year)
+if not cities or (f.filters_people and overview.nobody(scorecard)):
     components.no_data(ctx, "pegawai", people=True)
     st.stop()
 
-if f.fokus in tiles and len(tiles) > 1:
+if f.fokus in cities and len(cities) > 1:
     st.header(t("st_focus_title", lang, kota=f.fokus, n=len(f.kota)))
     components.tile_grid(standing.focus_tiles(scorecard, year, f.fokus, lang))
     st.caption(t("st_focus_caption", lang))
@@ -47,9 +47,9 @@ if f.many:
     )
     components.table(standing.ranked(scorecard, year, column, ctx.info.provinsi, lang, wanted, f.fokus), lang)
     st.caption(t("st_ranked_caption", lang))
-else:
+else:  # every city's tiles side by side
+    tiles = overview.city_tiles(scorecard, year, lang)
     per_row = 4
-    cities = list(tiles)
     for start in range(0, len(cities), per_row):
         for column, kota in zip(st.columns(per_row), cities[start : start + per_row], strict=False):
             with column.container(border=True):

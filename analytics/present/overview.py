@@ -152,6 +152,11 @@ def _change(now: float | None, before: float | None) -> float | None:
     return now - before
 
 
+def cities_in(scorecard: pd.DataFrame, year: int) -> list[str]:
+    """Return the cities with a row for `year` in the scorecard, in name order: those city_tiles gives tiles."""
+    return sorted(scorecard.loc[scorecard["tahun"] == year, "kota"])
+
+
 def city_tiles(scorecard: pd.DataFrame, year: int, lang: str) -> dict[str, list[Tile]]:
     """Return, per city with a row for `year`, its tiles in display order. A value hidden as '<5' (a
     scorecard from `scorecard`) is written '<5' with no change, and its help says why."""
