@@ -102,7 +102,8 @@ TIMEOUT_MS = 90_000  # a page not drawn by then fails its row instead of hanging
 class Timing:
     """One measured open of a page, in seconds on the browser's clock: `total` from the click (or the start of
     the navigation) to drawn, split into `wait` (until the server's script run began), `run` (until it
-    finished) and `draw` (until drawn after that); `charts` is the number of Plotly charts on the page."""
+    finished) and `draw` (until drawn after that); `charts` is the number of Plotly charts on the page and
+    `runs` the number of script runs the open started (1 but for a page that reruns itself)."""
 
     total: float
     wait: float

@@ -23,6 +23,7 @@ from analytics.present.overview import cities_in, city_tiles, compare_with_other
 from analytics.queries import (
     DIMENSIONS,
     compliance_by,
+    quality,
     scorecard,
 )
 from analytics.queries.db import open_warehouse
@@ -752,8 +753,6 @@ def test_top_providers_keeps_those_with_enough_responses_best_first() -> None:
 
 
 def test_completeness_names_the_missing_years_of_each_kota_and_dataset() -> None:
-    from analytics.queries import quality
-
     cover = pd.DataFrame(
         {
             "kota": ["Jambi", "Jambi", "Jambi", "Pontianak", "Pontianak"],

@@ -163,8 +163,10 @@ def city_tiles(scorecard: pd.DataFrame, year: int, lang: str) -> dict[str, list[
     out: dict[str, list[Tile]] = {}
     previous = scorecard[scorecard["tahun"] == year - 1].set_index("kota")
     count = lambda v: fmt.number(v, lang)  # noqa: E731
-    for _, r in scorecard[scorecard["tahun"] == year].sort_values("kota").iterrows():
-        p = previous.loc[r.kota] if r.kota in previous.index else None
+    latest = scorecard[scorecard["tahun"] == year].set_index("kota", drop=False)  # one row per kota (grain)
+    for kota in cities_in(scorecard, year):
+        r = latest.loc[kota]
+        p = previous.loc[kota] if kota in previous.index else None
 
         def delta(column: str, render, p=p, r=r) -> str | None:
             change = _change(r[column], None if p is None else p[column])
@@ -184,7 +186,7 @@ def city_tiles(scorecard: pd.DataFrame, year: int, lang: str) -> dict[str, list[
             ikm = r.ikm if privacy.is_hidden(r.ikm) else fmt.MISSING
         else:
             ikm = f"{fmt.number(r.ikm, lang, 2)} ({r.mutu_ikm})"
-        out[r.kota] = [
+        out[kota] = [
             Tile(
                 t("m_persen_20jp", lang),
                 _show(r.persen_20jp, lambda v: fmt.percent(v, lang, 1)),
