@@ -2,6 +2,7 @@
 page drawn (its script has finished, its own title is on screen and every Plotly chart has its SVG), cold and warm.
 
     python -m benchmarks.browser --db WAREHOUSE [--fokus Pontianak] [--width 1366] [--height 900] [--repeat 3]
+                                 [--pages partisipasi kesenjangan ...]
 
 A fresh `streamlit run` serves the warehouse (tests/real_browser.py, the helpers of the browser tests). The
 Ringkasan is opened first by its address (cold), then opened again by the address (warm "ringkasan, link": a
@@ -155,10 +156,11 @@ def median(timings: list[Timing]) -> Timing:
 
 
 def measure(
-    db: Path, fokus: str | None, width: int, height: int, repeat: int = 3
+    db: Path, fokus: str | None, width: int, height: int, repeat: int = 3, pages: tuple[str, ...] = PAGES
 ) -> Iterator[tuple[str, Timing | str, Timing | None]]:
-    """Yield (page, cold Timing, warm Timing) for every page of the dashboard served on `db`, or (page, error
-    message, None) for a page that was not drawn in time."""
+    """Yield (page, cold Timing, warm Timing) for each of `pages` (every page by default; Ringkasan is always
+    measured, first) of the dashboard served on `db`, or (page, error message, None) for a page that was not
+    drawn in time."""
     query = f"?fokus={fokus}" if fokus else ""
     with (
         tempfile.TemporaryDirectory() as tmp,
@@ -177,7 +179,7 @@ def measure(
             click(page, "definisi")
             warm.append(click(page, "ringkasan"))
         yield "ringkasan", first, median(warm)
-        for name in PAGES[1:]:
+        for name in (p for p in PAGES[1:] if p in pages):
             try:
                 cold = click(page, name)
                 warm = []
@@ -198,13 +200,14 @@ def main() -> None:
     parser.add_argument("--width", type=int, default=1366)
     parser.add_argument("--height", type=int, default=900)
     parser.add_argument("--repeat", type=int, default=3, help="warm clicks per page (their median is shown)")
+    parser.add_argument("--pages", nargs="+", choices=PAGES, default=PAGES, help="only these pages (and Ringkasan)")
     args = parser.parse_args()
     db = warehouse_path(args.db)
     print(f"Warehouse: {db} (focus: {args.fokus or '-'}, {args.width} x {args.height})")
     print("Warm is split into the wait for the server to start the script, the script's run and the drawing after it.")
     print("| page | charts | cold (s) | warm (s) | warm: wait | warm: run | warm: draw after | runs per click |")
     print("|---|---|---|---|---|---|---|---|")
-    for name, cold, warm in measure(db, args.fokus, args.width, args.height, args.repeat):
+    for name, cold, warm in measure(db, args.fokus, args.width, args.height, args.repeat, tuple(args.pages)):
         if warm is None:
             print(f"| {name} | - | not drawn: {cold} | - | - | - | - | - |", flush=True)
             continue

@@ -52,6 +52,15 @@ def open_page(at: AppTest, name: str) -> AppTest:
     return at.switch_page(PAGE[name]).run()
 
 
+def open_data(at: AppTest) -> AppTest:
+    """Open every chart's 'Lihat data' expander (its table and CSV run only when open, ui.components.chart) and
+    run the page again; return the app."""
+    keys = [e.proto.id.split("-", 2)[2] for e in at.expander if e.proto.id.split("-", 2)[-1].startswith("data_")]
+    for key in keys:
+        at.session_state[key] = True
+    return at.run()
+
+
 def open_link(name: str, query: dict[str, str | list[str]]) -> AppTest:
     """Return the app after a copied link to page `name` with these URL query parameters was opened: the page is
     the first thing the session runs, as when the link is pasted into a new tab."""

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from in_process_app import open_data
 from streamlit.testing.v1 import AppTest
 
 from analytics import metrics, queries
@@ -75,7 +76,7 @@ def test_analysis_page_renders_in_both_languages(run_page, name: str, lang: str)
 
 
 def test_gap_page_shows_the_mart_numbers(run_page, con, everything: Filters) -> None:
-    at = run_page("kesenjangan")
+    at = open_data(run_page("kesenjangan"))
     gap = queries.gap(con, everything)
     latest = gap[gap["tahun"] == everything.tahun_akhir]
     shown = at.dataframe[0].value  # the data behind the first chart

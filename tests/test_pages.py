@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from conftest import DASHBOARD
-from in_process_app import PAGE, ROOT, assert_clean, open_page, start, tiles
+from in_process_app import PAGE, ROOT, assert_clean, open_data, open_page, start, tiles
 from streamlit.testing.v1 import AppTest
 
 from analytics import queries
@@ -123,6 +123,9 @@ def test_every_page_renders_without_error(name: str, lang: str, info: WarehouseI
         assert len(at.get("plotly_chart")) >= 2
         labels = [e.label for e in at.expander]
         assert labels and set(labels) == {t("see_data", lang)}  # every chart has its "Lihat data"
+        assert not [e for e in at.expander if len(e.dataframe)]  # its table is made only when it is opened
+        open_data(at)
+        assert all(len(e.dataframe) == 1 for e in at.expander)
         csv_buttons = [b for b in at.get("download_button") if b.key.startswith("csv_")]
         assert len(csv_buttons) == len(labels)  # one CSV per chart (the export panel adds its own files)
 
@@ -206,7 +209,8 @@ def test_a_copied_link_opens_the_same_view() -> None:
 
 
 def _page_table(at, columns: list[str]) -> pd.DataFrame:
-    """Return the one table of the page with exactly these headings."""
+    """Return the one table of the page with exactly these headings (every 'Lihat data' opened)."""
+    open_data(at)
     found = [d.value for d in at.dataframe if list(d.value.columns) == columns]
     assert len(found) == 1, [list(d.value.columns) for d in at.dataframe]
     return found[0].reset_index(drop=True)

@@ -15,7 +15,7 @@ import math
 
 import pandas as pd
 import pytest
-from in_process_app import open_page, start, tiles
+from in_process_app import open_data, open_page, start, tiles
 
 from analytics import queries
 from analytics.context import PageContext, WarehouseInfo
@@ -116,7 +116,7 @@ def test_the_20_jp_trend_draws_no_point_for_a_small_group(ringkasan, administrat
 
 @pytest.fixture(scope="module")
 def partisipasi(info: WarehouseInfo):
-    at = open_page(start(jabatan=["Administrator"]), "partisipasi")
+    at = open_data(open_page(start(jabatan=["Administrator"]), "partisipasi"))
     assert [e.value for e in at.exception] == []
     return at
 
@@ -247,7 +247,7 @@ def test_a_breakdown_never_hides_a_single_cell_of_a_city(partisipasi) -> None:
 
 
 def test_the_same_agency_has_the_same_fate_in_both_agency_charts(info: WarehouseInfo) -> None:
-    at = open_page(start(jabatan=["Pelaksana"], kesenjangan_kota="Makassar"), "kesenjangan")
+    at = open_data(open_page(start(jabatan=["Pelaksana"], kesenjangan_kota="Makassar"), "kesenjangan"))
     assert [e.value for e in at.exception] == []
     tables = {tuple(d.value.columns): d.value for d in at.dataframe}
     lowest = next(v for k, v in tables.items() if "OPD" in k and "Kekurangan JP" in k)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
+import pickle
+from collections.abc import Callable
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -42,8 +47,51 @@ def start_page(title_key: str | None = None, people_note: bool = False, breakdow
 def trend(spec: overview.Trend, in_range: pd.DataFrame, styles: dict, lang: str, key: str | None = None) -> None:
     """Show a scorecard trend (analytics.overview.TRENDS) with its data; `key` when a page shows it twice."""
     title, caption = spec.texts(lang)
-    figure, table = spec.draw(in_range, styles, lang)
-    chart(title, caption, figure, table, lang, key or spec.key, spec.anchor)
+    table = spec.table(in_range)  # drawn as spec.draw draws it, through the kept figures
+    drawn = figure(charts.trend, table, spec.value, styles, lang, **dict(spec.options))
+    chart(title, caption, drawn, table, lang, key or spec.key, spec.anchor)
+
+
+@st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
+def _spec(key: str, _builder: Callable[..., go.Figure], _args: tuple, _kwargs: dict) -> dict:
+    """Return the Plotly spec (Figure.to_dict) of `_builder(*_args, **_kwargs)`, cached by `key` (see figure)."""
+    return _builder(*_args, **_kwargs).to_dict()
+
+
+def figure(builder: Callable[..., go.Figure], *args: object, **kwargs: object) -> go.Figure:
+    """Return `builder(*args, **kwargs)`, a chart of analytics.present.charts, built once for the same arguments.
+
+    Building a figure is most of a warm page's run (plotly.py checks every property it is given: 25-100 ms a
+    chart), so its spec is kept (per builder and argument values, like the query results in ui.data) and a warm
+    run only makes a Figure of it without those checks again (1-2 ms). Each call returns its own Figure: a page
+    may change it without changing what the next run gets. The arguments are released frames and plain values,
+    so the same arguments are the same chart for every reader."""
+    name = f"{builder.__module__}.{builder.__qualname__}"
+    return go.Figure(_spec(_digest(name, args, kwargs), builder, args, kwargs), _validate=False)
+
+
+class _ByValue(pickle.Pickler):
+    """Pickles frames by their values (columns, types and pandas' hash of every row), not by how pandas happens to
+    hold them in memory: a copy of a frame pickles to other bytes, and would be another key."""
+
+    def reducer_override(self, obj: object) -> object:
+        if isinstance(obj, pd.DataFrame | pd.Series):
+            try:
+                rows = pd.util.hash_pandas_object(obj, index=True).to_numpy().tobytes()
+            except TypeError:  # cells pandas cannot hash (lists): pickled as they are
+                return NotImplemented
+            frame = obj if isinstance(obj, pd.DataFrame) else obj.to_frame()
+            types = tuple(str(t) for t in frame.dtypes)
+            return tuple, ((type(obj).__name__, tuple(frame.columns), types, rows),)
+        return NotImplemented
+
+
+def _digest(*values: object) -> str:
+    """Return a digest of `values` (frames by value): the key of a kept figure. Far quicker than Streamlit's own
+    hashing of the arguments, which walks the 98 cities' styles item by item for every chart (40 ms a page)."""
+    out = io.BytesIO()
+    _ByValue(out, protocol=pickle.HIGHEST_PROTOCOL).dump(values)
+    return hashlib.sha256(out.getvalue()).hexdigest()
 
 
 def synthetic_banner(ctx: PageContext) -> None:
@@ -89,23 +137,31 @@ def chart(
     st.caption(caption + link)
     st.plotly_chart(figure, key=f"chart_{key}", config={"displaylogo": False})
     st.caption(charts.describe(figure, lang))
+    # Run only when opened: seven tables a page, formatted and drawn while closed, were a tenth of a second of
+    # a warm page in the browser. Opening it reruns the page (its figures and queries come from the caches).
+    with st.expander(t("see_data", lang), key=f"data_{key}", on_change="rerun") as data:
+        if data.open:
+            data_table(table, lang, key)
+
+
+def data_table(table: pd.DataFrame, lang: str, key: str) -> None:
+    """Show the table behind chart `key`, the line on '<5' and its CSV download (written to the audit log)."""
+    st.dataframe(display_table(table, lang), hide_index=True)
+    st.caption(t("pv_small_groups", lang, k=privacy.min_group()))
     scope, who = state.context().scope, auth.email()  # read now: the file is built outside this run
 
     def csv_file() -> bytes:  # built when clicked, not on every rerun, and written to the audit log
         auth.record_export(who, scope.kota if scope else None, f"{key}.csv")
         return csv_bytes(table, lang)
 
-    with st.expander(t("see_data", lang)):
-        st.dataframe(display_table(table, lang), hide_index=True)
-        st.caption(t("pv_small_groups", lang, k=privacy.min_group()))
-        st.download_button(
-            t("download_csv", lang),
-            data=csv_file,
-            file_name=f"{key}.csv",
-            mime="text/csv",
-            key=f"csv_{key}",
-            on_click="ignore",
-        )
+    st.download_button(
+        t("download_csv", lang),
+        data=csv_file,
+        file_name=f"{key}.csv",
+        mime="text/csv",
+        key=f"csv_{key}",
+        on_click="ignore",
+    )
 
 
 def metric(tile: overview.Tile, where: object = st) -> None:

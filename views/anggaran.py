@@ -24,7 +24,8 @@ if budget.empty:
 components.chart(
     t("q_budget", lang),
     t("c_budget", lang),
-    charts.budget_bars(
+    components.figure(
+        charts.budget_bars,
         budget,
         lang,
         t("pagu", lang),
@@ -55,8 +56,15 @@ with left:
         components.chart(
             t("q_cost_kind", lang),
             t("c_cost_kind", lang),
-            charts.grouped_bars(
-                cost, "kelompok", "biaya_per_jp", styles, lang, y_title="Rp / JP", text_format="%{y:,.0f}"
+            components.figure(
+                charts.grouped_bars,
+                cost,
+                "kelompok",
+                "biaya_per_jp",
+                styles,
+                lang,
+                y_title="Rp / JP",
+                text_format="%{y:,.0f}",
             ),
             cost,
             lang,
@@ -73,7 +81,8 @@ with right:
         components.chart(
             t("q_apbd", lang),
             t("c_apbd", lang),
-            charts.trend(
+            components.figure(
+                charts.trend,
                 share,
                 "persen_apbd",
                 styles,

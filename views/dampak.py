@@ -30,7 +30,7 @@ else:
     components.chart(
         t("an_q_did", lang),
         t("an_c_did", lang),
-        charts.comparison(did, styles, lang),
+        components.figure(charts.comparison, did, styles, lang),
         did,
         lang,
         "did_pelatihan",
@@ -42,7 +42,7 @@ if not mentoring.empty:
     components.chart(
         t("an_q_mentoring", lang),
         t("an_c_mentoring", lang),
-        charts.comparison(mentoring, styles, lang),
+        components.figure(charts.comparison, mentoring, styles, lang),
         mentoring,
         lang,
         "mentoring",
@@ -58,7 +58,8 @@ if not summary.empty:
         components.chart(
             t("an_q_followup", lang),
             t("an_c_followup", lang),
-            charts.stacked_share_h(
+            components.figure(
+                charts.stacked_share_h,
                 wide.assign(kota=charts.n_labels(wide, "kota", "n", lang)),
                 "kota",
                 kinds,
@@ -79,8 +80,15 @@ if not summary.empty:
         components.chart(
             t("an_q_followup_after", lang),
             t("an_c_followup_after", lang),
-            charts.grouped_bars(
-                after, "kelompok", "persen", styles, lang, y_title=t("an_share_baik", lang), text_format="%{y:.0f}%"
+            components.figure(
+                charts.grouped_bars,
+                after,
+                "kelompok",
+                "persen",
+                styles,
+                lang,
+                y_title=t("an_share_baik", lang),
+                text_format="%{y:.0f}%",
             ),
             summary,
             lang,

@@ -24,8 +24,18 @@ else:
         components.chart(
             t("an_q_learning", lang),
             t("an_c_learning", lang),
-            charts.intervals(
-                by_kind, "label", "rata", "ci_rendah", "ci_tinggi", texts, styles, lang, t("an_gain_axis", lang), False
+            components.figure(
+                charts.intervals,
+                by_kind,
+                "label",
+                "rata",
+                "ci_rendah",
+                "ci_tinggi",
+                texts,
+                styles,
+                lang,
+                t("an_gain_axis", lang),
+                False,
             ),
             by_kind.drop(columns="label"),
             lang,
@@ -38,7 +48,8 @@ else:
         components.chart(
             t("an_q_learning_provider", lang),
             t("an_c_learning_provider", lang),
-            charts.intervals(
+            components.figure(
+                charts.intervals,
                 by_provider,
                 "penyelenggara",
                 "rata",
@@ -64,7 +75,9 @@ if not kinds.empty:
         components.chart(
             t("an_q_reaction", lang),
             t("an_c_reaction", lang),
-            charts.heatmap(kinds, "kelompok", "kota", "skor_rata", lang, suffix="", decimals=2, z_range=(3.5, 4.5)),
+            components.figure(
+                charts.heatmap, kinds, "kelompok", "kota", "skor_rata", lang, suffix="", decimals=2, z_range=(3.5, 4.5)
+            ),
             kinds,
             lang,
             "reaksi_kota",
@@ -85,7 +98,18 @@ if not units.empty:
     components.chart(
         t("an_q_ikm", lang, year=year),
         t("an_c_ikm", lang),
-        charts.scatter_by_city(units, "jp_per_asn", "ikm", styles, "opd", lang, t("m_jp_per_asn", lang), "IKM", names),
+        components.figure(
+            charts.scatter_by_city,
+            units,
+            "jp_per_asn",
+            "ikm",
+            styles,
+            "opd",
+            lang,
+            t("m_jp_per_asn", lang),
+            "IKM",
+            names,
+        ),
         units,
         lang,
         "jp_ikm",
@@ -98,7 +122,7 @@ if not ready.empty:
     components.chart(
         t("an_q_readiness", lang, year=year),
         t("an_c_readiness", lang) + " " + charts.readiness_totals(ready_by_city, lang),
-        charts.heatmap(ready, "opd", "kota", "persen_terlatih", lang, decimals=1, z_range=None),
+        components.figure(charts.heatmap, ready, "opd", "kota", "persen_terlatih", lang, decimals=1, z_range=None),
         ready,
         lang,
         "kesiapsiagaan",

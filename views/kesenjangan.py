@@ -25,7 +25,9 @@ cost = latest[
 components.chart(
     t("an_q_gap_cost", lang, year=year),
     t("an_c_gap_cost", lang),
-    charts.labelled_bars(cost, "biaya_menutup_kesenjangan", styles, charts.gap_labels(cost, lang), lang),
+    components.figure(
+        charts.labelled_bars, cost, "biaya_menutup_kesenjangan", styles, charts.gap_labels(cost, lang), lang
+    ),
     cost,
     lang,
     "kesenjangan_biaya",
@@ -39,7 +41,9 @@ else:
     components.chart(
         t("an_q_floor", lang, year=year),
         t("an_c_floor", lang),
-        charts.labelled_bars(floor, "selisih_target_016", styles, labels, lang, t("an_selisih_axis", lang)),
+        components.figure(
+            charts.labelled_bars, floor, "selisih_target_016", styles, labels, lang, t("an_selisih_axis", lang)
+        ),
         floor[["kota", "tahun", "realisasi", "belanja_daerah", "persen_apbd", "target_016", "selisih_target_016"]],
         lang,
         "target_016",
@@ -53,7 +57,7 @@ with left:
     components.chart(
         t("an_q_gini", lang),
         t("an_c_gini", lang),
-        charts.trend(gini, "gini_jp", styles, lang, y_range=(0, 1)),
+        components.figure(charts.trend, gini, "gini_jp", styles, lang, y_range=(0, 1)),
         gini,
         lang,
         "gini",
@@ -64,7 +68,7 @@ with right:
     components.chart(
         t("an_q_lorenz", lang, year=year),
         t("an_c_lorenz", lang),
-        charts.lorenz(points, styles, lang, t("an_equality", lang)),
+        components.figure(charts.lorenz, points, styles, lang, t("an_equality", lang)),
         points.drop(columns=["label", "jumlah_pns"]),
         lang,
         "lorenz",
@@ -83,7 +87,15 @@ if not opds.empty:
         components.chart(
             t("an_q_opd_low", lang, kota=kota, year=year),
             t("an_c_opd_low", lang, start=f.tahun_awal),
-            charts.share_bars(mine, "opd", "persen_20jp", charts.opd_labels(mine, lang), styles[kota]["color"], lang),
+            components.figure(
+                charts.share_bars,
+                mine,
+                "opd",
+                "persen_20jp",
+                charts.opd_labels(mine, lang),
+                styles[kota]["color"],
+                lang,
+            ),
             mine,
             lang,
             "opd_terendah",
@@ -95,7 +107,8 @@ if not opds.empty:
         components.chart(
             t("an_q_opd_trend", lang),
             t("an_c_opd_trend", lang, kota=kota, year=year),
-            charts.trend_by(
+            components.figure(
+                charts.trend_by,
                 lowest,
                 "nilai",
                 "persen_20jp",
@@ -126,7 +139,9 @@ if not groups.empty:
     components.chart(
         t("an_q_groups", lang, year=year),
         t("an_c_groups", lang, dimension=t(f"dim_{dimension}", lang)),
-        charts.grouped_bars(groups, "nilai", "persen_20jp", styles, lang, y_title="%", text_format="%{y:.0f}%"),
+        components.figure(
+            charts.grouped_bars, groups, "nilai", "persen_20jp", styles, lang, y_title="%", text_format="%{y:.0f}%"
+        ),
         groups,
         lang,
         f"kesenjangan_{dimension}",

@@ -21,7 +21,9 @@ else:
     components.chart(
         t("q_predikat", lang),
         t("c_predikat", lang),
-        charts.stacked_share(ratings, "tahun", parts, charts.PREDIKAT_COLORS, lang, total="jumlah_dinilai"),
+        components.figure(
+            charts.stacked_share, ratings, "tahun", parts, charts.PREDIKAT_COLORS, lang, total="jumlah_dinilai"
+        ),
         ratings,
         lang,
         "predikat",
@@ -37,7 +39,9 @@ if not by_opd.empty:
     components.chart(
         t("q_predikat_opd", lang, year=year),
         t("c_predikat_opd", lang, kota=kota),
-        charts.stacked_share_h(mine, "opd", parts, charts.PREDIKAT_COLORS, lang, total="jumlah_dinilai"),
+        components.figure(
+            charts.stacked_share_h, mine, "opd", parts, charts.PREDIKAT_COLORS, lang, total="jumlah_dinilai"
+        ),
         mine,
         lang,
         "predikat_opd",
@@ -50,7 +54,7 @@ if not special.empty:
     components.chart(
         t("q_special", lang),
         t("c_special", lang),
-        charts.small_multiples(special, names, [t(n, lang) for n in names], styles, lang),
+        components.figure(charts.small_multiples, special, names, [t(n, lang) for n in names], styles, lang),
         special,
         lang,
         "pembinaan_khusus",

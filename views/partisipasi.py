@@ -27,7 +27,7 @@ with left:
     components.chart(
         t("q_peserta", lang),
         t("c_peserta", lang),
-        charts.trend(participants, "jumlah_peserta", styles, lang),
+        components.figure(charts.trend, participants, "jumlah_peserta", styles, lang),
         participants,
         lang,
         "peserta",
@@ -37,7 +37,7 @@ with right:
     components.chart(
         t("q_jp_per_asn", lang),
         t("c_jp_per_asn", lang),
-        charts.trend(jp, "jp_per_asn", styles, lang),
+        components.figure(charts.trend, jp, "jp_per_asn", styles, lang),
         jp,
         lang,
         "jp_per_asn",
@@ -51,7 +51,7 @@ else:
     components.chart(
         t("q_jp_dist", lang, year=year),
         t("c_jp_dist", lang),
-        charts.jp_distribution(distribution, styles, t("share_pns", lang), lang),
+        components.figure(charts.jp_distribution, distribution, styles, t("share_pns", lang), lang),
         distribution,
         lang,
         "sebaran_jp",
@@ -76,9 +76,11 @@ if compliance.empty:
     components.no_data(ctx, "pegawai", people=True)
 else:
     figure = (
-        charts.heatmap(compliance, "nilai", "kota", share, lang)
+        components.figure(charts.heatmap, compliance, "nilai", "kota", share, lang)
         if dimension == "opd"
-        else charts.grouped_bars(compliance, "nilai", share, styles, lang, y_title="%", text_format="%{y:.0f}%")
+        else components.figure(
+            charts.grouped_bars, compliance, "nilai", share, styles, lang, y_title="%", text_format="%{y:.0f}%"
+        )
     )
     components.chart(
         t("q_compliance", lang, year=year),
@@ -101,7 +103,7 @@ if not mix.empty:
     components.chart(
         t("q_mix", lang),
         t("c_mix", lang),
-        charts.stacked_share(wide, "tahun", kinds, charts.KELOMPOK_COLORS, lang),
+        components.figure(charts.stacked_share, wide, "tahun", kinds, charts.KELOMPOK_COLORS, lang),
         mix,
         lang,
         "campuran",
@@ -115,8 +117,14 @@ with left:
         components.chart(
             t("q_providers", lang),
             t("c_providers", lang),
-            charts.ranked_bars(
-                top, "label", "jp_lulus", styles, [fmt.number(v, lang) + " JP" for v in top["jp_lulus"]], lang
+            components.figure(
+                charts.ranked_bars,
+                top,
+                "label",
+                "jp_lulus",
+                styles,
+                [fmt.number(v, lang) + " JP" for v in top["jp_lulus"]],
+                lang,
             ),
             top.drop(columns="label"),
             lang,
@@ -130,7 +138,8 @@ with right:
         components.chart(
             t("q_completion", lang),
             t("c_completion", lang),
-            charts.stacked_share(
+            components.figure(
+                charts.stacked_share,
                 done,
                 "tahun",
                 parts,

@@ -67,7 +67,15 @@ curve = data.fetch(queries.what_if_curve, one, mix_key, order)
 components.chart(
     t("an_q_curve", lang),
     t("an_c_curve", lang),
-    charts.budget_curve(curve, change, lang, t("an_budget_axis", lang), t("an_m_persen", lang), t("an_chosen", lang)),
+    components.figure(
+        charts.budget_curve,
+        curve,
+        change,
+        lang,
+        t("an_budget_axis", lang),
+        t("an_m_persen", lang),
+        t("an_chosen", lang),
+    ),
     curve.drop(columns="jumlah_pns").assign(kota=kota),
     lang,
     "simulasi_kurva",

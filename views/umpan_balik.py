@@ -22,7 +22,9 @@ else:
     components.chart(
         t("q_reaction", lang),
         t("c_reaction", lang),
-        charts.grouped_bars(by_kind, "kelompok", "skor_rata", styles, lang, y_title="1-5", text_format="%{y:.2f}"),
+        components.figure(
+            charts.grouped_bars, by_kind, "kelompok", "skor_rata", styles, lang, y_title="1-5", text_format="%{y:.2f}"
+        ),
         reactions,
         lang,
         "reaksi",
@@ -45,7 +47,9 @@ with left:
         components.chart(
             t("q_ikm_opd", lang, year=year),
             t("c_ikm_opd", lang),
-            charts.heatmap(latest_units, "opd", "kota", "ikm", lang, suffix="", decimals=1, z_range=(50, 100)),
+            components.figure(
+                charts.heatmap, latest_units, "opd", "kota", "ikm", lang, suffix="", decimals=1, z_range=(50, 100)
+            ),
             units,
             lang,
             "ikm_opd",
@@ -57,7 +61,8 @@ with right:
         components.chart(
             t("q_unsur", lang, year=year),
             t("c_unsur", lang),
-            charts.heatmap(
+            components.figure(
+                charts.heatmap,
                 elements.assign(unsur=elements["unsur"].map(lambda u: t(f"unsur_{u}", lang))),
                 "unsur",
                 "kota",
@@ -94,7 +99,7 @@ else:
     components.chart(
         t("q_aspirasi", lang),
         t("c_aspirasi", lang),
-        charts.stacked_share(by_sentiment, "tahun", parts, SENTIMEN_COLORS, lang),
+        components.figure(charts.stacked_share, by_sentiment, "tahun", parts, SENTIMEN_COLORS, lang),
         by_sentiment,
         lang,
         "aspirasi_sentimen",
@@ -104,7 +109,7 @@ else:
     components.chart(
         t("q_aspirasi_kategori", lang),
         t("c_aspirasi_kategori", lang),
-        charts.grouped_bars(by_topic, "kategori", "jumlah", styles, lang, text_format="%{y:,.0f}"),
+        components.figure(charts.grouped_bars, by_topic, "kategori", "jumlah", styles, lang, text_format="%{y:,.0f}"),
         data.fetch(queries.aspirations_by_topic_and_channel, f.breakdown()),
         lang,
         "aspirasi_kategori",

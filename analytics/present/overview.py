@@ -47,9 +47,13 @@ class Trend:
         name = self.key.removeprefix("tren_")
         return t(f"q_trend_{name}", lang), t(f"c_trend_{name}", lang)
 
+    def table(self, in_range: pd.DataFrame) -> pd.DataFrame:
+        """Return the table behind the chart: kota, tahun and `columns` of the scorecard rows to show."""
+        return in_range[["kota", "tahun", *self.columns]]
+
     def draw(self, in_range: pd.DataFrame, styles: dict, lang: str) -> tuple[object, pd.DataFrame]:
         """Return (figure, table) from the scorecard rows to show: the figure drawn from that very table."""
-        table = in_range[["kota", "tahun", *self.columns]]
+        table = self.table(in_range)
         return charts.trend(table, self.value, styles, lang, **dict(self.options)), table
 
 

@@ -25,10 +25,14 @@ def latest(scorecard: pd.DataFrame, year: int) -> pd.DataFrame:
     return privacy.numbers(scorecard[scorecard["tahun"] == year]).reset_index(drop=True)
 
 
-def standings(scorecard: pd.DataFrame, year: int, kota: str | None) -> dict[str, metrics.Standing]:
-    """Return where `kota` stands in `year` among every city of the scorecard, per headline measure (column)."""
+def standings(
+    scorecard: pd.DataFrame, year: int, kota: str | None, columns: Iterable[str] | None = None
+) -> dict[str, metrics.Standing]:
+    """Return where `kota` stands in `year` among every city of the scorecard, per headline measure (column):
+    every measure, or those of `columns`."""
     rows = latest(scorecard, year)
-    return {m.column: metrics.standing(rows, m.column, kota, m.higher_is_better) for m in MEASURES}
+    wanted = [m for m in MEASURES if columns is None or m.column in columns]
+    return {m.column: metrics.standing(rows, m.column, kota, m.higher_is_better) for m in wanted}
 
 
 def of(scorecard: pd.DataFrame, year: int, kota: str | None, column: str) -> metrics.Standing:
@@ -72,7 +76,8 @@ def sentences(scorecard: pd.DataFrame, year: int, kota: str, columns: Iterable[s
     """Return a sentence per scorecard column of `columns` on where `kota` stands: its value, its rank and its
     distance to the median ('PNS mencapai 20 JP: Pontianak 55,0%, peringkat 12 dari 98; median kota pembanding
     48,1% (selisih +6,9 poin).'); none for a measure the city has no value of."""
-    where = standings(scorecard, year, kota)
+    columns = list(columns)
+    where = standings(scorecard, year, kota, columns)
     said = (_sentence(BY_COLUMN[c], where[c], kota, lang) for c in columns)
     return [s for s in said if s]
 
