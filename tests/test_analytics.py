@@ -768,3 +768,7 @@ def test_completeness_names_the_missing_years_of_each_kota_and_dataset() -> None
     assert table.loc["Pontianak", "apbd"] == "semua"
     assert table.loc["Jambi", "peserta"] == "semua"
     assert list(table.index) == ["Jambi", "Pontianak"] and "kota" not in table.columns
+    english = tables.completeness_for_screen(table, "en")
+    assert english.loc["Pontianak", "apbd"] == "all" and english.loc["Jambi", "program"] == "2024"
+    assert tables.completeness_for_screen(table, "id").loc["Jambi", "peserta"] == "semua"
+    assert "semua" not in english.to_numpy() and "penilaian kinerja" in english.columns

@@ -167,6 +167,9 @@ def test_the_data_quality_page_is_about_every_compared_city() -> None:
     assert_clean(at)
     assert not [i for i in at.info if i.value == t("st_pick_focus", "id", n=NATIONAL)]
     assert not [c for c in at.caption if c.value.startswith(t("st_breakdown_note", "id", kota="", n=NATIONAL)[:10])]
+    # Every demo city has every dataset in every year: a sentence says so, not a table of 98 rows of empty cells.
+    assert [s.value for s in at.success] == [t("kq_all_complete", "id")]
+    assert not [d for d in at.dataframe if "penilaian kinerja" in d.value.columns]
 
 
 def test_a_province_peer_group_is_side_by_side(info: WarehouseInfo) -> None:

@@ -38,9 +38,10 @@ cover = fetch(quality.coverage, f)
 st.header(t("kq_completeness", lang))
 st.caption(t("kq_completeness_caption", lang, first=years[0], last=years[-1]))
 missing = quality.completeness(cover, list(f.kota), years)
-if (missing == "").all().all():
+if (missing == "").all().all():  # a sentence, not a table of empty cells (98 rows of them at national scale)
     st.success(t("kq_all_complete", lang), icon=":material/check_circle:")
-st.dataframe(missing.rename(columns=lambda c: c.replace("_", " ")), height="auto")
+else:
+    st.dataframe(tables.completeness_for_screen(missing, lang), height="auto")
 
 st.header(t("kq_freshness", lang))
 st.caption(t("kq_freshness_caption", lang))

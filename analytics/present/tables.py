@@ -10,6 +10,7 @@ import datetime as dt
 import pandas as pd
 
 from analytics.present import formatting as fmt
+from analytics.queries.quality import ALL_YEARS
 from analytics.texts import TEXT, t
 
 PLAIN = {"tahun", "tahun_dinilai"}  # numbers shown without separators
@@ -58,6 +59,13 @@ def _as_text(value: object, lang: str, zone: str | None) -> object:
     if isinstance(value, dt.date):
         return value.strftime("%d-%m-%Y")
     return value
+
+
+def completeness_for_screen(missing: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the completeness table (analytics.queries.quality.completeness) for the screen: a cell of no year at
+    all in words of `lang`, dataset names with spaces."""
+    shown = missing.replace(ALL_YEARS, t("kq_all_years", lang))
+    return shown.rename(columns=lambda c: c.replace("_", " "))
 
 
 def for_screen(df: pd.DataFrame, lang: str, zone: str) -> pd.DataFrame:

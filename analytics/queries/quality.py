@@ -148,11 +148,14 @@ def freshness(cover: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+ALL_YEARS = "semua"  # a completeness cell: no row in any of the chosen years (analytics.present.tables writes it)
+
+
 def completeness(cover: pd.DataFrame, kota: list[str], years: list[int]) -> pd.DataFrame:
     """Return one row per kota and one column per dataset saying which of `years` lack data.
 
-    A cell is '' when every year has rows, 'semua' when the dataset has no row for the city at
-    all, else the missing years ('2022, 2023'). Index: kota.
+    A cell is '' when every year has rows, ALL_YEARS ('semua') when the dataset has no row for the city in any
+    of `years`, else the missing years ('2022, 2023'). Index: kota.
     """
     dated = cover.dropna(subset=["tahun"])
     have = set(zip(dated["kota"], dated["dataset"], (int(y) for y in dated["tahun"]), strict=True))
@@ -163,6 +166,6 @@ def completeness(cover: pd.DataFrame, kota: list[str], years: list[int]) -> pd.D
             if d == "kota":
                 continue
             missing = [y for y in years if (k, d, y) not in have]
-            row[d] = "semua" if len(missing) == len(years) and years else ", ".join(map(str, missing))
+            row[d] = ALL_YEARS if len(missing) == len(years) and years else ", ".join(map(str, missing))
         rows[k] = row
     return pd.DataFrame.from_dict(rows, orient="index", columns=[d for d in LOAD_ORDER if d != "kota"])

@@ -160,11 +160,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "kq_completeness": {"id": "Kelengkapan: tahun yang belum ada datanya", "en": "Completeness: years without data"},
     "kq_completeness_caption": {
-        "id": "Tahun {first}–{last}. Sel kosong = lengkap; 'semua' = kota ini tidak punya data itu sama sekali. "
-        "Perbandingan antar kota pada data dan tahun yang kosong tidak dapat dipercaya.",
-        "en": "Years {first}–{last}. Empty cell = complete; 'semua' = the city has none of that data. "
+        "id": "Tahun {first}–{last}. Sel kosong = lengkap; 'semua' = kota ini tidak punya data itu pada tahun mana "
+        "pun dari rentang ini. Perbandingan antar kota pada data dan tahun yang kosong tidak dapat dipercaya.",
+        "en": "Years {first}–{last}. Empty cell = complete; 'all' = the city has none of that data in any of these years. "
         "Comparisons between cities on missing data and years cannot be trusted.",
     },
+    "kq_all_years": {"id": "semua", "en": "all"},
     "kq_all_complete": {
         "id": "Semua kota yang dipilih punya data untuk setiap jenis data dan tahun.",
         "en": "Every chosen city has data for every dataset and year.",
