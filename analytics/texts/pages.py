@@ -358,8 +358,12 @@ TEXT: dict[str, dict[str, str]] = {
     "difference": {"id": "Selisih", "en": "Difference"},
     "q_opd_table": {"id": "OPD di {kota} pada {year}", "en": "Agencies of {kota} in {year}"},
     "c_opd_table": {
-        "id": "Diurutkan menurut jumlah ASN. Persentase di bawah Baik = Butuh Perbaikan, Kurang, Sangat Kurang.",
-        "en": "Sorted by headcount. Below Baik = Butuh Perbaikan, Kurang, Sangat Kurang.",
+        "id": "Diurutkan menurut jumlah ASN. Persentase di bawah Baik = Butuh Perbaikan, Kurang, Sangat Kurang. "
+        "Jumlah ASN = yang aktif pada 31 Desember; Dinilai = semua yang punya penilaian kinerja tahun itu, "
+        "termasuk yang pensiun atau keluar sebelum akhir tahun, sehingga bisa sedikit melebihi Jumlah ASN.",
+        "en": "Sorted by headcount. Below Baik = Butuh Perbaikan, Kurang, Sangat Kurang. Headcount = active on "
+        "31 December; Rated = everyone with a performance appraisal for the year, including those who retired "
+        "or left before the year ended, so it can be slightly above the headcount.",
     },
     "only_one_city": {
         "id": "Pilih minimal dua kota di filter untuk membandingkan.",
