@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 from conftest import released
+from plotly.subplots import make_subplots
 
 from analytics.present import charts
 
@@ -463,3 +464,50 @@ def test_name_list_leaves_out_repeats_and_blanks_and_counts_names_after_six() ->
     assert charts.name_list(["A", "", "B", "A"], "id") == "A dan B"
     assert charts.name_list([*"ABCDEFGH"], "id") == "A, B, C, D, E, F dan 2 lainnya"
     assert charts.name_list([*"ABCDEFG"], "en") == "A, B, C, D, E, F and 1 more"
+
+
+# --- the room the axes' labels take (style.label_room): set so that Plotly draws a chart once ------------------
+
+
+def test_label_room_reserves_the_widest_number_with_its_suffix_and_a_row_of_years() -> None:
+    fig = go.Figure(go.Scatter(x=[2021, 2022], y=[900.0, 19_500.0]))
+    fig.update_yaxes(ticksuffix="%")
+    room = charts.style.label_room(fig)
+    # ticks may reach 21,450: "21.450%" is 6 digits and separators and a '%' counted twice.
+    assert room == {"l": round(8 * charts.style.DIGIT_PX) + charts.style.BESIDE_TICKS + charts.style.SLACK, "b": 42}
+    fig.update_yaxes(title="JP")
+    assert charts.style.label_room(fig)["l"] == room["l"] - charts.style.BESIDE_TICKS + charts.style.BESIDE_TITLE
+
+
+def test_label_room_of_words_is_the_longest_word_and_a_negative_number_has_its_sign() -> None:
+    bars = go.Figure(go.Bar(x=[-3.0, 40.0], y=["BKPSDM", "Dinas Pendidikan"], orientation="h"))
+    room = charts.style.label_room(bars)
+    assert room["l"] == round(16 * charts.style.LETTER_PX) + charts.style.BESIDE_TICKS + charts.style.SLACK
+    assert room["b"] == 42  # numbers under the bars
+    below_zero = charts.style.label_room(go.Figure(go.Scatter(x=[1, 2], y=[-50.0, 20.0])))
+    assert below_zero["l"] == round(3 * charts.style.DIGIT_PX) + charts.style.BESIDE_TICKS + charts.style.SLACK
+
+
+def test_label_room_guesses_nothing_it_cannot_tell() -> None:
+    # Stacked bars without a fixed range: the sums are in no trace, so the left is left to automargin.
+    stacked = go.Figure([go.Bar(x=[2024, 2025], y=[60, 70]), go.Bar(x=[2024, 2025], y=[50, 40])])
+    stacked.update_layout(barmode="stack")
+    assert "l" not in charts.style.label_room(stacked) and charts.style.label_room(stacked)["b"] == 42
+    stacked.update_yaxes(range=[0, 100])
+    assert "l" in charts.style.label_room(stacked)
+    # Many long words under the chart may turn; an axis on top takes no room below; small multiples: nothing.
+    words = go.Figure(go.Bar(x=[f"Kegiatan nomor {i}" for i in range(9)], y=list(range(9))))
+    assert "b" not in charts.style.label_room(words)
+    top = go.Figure(go.Heatmap(x=[2024, 2025], y=["A", "B"], z=[[1, 2], [3, 4]]))
+    top.update_xaxes(side="top")
+    assert "b" not in charts.style.label_room(top)
+    assert charts.style.label_room(make_subplots(rows=1, cols=2)) == {}
+    # Agencies' long names: automargin shares a phone's width between them and the plot.
+    agencies = go.Figure(go.Bar(x=[3.0, 4.0], y=["Dinas Pemberdayaan Perempuan dan Perlindungan Anak", "BPBD"]))
+    assert "l" not in charts.style.label_room(agencies)
+
+
+def test_a_chart_builder_sets_the_room_of_its_labels() -> None:
+    fig = charts.trend(released(_years()), "persen_20jp", STYLES, "id")
+    assert (fig.layout.margin.l, fig.layout.margin.b) == tuple(charts.style.label_room(fig).values())
+    assert not fig.layout.yaxis.title.text  # an empty title would take its room beside the axis
