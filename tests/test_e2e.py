@@ -150,4 +150,4 @@ def test_charts_are_drawn_once_their_labels_fitting_the_margins_set(server: str,
         guessed = [(s, n) for s, n in zip(chart["set"], chart["need"], strict=True) if s != 10]  # 10: left to Plotly
         assert all(n <= s <= n + 40 for s, n in guessed), chart  # the labels fit, with no wide empty band
         once += len(guessed) == 2 or all(n <= s for s, n in zip(chart["set"], chart["need"], strict=True))
-    assert len(charts) >= 3 and once >= len(charts) / 2, charts
+    assert once >= 3, charts  # the trend and distribution charts at least; long agency names are left to Plotly
