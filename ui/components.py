@@ -47,9 +47,8 @@ def start_page(title_key: str | None = None, people_note: bool = False, breakdow
 def trend(spec: overview.Trend, in_range: pd.DataFrame, styles: dict, lang: str, key: str | None = None) -> None:
     """Show a scorecard trend (analytics.overview.TRENDS) with its data; `key` when a page shows it twice."""
     title, caption = spec.texts(lang)
-    table = spec.table(in_range)  # drawn as spec.draw draws it, through the kept figures
-    drawn = figure(charts.trend, table, spec.value, styles, lang, **dict(spec.options))
-    chart(title, caption, drawn, table, lang, key or spec.key, spec.anchor)
+    build, args, kwargs = spec.drawing(in_range, styles, lang)
+    chart(title, caption, figure(build, *args, **kwargs), args[0], lang, key or spec.key, spec.anchor)
 
 
 @st.cache_data(ttl=3600, max_entries=512, show_spinner=False)

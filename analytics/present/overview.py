@@ -47,14 +47,16 @@ class Trend:
         name = self.key.removeprefix("tren_")
         return t(f"q_trend_{name}", lang), t(f"c_trend_{name}", lang)
 
-    def table(self, in_range: pd.DataFrame) -> pd.DataFrame:
-        """Return the table behind the chart: kota, tahun and `columns` of the scorecard rows to show."""
-        return in_range[["kota", "tahun", *self.columns]]
+    def drawing(self, in_range: pd.DataFrame, styles: dict, lang: str) -> tuple[Callable, tuple, dict]:
+        """Return (builder, arguments, keyword arguments) that draw this trend from the scorecard rows to show;
+        the first argument is the table behind the chart (kota, tahun and `columns`)."""
+        table = in_range[["kota", "tahun", *self.columns]]
+        return charts.trend, (table, self.value, styles, lang), dict(self.options)
 
     def draw(self, in_range: pd.DataFrame, styles: dict, lang: str) -> tuple[object, pd.DataFrame]:
         """Return (figure, table) from the scorecard rows to show: the figure drawn from that very table."""
-        table = self.table(in_range)
-        return charts.trend(table, self.value, styles, lang, **dict(self.options)), table
+        build, args, kwargs = self.drawing(in_range, styles, lang)
+        return build(*args, **kwargs), args[0]
 
 
 JP_SOURCE = "pegawai, program, peserta"  # the datasets behind every JP-per-PNS figure

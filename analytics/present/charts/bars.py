@@ -393,7 +393,7 @@ def labelled_bars(
     )
     fig.add_vline(x=0, line_color="#333", line_width=1)
     fig.update_xaxes(
-        title=x_title or None,  # an empty title would still take its room
+        title=x_title,
         showticklabels=False,
         showgrid=False,
         range=[low - (0.9 * span if low < 0 else 0), high + 0.9 * span if high > 0 else 0.05 * span],

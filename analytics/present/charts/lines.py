@@ -250,6 +250,6 @@ def budget_curve(
     fig.add_vline(x=chosen, line_dash="dash", line_color="#333", annotation_text=chosen_label)
     note(fig, "curve", decimals=1, suffix="%", x_suffix="%")  # as the hover writes it
     note_hidden(fig, privacy.hidden_count(hidden, "persen_20jp"))
-    fig.update_xaxes(title=x_title or None, ticksuffix="%")  # an empty title would still take its room
+    fig.update_xaxes(title=x_title, ticksuffix="%")
     fig.update_yaxes(range=[0, 105], ticksuffix="%")
     return apply_layout(fig, lang, height=380, y_title=y_title)

@@ -62,7 +62,7 @@ def intervals(
     if zero_line:
         fig.add_vline(x=0, line_dash="dash", line_color="#333")
     fig.update_yaxes(autorange="reversed", automargin=True, title=None, type="category")
-    fig.update_xaxes(title=x_title or None, zeroline=False)  # an empty title would still take its room
+    fig.update_xaxes(title=x_title, zeroline=False)
     note_hidden(fig, int(secret.sum()))
     note(fig, "intervals")
     return apply_layout(fig, lang, height=140 + 62 * len(shown))
@@ -116,6 +116,6 @@ def scatter_by_city(
                 hovertemplate=f"{kota} · %{{text}}: %{{x:,.1f}} · %{{y:,.2f}}<extra></extra>",
             )
         )
-    fig.update_xaxes(title=x_title or None)  # an empty title would still take its room
+    fig.update_xaxes(title=x_title)
     note(fig, "points")
     return apply_layout(fig, lang, height=460, y_title=y_title)

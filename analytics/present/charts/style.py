@@ -81,8 +81,11 @@ def apply_layout(fig: go.Figure, lang: str, height: int = 420, y_title: str | No
     fig.update_yaxes(exponentformat="none", separatethousands=True)
     fig.update_xaxes(exponentformat="none", separatethousands=True)
     fig.update_traces(textfont_size=FONT_SIZE - 2, selector={"type": "bar"})
-    if y_title:  # an empty title still takes its room beside the axis
+    if y_title is not None:
         fig.update_yaxes(title=y_title)
+    for axis in (fig.layout.xaxis, fig.layout.yaxis):
+        if axis.title.text == "":  # an empty title still takes its room beside the axis
+            axis.title.text = None
     fig.update_layout(margin=label_room(fig))
     return fig
 
@@ -147,11 +150,11 @@ def _label_px(values: list, fixed: tuple | None, suffix: str | None) -> float:
     """Return how wide the longest tick label of an axis of `values` is on screen: the longest word of a category
     axis, else the largest number Plotly's ticks may reach (a tenth over the largest value, or the fixed range),
     with its thousands separators, sign and `suffix` ('%' counts twice)."""
-    numbers = [float(v) for v in values if _is_number(v)]
-    if len(numbers) < len(values):
+    amounts = [float(v) for v in values if _is_number(v)]
+    if len(amounts) < len(values):
         return max(len(str(v)) for v in values) * LETTER_PX
-    top = max(abs(v) for v in (fixed or numbers))
+    top = max(abs(v) for v in (fixed or amounts))
     reach = top if fixed else top * 1.1
     digits = f"{reach:,.0f}" if reach >= 10 else "0.25"  # a small range is ticked in decimals
-    chars = len(digits) + any(v < 0 for v in numbers) + len(suffix or "") + (suffix or "").count("%")
+    chars = len(digits) + any(v < 0 for v in amounts) + len(suffix or "") + (suffix or "").count("%")
     return chars * DIGIT_PX
