@@ -44,7 +44,7 @@ tests/oidc/node_modules/.installed: tests/oidc/package.json tests/oidc/package-l
 	touch $@
 
 $(WAREHOUSE): | $(VENV)/.installed
-	$(PY) -m etl sample --out $(SAMPLE)
+	$(PY) -m demo sample --out $(SAMPLE)
 	$(PY) -m etl load $(SAMPLE) --db $(WAREHOUSE)
 
 demo: $(WAREHOUSE)  ## build the synthetic demo warehouse if there is none

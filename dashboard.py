@@ -55,7 +55,7 @@ if not data.available():
     page.run()
     st.stop()
 
-chosen = state.filters(lang)
-ctx = state.remember(lang, chosen, state.load_status(lang, chosen))  # what the page script reads
+chosen, fokus = state.filters(lang)
+ctx = state.remember(lang, chosen, state.load_status(lang, chosen), fokus)  # what the page script reads
 meeting_panel.panel(ctx)
 page.run()

@@ -4,34 +4,44 @@ command line from its flags."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
-from analytics.privacy.scope import Scope
+from access.grants import Scope
 from analytics.queries.filters import Filters
+from analytics.queries.warehouse import WarehouseInfo
 
-
-@dataclass(frozen=True)
-class WarehouseInfo:
-    """Facts about the loaded data (analytics.queries.warehouse_info)."""
-
-    loaded_at_utc: dt.datetime | None  # when the last load finished (UTC, naive as DuckDB stores it)
-    synthetic: bool  # the demo data: every page and file says so
-    rows_rejected: int  # source rows the last load rejected
-    kota: list[str]  # the cities in the warehouse, sorted
-    provinsi: Mapping[str, str]  # kota -> provinsi (for the time zone and the "same province" peers)
-    tahun: list[int]  # the years in scope, sorted
-    ukuran: Mapping[str, str] = field(default_factory=dict)  # kota -> domain.SIZE_BANDS name, latest year
+# Up to this many cities a page shows them side by side (a colour and a legend entry each); with more, it
+# shows the focus city against the distribution of its peers, and breakdowns for the focus city alone.
+SIDE_BY_SIDE = 6
 
 
 @dataclass(frozen=True)
 class PageContext:
-    """The reader's language, the chosen filters (None when no city is chosen), the warehouse facts, and the
+    """The reader's language, the chosen filters (None when no city is chosen), the warehouse facts, the
     reader's scope (None or Scope(): every city, the local mode; ui.state fills it from sign-in, the command line
-    from --sebagai)."""
+    from --sebagai), and the reader's own city (`fokus`, None when the cities are simply side by side): the
+    focus changes what a page shows, never what a query is asked, so it is not one of the filters."""
 
     lang: str
     filters: Filters | None
     info: WarehouseInfo
     scope: Scope | None = None
+    fokus: str | None = None
+
+    @property
+    def many(self) -> bool:
+        """Return True when more cities are compared than fit side by side (SIDE_BY_SIDE)."""
+        return self.filters is not None and len(self.filters.kota) > SIDE_BY_SIDE
+
+    @property
+    def needs_focus(self) -> bool:
+        """Return True when many cities are compared and none of them is the reader's: breakdowns and meeting
+        files are then about nobody in particular, and ask for a focus city."""
+        return self.many and self.fokus not in self.filters.kota
+
+    def breakdown(self) -> Filters:
+        """Return the filters of a breakdown (agencies, jabatan, the JP distribution, activities): the focus
+        city alone when many cities are compared, else the chosen filters."""
+        if self.many and not self.needs_focus:
+            return replace(self.filters, kota=(self.fokus,))
+        return self.filters

@@ -12,11 +12,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from domain import JP_MINIMUM
+from domain import JP_MINIMUM, KELOMPOK
 
 Z95 = 1.959963984540054  # two-sided 95% normal quantile
-# The kinds of activity a planner can shift between (mart `kegiatan`, column kelompok), in menu order.
-KELOMPOK = ("klasikal", "e-learning", "mentoring/coaching", "kemitraan perguruan tinggi", "nonklasikal lain")
 CLOSEST_FIRST = "terdekat"  # extra JP go first to those closest to 20 JP (most people reach 20)
 LARGEST_GAP_FIRST = "terjauh"  # extra JP go first to those furthest below 20 JP (equity first)
 ORDERS = (CLOSEST_FIRST, LARGEST_GAP_FIRST)

@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the browser helpers of the test suite
 from playwright.sync_api import Error as PlaywrightError  # noqa: E402
 from real_browser import chromium_page, serve  # noqa: E402
 
-from etl.paths import warehouse_path  # noqa: E402
+from settings import warehouse_path  # noqa: E402
 
 # Every page script but the upload page (a sign-in form), Ringkasan first.
 PAGES = ("ringkasan", *sorted(p.stem for p in (ROOT / "views").glob("*.py") if p.stem not in ("unggah", "ringkasan")))

@@ -21,7 +21,7 @@ from analytics.meeting_files.deck import pptx_bytes
 from analytics.privacy import release
 from analytics.queries.db import open_warehouse
 from analytics.queries.filters import Filters
-from etl.paths import warehouse_path
+from settings import warehouse_path
 
 
 def one_deck(db: Path, fokus: str | None = None) -> dict[str, float]:
@@ -32,9 +32,9 @@ def one_deck(db: Path, fokus: str | None = None) -> dict[str, float]:
     con = open_warehouse(db)
     try:
         info = queries.warehouse_info(con)
-        f = Filters(tuple(info.kota), info.tahun[0], info.tahun[-1], fokus=fokus)
+        f = Filters(tuple(info.kota), info.tahun[0], info.tahun[-1])
         step = time.perf_counter()
-        report = content.overview(release.Reader(con), PageContext("id", f, info), fokus)
+        report = content.overview(release.Reader(con), PageContext("id", f, info, fokus=fokus), fokus)
         times["content (queries, figures)"] = time.perf_counter() - step
     finally:
         con.close()
@@ -64,8 +64,8 @@ def main() -> None:
     con = open_warehouse(db)
     try:
         info = queries.warehouse_info(con)
-        f = Filters(tuple(info.kota), info.tahun[0], info.tahun[-1], fokus=args.fokus)
-        report = content.overview(release.Reader(con), PageContext("id", f, info), args.fokus)
+        f = Filters(tuple(info.kota), info.tahun[0], info.tahun[-1])
+        report = content.overview(release.Reader(con), PageContext("id", f, info, fokus=args.fokus), args.fokus)
     finally:
         con.close()
     pictures(report, keep_open=True)  # the app keeps one browser open: its first click pays the start

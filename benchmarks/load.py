@@ -46,7 +46,7 @@ def bench(scale: float, seed: int, work: Path, kota: int = 4) -> dict:
     """Return the measurements for one scale of the demo with `kota` cities."""
     source = work / f"sample_k{kota}_s{scale:g}"
     if not (source / "pegawai.csv").exists():
-        command = [sys.executable, "-m", "etl", "sample", "--out", str(source), "--seed", str(seed)]
+        command = [sys.executable, "-m", "demo", "sample", "--out", str(source), "--seed", str(seed)]
         subprocess.run([*command, "--scale", str(scale), "--kota", str(kota)], check=True, stdout=subprocess.DEVNULL)
     size_mb = sum(p.stat().st_size for p in source.glob("*.csv")) / 1e6
     db = work / f"warehouse_k{kota}_s{scale:g}.duckdb"

@@ -22,7 +22,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from etl.paths import warehouse_path
+from settings import WAREHOUSE_ENV, warehouse_path
 
 ROOT = Path(__file__).resolve().parent.parent
 # Every page script, except the upload page (it only shows its sign-in form to non-admins).
@@ -82,15 +82,16 @@ def main() -> None:
     parser.add_argument("--during-load", type=Path, default=None, metavar="SOURCE")
     args = parser.parse_args()
     logging.getLogger("streamlit").setLevel(logging.ERROR)
-    os.environ["ASN_WAREHOUSE"] = str(warehouse_path(args.db))
-    print(f"Warehouse: {os.environ['ASN_WAREHOUSE']}")
+    db = warehouse_path(args.db)
+    os.environ[WAREHOUSE_ENV] = str(db)  # what the app run in-process reads
+    print(f"Warehouse: {db}")
     print("| page | cold (s) | warm (s) |")
     print("|---|---|---|")
     for page in PAGES:
         cold, warm = page_seconds(page)
         print(f"| {page} | {cold:.2f} | {warm:.2f} |")
     if args.during_load:
-        during_load(args.during_load, Path(os.environ["ASN_WAREHOUSE"]))
+        during_load(args.during_load, db)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
     python -m benchmarks.update [--kota 98] [--scales 1 10] [--seed 42] [--city pontianak] [--work DIR]
 
-For each scale: write the demo with a file per city (`python -m etl sample --per-kota`, if not already there)
+For each scale: write the demo with a file per city (`python -m demo sample --per-kota`, if not already there)
 and load it in full; then the city sends new files (a person's unit changed in pegawai_<city>.csv, a result
 corrected in peserta_<city>.csv) and the folder is loaded twice more, each in its own process from the same
 starting warehouse: as an update (the other files' validated rows taken over, etl/reuse.py) and in full
@@ -57,7 +57,7 @@ def bench(kota: int, scale: float, seed: int, city: str, work: Path) -> list[dic
     if not source.exists():  # written beside it and renamed when complete: an interrupted run leaves no half folder
         partial = source.with_name(source.name + ".partial")
         shutil.rmtree(partial, ignore_errors=True)
-        command = [sys.executable, "-m", "etl", "sample", "--out", str(partial), "--seed", str(seed), "--per-kota"]
+        command = [sys.executable, "-m", "demo", "sample", "--out", str(partial), "--seed", str(seed), "--per-kota"]
         timed([*command, "--scale", str(scale), "--kota", str(kota)])
         partial.rename(source)
     base = work / f"update_k{kota}_s{scale:g}" / "warehouse.duckdb"

@@ -86,11 +86,11 @@ def _marker_text(seed: int, scale: float, kota: int) -> str:
     """Return the notice written to contract.SYNTHETIC_MARKER."""
     return (
         "DATA SINTETIS - BUKAN DATA NYATA\n"
-        "Seluruh data di folder ini dibuat secara acak oleh demo/ (python -m etl sample) untuk demonstrasi.\n"
+        "Seluruh data di folder ini dibuat secara acak oleh demo/ (python -m demo sample) untuk demonstrasi.\n"
         "Nama, NIP, nilai dan angka lain tidak menggambarkan orang atau instansi yang sebenarnya.\n"
         "\n"
         "SYNTHETIC DATA - NOT REAL\n"
-        "Every file in this folder was generated at random by demo/ (python -m etl sample) for demonstration.\n"
+        "Every file in this folder was generated at random by demo/ (python -m demo sample) for demonstration.\n"
         "Names, NIPs, scores and other figures do not describe real people or institutions.\n"
         "\n"
         f"seed: {seed}\n"

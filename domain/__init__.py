@@ -12,6 +12,14 @@ JP_MINIMUM = 20
 PREDIKAT = ("Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang")
 BELOW_BAIK = PREDIKAT[2:]
 
+# The bands of JP per PNS-year a distribution is drawn in (analytics/queries/sql/jp_distribusi.sql numbers them
+# 0-5 in this order); the 20-JP line falls between 10-19 and 20-29.
+JP_BANDS = ("0", "1-9", "10-19", "20-29", "30-39", "40+")
+
+# The kinds of activity a planner can shift between (mart `kegiatan`, column kelompok, made by
+# etl/sql/marts/kegiatan.sql), in menu order.
+KELOMPOK = ("klasikal", "e-learning", "mentoring/coaching", "kemitraan perguruan tinggi", "nonklasikal lain")
+
 # Public satisfaction (PermenPANRB 14/2017): nine unsur answered 1-4, IKM = 25 x mean of their NRR (each
 # weighted 1/9), and the mutu bands (lowest IKM of A, B and C; D is everything below C).
 IKM_UNSUR = 9

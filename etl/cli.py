@@ -1,4 +1,4 @@
-"""Command line: `python -m etl sample|check|load|templates`.
+"""Command line: `python -m etl check|load|templates` (`sample` hands over to `python -m demo sample`).
 
 Exit status: 0 when the folder loaded (rows with problems are rejected, not fatal), 2 when a
 file cannot be loaded at all (the message names the file; the warehouse is left untouched).
@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 from pathlib import Path
 
 from etl import pipeline
 from etl.backup import KEEP
-from etl.paths import DEFAULT_SAMPLE_DIR, warehouse_path
+from settings import warehouse_path
 
 EXIT_FILE_PROBLEM = 2
 
@@ -55,20 +56,20 @@ def _print_report(report: pipeline.Report, action: str) -> None:
             print(f"  {w['file']} baris {w['line']}, kolom {w['column_name']}: {w['reason']}")
 
 
+def demo_sample(argv: list[str]) -> int:
+    """Run `python -m demo sample` with these arguments (the demo generator is not part of the load, so the
+    load does not import it); return its exit status."""
+    print(
+        "Catatan: data contoh kini dibuat dengan `python -m demo sample`; perintah ini meneruskannya.", file=sys.stderr
+    )
+    return subprocess.call([sys.executable, "-m", "demo", "sample", *argv])
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = argparse.ArgumentParser(prog="python -m etl", description="Muat data pembinaan ASN ke gudang data.")
     sub = parser.add_subparsers(dest="command", required=True)
-    p_sample = sub.add_parser("sample", help="tulis folder data contoh (sintetis)")
-    p_sample.add_argument("--out", type=Path, default=DEFAULT_SAMPLE_DIR)
-    p_sample.add_argument("--seed", type=int, default=42)
-    p_sample.add_argument("--scale", type=float, default=1.0)
-    p_sample.add_argument(
-        "--kota", type=int, default=4, help="jumlah kota: 4 kota contoh (bawaan) sampai 98 (seluruh kota di Indonesia)"
-    )
-    p_sample.add_argument(
-        "--per-kota", action="store_true", help="file tersendiri per kota (peserta_pontianak.csv), seperti kiriman kota"
-    )
+    sub.add_parser("sample", help="pindah ke `python -m demo sample` (perintah ini meneruskannya)", add_help=False)
     p_templates = sub.add_parser("templates", help="tulis templat isian XLSX dan CSV untuk setiap jenis data")
     p_templates.add_argument("--out", type=Path, required=True)
     for name, help_text in (("check", "periksa folder tanpa menulis apa pun"), ("load", "periksa dan muat")):
@@ -83,18 +84,11 @@ def main(argv: list[str] | None = None) -> int:
                 help="baca dan periksa ulang semua file (bawaan: file yang tidak berubah sejak pemuatan terakhir"
                 " dipakai ulang dari gudang data)",
             )
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["sample"]:
+        return demo_sample(argv[1:])
     args = parser.parse_args(argv)
 
-    if args.command == "sample":
-        from demo import write_sample
-
-        try:
-            counts = write_sample(args.out, seed=args.seed, scale=args.scale, kota=args.kota, per_kota=args.per_kota)
-        except ValueError as problem:
-            print(f"Data contoh tidak ditulis. {problem}", file=sys.stderr)
-            return EXIT_FILE_PROBLEM
-        print(f"Data contoh (sintetis) ditulis ke {args.out}: {sum(counts.values())} baris di {len(counts)} file.")
-        return 0
     if args.command == "templates":
         from etl.templates import write_templates
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -21,18 +20,10 @@ import pandas as pd
 from etl import pipeline, siasn, skm_form
 from etl.backup import KEEP
 from etl.contract import DATASETS, PERSONAL, dataset_for_file
-from etl.paths import PROJECT_ROOT
 from etl.read import SOURCE_SUFFIXES
 from etl.warehouse import connect, model_sql
 
-SOURCE_ENV = "ASN_SOURCE_DIR"
-DEFAULT_SOURCE_DIR = PROJECT_ROOT / "data" / "sumber"
 MAX_UPLOAD_MB = 50  # per file; the uploader refuses larger files
-
-
-def source_dir() -> Path:
-    """Return the source folder of record: $ASN_SOURCE_DIR, else data/sumber/."""
-    return Path(os.environ.get(SOURCE_ENV) or DEFAULT_SOURCE_DIR)
 
 
 def safe_name(name: str) -> str:

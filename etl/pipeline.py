@@ -20,7 +20,6 @@ import duckdb
 from etl import reuse, reuse_marts
 from etl.backup import keep_current
 from etl.contract import DATASETS, LOAD_ORDER, NIP, SYNTHETIC_MARKER, TARGETS, Dataset
-from etl.paths import IKM_PENIMBANG_ENV
 from etl.pseudonym import existing_key, pseudonym_key
 from etl.read import (
     TOTAL_REASON,
@@ -52,6 +51,7 @@ from etl.warehouse import (
     write_raw,
     write_rejects,
 )
+from settings import IKM_PENIMBANG_ENV
 
 
 @dataclass

@@ -9,7 +9,7 @@ import os
 import secrets
 from pathlib import Path
 
-from etl.paths import PSEUDONYM_KEY_ENV
+import settings
 
 KEY_FILE_NAME = "pseudonym.key"
 ID_LENGTH = 20  # hex characters of the sha256 kept: 80 bits, no collision at national scale
@@ -23,16 +23,16 @@ def key_file(warehouse: Path) -> Path:
 def existing_key(warehouse: Path) -> str | None:
     """Return the pseudonym secret a warehouse was made with ($ASN_PSEUDONYM_KEY or its key file), None when
     it has none yet; never creates one."""
-    if os.environ.get(PSEUDONYM_KEY_ENV):
-        return os.environ[PSEUDONYM_KEY_ENV]
+    if settings.pseudonym_key_override():
+        return settings.pseudonym_key_override()
     path = key_file(warehouse)
     return path.read_text().strip() if path.exists() else None
 
 
 def pseudonym_key(warehouse: Path) -> str:
     """Return the pseudonym secret for a warehouse, creating its key file when there is none."""
-    if os.environ.get(PSEUDONYM_KEY_ENV):
-        return os.environ[PSEUDONYM_KEY_ENV]
+    if settings.pseudonym_key_override():
+        return settings.pseudonym_key_override()
     path = key_file(warehouse)
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)

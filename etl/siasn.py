@@ -41,65 +41,36 @@ def field(name: object) -> str:
     return re.sub(r"[^0-9a-z]", "", str(name or "").lower())
 
 
+RowMapping = Callable[[dict, "People", int], dict]  # (record, people, line) -> a contract row as text
+
+
 @dataclass(frozen=True)
 class Kind:
     """A kind of SIASN record: its name in the load report, the fields that identify it (every group must
-    have one field present) and the contract datasets one of its records becomes."""
+    have one field present), and how one of its records becomes a row of each contract dataset it feeds
+    (`mappings`, dataset -> mapping; a dataset it does not map cannot be asked of it)."""
 
     name: str
     label: str
     signature: tuple[tuple[str, ...], ...]
-    datasets: tuple[str, ...]
+    mappings: tuple[tuple[str, RowMapping], ...]
     assumed: str = ""
+
+    @property
+    def datasets(self) -> tuple[str, ...]:
+        """Return the contract datasets one of its records becomes, in load order."""
+        return tuple(dataset for dataset, _ in self.mappings)
+
+    def mapping(self, dataset: str) -> RowMapping:
+        """Return how a record of this kind becomes a row of `dataset`; KeyError for a dataset it does not feed."""
+        for name, mapping in self.mappings:
+            if name == dataset:
+                return mapping
+        raise KeyError(f"SIASN {self.name} is not mapped onto {dataset}")
 
     def matches(self, fields: set[str]) -> bool:
         """Return True when a file with these (normalised) fields is of this kind."""
         return all(any(f in fields for f in group) for group in self.signature)
-
-
-KINDS: tuple[Kind, ...] = (
-    Kind(
-        "export_asn",
-        "SIASN Export Data ASN",
-        (("pnsid",), ("nipbaru",), ("unornama",), ("jenisjabatannama", "jenisjabatanid")),
-        ("pegawai",),
-        "kota dari instansi_kerja_nama ('Pemerintah Kota Pontianak' -> Pontianak); opd dari unor_nama; tmt_masuk"
-        " dari tmt_cpns; PPPK bila jenis_pegawai_nama menyebut PPPK, selain itu PNS; jabatan struktural menurut"
-        " eselon atau nama jabatannya.",
-    ),
-    Kind(
-        "rw_diklat",
-        "SIASN riwayat diklat (struktural)",
-        (("latihanstrukturalid", "latihanstrukturalnama"), ("jumlahjam",)),
-        ("program", "peserta"),
-        "setiap riwayat menjadi satu kegiatan 'pelatihan struktural kepemimpinan' dan satu peserta berstatus"
-        " lulus (riwayat yang tercatat adalah pelatihan yang selesai); biaya tidak dicatat SIASN: dibiarkan kosong;"
-        " kota kegiatan = kota pegawainya.",
-    ),
-    Kind(
-        "rw_kursus",
-        "SIASN riwayat kursus",
-        (("jeniskursusnama", "namakursus", "jeniskursusid"), ("jumlahjam",), ("tanggalkursus", "tahunkursus")),
-        ("program", "peserta"),
-        "setiap riwayat menjadi satu kegiatan (jenis dari jenisDiklatId, 'kursus' bila kosong) dan satu peserta"
-        " berstatus lulus; biaya tidak dicatat SIASN: dibiarkan kosong; kota kegiatan = kota pegawainya.",
-    ),
-    Kind(
-        "rw_skp22",
-        "SIASN SKP 2022",
-        (("pnsdinilaiid",), ("kuadrankinerjanilai", "kuadrankinerja")),
-        ("penilaian_kinerja",),
-        "pegawai dicari dari pnsDinilaiId di Export Data ASN; predikat dari kuadran, hasil dan perilaku kerja"
-        " dari kodenya.",
-    ),
-    Kind(
-        "rw_penghargaan",
-        "SIASN riwayat penghargaan",
-        (("hargaid", "harganama"), ("pnsorangid", "nipbaru")),
-        ("penghargaan",),
-        "kategori = hargaNama; pegawai dicari dari pnsOrangId di Export Data ASN.",
-    ),
-)
 
 
 def kind_of(fields: set[str]) -> Kind | None:
@@ -336,7 +307,7 @@ def _kota(r: dict) -> str | None:
     return kota_name(r.get("instansikerjanama") or r.get("instansiinduknama"))
 
 
-def _pegawai(r: dict) -> dict:
+def _pegawai(r: dict, people: People, line: int) -> dict:
     jenis_pegawai = (r.get("jenispegawainama") or "").upper()
     return {
         "nip": r.get("nipbaru"),
@@ -402,17 +373,17 @@ def _peserta(kind: str) -> Callable[[dict, People, int], dict]:
     return peserta
 
 
-def _penilaian(r: dict, people: People) -> dict:
-    return {
-        "nip": people.nip(r, "pnsdinilaiid"),
+def _penilaian(r: dict, people: People, line: int) -> dict:
+    row = {
         "tahun": year_of(r.get("tahun")),
         "predikat": r.get("kuadrankinerjanilai") or r.get("kuadrankinerja"),
         "hasil_kerja": r.get("hasilkinerjanilai") or r.get("hasilkinerja"),
         "perilaku_kerja": r.get("perilakukerjanilai") or r.get("perilakukerja"),
     }
+    return {"nip": people.nip(r, "pnsdinilaiid"), **{k: _number(v) for k, v in row.items()}}
 
 
-def _penghargaan(r: dict, people: People) -> dict:
+def _penghargaan(r: dict, people: People, line: int) -> dict:
     return {
         "nip": people.nip(r, "pnsorangid", "idpns"),
         "tahun": year_of(r.get("tahun") or r.get("skdate")),
@@ -425,23 +396,56 @@ def _number(value: str | None) -> str | None:
     return re.sub(r"[.,]0+$", "", value) if value else value
 
 
+KINDS: tuple[Kind, ...] = (
+    Kind(
+        "export_asn",
+        "SIASN Export Data ASN",
+        (("pnsid",), ("nipbaru",), ("unornama",), ("jenisjabatannama", "jenisjabatanid")),
+        (("pegawai", _pegawai),),
+        "kota dari instansi_kerja_nama ('Pemerintah Kota Pontianak' -> Pontianak); opd dari unor_nama; tmt_masuk"
+        " dari tmt_cpns; PPPK bila jenis_pegawai_nama menyebut PPPK, selain itu PNS; jabatan struktural menurut"
+        " eselon atau nama jabatannya.",
+    ),
+    Kind(
+        "rw_diklat",
+        "SIASN riwayat diklat (struktural)",
+        (("latihanstrukturalid", "latihanstrukturalnama"), ("jumlahjam",)),
+        (("program", _program_diklat), ("peserta", _peserta("diklat"))),
+        "setiap riwayat menjadi satu kegiatan 'pelatihan struktural kepemimpinan' dan satu peserta berstatus"
+        " lulus (riwayat yang tercatat adalah pelatihan yang selesai); biaya tidak dicatat SIASN: dibiarkan kosong;"
+        " kota kegiatan = kota pegawainya.",
+    ),
+    Kind(
+        "rw_kursus",
+        "SIASN riwayat kursus",
+        (("jeniskursusnama", "namakursus", "jeniskursusid"), ("jumlahjam",), ("tanggalkursus", "tahunkursus")),
+        (("program", _program_kursus), ("peserta", _peserta("kursus"))),
+        "setiap riwayat menjadi satu kegiatan (jenis dari jenisDiklatId, 'kursus' bila kosong) dan satu peserta"
+        " berstatus lulus; biaya tidak dicatat SIASN: dibiarkan kosong; kota kegiatan = kota pegawainya.",
+    ),
+    Kind(
+        "rw_skp22",
+        "SIASN SKP 2022",
+        (("pnsdinilaiid",), ("kuadrankinerjanilai", "kuadrankinerja")),
+        (("penilaian_kinerja", _penilaian),),
+        "pegawai dicari dari pnsDinilaiId di Export Data ASN; predikat dari kuadran, hasil dan perilaku kerja"
+        " dari kodenya.",
+    ),
+    Kind(
+        "rw_penghargaan",
+        "SIASN riwayat penghargaan",
+        (("hargaid", "harganama"), ("pnsorangid", "nipbaru")),
+        (("penghargaan", _penghargaan),),
+        "kategori = hargaNama; pegawai dicari dari pnsOrangId di Export Data ASN.",
+    ),
+)
+
+
 def to_contract(kind: Kind, dataset: str, records: Records, people: People) -> list[tuple[int, dict]]:
-    """Return (line, contract row as text) for every record of a SIASN file, for one of its kind's datasets."""
-    out = []
-    for line, r in zip(records.lines, records.rows, strict=True):
-        if kind.name == "export_asn":
-            row = _pegawai(r)
-        elif dataset == "program":
-            row = _program_diklat(r, people, line) if kind.name == "rw_diklat" else None
-            row = row or _program_kursus(r, people, line)
-        elif dataset == "peserta":
-            row = _peserta("diklat" if kind.name == "rw_diklat" else "kursus")(r, people, line)
-        elif kind.name == "rw_skp22":
-            row = {k: _number(v) if k != "nip" else v for k, v in _penilaian(r, people).items()}
-        else:
-            row = _penghargaan(r, people)
-        out.append((line, row))
-    return out
+    """Return (line, contract row as text) for every record of a SIASN file, for one of its kind's datasets
+    (KeyError for a dataset the kind does not feed: a kind is never mapped as another)."""
+    mapping = kind.mapping(dataset)
+    return [(line, mapping(r, people, line)) for line, r in zip(records.lines, records.rows, strict=True)]
 
 
 def people_of(records: Records) -> list[tuple[str | None, str | None, str | None]]:

@@ -22,9 +22,12 @@ from pathlib import Path
 import duckdb
 
 import domain
+import settings
 from etl.contract import DATASETS, LOAD_ORDER, NIP, PERSONAL, TARGETS, TEXT, Dataset
-from etl.paths import DUCKDB_CONFIG, IKM_PENIMBANG_ENV, SQL_DIR
 from etl.pseudonym import pseudonym_sql, stored_name
+from settings import DUCKDB_CONFIG, IKM_PENIMBANG_ENV
+
+SQL_DIR = Path(__file__).resolve().parent / "sql"  # the load's models: macros.sql, staging/, marts/, checks/
 
 # Marts in build order; each file in etl/sql/marts/ is one model, named like its table.
 MARTS: tuple[str, ...] = (
@@ -52,7 +55,7 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
 
 def load_memory() -> str:
     """Return the memory a load may use ($ASN_ETL_MEMORY, default 3GB): DuckDB spills beyond it."""
-    return os.environ.get("ASN_ETL_MEMORY", "3GB")
+    return settings.etl_memory()
 
 
 def scratch_connection(folder: Path) -> duckdb.DuckDBPyConnection:
@@ -250,7 +253,7 @@ def record_run(con: duckdb.DuckDBPyConnection, run: dict, files: list[dict]) -> 
 def ikm_convention() -> str:
     """Return the IKM convention a load builds the warehouse with: $ASN_IKM_PENIMBANG ('eksak', '0,111' or
     '0,11'; a decimal point is read as a comma), else the exact 1/9. Raises ValueError for any other value."""
-    chosen = (os.environ.get(IKM_PENIMBANG_ENV) or domain.IKM_PENIMBANG_DEFAULT).strip().lower().replace(".", ",")
+    chosen = settings.ikm_penimbang(domain.IKM_PENIMBANG_DEFAULT).strip().lower().replace(".", ",")
     if chosen not in domain.IKM_PENIMBANG:
         allowed = ", ".join(domain.IKM_PENIMBANG)
         raise ValueError(f"{IKM_PENIMBANG_ENV}='{chosen}' tidak dikenal: pilih salah satu dari {allowed}.")

@@ -22,7 +22,7 @@ from pathlib import Path
 from conftest import DASHBOARD
 from playwright.sync_api import Page, sync_playwright
 
-from etl.paths import WAREHOUSE_ENV
+from settings import WAREHOUSE_ENV
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -19,7 +19,7 @@ from analytics.present import formatting as fmt
 from analytics.present.tables import header
 from analytics.queries.filters import Filters
 from analytics.texts import t
-from etl.paths import WAREHOUSE_ENV
+from settings import WAREHOUSE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 TITLES = {
@@ -33,8 +33,8 @@ import streamlit as st
 from ui import state
 lang = state.language()
 page = st.navigation([st.Page({page!r}, title="page")])
-chosen = state.filters(lang)
-state.remember(lang, chosen, state.load_status(lang, chosen))
+chosen, fokus = state.filters(lang)
+state.remember(lang, chosen, state.load_status(lang, chosen), fokus)
 page.run()
 """
 

@@ -1,4 +1,4 @@
-"""The audit trail (etl.audit): events appended to a file outside the warehouse, so loads and restores leave
+"""The audit trail (access.audit): events appended to a file outside the warehouse, so loads and restores leave
 it whole; shown and exported on the Jejak audit page to admins of every city only; meeting files built in the
 app are recorded as exports."""
 
@@ -12,14 +12,16 @@ from conftest import minimal_rows, write_folder
 from in_process_app import open_signed_in
 from streamlit.testing.v1 import AppTest
 
+import settings
+from access import audit
+from access.grants import Scope
 from analytics import queries
 from analytics.context import PageContext
-from analytics.privacy.scope import Scope
 from analytics.queries.db import open_warehouse
 from analytics.queries.filters import Filters
 from analytics.texts import t
-from etl import audit, backup, pipeline
-from etl.paths import WAREHOUSE_ENV
+from etl import backup, pipeline
+from settings import WAREHOUSE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def warehouse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A warehouse of minimal_rows() loaded twice (one kept to restore); the log at its default place."""
     monkeypatch.setenv("ASN_PSEUDONYM_KEY", "kunci-uji-audit")
-    monkeypatch.delenv(audit.AUDIT_ENV, raising=False)
+    monkeypatch.delenv(settings.AUDIT_ENV, raising=False)
     monkeypatch.setenv(WAREHOUSE_ENV, str(tmp_path / "gudang" / "warehouse.duckdb"))
     source = write_folder(tmp_path / "sumber", minimal_rows())
     db = tmp_path / "gudang" / "warehouse.duckdb"

@@ -1,6 +1,6 @@
 """A planner's sums on the demo warehouse: money, JP and headcounts that must add up.
 
-The four-city demo is written as `python -m etl sample` writes it (scale 1: the smallest city has some
+The four-city demo is written as `python -m demo sample` writes it (scale 1: the smallest city has some
 2,800 ASN, so yearly means are stable) and loaded by the real pipeline; the checks read its marts as a
 page would.
 """

@@ -19,8 +19,9 @@ from conftest import PAGE_PATHS
 from playwright.sync_api import Page, expect
 from real_browser import idle, open_and_wait, serve
 
+from access import audit
 from demo import write_sample
-from etl import audit, pipeline
+from etl import pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.browser

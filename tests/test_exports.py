@@ -194,7 +194,7 @@ def test_deck_appendix_table_has_a_column_per_city(deck, info: WarehouseInfo) ->
     assert len(tables) == 1
     heading = [cell.text for cell in tables[0].rows[0].cells]
     assert heading == [t("metric", "id"), *info.kota]
-    assert len(tables[0].rows) == len(content.APPENDIX) + 1
+    assert len(tables[0].rows) == len(content.APPENDIX_MEASURES) + 1
 
 
 # PDF
@@ -381,7 +381,7 @@ def test_sidebar_offers_every_file_built_on_click() -> None:
 
 def overview_for_app(info: WarehouseInfo, lang: str, focus: str) -> content.Report:
     """The content the app shows, read on a connection of its own."""
-    from etl.paths import warehouse_path
+    from settings import warehouse_path
 
     connection = open_warehouse(warehouse_path())
     try:

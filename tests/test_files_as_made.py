@@ -16,7 +16,7 @@ from conftest import NIP_A, minimal_rows, pegawai, query, write_folder
 
 from etl import pipeline
 from etl.contract import DATASETS
-from etl.paths import PSEUDONYM_KEY_ENV
+from settings import PSEUDONYM_KEY_ENV
 
 PEGAWAI = [c.name for c in DATASETS["pegawai"].columns]
 MANY = [  # the last cell filled: a CR before the line break then sits right after a value

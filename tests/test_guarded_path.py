@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 from conftest import QUERY_ARGS
 
+from access import grants
 from analytics import privacy, queries
 from analytics.context import PageContext
 from analytics.meeting_files import content
@@ -104,7 +105,7 @@ def test_the_guarded_path_hides_what_its_declaration_says_counts_people(con, eve
 def test_a_share_beside_its_small_numerator_is_hidden() -> None:
     # Beside its total, a share of 30% on 10 people gives away the 3 coached.
     df = pd.DataFrame({"kota": ["A"], "jumlah": [10], "coaching": [3], "persen_coaching": [30.0]})
-    shown = privacy.suppress(df, rules=declaration_of(queries.follow_up_summary).rules())
+    shown = privacy.suppress(df, rules=release.rules_of(declaration_of(queries.follow_up_summary)))
     assert shown.loc[0, "coaching"] == privacy.marker()
     assert shown.loc[0, "persen_coaching"] == privacy.marker()
 
@@ -153,7 +154,7 @@ def test_the_scope_hook_keeps_only_the_cities_a_reader_may_see(con, everything: 
     one = scope.Scope(kota=frozenset(everything.kota[:1]))
     mine = release.read(con, queries.predikat, everything, scope=one)
     assert set(mine["kota"]) == set(everything.kota[:1])
-    assert release.read(con, queries.predikat, everything, scope=scope.EVERYTHING).equals(everyone)
+    assert release.read(con, queries.predikat, everything, scope=grants.EVERYTHING).equals(everyone)
 
 
 def test_meeting_files_refuse_a_fetch_that_skips_the_guarded_path(con, everything: Filters) -> None:

@@ -14,7 +14,7 @@ from analytics.queries import feedback
 from analytics.queries.db import open_warehouse
 from analytics.queries.filters import Filters
 from etl import pipeline
-from etl.paths import IKM_PENIMBANG_ENV
+from settings import IKM_PENIMBANG_ENV
 
 RESPONDENTS = 29
 FOURS = 172  # of 29 x 9 = 261 answers, 172 are 4 and 89 are 3: sum 955, sum of the nine NRR 955/29 = 32,93

@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 from conftest import NIP_A, NIP_B, minimal_rows, pegawai, query, write_folder
 
+import settings
 from etl import backup, intake, pipeline
 from etl.contract import DATASETS, VOCAB
 from etl.templates import templates_zip, write_templates
@@ -258,8 +259,8 @@ def test_a_load_that_cannot_keep_the_old_warehouse_does_not_swap_and_leaves_it_b
 
 
 def test_source_folder_comes_from_asn_source_dir(monkeypatch, tmp_path):
-    monkeypatch.setenv(intake.SOURCE_ENV, str(tmp_path / "arsip"))
-    assert intake.source_dir() == tmp_path / "arsip"
-    monkeypatch.delenv(intake.SOURCE_ENV)
-    assert intake.source_dir() == PROJECT / "data" / "sumber"
-    assert os.sep in str(intake.source_dir())
+    monkeypatch.setenv(settings.SOURCE_ENV, str(tmp_path / "arsip"))
+    assert settings.source_dir() == tmp_path / "arsip"
+    monkeypatch.delenv(settings.SOURCE_ENV)
+    assert settings.source_dir() == PROJECT / "data" / "sumber"
+    assert os.sep in str(settings.source_dir())

@@ -9,13 +9,12 @@ import pytest
 from conftest import NIP_A, minimal_rows, pegawai, write_folder
 from streamlit.testing.v1 import AppTest
 
-from analytics.privacy.credentials import new_hash
+from access.credentials import new_hash
 from analytics.queries.db import open_warehouse
 from analytics.texts import t
 from etl import backup, pipeline
 from etl.contract import DATASETS
-from etl.intake import SOURCE_ENV
-from etl.paths import WAREHOUSE_ENV
+from settings import SOURCE_ENV, WAREHOUSE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "kata-sandi-uji"

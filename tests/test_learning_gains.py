@@ -45,7 +45,7 @@ def test_learning_by_provider_reads_less_than_five_for_a_small_provider() -> Non
             "jumlah_kuadrat": [4400.0, 400.0, 320.0],
         }
     )
-    rules = declaration_of(queries.learning_by_provider).rules()
+    rules = release.rules_of(declaration_of(queries.learning_by_provider))
     got = privacy.suppress(metrics.mean_ci(gains, ["penyelenggara"]), rules=rules)
     assert got["penyelenggara"].tolist() == ["BKPSDM", "LAN", "Kecil"]
     assert got.loc[2, "rata"] == privacy.marker() and got.loc[0, "rata"] == 10

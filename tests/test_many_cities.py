@@ -20,12 +20,12 @@ from openpyxl import load_workbook
 from playwright.sync_api import Page
 
 from analytics import privacy, queries
-from analytics.context import PageContext, WarehouseInfo
+from analytics.context import SIDE_BY_SIDE, PageContext, WarehouseInfo
 from analytics.meeting_files import content
 from analytics.present import charts, overview, standing
 from analytics.present import formatting as fmt
 from analytics.privacy import release
-from analytics.queries.filters import SIDE_BY_SIDE, Filters
+from analytics.queries.filters import Filters
 from analytics.texts import t
 from demo import write_sample
 from etl import pipeline
@@ -38,7 +38,7 @@ pytestmark = pytest.mark.usefixtures("app_environment")
 
 @pytest.fixture(scope="session")
 def national_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Session scope. The warehouse the real pipeline builds from `python -m etl sample --kota 14` (small)."""
+    """Session scope. The warehouse the real pipeline builds from `python -m demo sample --kota 14` (small)."""
     folder = tmp_path_factory.mktemp("nasional") / "sumber"
     write_sample(folder, seed=7, scale=0.03, kota=NATIONAL)
     db = folder.parent / "gudang" / "warehouse.duckdb"
@@ -54,7 +54,8 @@ def warehouse(national_warehouse: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def focused(everything: Filters) -> Filters:
-    return Filters(everything.kota, everything.tahun_awal, everything.tahun_akhir, fokus=FOCUS)
+    """The filters of a page with a focus city: the same question to the warehouse (the focus is the page's)."""
+    return Filters(everything.kota, everything.tahun_awal, everything.tahun_akhir)
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +80,7 @@ def test_the_national_demo_has_the_cities_and_provinces(info: WarehouseInfo) -> 
 # --- where a city stands, computed by hand ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("column", [m.column for m in standing.MEASURES])
+@pytest.mark.parametrize("column", [m.column for m in standing.RANKED_MEASURES])
 def test_rank_and_median_are_those_of_the_mart(column: str, latest: pd.DataFrame, con, focused: Filters) -> None:
     scorecard = release.read(con, queries.scorecard, focused)
     shown = standing.of(scorecard, focused.tahun_akhir, FOCUS, column)
@@ -102,7 +103,7 @@ def test_ringkasan_ranks_every_city_and_leads_with_the_focus_city(latest: pd.Dat
     assert at.header[0].value == t("st_focus_title", "id", kota=FOCUS, n=NATIONAL)
     # the first tiles are the focus city's, against the median: no other city's tiles
     labels = [m.label for m in at.metric]
-    assert len(labels) == len(standing.MEASURES)
+    assert len(labels) == len(standing.RANKED_MEASURES)
     first = at.metric[0]
     assert first.value == fmt.percent(latest.loc[FOCUS, "persen_20jp"], "id", 1)
     assert first.proto.delta_description == t("st_vs_median", "id")
@@ -127,7 +128,7 @@ def test_the_ranked_table_sorts_and_searches(latest: pd.DataFrame) -> None:
 
 def test_trend_charts_need_few_colours_and_name_only_the_focus_city(con, focused: Filters, info) -> None:
     scorecard = release.read(con, queries.scorecard, focused)
-    styles = charts.city_styles(info.kota, focused)
+    styles = charts.city_styles(info.kota, many=True, focus=FOCUS)
     figure, _ = overview.TRENDS["tren_20jp"].draw(overview.in_range(scorecard, focused), styles, "id")
     in_legend = [tr.name for tr in figure.data if tr.showlegend is not False and tr.name]
     assert len(in_legend) <= 8
@@ -186,7 +187,7 @@ def test_a_province_peer_group_is_side_by_side(info: WarehouseInfo) -> None:
 
 def test_the_deck_for_one_city_among_many_says_its_rank(con, focused: Filters, info, latest) -> None:
     for lang in ("id", "en"):
-        report = content.overview(release.Reader(con), PageContext(lang, focused, info), FOCUS)
+        report = content.overview(release.Reader(con), PageContext(lang, focused, info, fokus=FOCUS), FOCUS)
         assert report.sections[0].title == t("x_title_many", lang, kota=FOCUS, n=NATIONAL)
         rank = standing.rank_text(
             standing.of(release.read(con, queries.scorecard, focused), focused.tahun_akhir, FOCUS, "persen_20jp"), lang

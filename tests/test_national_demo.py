@@ -1,4 +1,4 @@
-"""Tests of the national demo: `python -m etl sample --kota N` for more kota than the four storied cities.
+"""Tests of the national demo: `python -m demo sample --kota N` for more kota than the four storied cities.
 
 The 98-kota folder is written once per module at a small scale (0.02: every kota, a few hundred ASN in the
 largest) and loaded by the real pipeline; smaller folders check the order of `--kota N` and determinism.
@@ -6,6 +6,8 @@ largest) and loaded by the real pipeline; smaller folders check the order of `--
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -13,9 +15,9 @@ import pandas as pd
 import pytest
 from conftest import query
 
-from demo import CITIES, write_sample
+from demo import CITIES, cli, write_sample
 from demo.national import KOTA, KOTA_ADMINISTRASI, kota_order, national_cities
-from etl import cli, contract, pipeline
+from etl import contract, pipeline
 
 SEED = 5
 SCALE = 0.02
@@ -120,7 +122,7 @@ def test_kota_outside_4_to_98_is_refused_with_a_message_and_writes_nothing(
     kota: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "contoh"
-    assert cli.main(["sample", "--out", str(out), "--kota", str(kota)]) == cli.EXIT_FILE_PROBLEM
+    assert cli.main(["sample", "--out", str(out), "--kota", str(kota)]) == cli.EXIT_BAD_REQUEST
     error = capsys.readouterr().err
     assert "Jumlah kota harus antara 4 dan 98" in error and f"diminta {kota}" in error
     assert not out.exists()
@@ -139,3 +141,12 @@ def test_national_activity_costs_reconcile_with_realisasi_per_kota_year(national
     assert len(share) == 98 * 5
     low, high = COST_SHARE_OF_REALISASI
     assert share.between(low, high).all(), share[~share.between(low, high)]
+
+
+def test_etl_sample_still_writes_the_demo_and_points_to_the_new_command(tmp_path: Path) -> None:
+    """`python -m etl sample` keeps working for old scripts: it hands over to `python -m demo sample`."""
+    out = tmp_path / "contoh"
+    done = subprocess.run(
+        [sys.executable, "-m", "etl", "sample", "--out", str(out), "--kota", "3"], capture_output=True, text=True
+    )
+    assert done.returncode == 2 and "python -m demo sample" in done.stderr and "antara 4 dan 98" in done.stderr

@@ -17,8 +17,8 @@ from playwright.sync_api import Page, expect
 from real_browser import chromium_page, free_port, open_and_wait, serve
 from real_oidc import auth_section, provider, sign_in, sign_out
 
+import settings
 from analytics.texts import t
-from etl import audit
 
 pytestmark = pytest.mark.browser
 SECRET_OPD = "Dinas Khusus Jambi"
@@ -54,7 +54,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         secrets.write_text(auth_section(port, issuer) + ACCESS)
         with pytest.MonkeyPatch.context() as mp:
             mp.setenv("ASN_MIN_GROUP", "1")  # the fixture's groups are tiny; '<5' is tested elsewhere
-            mp.setenv(audit.AUDIT_ENV, str(folder / "audit.jsonl"))
+            mp.setenv(settings.AUDIT_ENV, str(folder / "audit.jsonl"))
             with serve(db, folder / "streamlit.log", port=port, secrets=secrets) as url:
                 yield url
 

@@ -22,7 +22,7 @@ from analytics.present.tables import display_table
 from analytics.privacy import release
 from analytics.queries.filters import Filters
 from analytics.texts import TEXT, t
-from etl.paths import WAREHOUSE_ENV
+from settings import WAREHOUSE_ENV
 
 TITLE_KEYS = {  # page -> the key of its st.title (definisi shows docs/metrics.md instead)
     "ringkasan": "ringkasan_title",

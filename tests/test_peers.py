@@ -7,8 +7,8 @@ import pytest
 
 import domain
 from analytics import peers
-from analytics.context import WarehouseInfo
-from analytics.queries.filters import SIDE_BY_SIDE, Filters
+from analytics.context import SIDE_BY_SIDE, PageContext, WarehouseInfo
+from analytics.queries.filters import Filters
 
 INFO = WarehouseInfo(
     loaded_at_utc=None,
@@ -64,9 +64,11 @@ def test_size_bands(asn: int, band: str) -> None:
 
 def test_a_breakdown_is_for_the_focus_city_when_many_are_compared() -> None:
     many = tuple(f"Kota {i}" for i in range(SIDE_BY_SIDE + 1))
-    f = Filters(many, 2021, 2025, fokus="Kota 3")
-    assert f.many and f.breakdown().kota == ("Kota 3",)
-    assert f.breakdown().tahun_akhir == 2025
-    few = Filters(many[:SIDE_BY_SIDE], 2021, 2025, fokus="Kota 3")
-    assert not few.many and few.breakdown() == few
-    assert Filters(many, 2021, 2025).breakdown().kota == many  # no focus city: nothing to narrow to
+    info = WarehouseInfo(None, False, 0, list(many), {}, [2021, 2025])
+    ctx = PageContext("id", Filters(many, 2021, 2025), info, fokus="Kota 3")
+    assert ctx.many and ctx.breakdown().kota == ("Kota 3",)
+    assert ctx.breakdown().tahun_akhir == 2025
+    few = PageContext("id", Filters(many[:SIDE_BY_SIDE], 2021, 2025), info, fokus="Kota 3")
+    assert not few.many and few.breakdown() == few.filters
+    nobody = PageContext("id", Filters(many, 2021, 2025), info)
+    assert nobody.needs_focus and nobody.breakdown().kota == many  # no focus city: nothing to narrow to

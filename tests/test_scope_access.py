@@ -1,11 +1,11 @@
-"""From a deployment's [access] grants to one person's Access (analytics.privacy.access): by e-mail, e-mail
+"""From a deployment's [access] grants to one person's Access (access.grants): by e-mail, e-mail
 domain or group, to kota, a province or everything, with a role; unknown people get nothing."""
 
 from __future__ import annotations
 
 import pytest
 
-from analytics.privacy.access import access_for
+from access.grants import access_for
 
 PROVINSI = {"Pontianak": "Kalimantan Barat", "Singkawang": "Kalimantan Barat", "Makassar": "Sulawesi Selatan"}
 CONFIG = {

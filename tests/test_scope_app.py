@@ -12,9 +12,10 @@ from conftest import NIP_C, load_rows, minimal_rows, pegawai
 from in_process_app import PAGE, assert_clean, open_link, open_signed_in, shown_strings
 from streamlit.testing.v1 import AppTest
 
+import settings
+from access import audit
 from analytics.texts import t
-from etl import audit
-from etl.paths import WAREHOUSE_ENV
+from settings import WAREHOUSE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET_OPD = "Dinas Khusus Jambi"  # Jambi's only agency: OPD-level detail of another government
@@ -58,7 +59,7 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def environment(warehouse: Path, tmp_path_factory: pytest.TempPathFactory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv(WAREHOUSE_ENV, str(warehouse))
-        mp.setenv(audit.AUDIT_ENV, str(tmp_path_factory.mktemp("audit") / "audit.jsonl"))
+        mp.setenv(settings.AUDIT_ENV, str(tmp_path_factory.mktemp("audit") / "audit.jsonl"))
         mp.chdir(ROOT)
         yield
 

@@ -14,13 +14,14 @@ from pathlib import Path
 import pytest
 from conftest import NIP_C, load_rows, minimal_rows, pegawai
 
+import settings
+from access import audit
+from access.grants import Scope
 from analytics import queries
 from analytics.context import PageContext
-from analytics.privacy.scope import Scope
 from analytics.queries.db import open_warehouse
 from analytics.queries.filters import Filters
-from etl import audit
-from etl.paths import WAREHOUSE_ENV
+from settings import WAREHOUSE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET_OPD = "Dinas Khusus Jambi"
@@ -51,7 +52,7 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def secrets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("ASN_MIN_GROUP", "1")  # the fixture's groups are tiny; '<5' is tested elsewhere
-    monkeypatch.setenv(audit.AUDIT_ENV, str(tmp_path / "audit.jsonl"))
+    monkeypatch.setenv(settings.AUDIT_ENV, str(tmp_path / "audit.jsonl"))
     path = tmp_path / "secrets.toml"
     path.write_text(SECRETS)
     return path

@@ -1,4 +1,4 @@
-"""The local mode's admin password (analytics.privacy.credentials, ui.auth.gate): a salted scrypt hash, repeated
+"""The local mode's admin password (access.credentials, ui.auth.gate): a salted scrypt hash, repeated
 failures slowed down for the whole process, the old SHA-256 hash refused with a way out, and sign-out ending the
 session."""
 
@@ -11,11 +11,11 @@ import pytest
 from conftest import minimal_rows, write_folder
 from streamlit.testing.v1 import AppTest
 
-from analytics.privacy import credentials
-from analytics.privacy.credentials import FIRST_WAIT_S, FREE_FAILURES, Throttle, new_hash, verify, wait_after
+from access import audit, credentials
+from access.credentials import FIRST_WAIT_S, FREE_FAILURES, Throttle, new_hash, verify, wait_after
 from analytics.texts import t
-from etl import audit, pipeline
-from etl.paths import WAREHOUSE_ENV
+from etl import pipeline
+from settings import WAREHOUSE_ENV
 from ui import auth
 
 ROOT = Path(__file__).resolve().parent.parent

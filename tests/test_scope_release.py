@@ -12,11 +12,12 @@ import pandas as pd
 import pytest
 from conftest import QUERY_ARGS
 
+from access.grants import Scope
 from analytics import queries
 from analytics.context import PageContext
 from analytics.meeting_files import content
 from analytics.privacy import release
-from analytics.privacy.scope import OutOfScope, Scope
+from analytics.privacy.scope import OutOfScope
 from analytics.queries import quality
 from analytics.queries.declare import DECLARATIONS
 from analytics.queries.filters import Filters

@@ -13,11 +13,12 @@ from conftest import NIP_A, NIP_C, minimal_rows, pegawai, program, write_folder
 from in_process_app import open_signed_in
 from streamlit.testing.v1 import AppTest
 
+import settings
+from access import audit
 from analytics.texts import t
-from etl import audit, intake, pipeline
+from etl import intake, pipeline
 from etl.contract import DATASETS
-from etl.intake import SOURCE_ENV
-from etl.paths import WAREHOUSE_ENV
+from settings import SOURCE_ENV, WAREHOUSE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 PONTIANAK = frozenset({"Pontianak"})
@@ -38,7 +39,7 @@ def csv_bytes(dataset: str, rows: list[dict]) -> bytes:
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
     """The source folder of record (minimal_rows: Pontianak and Jambi in pegawai.csv) and its warehouse."""
     monkeypatch.setenv("ASN_PSEUDONYM_KEY", "kunci-uji-cakupan")
-    monkeypatch.setenv(audit.AUDIT_ENV, str(tmp_path / "audit.jsonl"))
+    monkeypatch.setenv(settings.AUDIT_ENV, str(tmp_path / "audit.jsonl"))
     source = write_folder(tmp_path / "sumber", minimal_rows())
     db = tmp_path / "gudang" / "warehouse.duckdb"
     assert pipeline.load(source, db).status == "ok"

@@ -12,8 +12,8 @@ import openpyxl
 import pytest
 from conftest import NIP_A, NIP_B, NIP_C, query, write_folder
 
-from etl import contract, intake, pipeline
-from etl.paths import PSEUDONYM_KEY_ENV
+from etl import contract, intake, pipeline, siasn
+from settings import PSEUDONYM_KEY_ENV
 
 PNS_ID = {NIP_A: "A8ACA7397AF13912E040640A040269BB", NIP_B: "B7CD0E1FC1A41A1BE040640A0402", NIP_C: "C9"}
 KOTA = [{"kota": "Pontianak", "provinsi": "Kalimantan Barat"}, {"kota": "Jambi", "provinsi": "Jambi"}]
@@ -312,3 +312,14 @@ def test_every_siasn_latihan_struktural_name_becomes_the_activity_name(tmp_path)
     assert pipeline.load(folder, db).errors == []
     got = query(db, "SELECT nama_program, jenis FROM raw_program WHERE kode_program LIKE 'SIASN-D%' ORDER BY _line")
     assert got == [(name, "pelatihan struktural kepemimpinan") for name in names]
+
+
+def test_each_siasn_kind_maps_only_the_datasets_it_names() -> None:
+    """A kind carries its own mapping per dataset: asking it for another dataset fails loudly instead of
+    mapping its records as some other kind's (an award, before)."""
+    for kind in siasn.KINDS:
+        assert kind.datasets and all(dataset in contract.DATASETS for dataset in kind.datasets)
+        for dataset in contract.DATASETS:
+            if dataset not in kind.datasets:
+                with pytest.raises(KeyError, match=kind.name):
+                    kind.mapping(dataset)

@@ -12,12 +12,11 @@ import pytest
 from conftest import minimal_rows, query, write_folder
 from streamlit.testing.v1 import AppTest
 
-from analytics.privacy.credentials import new_hash
+from access.credentials import new_hash
 from analytics.queries.db import open_warehouse
 from analytics.texts import t
 from etl import intake, pipeline, skm_form
-from etl.intake import SOURCE_ENV
-from etl.paths import WAREHOUSE_ENV
+from settings import SOURCE_ENV, WAREHOUSE_ENV
 
 QUESTIONS = [
     "1. Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",

@@ -16,7 +16,7 @@ from analytics.queries.db import open_warehouse
 from analytics.texts import t
 from etl import pipeline
 from etl.contract import JP_UNUSUAL_FACTOR
-from etl.paths import WAREHOUSE_ENV
+from settings import WAREHOUSE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,8 +1,8 @@
 """Who may see the app, what they may see, and who may upload: optional sign-in for the whole app (OIDC via
 st.login when an [auth] section is configured; open in the default local mode), each signed-in person's access
-from the deployment's [access] grants (analytics.privacy.access: their kota and role; unknown people get a
+from the deployment's [access] grants (access.grants: their kota and role; unknown people get a
 polite page), and the admin gate of the upload and audit pages (OIDC roles, or in the local mode a password
-stored as a scrypt hash, analytics.privacy.credentials).
+stored as a scrypt hash, access.credentials).
 
 secrets.toml (see .streamlit/secrets.toml.example):
     [admin]
@@ -19,10 +19,9 @@ from collections.abc import Callable, Mapping
 
 import streamlit as st
 
-from analytics.privacy import access as accesses
-from analytics.privacy import credentials
+from access import audit, credentials
+from access import grants as accesses
 from analytics.texts import t
-from etl import audit
 
 SESSION_KEY = "_admin_ok"
 PASSWORD_ADMIN = "admin (kata sandi)"  # who the audit log names for the local mode's password
@@ -71,7 +70,7 @@ def _groups() -> list[str]:
 
 
 def access(provinsi: Mapping[str, str] | Callable[[], Mapping[str, str]]) -> accesses.Access | None:
-    """Return what the visitor may see and do (analytics.privacy.access): everything in the local mode; for a
+    """Return what the visitor may see and do (access.grants): everything in the local mode; for a
     signed-in person what the [access] grants give them (`provinsi`: kota -> provinsi of the warehouse, for
     grants by province, or a function that returns it: called only for a signed-in person, so the local mode
     reads nothing on every query); None for a visitor who is not signed in or whom no grant names."""

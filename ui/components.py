@@ -34,11 +34,11 @@ def start_page(title_key: str | None = None, people_note: bool = False, breakdow
     if chosen is None:
         nothing_to_show(lang, t("no_kota", lang))
         st.stop()
-    if breakdowns and chosen.many:
-        if chosen.needs_focus:
+    if breakdowns and ctx.many:
+        if ctx.needs_focus:
             st.info(t("st_pick_focus", lang, n=len(chosen.kota)), icon=":material/location_city:")
             st.stop()
-        st.caption(t("st_breakdown_note", lang, kota=chosen.fokus, n=len(chosen.kota)))
+        st.caption(t("st_breakdown_note", lang, kota=ctx.fokus, n=len(chosen.kota)))
     if people_note and chosen.filters_people:
         st.caption(t("people_filter_note", lang))
     return ctx
@@ -184,7 +184,7 @@ def one_city(ctx: PageContext, key: str) -> str:
     return st.selectbox(
         t("choose_city", ctx.lang),
         cities,
-        index=cities.index(ctx.filters.fokus) if ctx.filters.fokus in cities else 0,
+        index=cities.index(ctx.fokus) if ctx.fokus in cities else 0,
         key=key,
         bind="query-params",
     )
@@ -193,10 +193,9 @@ def one_city(ctx: PageContext, key: str) -> str:
 def standing(ctx: PageContext, scorecard: pd.DataFrame, *columns: str) -> None:
     """When many cities are compared, say in a sentence each where the focus city stands on the scorecard's
     `columns` (analytics.present.standing): its value, rank and distance to the peers' median."""
-    f = ctx.filters
-    if not (f.many and f.fokus):
+    if not (ctx.many and ctx.fokus):
         return
-    said = standing_texts.sentences(scorecard, f.tahun_akhir, f.fokus, columns, ctx.lang)
+    said = standing_texts.sentences(scorecard, ctx.filters.tahun_akhir, ctx.fokus, columns, ctx.lang)
     st.markdown("\n".join(f"- {s}" for s in said))
 
 

@@ -16,12 +16,13 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from access.grants import Scope
 from analytics import queries
 from analytics.privacy import release
-from analytics.privacy.scope import OutOfScope, Scope
+from analytics.privacy.scope import OutOfScope
 from analytics.queries.db import open_warehouse, warehouse_version
 from analytics.queries.filters import Filters
-from etl.paths import warehouse_path
+from settings import warehouse_path
 from ui import auth
 
 

@@ -7,13 +7,13 @@ from html import escape
 
 import streamlit as st
 
+from access.grants import Scope
 from analytics import meeting_files, queries
 from analytics.context import PageContext
 from analytics.meeting_files import content, images
 from analytics.present import charts
 from analytics.present.tables import display_table
 from analytics.privacy import release
-from analytics.privacy.scope import Scope
 from analytics.queries.db import warehouse_version
 from analytics.queries.filters import Filters
 from analytics.texts import t
@@ -89,10 +89,10 @@ def panel(ctx: PageContext) -> None:
     box = st.sidebar.container(border=True)
     box.markdown(f"**{t('x_panel', lang)}**")
     box.caption(t("x_panel_caption", lang))
-    if ctx.filters.needs_focus:
+    if ctx.needs_focus:
         box.caption(t("x_pick_focus", lang, n=len(ctx.filters.kota)))
         return
-    download_buttons(ctx, focus=ctx.filters.fokus, where=box)
+    download_buttons(ctx, focus=ctx.fokus, where=box)
 
 
 @st.cache_data(ttl=3600, max_entries=16, show_spinner=False)

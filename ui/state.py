@@ -9,10 +9,10 @@ from functools import partial
 import streamlit as st
 
 from analytics import peers, queries
-from analytics.context import PageContext, WarehouseInfo
+from analytics.context import SIDE_BY_SIDE, PageContext, WarehouseInfo
 from analytics.present import formatting as fmt
 from analytics.privacy import scope as scopes
-from analytics.queries.filters import SIDE_BY_SIDE, Filters
+from analytics.queries.filters import Filters
 from analytics.texts import LANGS, t
 from ui import data
 
@@ -90,8 +90,9 @@ def _peers(lang: str, info: WarehouseInfo) -> tuple[str | None, tuple[str, ...]]
     return fokus, cities
 
 
-def filters(lang: str) -> Filters | None:
-    """Render the global filters in the sidebar and return them (None when no city is chosen)."""
+def filters(lang: str) -> tuple[Filters | None, str | None]:
+    """Render the global filters in the sidebar and return them (None when no city is chosen) with the reader's
+    own city (None when none is chosen)."""
     info = data.fetch(queries.warehouse_info)
     options = data.fetch(queries.filter_options)
     years = info.tahun or [dt.date.today().year]
@@ -121,8 +122,8 @@ def filters(lang: str) -> Filters | None:
         for label, values, key in people
     )
     if not kota:
-        return None
-    return Filters(tuple(kota), int(tahun[0]), int(tahun[1]), tuple(opd), tuple(jabatan), tuple(jenis), fokus)
+        return None, fokus
+    return Filters(tuple(kota), int(tahun[0]), int(tahun[1]), tuple(opd), tuple(jabatan), tuple(jenis)), fokus
 
 
 def load_status(lang: str, chosen: Filters | None) -> WarehouseInfo:
@@ -139,10 +140,10 @@ def load_status(lang: str, chosen: Filters | None) -> WarehouseInfo:
     return info
 
 
-def remember(lang: str, chosen: Filters | None, info: WarehouseInfo) -> PageContext:
+def remember(lang: str, chosen: Filters | None, info: WarehouseInfo, fokus: str | None = None) -> PageContext:
     """Build this run's page context with the reader's scope (ui.data.scope: None, every city, in the local
     mode) and keep it for the page script; say in the sidebar when chosen cities lie outside that scope."""
-    ctx = PageContext(lang, chosen, info, data.scope())
+    ctx = PageContext(lang, chosen, info, data.scope(), fokus)
     outside = scopes.outside(chosen, ctx.scope)
     if outside:
         st.sidebar.info(t("sc_outside", lang, kota=", ".join(outside)), icon=":material/visibility_lock:")

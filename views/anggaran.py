@@ -11,12 +11,12 @@ from ui import components, data
 
 ctx = components.start_page("anggaran_title")
 lang, f = ctx.lang, ctx.filters
-styles = charts.city_styles(ctx.info.kota, f)
+styles = charts.city_styles(ctx.info.kota, ctx.many, ctx.fokus)
 year = f.tahun_akhir
 
 scorecard = data.fetch(queries.scorecard, f)
 components.standing(ctx, scorecard, "persen_serapan", "biaya_per_jp")
-budget = overview.in_range(reshape.pick(scorecard, kota=f.breakdown().kota), f, filled="pagu")
+budget = overview.in_range(reshape.pick(scorecard, kota=ctx.breakdown().kota), f, filled="pagu")
 if budget.empty:
     components.no_data(ctx, "anggaran")
     st.stop()
@@ -39,7 +39,7 @@ components.chart(
     "serapan",
 )
 
-detail = data.fetch(queries.budget_detail, f.breakdown())
+detail = data.fetch(queries.budget_detail, ctx.breakdown())
 latest = reshape.pick(detail, tahun=year)
 st.subheader(t("q_budget_detail", lang, year=year))
 st.caption(t("c_budget_detail", lang))
@@ -50,7 +50,7 @@ else:
 
 left, right = st.columns(2)
 with left:
-    cost = data.fetch(queries.cost_by_kind, f.breakdown())
+    cost = data.fetch(queries.cost_by_kind, ctx.breakdown())
     cost = cost[cost["biaya_per_jp"].notna()]
     if not cost.empty:
         components.chart(

@@ -11,7 +11,7 @@ from ui import components, data
 
 ctx = components.start_page("an_dampak_title", people_note=True)
 lang, f = ctx.lang, ctx.filters
-styles = charts.city_styles(ctx.info.kota, f)
+styles = charts.city_styles(ctx.info.kota, ctx.many, ctx.fokus)
 st.info(t("an_association", lang), icon=":material/balance:")
 
 
@@ -23,7 +23,7 @@ threshold = st.segmented_control(
     format_func=lambda v: t(f"an_threshold_{v}", lang),
     required=True,
 )
-did = data.fetch(queries.training_comparison, f.breakdown(), threshold or 1)
+did = data.fetch(queries.training_comparison, ctx.breakdown(), threshold or 1)
 if did.empty:
     components.nothing_to_show(lang, t("an_no_data", lang))
 else:
@@ -37,7 +37,7 @@ else:
         "did",
     )
 
-mentoring = data.fetch(queries.mentoring_comparison, f.breakdown())
+mentoring = data.fetch(queries.mentoring_comparison, ctx.breakdown())
 if not mentoring.empty:
     components.chart(
         t("an_q_mentoring", lang),
@@ -49,10 +49,10 @@ if not mentoring.empty:
         "mentoring",
     )
 
-summary = data.fetch(queries.follow_up_summary, f.breakdown())
+summary = data.fetch(queries.follow_up_summary, ctx.breakdown())
 if not summary.empty:
     kinds = list(metrics.FOLLOW_UP_KINDS)
-    wide = data.fetch(queries.follow_up_by_kind, f.breakdown())
+    wide = data.fetch(queries.follow_up_by_kind, ctx.breakdown())
     left, right = st.columns(2)
     with left:
         components.chart(

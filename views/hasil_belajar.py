@@ -10,11 +10,11 @@ from ui import components, data
 
 ctx = components.start_page("an_hasil_title")
 lang, f = ctx.lang, ctx.filters
-styles = charts.city_styles(ctx.info.kota, f)
+styles = charts.city_styles(ctx.info.kota, ctx.many, ctx.fokus)
 year = f.tahun_akhir
 st.info(t("an_association", lang), icon=":material/balance:")
 
-by_kind = data.fetch(queries.learning_by_kind, f.breakdown())
+by_kind = data.fetch(queries.learning_by_kind, ctx.breakdown())
 if by_kind.empty:
     components.nothing_to_show(lang, t("an_no_data", lang))
 else:
@@ -43,7 +43,7 @@ else:
             "pembelajaran",
         )
     with right:
-        by_provider = data.fetch(queries.learning_by_provider, f.breakdown()).head(10)
+        by_provider = data.fetch(queries.learning_by_provider, ctx.breakdown()).head(10)
         texts = charts.mean_texts(by_provider, lang)
         components.chart(
             t("an_q_learning_provider", lang),
@@ -67,9 +67,9 @@ else:
             "pembelajaran",
         )
 
-kinds = data.fetch(queries.reactions_by_kind, f.breakdown())
+kinds = data.fetch(queries.reactions_by_kind, ctx.breakdown())
 if not kinds.empty:
-    top = data.fetch(queries.top_providers, f.breakdown())
+    top = data.fetch(queries.top_providers, ctx.breakdown())
     left, right = st.columns(2)
     with left:
         components.chart(
@@ -92,7 +92,7 @@ if not kinds.empty:
             height=420,
         )
 
-units = data.fetch(queries.jp_and_ikm, f.breakdown())
+units = data.fetch(queries.jp_and_ikm, ctx.breakdown())
 if not units.empty:
     names = charts.correlation_names(units, "jp_per_asn", "ikm", lang)
     components.chart(
@@ -116,8 +116,8 @@ if not units.empty:
         "jp-ikm",
     )
 
-ready = data.fetch(queries.readiness, f.breakdown())
-ready_by_city = data.fetch(queries.readiness_by_city, f.breakdown())
+ready = data.fetch(queries.readiness, ctx.breakdown())
+ready_by_city = data.fetch(queries.readiness_by_city, ctx.breakdown())
 if not ready.empty:
     components.chart(
         t("an_q_readiness", lang, year=year),

@@ -1,10 +1,10 @@
 """Jejak audit (admins of every city): every sign-in, refused attempt, upload, restore and export, newest first,
-with a CSV download. The log is etl.audit's file outside the warehouse."""
+with a CSV download. The log is access.audit's file outside the warehouse."""
 
 import streamlit as st
 
+from access import audit
 from analytics.texts import t
-from etl import audit
 from ui import auth, data, state
 
 lang = state.chosen_language()  # no page context needed: the log is not in the warehouse

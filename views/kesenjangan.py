@@ -9,10 +9,10 @@ from ui import components, data
 
 ctx = components.start_page("an_kesenjangan_title")
 lang, f = ctx.lang, ctx.filters
-styles = charts.city_styles(ctx.info.kota, f)
+styles = charts.city_styles(ctx.info.kota, ctx.many, ctx.fokus)
 year = f.tahun_akhir
 
-gap = data.fetch(queries.gap, f.breakdown())
+gap = data.fetch(queries.gap, ctx.breakdown())
 latest = gap[gap["tahun"] == year].reset_index(drop=True)
 if latest.empty or overview.nobody(latest, "jumlah_pns"):
     components.nothing_to_show(lang, t("an_no_data", lang))
@@ -50,7 +50,7 @@ else:
         "target-016",
     )
 
-points = data.fetch(queries.lorenz, f.breakdown())
+points = data.fetch(queries.lorenz, ctx.breakdown())
 gini = data.fetch(queries.gap, f)[["kota", "tahun", "jumlah_pns", "gini_jp"]]  # every city: a trend
 left, right = st.columns(2)
 with left:
@@ -75,7 +75,7 @@ with right:
         "gini",
     )
 
-opds = data.fetch(queries.opd_gap, f.breakdown())
+opds = data.fetch(queries.opd_gap, ctx.breakdown())
 if not opds.empty:
     kota = st.selectbox(
         t("choose_city", lang), sorted(opds["kota"].unique()), key="kesenjangan_kota", bind="query-params"
@@ -101,7 +101,7 @@ if not opds.empty:
             "opd_terendah",
             "persen-20jp",
         )
-        trend = data.fetch(queries.compliance_trend, f.breakdown(), "opd")
+        trend = data.fetch(queries.compliance_trend, ctx.breakdown(), "opd")
         lowest = reshape.pick(trend, kota=kota, nilai=list(mine["opd"].head(5)))
         city = reshape.pick(latest, kota=kota)[["kota", "jumlah_pns", "pns_memenuhi_20jp"]]
         components.chart(
@@ -133,7 +133,7 @@ dimension = (
     )
     or "kategori_jabatan"
 )
-groups = data.fetch(queries.compliance_by, f.breakdown(), dimension).dropna(subset=["persen_20jp"])
+groups = data.fetch(queries.compliance_by, ctx.breakdown(), dimension).dropna(subset=["persen_20jp"])
 groups = groups[["kota", "nilai", "jumlah_pns", "pns_memenuhi_20jp", "persen_20jp"]]
 if not groups.empty:
     components.chart(

@@ -9,12 +9,12 @@ from ui import components, data
 
 ctx = components.start_page("kinerja_title", people_note=True)
 lang, f = ctx.lang, ctx.filters
-styles = charts.city_styles(ctx.info.kota, f)
+styles = charts.city_styles(ctx.info.kota, ctx.many, ctx.fokus)
 year = f.tahun_akhir
 parts = list(queries.PREDIKAT_COLUMNS)
 
 components.standing(ctx, data.fetch(queries.scorecard, f), "persen_sangat_baik")
-ratings = data.fetch(queries.predikat, f.breakdown())
+ratings = data.fetch(queries.predikat, ctx.breakdown())
 if ratings.empty:
     components.no_data(ctx, "penilaian_kinerja", people=True)
 else:
@@ -30,7 +30,7 @@ else:
         "predikat",
     )
 
-by_opd = data.fetch(queries.predikat_by_opd, f.breakdown())
+by_opd = data.fetch(queries.predikat_by_opd, ctx.breakdown())
 if not by_opd.empty:
     kota = st.selectbox(
         t("choose_city", lang), sorted(by_opd["kota"].unique()), key="kinerja_kota", bind="query-params"
@@ -48,7 +48,7 @@ if not by_opd.empty:
         "predikat",
     )
 
-special = data.fetch(queries.special_development, f.breakdown())
+special = data.fetch(queries.special_development, ctx.breakdown())
 if not special.empty:
     names = ["jumlah_penghargaan", "pasangan_mentoring", "peserta_coaching"]
     components.chart(

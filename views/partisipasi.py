@@ -10,7 +10,7 @@ from ui import components, data
 
 ctx = components.start_page("partisipasi_title", people_note=True)
 lang, f = ctx.lang, ctx.filters
-styles = charts.city_styles(ctx.info.kota, f)
+styles = charts.city_styles(ctx.info.kota, ctx.many, ctx.fokus)
 year = f.tahun_akhir
 
 scorecard = data.fetch(queries.scorecard, f)
@@ -44,7 +44,7 @@ with right:
         "jp-per-asn",
     )
 
-distribution = data.fetch(queries.jp_distribution, f.breakdown()).drop(columns="urutan")
+distribution = data.fetch(queries.jp_distribution, ctx.breakdown()).drop(columns="urutan")
 if distribution.empty:
     components.no_data(ctx, "pegawai", people=True)
 else:
@@ -69,7 +69,7 @@ dimension = (
     )
     or "opd"
 )
-compliance = data.fetch(queries.compliance_by, f.breakdown(), dimension)
+compliance = data.fetch(queries.compliance_by, ctx.breakdown(), dimension)
 # PPPK have no 20-JP duty; across PNS and PPPK the share of all ASN is the comparable figure.
 share = "persen_asn_20jp" if dimension == "jenis_asn" else "persen_20jp"
 if compliance.empty:
@@ -96,7 +96,7 @@ else:
         "persen-20jp",
     )
 
-mix = data.fetch(queries.activity_mix, f.breakdown())
+mix = data.fetch(queries.activity_mix, ctx.breakdown())
 if not mix.empty:
     wide = reshape.wide(mix, ["kota", "tahun"], "kelompok", "jp_lulus")
     kinds = [k for k in charts.KELOMPOK_COLORS if k in wide.columns]
@@ -112,7 +112,7 @@ if not mix.empty:
 
 left, right = st.columns(2)
 with left:
-    top = reshape.provider_labels(data.fetch(queries.providers, f.breakdown()).head(10))
+    top = reshape.provider_labels(data.fetch(queries.providers, ctx.breakdown()).head(10))
     if not top.empty:
         components.chart(
             t("q_providers", lang),
@@ -131,7 +131,7 @@ with left:
             "penyelenggara",
         )
 with right:
-    done = data.fetch(queries.completion, f.breakdown())
+    done = data.fetch(queries.completion, ctx.breakdown())
     if not done.empty:
         parts = ["jumlah_lulus", "jumlah_tidak_lulus", "jumlah_tidak_hadir"]
         names = dict(zip(parts, [t("lulus", lang), t("tidak_lulus", lang), t("tidak_hadir", lang)], strict=True))

@@ -7,12 +7,12 @@ import streamlit as st
 from analytics.texts import t
 from ui import components, meeting_panel
 
-ctx = components.start_page()  # with many cities, a focus city first (Filters.needs_focus)
+ctx = components.start_page()  # with many cities, a focus city first (PageContext.needs_focus)
 lang, f = ctx.lang, ctx.filters
 meeting_panel.projector_style()
 
 top = st.columns([2, 3, 2], vertical_alignment="bottom")
-focus = f.fokus if len(f.kota) > 1 else None
+focus = ctx.fokus if len(f.kota) > 1 else None
 if focus:
     top[0].markdown(t("x_highlighted", lang, kota=focus))
 rep = meeting_panel.report(ctx, focus)

@@ -16,12 +16,12 @@ st.title(t("profil_title", lang, kota=kota))
 scorecard = data.fetch(queries.scorecard, f)
 st.subheader(
     t("q_profile_many", lang, kota=kota, n=len(f.kota), year=year)
-    if f.many
+    if ctx.many
     else t("q_profile", lang, kota=kota, year=year)
 )
 if len(f.kota) < 2:
     st.info(t("only_one_city", lang))
-elif f.many:
+elif ctx.many:
     st.caption(t("st_profile_caption", lang, n=len(f.kota)))
     st.dataframe(standing.table(scorecard, year, kota, lang), hide_index=True)
 else:

@@ -15,9 +15,11 @@ lang, f = ctx.lang, ctx.filters
 
 scorecard = data.fetch(queries.scorecard, f)
 year = f.tahun_akhir
-st.title(t("ringkasan_title_many", lang, year=year, n=len(f.kota)) if f.many else t("ringkasan_title", lang, year=year))
+st.title(
+    t("ringkasan_title_many", lang, year=year, n=len(f.kota)) if ctx.many else t("ringkasan_title", lang, year=year)
+)
 st.caption(
-    t("ringkasan_caption", lang, arrows="" if f.many else t("ringkasan_arrows", lang, prev=year - 1))
+    t("ringkasan_caption", lang, arrows="" if ctx.many else t("ringkasan_arrows", lang, prev=year - 1))
     + (" " + t("people_filter_note", lang) if f.filters_people else "")
 )
 
@@ -26,26 +28,26 @@ if not cities or (f.filters_people and overview.nobody(scorecard)):
     components.no_data(ctx, "pegawai", people=True)
     st.stop()
 
-if f.fokus in cities and len(cities) > 1:
-    st.header(t("st_focus_title", lang, kota=f.fokus, n=len(f.kota)))
-    components.tile_grid(standing.focus_tiles(scorecard, year, f.fokus, lang))
+if ctx.fokus in cities and len(cities) > 1:
+    st.header(t("st_focus_title", lang, kota=ctx.fokus, n=len(f.kota)))
+    components.tile_grid(standing.focus_tiles(scorecard, year, ctx.fokus, lang))
     st.caption(t("st_focus_caption", lang))
 
-if f.many:
+if ctx.many:
     st.header(t("st_ranked_title", lang, n=len(f.kota), year=year))
     sort, search = st.columns([2, 3])
     column = state.url_choice(
         sort.selectbox,
         t("st_sort", lang),
-        [m.column for m in standing.MEASURES],
+        [m.column for m in standing.RANKED_MEASURES],
         "urut",
-        standing.MEASURES[0].column,
+        standing.RANKED_MEASURES[0].column,
         format_func=lambda c: t(standing.BY_COLUMN[c].label, lang),
     )
     wanted = search.text_input(
         t("st_search", lang), key="cari", placeholder=t("st_search_hint", lang), bind="query-params", max_chars=60
     )
-    components.table(standing.ranked(scorecard, year, column, ctx.info.provinsi, lang, wanted, f.fokus), lang)
+    components.table(standing.ranked(scorecard, year, column, ctx.info.provinsi, lang, wanted, ctx.fokus), lang)
     st.caption(t("st_ranked_caption", lang))
 else:  # every city's tiles side by side
     tiles = overview.city_tiles(scorecard, year, lang)
@@ -62,7 +64,7 @@ sentences = findings(scorecard, year, lang)
 st.markdown("\n".join(f"- {s}" for s in sentences) if sentences else t("fd_none", lang))
 
 st.header(t("trends", lang))
-styles = charts.city_styles(ctx.info.kota, f)
+styles = charts.city_styles(ctx.info.kota, ctx.many, ctx.fokus)
 in_range = overview.in_range(scorecard, f)
 left, right = st.columns(2)
 for column, spec in zip((left, right, left, right), overview.TRENDS.values(), strict=True):

@@ -4,6 +4,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+import domain
 from analytics import metrics, queries
 from analytics.present import charts, simulation
 from analytics.present.tables import display_table, header
@@ -39,7 +40,7 @@ with controls:
         key="simulasi_urutan",
         bind="query-params",
     )
-    missing = [k for k in metrics.KELOMPOK if k not in set(seen["kelompok"])]
+    missing = [k for k in domain.KELOMPOK if k not in set(seen["kelompok"])]
     if missing:
         st.caption(t("an_kinds_missing", lang, kinds=", ".join(missing)))
 

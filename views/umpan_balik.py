@@ -11,14 +11,14 @@ SENTIMEN_COLORS = {"positif": "#1b7837", "netral": "#bababa", "negatif": "#b2182
 
 ctx = components.start_page("umpan_balik_title")
 lang, f = ctx.lang, ctx.filters
-styles = charts.city_styles(ctx.info.kota, f)
+styles = charts.city_styles(ctx.info.kota, ctx.many, ctx.fokus)
 year = f.tahun_akhir
 
-reactions = data.fetch(queries.reactions, f.breakdown())
+reactions = data.fetch(queries.reactions, ctx.breakdown())
 if reactions.empty:
     components.no_data(ctx, "umpan_balik_pelatihan")
 else:
-    by_kind = data.fetch(queries.reactions_by_kind, f.breakdown())
+    by_kind = data.fetch(queries.reactions_by_kind, ctx.breakdown())
     components.chart(
         t("q_reaction", lang),
         t("c_reaction", lang),
@@ -37,7 +37,7 @@ in_range = overview.in_range(scorecard, f)
 if in_range["ikm"].notna().any():
     components.trend(overview.TRENDS["tren_ikm"], in_range, styles, lang, "ikm_kota")
 
-units = data.fetch(queries.ikm_by_opd, f.breakdown())
+units = data.fetch(queries.ikm_by_opd, ctx.breakdown())
 latest_units = reshape.pick(units, tahun=year)
 left, right = st.columns(2)
 with left:
@@ -56,7 +56,7 @@ with left:
             "ikm",
         )
 with right:
-    elements = data.fetch(queries.ikm_elements, f.breakdown())
+    elements = data.fetch(queries.ikm_elements, ctx.breakdown())
     if not elements.empty:
         components.chart(
             t("q_unsur", lang, year=year),
@@ -80,7 +80,7 @@ with right:
             "ikm",
         )
 
-conventions = reshape.pick(data.fetch(queries.ikm_conventions, f.breakdown()), tahun=year)
+conventions = reshape.pick(data.fetch(queries.ikm_conventions, ctx.breakdown()), tahun=year)
 if not conventions.empty:  # so a reader can match a report printed with a rounded penimbang
     st.subheader(t("q_ikm_penimbang", lang, year=year))
     konvensi = conventions["konvensi"].iloc[0]
@@ -91,7 +91,7 @@ if not conventions.empty:  # so a reader can match a report printed with a round
     with per_unit:
         components.table(latest_units.drop(columns=["ikm", "mutu_ikm"]), lang)
 
-by_sentiment = data.fetch(queries.aspirations_by_sentiment, f.breakdown())
+by_sentiment = data.fetch(queries.aspirations_by_sentiment, ctx.breakdown())
 if by_sentiment.empty:
     components.no_data(ctx, "aspirasi")
 else:
@@ -105,12 +105,12 @@ else:
         "aspirasi_sentimen",
         "aspirasi",
     )
-    by_topic = data.fetch(queries.aspirations_by_topic, f.breakdown())
+    by_topic = data.fetch(queries.aspirations_by_topic, ctx.breakdown())
     components.chart(
         t("q_aspirasi_kategori", lang),
         t("c_aspirasi_kategori", lang),
         components.figure(charts.grouped_bars, by_topic, "kategori", "jumlah", styles, lang, text_format="%{y:,.0f}"),
-        data.fetch(queries.aspirations_by_topic_and_channel, f.breakdown()),
+        data.fetch(queries.aspirations_by_topic_and_channel, ctx.breakdown()),
         lang,
         "aspirasi_kategori",
         "aspirasi",

@@ -6,11 +6,13 @@ import hashlib
 import streamlit as st
 
 import domain
+import settings
+from access import audit
 from analytics.present import formatting as fmt
 from analytics.present import tables
 from analytics.queries import quality
 from analytics.texts import t
-from etl import audit, backup, intake, skm_form
+from etl import backup, intake, skm_form
 from etl.contract import DATASETS
 from etl.templates import templates_zip
 from ui import auth, data, state
@@ -24,7 +26,7 @@ who = admin.email or auth.PASSWORD_ADMIN  # for the audit log
 
 if message := st.session_state.pop("_done_message", None):
     st.success(message, icon=":material/check_circle:")
-source = intake.source_dir()
+source = settings.source_dir()
 st.markdown(t("in_intro", lang, folder=source))
 
 st.subheader(t("in_templates", lang))

@@ -13,9 +13,9 @@ from __future__ import annotations
 import zipfile
 from io import BytesIO
 
+from analytics.context import SIDE_BY_SIDE
 from analytics.meeting_files import images
 from analytics.meeting_files.content import Report
-from analytics.queries.filters import SIDE_BY_SIDE
 
 FORMATS = {  # format -> (MIME type, file extension, needs chart images)
     "pptx": ("application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx", True),

@@ -20,16 +20,16 @@ import sys
 import tomllib
 from pathlib import Path
 
+from access import audit, grants
 from analytics import peers, queries
-from analytics.context import PageContext
+from analytics.context import SIDE_BY_SIDE, PageContext
 from analytics.meeting_files import FORMATS, content, images, render
-from analytics.privacy import access, release
+from analytics.privacy import release
 from analytics.privacy.scope import own
 from analytics.queries.db import open_warehouse
-from analytics.queries.filters import SIDE_BY_SIDE, Filters
+from analytics.queries.filters import Filters
 from analytics.texts import LANGS, t
-from etl import audit
-from etl.paths import PROJECT_ROOT, warehouse_path
+from settings import PROJECT_ROOT, warehouse_path
 
 SECRETS = PROJECT_ROOT / ".streamlit" / "secrets.toml"
 CLI_READER = "baris perintah (lokal)"  # who the audit log names for an export without --sebagai
@@ -78,14 +78,14 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
-def person(args: argparse.Namespace, provinsi: dict[str, str]) -> access.Access | None:
-    """Return the access of --sebagai under the deployment's secrets file (analytics.privacy.access; None: no
+def person(args: argparse.Namespace, provinsi: dict[str, str]) -> grants.Access | None:
+    """Return the access of --sebagai under the deployment's secrets file (access.grants; None: no
     grant names them); the local mode's access without --sebagai. Raises FileNotFoundError without the file."""
     if not args.sebagai:
-        return access.LOCAL
+        return grants.LOCAL
     secrets = tomllib.loads(args.rahasia.read_text(encoding="utf-8"))
     admins = (secrets.get("admin") or {}).get("emails") or []
-    return access.access_for(args.sebagai, args.grup, secrets.get("access"), admins, provinsi)
+    return grants.access_for(args.sebagai, args.grup, secrets.get("access"), admins, provinsi)
 
 
 def _fail(message: str, status: int) -> int:
@@ -132,14 +132,13 @@ def main(argv: list[str] | None = None) -> int:
             return _fail(f"--fokus {args.fokus} harus salah satu dari --kota.", EXIT_BAD_CHOICE)
         kota = peers.compared(info, args.fokus, group, picked)
         people = (tuple(args.opd), tuple(args.jabatan), tuple(args.jenis_asn))
-        f = Filters(kota, start, end, *people, fokus=args.fokus)
-        if f.needs_focus:
+        ctx = PageContext(args.lang, Filters(kota, start, end, *people), info, who.scope, args.fokus)
+        if ctx.needs_focus:
             return _fail(
                 f"{len(kota)} kota terlalu banyak untuk satu berkas rapat: beri --fokus KOTA (kota Anda di antara"
                 f" mereka) atau pilih paling banyak {SIDE_BY_SIDE} kota dengan --kota.",
                 EXIT_BAD_CHOICE,
             )
-        ctx = PageContext(args.lang, f, info, who.scope)
         report = content.overview(release.Reader(con, who.scope), ctx, args.fokus)
         data = render(report, args.format)
     finally:

@@ -20,25 +20,15 @@ from analytics.context import PageContext, WarehouseInfo
 from analytics.present import charts, reshape, standing
 from analytics.present import formatting as fmt
 from analytics.present.findings import findings
-from analytics.present.overview import JP_SOURCE, TRENDS
+from analytics.present.measures import APPENDIX_MEASURES, JP_SOURCE
+from analytics.present.overview import TRENDS
 from analytics.present.overview import in_range as in_range_of
-from analytics.privacy import marker, numbers
+from analytics.privacy import numbers
 from analytics.queries.filters import Filters
 from analytics.texts import t
 
 Fetch = Callable[..., pd.DataFrame]
 OPD_ROWS = 10  # agencies drawn on the compliance slide; the table keeps them all
-APPENDIX = (  # (text key of the metric, scorecard column, kind)
-    ("m_jumlah_asn", "jumlah_asn", "count"),
-    ("m_jumlah_pns", "jumlah_pns", "count"),
-    ("m_persen_20jp", "persen_20jp", "percent"),
-    ("m_jp_per_asn", "jp_per_asn", "number"),
-    ("m_realisasi", "realisasi", "rupiah"),
-    ("m_persen_serapan", "persen_serapan", "percent"),
-    ("m_biaya_per_jp", "biaya_per_jp", "rupiah_full"),
-    ("m_ikm", "ikm", "ikm"),
-    ("m_persen_sangat_baik", "persen_sangat_baik", "percent"),
-)
 
 
 @dataclass(frozen=True)
@@ -223,11 +213,11 @@ def _people_filter(f: Filters, lang: str) -> str:
 def _appendix_table(scorecard: pd.DataFrame, year: int, focus: str | None = None, lang: str = "id") -> pd.DataFrame:
     """Return the scorecard rows of `year` with the appendix columns (one row per city); with a `focus` city
     (many cities compared), its row and a row of the compared cities' medians (hidden values take no part)."""
-    columns = ["kota", "tahun", *[c for _, c, _ in APPENDIX], "mutu_ikm"]
+    columns = ["kota", "tahun", *[m.column for m in APPENDIX_MEASURES], "mutu_ikm"]
     rows = scorecard.loc[scorecard["tahun"] == year, columns].sort_values("kota").reset_index(drop=True)
     if focus is None:
         return rows
-    medians = numbers(rows)[[c for _, c, _ in APPENDIX]].median()
+    medians = numbers(rows)[[m.column for m in APPENDIX_MEASURES]].median()
     n = len(rows)
     median_row = {"kota": t("x_median_of", lang, n=n), "tahun": year, **medians.to_dict(), "mutu_ikm": None}
     return pd.concat([rows[rows["kota"] == focus], pd.DataFrame([median_row])], ignore_index=True)
@@ -237,26 +227,10 @@ def appendix_text(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return the appendix as text to read: one row per metric, one column per city, values formatted in
     the chosen language."""
     rows = []
-    for key, column, kind in APPENDIX:
-        row = {t("metric", lang): t(key, lang)}
+    for m in APPENDIX_MEASURES:
+        row = {t("metric", lang): t(m.label, lang)}
         for _, r in table.iterrows():
-            value = r[column]
-            if isinstance(value, str) and value == marker():
-                text = value
-            elif kind == "count":
-                text = fmt.number(value, lang)
-            elif kind == "percent":
-                text = fmt.percent(value, lang, 1)
-            elif kind == "rupiah":
-                text = fmt.rupiah(value, lang)
-            elif kind == "rupiah_full":
-                text = fmt.rupiah(value, lang, compact=False)
-            elif kind == "ikm":
-                mutu = "" if fmt.is_missing(r["mutu_ikm"]) else f" ({r['mutu_ikm']})"  # a median has no mutu
-                text = fmt.MISSING if fmt.is_missing(value) else f"{fmt.number(value, lang, 2)}{mutu}"
-            else:
-                text = fmt.number(value, lang, 1)
-            row[r["kota"]] = text
+            row[r["kota"]] = m.graded(r[m.column], r[m.grade] if m.grade else None, lang)  # a median has no grade
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -269,18 +243,18 @@ def overview(fetch: Fetch, ctx: PageContext, focus: str | None = None) -> Report
     figures the pages draw, with a takeaway, a source line and the raw table behind each) and an
     appendix of the latest year's numbers. `focus` names a city to highlight in every chart.
 
-    With more cities than fit side by side (Filters.many) and a focus city, the file is about that city among
+    With more cities than fit side by side (PageContext.many) and a focus city, the file is about that city among
     its peers: the title says so, the findings and every trend's takeaway say its rank and its distance to
     the peers' median, the trends draw the others grey around the median, the breakdowns are the focus city's
     and the appendix sets its numbers beside the peers' median."""
     if not getattr(fetch, "releases", False):
         raise TypeError("meeting files read only through the guarded path: ui.data.fetch or release.Reader")
-    if replace(ctx.filters, fokus=focus).needs_focus:  # more cities side by side than a deck page holds
+    if replace(ctx, fokus=focus).needs_focus:  # more cities side by side than a deck page holds
         raise ValueError(f"{len(ctx.filters.kota)} cities need a focus city for a meeting file")
     f, info, lang = ctx.filters, ctx.info, ctx.lang
     year = f.tahun_akhir
-    styles = charts.city_styles(info.kota, f)
-    many = f.many and focus in f.kota
+    styles = charts.city_styles(info.kota, ctx.many, ctx.fokus)
+    many = ctx.many and focus in f.kota
     detail = replace(f, kota=(focus,)) if many else f  # what the breakdowns are about
     scorecard = fetch(queries.scorecard, f)
     in_range = in_range_of(scorecard, f)
@@ -297,7 +271,9 @@ def overview(fetch: Fetch, ctx: PageContext, focus: str | None = None) -> Report
         if many
         else t("x_title", lang, kota=charts.name_list(f.kota, lang))
     )
-    standings = standing.sentences(scorecard, year, focus, standing.BY_COLUMN, lang) if many else []
+    standings = (
+        standing.sentences(scorecard, year, focus, [m.column for m in standing.RANKED_MEASURES], lang) if many else []
+    )
     # many cities: where the focus city stands first, then the two first findings about the extremes
     lines = standings + findings(scorecard, year, lang)[: MANY_FINDINGS if many else None]
     sections = [

@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from analytics import privacy, queries
-from analytics.present import charts
+from analytics.present import charts, measures
 from analytics.present import formatting as fmt
-from analytics.present.measures import MEASURES
+from analytics.present.measures import Measure
 from analytics.queries.filters import Filters
 from analytics.texts import t
 
@@ -32,7 +32,8 @@ def in_range(scorecard: pd.DataFrame, f: Filters, filled: str | None = None) -> 
 
 @dataclass(frozen=True)
 class Trend:
-    """A scorecard line chart as the overview page and the meeting files both show it."""
+    """A scorecard line chart as the overview page and the meeting files both show it (a measure's
+    measures.TrendChart)."""
 
     key: str  # widget, file and sheet key; title and caption texts are q_trend_* / c_trend_* of its suffix
     value: str  # the scorecard column drawn
@@ -41,6 +42,14 @@ class Trend:
     source: str  # the datasets behind it, for the meeting files
     text: Callable[[float, str], str]  # one value written out (value, lang), for the meeting files' takeaway
     options: tuple[tuple[str, object], ...] = ()  # keyword arguments of charts.trend
+
+    @classmethod
+    def of(cls, measure: Measure) -> Trend:
+        """Return the trend chart of a catalogue measure that has one."""
+        chart = measure.trend
+        return cls(
+            f"tren_{chart.key}", measure.column, chart.columns, chart.anchor, chart.source, measure.write, chart.options
+        )
 
     def texts(self, lang: str) -> tuple[str, str]:
         """Return (question title, caption) in `lang`."""
@@ -59,49 +68,7 @@ class Trend:
         return build(*args, **kwargs), args[0]
 
 
-JP_SOURCE = "pegawai, program, peserta"  # the datasets behind every JP-per-PNS figure
-
-TRENDS = {
-    trend.key: trend
-    for trend in (
-        Trend(
-            "tren_20jp",
-            "persen_20jp",
-            ("jumlah_pns", "pns_memenuhi_20jp", "persen_20jp"),
-            "persen-20jp",
-            JP_SOURCE,
-            lambda v, lang: fmt.percent(v, lang, 1),
-            (("tick_suffix", "%"), ("y_range", (0, 100))),
-        ),
-        Trend(
-            "tren_ikm",
-            "ikm",
-            ("jumlah_responden_ikm", "ikm", "mutu_ikm"),
-            "ikm",
-            "survei_kepuasan",
-            lambda v, lang: fmt.number(v, lang, 2),
-            (("y_range", (60, 100)), ("bands", True)),
-        ),
-        Trend(
-            "tren_serapan",
-            "persen_serapan",
-            ("pagu", "realisasi", "persen_serapan"),
-            "serapan",
-            "anggaran",
-            lambda v, lang: fmt.percent(v, lang, 1),
-            (("tick_suffix", "%"), ("y_range", (0, 105))),
-        ),
-        Trend(
-            "tren_biaya",
-            "biaya_per_jp",
-            ("biaya_per_jp",),
-            "biaya-per-jp",
-            "program, peserta",
-            lambda v, lang: fmt.rupiah(v, lang, compact=False),
-            (("y_title", "Rp / JP"),),
-        ),
-    )
-}
+TRENDS = {trend.key: trend for trend in (Trend.of(m) for m in measures.trending())}
 
 
 def opd_profile(fetch: Callable[..., pd.DataFrame], f: Filters, kota: str) -> pd.DataFrame:
@@ -117,11 +84,6 @@ def nobody(released: pd.DataFrame, column: str = "jumlah_asn") -> bool:
     all (a '<5' counts someone)."""
     counts = released[column]
     return not (counts.map(privacy.is_hidden).any() or pd.to_numeric(counts, errors="coerce").sum() > 0)
-
-
-def _show(value: object, render: Callable[[float], str]) -> str:
-    """Return '<5' for a hidden value, else the value rendered."""
-    return value if privacy.is_hidden(value) else render(value)
 
 
 @dataclass(frozen=True)
@@ -164,89 +126,33 @@ def cities_in(scorecard: pd.DataFrame, year: int) -> list[str]:
 
 
 def city_tiles(scorecard: pd.DataFrame, year: int, lang: str) -> dict[str, list[Tile]]:
-    """Return, per city with a row for `year`, its tiles in display order. A value hidden as '<5' (a
-    scorecard from `scorecard`) is written '<5' with no change, and its help says why."""
+    """Return, per city with a row for `year`, its tiles in display order (measures.TILES). A value hidden as
+    '<5' (a scorecard from `scorecard`) is written '<5' with no change, and its note says why."""
     out: dict[str, list[Tile]] = {}
     previous = scorecard[scorecard["tahun"] == year - 1].set_index("kota")
-    count = lambda v: fmt.number(v, lang)  # noqa: E731
     latest = scorecard[scorecard["tahun"] == year].set_index("kota", drop=False)  # one row per kota (grain)
     for kota in cities_in(scorecard, year):
         r = latest.loc[kota]
         p = previous.loc[kota] if kota in previous.index else None
-
-        def delta(column: str, render, p=p, r=r) -> str | None:
-            change = _change(r[column], None if p is None else p[column])
-            return None if change is None else render(change)
-
-        def signed(render):
-            return lambda v: fmt.signed(v, render)
-
-        def small(help_text: Callable[[], str] | None, *columns: str, r=r) -> str | None:
-            """Return the small-groups note when any of `columns` reads '<5', else help_text() (None without
-            one): the help is written only from values that are shown."""
-            if any(privacy.is_hidden(r[c]) for c in columns):
-                return t("pv_small_groups", lang, k=privacy.min_group())
-            return None if help_text is None else help_text()
-
-        if privacy.is_hidden(r.ikm) or fmt.is_missing(r.ikm):
-            ikm = r.ikm if privacy.is_hidden(r.ikm) else fmt.MISSING
-        else:
-            ikm = f"{fmt.number(r.ikm, lang, 2)} ({r.mutu_ikm})"
-        out[kota] = [
-            Tile(
-                t("m_persen_20jp", lang),
-                _show(r.persen_20jp, lambda v: fmt.percent(v, lang, 1)),
-                delta("persen_20jp", lambda v: fmt.points(v, lang)),
-                "normal",
-                small(
-                    lambda r=r: f"{count(r.pns_memenuhi_20jp)} / {count(r.jumlah_pns)} PNS",
-                    "persen_20jp",
-                    "pns_memenuhi_20jp",
-                    "jumlah_pns",
-                ),
-            ),
-            Tile(
-                t("m_jp_per_asn", lang),
-                _show(r.jp_per_asn, lambda v: fmt.number(v, lang, 1)),
-                delta("jp_per_asn", signed(lambda v: fmt.number(v, lang, 1))),
-                "normal",
-                small(None, "jp_per_asn"),
-            ),
-            Tile(
-                t("m_realisasi", lang),
-                fmt.rupiah(r.realisasi, lang),
-                delta("realisasi", signed(lambda v: fmt.rupiah(v, lang))),
-                "off",
-                f"{t('m_persen_serapan', lang)}: {fmt.percent(r.persen_serapan, lang, 1)}",
-            ),
-            Tile(
-                t("m_persen_serapan", lang),
-                fmt.percent(r.persen_serapan, lang, 1),
-                delta("persen_serapan", lambda v: fmt.points(v, lang)),
-                "normal",
-            ),
-            Tile(
-                t("m_biaya_per_jp", lang),
-                fmt.rupiah(r.biaya_per_jp, lang, compact=False),
-                delta("biaya_per_jp", signed(lambda v: fmt.rupiah(v, lang, compact=False))),
-                "inverse",
-            ),
-            Tile(
-                t("m_ikm", lang),
-                ikm,
-                delta("ikm", signed(lambda v: fmt.number(v, lang, 2))),
-                "normal",
-                small(lambda r=r: f"{count(r.jumlah_responden_ikm)} responden", "ikm", "jumlah_responden_ikm"),
-            ),
-            Tile(
-                t("m_persen_sangat_baik", lang),
-                _show(r.persen_sangat_baik, lambda v: fmt.percent(v, lang, 1)),
-                delta("persen_sangat_baik", lambda v: fmt.points(v, lang)),
-                "off",
-                small(None, "persen_sangat_baik"),
-            ),
-        ]
+        out[kota] = [_tile(m, r, p, lang) for m in measures.TILES]
     return out
+
+
+def _tile(m: Measure, r: pd.Series, p: pd.Series | None, lang: str) -> Tile:
+    """Return measure `m`'s tile for a city's row `r` of the year (and `p` of the year before, if any)."""
+    change = _change(r[m.column], None if p is None else p[m.column])
+    if any(privacy.is_hidden(r[c]) for c in (m.column, *m.counts)):
+        note = t("pv_small_groups", lang, k=privacy.min_group())  # the note says only what is shown
+    else:
+        note = None if m.note is None else m.note(r, lang)
+    grade = r[m.grade] if m.grade else None
+    return Tile(
+        t(m.label, lang),
+        m.graded(r[m.column], grade, lang),
+        None if change is None else m.change(change, lang),
+        m.tile_colour,
+        note,
+    )
 
 
 def compare_with_others(scorecard: pd.DataFrame, kota: str, year: int, lang: str) -> pd.DataFrame:
@@ -258,7 +164,7 @@ def compare_with_others(scorecard: pd.DataFrame, kota: str, year: int, lang: str
     mine = latest[latest["kota"] == kota]
     others = privacy.numbers(latest[latest["kota"] != kota])
     rows = []
-    for m in MEASURES:
+    for m in measures.RANKED_MEASURES:
         value = None if mine.empty else mine.iloc[0][m.column]
         avg = others[m.column].mean() if others[m.column].notna().any() else None
         diff = _change(value, avg)

@@ -15,7 +15,7 @@ import pandas as pd
 from analytics import metrics, privacy
 from analytics.present import formatting as fmt
 from analytics.present.charts.labels import name_list
-from analytics.present.measures import BY_COLUMN, MEASURES, Measure
+from analytics.present.measures import BY_COLUMN, RANKED_MEASURES, Measure
 from analytics.present.overview import Tile
 from analytics.texts import t
 
@@ -31,7 +31,7 @@ def standings(
     """Return where `kota` stands in `year` among every city of the scorecard, per headline measure (column):
     every measure, or those of `columns`."""
     rows = latest(scorecard, year)
-    wanted = [m for m in MEASURES if columns is None or m.column in columns]
+    wanted = [m for m in RANKED_MEASURES if columns is None or m.column in columns]
     return {m.column: metrics.standing(rows, m.column, kota, m.higher_is_better) for m in wanted}
 
 
@@ -52,7 +52,7 @@ def table(scorecard: pd.DataFrame, year: int, kota: str, lang: str) -> pd.DataFr
     middle half (first to third quartile), the three best and the three lagging cities."""
     rows = []
     where = standings(scorecard, year, kota)
-    for m in MEASURES:
+    for m in RANKED_MEASURES:
         s = where[m.column]
 
         def write(v: float | None, m: Measure = m) -> str:
@@ -107,7 +107,7 @@ def focus_tiles(scorecard: pd.DataFrame, year: int, kota: str, lang: str) -> lis
     to the peers' median as the change (green when better than the median, whichever way is better)."""
     tiles = []
     where = standings(scorecard, year, kota)
-    for m in MEASURES:
+    for m in RANKED_MEASURES:
         s = where[m.column]
         value = scorecard.loc[(scorecard["tahun"] == year) & (scorecard["kota"] == kota), m.column]
         shown = value.iloc[0] if len(value) else None
@@ -158,7 +158,7 @@ def ranked(
             t("col_jumlah_asn", lang): written("jumlah_asn", lambda v: fmt.number(v, lang)),
         }
     )
-    for m in MEASURES:
+    for m in RANKED_MEASURES:
         out[t(m.label, lang)] = written(m.column, lambda v, m=m: m.write(v, lang))
     wanted = search.strip().casefold()
     if wanted:

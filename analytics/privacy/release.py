@@ -17,9 +17,24 @@ import duckdb
 import pandas as pd
 
 from analytics.privacy import scope as scopes
-from analytics.privacy.small_groups import suppress
-from analytics.queries.declare import Declaration, Undeclared, declaration_of
+from analytics.privacy.small_groups import Rules, suppress
+from analytics.queries.declare import Count, Declaration, Derived, Share, Undeclared, declaration_of
 from analytics.queries.filters import Filters
+
+
+def rules_of(declaration: Declaration) -> Rules:
+    """Return the small-group rule's view of a query's declared columns (analytics.privacy.small_groups.Rules):
+    its counts, the counts its shares imply, what each derived figure and share is computed from, and the
+    (total, parts) that add up within a row."""
+    columns = declaration.columns
+    shares = {c: k for c, k in columns.items() if isinstance(k, Share)}
+    return Rules(
+        counts=frozenset(c for c, k in columns.items() if isinstance(k, Count)),
+        implied=tuple((c, (k.of, k.parts)) for c, k in shares.items()),
+        derived=tuple((c, k.sources) for c, k in columns.items() if isinstance(k, Derived))
+        + tuple((c, (*k.parts, k.of)) for c, k in shares.items()),
+        partitions=declaration.totals,
+    )
 
 
 def undeclared_columns(frame: pd.DataFrame, declaration: Declaration) -> list[str]:
@@ -58,7 +73,7 @@ def read(
     if declaration.facts:
         return result
     frame = scopes.restrict(checked(result, declaration), declaration, scope, filters)
-    rules = declaration.rules()
+    rules = rules_of(declaration)
     return suppress(frame, rules=rules) if rules.counts else frame  # no count of people: nothing to hide
 
 

@@ -17,29 +17,13 @@ The filters come from the URL: a hostile URL naming another city narrows to noth
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pandas as pd
 
+from access.grants import Scope
 from analytics.queries.declare import Declaration
 from analytics.queries.filters import Filters
-
-
-@dataclass(frozen=True)
-class Scope:
-    """What one reader may see: `kota` None means every city (the local mode, a national deployment);
-    `share_everything` when the deployment shares every answer, not only the headline measures."""
-
-    kota: frozenset[str] | None = None
-    share_everything: bool = False
-
-    @property
-    def whole(self) -> bool:
-        """Return True when this reader sees every city's everything."""
-        return self.kota is None or self.share_everything
-
-
-EVERYTHING = Scope()
 
 
 class OutOfScope(PermissionError):

@@ -48,13 +48,11 @@ Across the tables, charts, tiles and sentences of one page (cross-table subtract
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 import pandas as pd
 
-MIN_GROUP_ENV = "ASN_MIN_GROUP"
-DEFAULT_MIN_GROUP = 5
+import settings
 
 LABELS_NOT_BREAKDOWNS = frozenset({"kota", "tahun", "mutu_ikm", "label"})
 
@@ -63,7 +61,7 @@ LABELS_NOT_BREAKDOWNS = frozenset({"kota", "tahun", "mutu_ikm", "label"})
 class Rules:
     """What the rule knows about a table's columns: which count people, which shares imply a count (share ->
     (denominator, numerators)), which figures are derived from which columns, and which (total, parts) add
-    up within a row. Each query declares its own (analytics.queries.declare, Declaration.rules); MARKERS knows
+    up within a row. Each query declares its own (analytics.queries.declare, read by release.rules_of); MARKERS knows
     nothing, so with it the functions below only read the '<5' the guarded path already wrote."""
 
     counts: frozenset[str]
@@ -77,8 +75,7 @@ MARKERS = Rules(frozenset(), (), (), ())
 
 def min_group() -> int:
     """Return the smallest group shown as a number: $ASN_MIN_GROUP when it is a whole number >= 1, else 5."""
-    raw = os.environ.get(MIN_GROUP_ENV, "").strip()
-    return int(raw) if raw.isdigit() and int(raw) >= 1 else DEFAULT_MIN_GROUP
+    return settings.min_group()
 
 
 def marker(k: int | None = None) -> str:

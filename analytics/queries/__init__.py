@@ -32,7 +32,6 @@ from analytics.queries.feedback import (  # noqa: F401
 )
 from analytics.queries.participation import (  # noqa: F401
     DIMENSIONS,
-    JP_BANDS,
     activity_mix,
     completion,
     compliance_by,

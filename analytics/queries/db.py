@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl.paths import DUCKDB_CONFIG
+from settings import DUCKDB_CONFIG
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 

@@ -1,6 +1,6 @@
 """What a query function returns, declared next to it: its grain and, for every numeric column, what kind
-of number it is. The small-group rule ("<5", analytics.privacy) reads the declaration instead of guessing
-from column names, so `jumlah` can be a head count in one query and a sum of scores in another.
+of number it is. The small-group rule ("<5", analytics.privacy.release.rules_of) reads the declaration
+instead of guessing from column names, so `jumlah` can be a head count in one query and a sum of scores in another.
 
     @query(
         grain=("kota", "tahun"),
@@ -25,8 +25,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
-from analytics.privacy.small_groups import Rules
 
 
 @dataclass(frozen=True)
@@ -85,17 +83,6 @@ class Declaration:
     totals: tuple[tuple[str, tuple[str, ...]], ...] = ()
     facts: bool = False
     shared: bool = False
-
-    def rules(self) -> Rules:
-        """Return the small-group rule's view of these columns (analytics.privacy.small_groups.Rules)."""
-        shares = {c: k for c, k in self.columns.items() if isinstance(k, Share)}
-        return Rules(
-            counts=frozenset(c for c, k in self.columns.items() if isinstance(k, Count)),
-            implied=tuple((c, (k.of, k.parts)) for c, k in shares.items()),
-            derived=tuple((c, k.sources) for c, k in self.columns.items() if isinstance(k, Derived))
-            + tuple((c, (*k.parts, k.of)) for c, k in shares.items()),
-            partitions=self.totals,
-        )
 
 
 DECLARATIONS: dict[Callable, Declaration] = {}  # every query function there is, with what it returns

@@ -15,8 +15,6 @@ from analytics.queries.filters import Filters
 # Breakdowns of 20-JP compliance; the only identifiers ever placed into SQL text.
 DIMENSIONS = ("opd", "kategori_jabatan", "golongan", "jenis_kelamin", "jenis_asn", "kelompok_usia")
 
-JP_BANDS = ("0", "1-9", "10-19", "20-29", "30-39", "40+")
-
 
 @query(
     grain=("kota", "nilai"),
@@ -59,9 +57,9 @@ def compliance_trend(con: duckdb.DuckDBPyConnection, f: Filters, dimension: str)
 @query(grain=("kota", "rentang_jp"), columns={"urutan": VALUE, "jumlah_pns": COUNT, "persen": Derived("jumlah_pns")})
 def jp_distribution(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return active PNS by JP band in tahun_akhir: one row per kota per band (kota, rentang_jp,
-    urutan, jumlah_pns, persen), bands in JP_BANDS order."""
+    urutan, jumlah_pns, persen), bands in domain.JP_BANDS order."""
     df = run(con, query_sql("jp_distribusi"), f.params())
-    df.insert(1, "rentang_jp", [JP_BANDS[i] for i in df["urutan"]])
+    df.insert(1, "rentang_jp", [domain.JP_BANDS[i] for i in df["urutan"]])
     return df
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
@@ -11,17 +13,25 @@ import domain
 from analytics.queries.db import query_sql, run
 from analytics.queries.declare import query
 
-if TYPE_CHECKING:  # analytics.context imports the filters of this package
-    from analytics.context import WarehouseInfo
+
+@dataclass(frozen=True)
+class WarehouseInfo:
+    """Facts about the loaded data (analytics.queries.warehouse_info)."""
+
+    loaded_at_utc: dt.datetime | None  # when the last load finished (UTC, naive as DuckDB stores it)
+    synthetic: bool  # the demo data: every page and file says so
+    rows_rejected: int  # source rows the last load rejected
+    kota: list[str]  # the cities in the warehouse, sorted
+    provinsi: Mapping[str, str]  # kota -> provinsi (for the time zone and the "same province" peers)
+    tahun: list[int]  # the years in scope, sorted
+    ukuran: Mapping[str, str] = field(default_factory=dict)  # kota -> domain.SIZE_BANDS name, latest year
 
 
 @query(facts=True)
 def warehouse_info(con: duckdb.DuckDBPyConnection) -> WarehouseInfo:
-    """Return facts about the loaded data (analytics.context.WarehouseInfo): last load time (UTC), synthetic
+    """Return facts about the loaded data (WarehouseInfo): last load time (UTC), synthetic
     flag, rejected rows, cities with their provinces and size bands (domain.SIZE_BANDS, from the ASN of the
     latest year), and years."""
-    from analytics.context import WarehouseInfo
-
     last = run(
         con,
         "SELECT finished_at_utc, synthetic, rows_rejected FROM etl_runs ORDER BY finished_at_utc DESC LIMIT 1",

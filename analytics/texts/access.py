@@ -1,4 +1,4 @@
-"""Texts of scoped access (analytics.privacy.access, ui.auth) and the audit log page, Indonesian first."""
+"""Texts of scoped access (access.grants, ui.auth) and the audit log page, Indonesian first."""
 
 TEXT: dict[str, dict[str, str]] = {
     "sc_no_access_title": {"id": "Akun Anda belum punya akses", "en": "Your account has no access yet"},

@@ -22,3 +22,11 @@ CREATE MACRO mutu_ikm(ikm) AS
         WHEN ikm >= mutu_batas('C') THEN 'C'
         WHEN ikm IS NOT NULL THEN 'D'
     END;
+
+-- The headline ratios of the scorecard (docs/metrics.md), each written once for the marts and the queries:
+-- NULL where the denominator is 0 or missing. A share is 0-100.
+CREATE MACRO persen_20jp(memenuhi, pns) AS 100.0 * memenuhi / nullif(pns, 0);
+CREATE MACRO jp_per_asn(jp, asn) AS jp / nullif(asn, 0);
+CREATE MACRO persen_serapan(terserap, dianggarkan) AS 100.0 * terserap / nullif(dianggarkan, 0);
+CREATE MACRO biaya_per_jp(biaya_dicatat, jp_lulus_berbiaya) AS biaya_dicatat / nullif(jp_lulus_berbiaya, 0);
+CREATE MACRO persen_sangat_baik(sangat_baik, dinilai) AS 100.0 * sangat_baik / nullif(dinilai, 0);

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+import domain
 from analytics import privacy
 from analytics.present import formatting as fmt
 from analytics.present.charts.hidden import HIDDEN, HIDDEN_COLOR, HIDDEN_PATTERN, hidden_flags, rows_for_chart
@@ -343,8 +344,6 @@ def small_multiples(
 def jp_distribution(distribution: pd.DataFrame, styles: dict[str, dict], y_title: str, lang: str) -> go.Figure:
     """Return the share of PNS per JP band, one bar per city side by side, with the 20-JP line drawn
     between the 10-19 and 20-29 bands."""
-    from analytics.queries import JP_BANDS
-
     return grouped_bars(
         distribution,
         "rentang_jp",
@@ -353,7 +352,7 @@ def jp_distribution(distribution: pd.DataFrame, styles: dict[str, dict], y_title
         lang,
         y_title=y_title,
         text_format="%{y:.0f}%",
-        category_order=list(JP_BANDS),
+        category_order=list(domain.JP_BANDS),
         target=2.5,
         target_label="20 JP",
     )

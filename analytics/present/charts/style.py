@@ -11,7 +11,6 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from analytics.present.formatting import plotly_separators
-from analytics.queries.filters import Filters
 
 # Paul Tol's "muted" colour-blind-safe palette, darkest first so lines stay visible on a projector.
 PALETTE = ("#332288", "#117733", "#CC6677", "#339988", "#AA4499", "#999933", "#882255", "#88CCEE", "#DDCC77")
@@ -38,17 +37,17 @@ CONTEXT = "#c4c4c4"  # the other cities when many are compared: grey context beh
 SPREAD = "rgba(85, 85, 85, 0.16)"  # the band between the peers' first and third quartile
 
 
-def city_styles(all_kota: list[str], f: Filters | None = None) -> dict[str, dict]:
+def city_styles(all_kota: list[str], many: bool = False, focus: str | None = None) -> dict[str, dict]:
     """Return a fixed colour, symbol, dash and bar pattern per city, by the city's place in the full
     sorted list, so a city looks the same on every page whatever the filter.
 
-    When `f` compares more cities than fit side by side (Filters.many), the focus city keeps the first
+    When `many` cities are compared, more than fit side by side (PageContext.many), the `focus` city keeps the first
     colour and every other city is grey context (`"context": True`), so no chart needs more than a handful
     of colours or legend entries."""
-    if f is not None and f.many:
-        focus = {"color": PALETTE[0], "symbol": SYMBOLS[0], "dash": DASHES[0], "pattern": PATTERNS[0]}
+    if many:
+        first = {"color": PALETTE[0], "symbol": SYMBOLS[0], "dash": DASHES[0], "pattern": PATTERNS[0]}
         context = {"color": CONTEXT, "symbol": "circle", "dash": "solid", "pattern": "", "context": True}
-        return {kota: dict(focus) if kota == f.fokus else dict(context) for kota in all_kota}
+        return {kota: dict(first) if kota == focus else dict(context) for kota in all_kota}
     return {
         kota: {
             "color": PALETTE[i % len(PALETTE)],

@@ -2,7 +2,7 @@
 -- One row per chosen kota per opd that has both active employees and an IKM (jumlah_asn, jp_per_asn,
 -- jumlah_responden, ikm, mutu_ikm). City-wide per unit (people filters do not apply).
 WITH orang AS (
-    SELECT kota, opd, sum(jumlah_asn)::BIGINT AS jumlah_asn, sum(jp_total) / nullif(sum(jumlah_asn), 0) AS jp_per_asn
+    SELECT kota, opd, sum(jumlah_asn)::BIGINT AS jumlah_asn, jp_per_asn(sum(jp_total), sum(jumlah_asn)) AS jp_per_asn
     FROM pegawai_segmen_tahun
     WHERE list_contains($kota, kota) AND tahun = $tahun_akhir
     GROUP BY kota, opd

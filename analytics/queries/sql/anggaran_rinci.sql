@@ -7,7 +7,7 @@ SELECT
     sumber_dana,
     pagu,
     realisasi,
-    round(100.0 * realisasi / nullif(pagu, 0), 1) AS persen_serapan
+    round(persen_serapan(realisasi, pagu), 1) AS persen_serapan
 FROM stg_anggaran
 WHERE list_contains($kota, kota) AND tahun BETWEEN $tahun_awal AND $tahun_akhir
 ORDER BY kota, tahun, kegiatan, sumber_dana

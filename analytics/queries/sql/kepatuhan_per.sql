@@ -6,7 +6,7 @@ SELECT
     coalesce({dimensi}::VARCHAR, '-') AS nilai,
     sum(jumlah_pns)::BIGINT AS jumlah_pns,
     sum(pns_memenuhi_20jp)::BIGINT AS pns_memenuhi_20jp,
-    100.0 * sum(pns_memenuhi_20jp) / nullif(sum(jumlah_pns), 0) AS persen_20jp,
+    persen_20jp(sum(pns_memenuhi_20jp), sum(jumlah_pns)) AS persen_20jp,
     sum(jumlah_asn)::BIGINT AS jumlah_asn,
     sum(asn_memenuhi_20jp)::BIGINT AS asn_memenuhi_20jp,
     100.0 * sum(asn_memenuhi_20jp) / nullif(sum(jumlah_asn), 0) AS persen_asn_20jp

@@ -1,6 +1,6 @@
 -- scorecard: one row per chosen kota per tahun, from the year before tahun_awal to tahun_akhir.
 -- People metrics follow the OPD, jabatan and jenis ASN filters (from pegawai_segmen_tahun);
--- budget, cost per JP and IKM are city-wide (from ringkasan_kota_tahun).
+-- budget, cost per JP and IKM are city-wide (from ringkasan_kota_tahun). The ratios are the mart's macros.
 WITH orang AS (
     SELECT
         kota,
@@ -24,9 +24,9 @@ SELECT
     coalesce(o.jumlah_asn, 0)::BIGINT AS jumlah_asn,
     coalesce(o.jumlah_pns, 0)::BIGINT AS jumlah_pns,
     coalesce(o.pns_memenuhi_20jp, 0)::BIGINT AS pns_memenuhi_20jp,
-    100.0 * o.pns_memenuhi_20jp / nullif(o.jumlah_pns, 0) AS persen_20jp,
+    persen_20jp(o.pns_memenuhi_20jp, o.jumlah_pns) AS persen_20jp,
     o.jp_total::BIGINT AS jp_total,
-    o.jp_total / nullif(o.jumlah_asn, 0) AS jp_per_asn,
+    jp_per_asn(o.jp_total, o.jumlah_asn) AS jp_per_asn,
     coalesce(o.jumlah_peserta, 0)::BIGINT AS jumlah_peserta,
     r.pagu,
     r.realisasi,
@@ -37,7 +37,7 @@ SELECT
     r.jumlah_responden_ikm,
     -- people rated: what persen_sangat_baik is a share of, so the small-group rule can judge it
     coalesce(o.jumlah_dinilai, 0)::BIGINT AS jumlah_dinilai,
-    100.0 * o.predikat_sangat_baik / nullif(o.jumlah_dinilai, 0) AS persen_sangat_baik
+    persen_sangat_baik(o.predikat_sangat_baik, o.jumlah_dinilai) AS persen_sangat_baik
 FROM ringkasan_kota_tahun AS r
 LEFT JOIN orang AS o ON o.kota = r.kota AND o.tahun = r.tahun
 WHERE list_contains($kota, r.kota) AND r.tahun BETWEEN $tahun_awal - 1 AND $tahun_akhir

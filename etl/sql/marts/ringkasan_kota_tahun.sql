@@ -1,6 +1,7 @@
 -- ringkasan_kota_tahun: the city-year scorecard.
 -- Grain: one row per kota (from stg_kota) per tahun (from int_tahun); key (kota, tahun).
--- Ratios are NULL where the denominator is 0 or there are no rows; counts are 0.
+-- Ratios (macros.sql, shared with the scorecard query) are NULL where the denominator is 0 or there are no
+-- rows; counts are 0.
 -- Definitions: docs/metrics.md.
 WITH kerangka AS (
     SELECT k.kota, t.tahun
@@ -67,20 +68,20 @@ SELECT
     coalesce(pg.jumlah_asn, 0) AS jumlah_asn,
     coalesce(pg.jumlah_pns, 0) AS jumlah_pns,
     coalesce(pg.pns_memenuhi_20jp, 0) AS pns_memenuhi_20jp,
-    100.0 * pg.pns_memenuhi_20jp / nullif(pg.jumlah_pns, 0) AS persen_20jp,
+    persen_20jp(pg.pns_memenuhi_20jp, pg.jumlah_pns) AS persen_20jp,
     pg.jp_total,
-    pg.jp_total / nullif(pg.jumlah_asn, 0) AS jp_per_asn,
+    jp_per_asn(pg.jp_total, pg.jumlah_asn) AS jp_per_asn,
     coalesce(pg.jumlah_peserta, 0) AS jumlah_peserta,
     a.pagu,
     a.realisasi,
-    100.0 * a.realisasi / nullif(a.pagu, 0) AS persen_serapan,
+    persen_serapan(a.realisasi, a.pagu) AS persen_serapan,
     b.biaya_kegiatan,
-    b.biaya_kegiatan / nullif(b.jp_lulus, 0) AS biaya_per_jp,
+    biaya_per_jp(b.biaya_kegiatan, b.jp_lulus) AS biaya_per_jp,
     i.ikm,
     mutu_ikm(i.ikm) AS mutu_ikm,
     coalesce(rs.jumlah_responden_ikm, 0) AS jumlah_responden_ikm,
     coalesce(pg.jumlah_dinilai, 0) AS jumlah_dinilai,
-    100.0 * pg.jumlah_sangat_baik / nullif(pg.jumlah_dinilai, 0) AS persen_sangat_baik
+    persen_sangat_baik(pg.jumlah_sangat_baik, pg.jumlah_dinilai) AS persen_sangat_baik
 FROM kerangka AS f
 LEFT JOIN pegawai AS pg ON pg.kota = f.kota AND pg.tahun = f.tahun
 LEFT JOIN anggaran AS a ON a.kota = f.kota AND a.tahun = f.tahun

@@ -1,5 +1,6 @@
-"""The analysis marts (kesenjangan_20jp, analisis_pegawai_tahun) and the queries of analytics.analysis on
-a fixture small enough to compute by hand.
+"""The 20-JP gap and impact analyses by hand: the marts kesenjangan_20jp and analisis_pegawai_tahun and the
+queries behind Kesenjangan and Dampak (analytics.queries: budget, participation, performance) on a fixture small
+enough to compute by hand.
 
 Pontianak, years 2023-2025 (from the ratings and the 2024 activities); all PNS Fungsional of Dinas
 Pendidikan unless said. JP earned in 2024 (nothing in 2023 or 2025):

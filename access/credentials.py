@@ -2,7 +2,7 @@
 standard library), compared in constant time, and repeated failures slowed down. No Streamlit here.
 
 Make the value for `[admin] password_scrypt` in .streamlit/secrets.toml:
-    python -c "import getpass; from analytics.privacy.credentials import new_hash; print(new_hash(getpass.getpass()))"
+    python -c "import getpass; from access.credentials import new_hash; print(new_hash(getpass.getpass()))"
 """
 
 from __future__ import annotations

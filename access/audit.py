@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import threading
 from pathlib import Path
 
 import pandas as pd
 
-from etl.paths import warehouse_path
+import settings
 
-AUDIT_ENV = "ASN_AUDIT_LOG"
-FILE_NAME = "audit.jsonl"
 COLUMNS = ["waktu_utc", "aksi", "email", "cakupan", "berkas", "keterangan"]
 ACTIONS = ("masuk", "ditolak", "unggah", "pulihkan", "ekspor")  # sign-in, refused, upload, restore, export
 _lock = threading.Lock()
@@ -26,7 +23,7 @@ _lock = threading.Lock()
 def log_path(db: Path | None = None) -> Path:
     """Return the audit log's path: $ASN_AUDIT_LOG, else audit.jsonl in the folder of the warehouse `db` (by
     default the one the app reads)."""
-    return Path(os.environ.get(AUDIT_ENV) or warehouse_path(db).parent / FILE_NAME)
+    return settings.audit_log(db)
 
 
 def record(

@@ -24,7 +24,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from analytics.privacy.scope import Scope
+
+@dataclass(frozen=True)
+class Scope:
+    """What one reader may see: `kota` None means every city (the local mode, a national deployment);
+    `share_everything` when the deployment shares every answer, not only the headline measures."""
+
+    kota: frozenset[str] | None = None
+    share_everything: bool = False
+
+    @property
+    def whole(self) -> bool:
+        """Return True when this reader sees every city's everything."""
+        return self.kota is None or self.share_everything
+
+
+EVERYTHING = Scope()
+
 
 ROLES = ("viewer", "analyst", "admin")  # each includes what the ones before it may do
 SHARE_EVERYTHING = "everything"
