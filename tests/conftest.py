@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import csv
+import fcntl
+import os
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -284,37 +287,53 @@ def query(db: Path, sql: str, params: list | dict | None = None) -> list[tuple]:
         con.close()
 
 
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]) -> Path:
+    """Return the folder `name` that `build(folder)` fills, built once per test run: with parallel workers
+    (pytest-xdist) the first worker to ask builds it in the run's shared temporary folder, holding a lock, and
+    the others wait for it and read the same files. Read such a folder, never write into it."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if "PYTEST_XDIST_WORKER" in os.environ else base  # with workers: one per run, shared
+    folder, done = shared / name, shared / f"{name}.selesai"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a worker that failed half-way left
+            folder.mkdir()
+            build(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def sample_source(tmp_path_factory: pytest.TempPathFactory) -> Callable[[int, float], Path]:
     """Session scope. Yields a function (seed, scale) -> a synthetic source folder that demo.write_sample
-    writes once per session for each (seed, scale); read the folders, never write into them."""
-    folders: dict[tuple[int, float], Path] = {}
+    writes once per test run for each (seed, scale) (built_once); read the folders, never write into them."""
 
     def get(seed: int, scale: float) -> Path:
-        if (seed, scale) not in folders:
-            folder = tmp_path_factory.mktemp(f"demo_{seed}_{scale}") / "sumber"
-            write_sample(folder, seed=seed, scale=scale)
-            folders[seed, scale] = folder
-        return folders[seed, scale]
+        made = built_once(
+            tmp_path_factory, f"demo_{seed}_{scale}", lambda f: write_sample(f / "sumber", seed=seed, scale=scale)
+        )
+        return made / "sumber"
 
     return get
 
 
 @pytest.fixture(scope="session")
-def sample_warehouse(sample_source: Callable[[int, float], Path]) -> Callable[[int, float], Path]:
+def sample_warehouse(
+    tmp_path_factory: pytest.TempPathFactory, sample_source: Callable[[int, float], Path]
+) -> Callable[[int, float], Path]:
     """Session scope. Yields a function (seed, scale) -> the warehouse the real pipeline builds from
-    sample_source(seed, scale) (beside it, in gudang/), once per session for each (seed, scale), after checking
-    the load is ok without errors; read it, never load into it."""
-    warehouses: dict[tuple[int, float], Path] = {}
+    sample_source(seed, scale), once per test run for each (seed, scale) (built_once), after checking the load
+    is ok without errors; read it, never load into it."""
+
+    def build(folder: Path, source: Path) -> None:
+        report = pipeline.load(source, folder / "warehouse.duckdb")
+        assert report.status == "ok" and report.errors == []
 
     def get(seed: int, scale: float) -> Path:
-        if (seed, scale) not in warehouses:
-            source = sample_source(seed, scale)
-            db = source.parent / "gudang" / "warehouse.duckdb"
-            report = pipeline.load(source, db)
-            assert report.status == "ok" and report.errors == []
-            warehouses[seed, scale] = db
-        return warehouses[seed, scale]
+        source = sample_source(seed, scale)
+        made = built_once(tmp_path_factory, f"gudang_{seed}_{scale}", lambda f: build(f, source))
+        return made / "warehouse.duckdb"
 
     return get
 
@@ -331,23 +350,28 @@ def demo_warehouse(sample_warehouse: Callable[[int, float], Path]) -> Path:
     return sample_warehouse(7, 0.03)
 
 
+def _fixture_warehouse(folder: Path, rows: dict[str, list[dict]], clean: bool) -> None:
+    """Load `rows` with the real pipeline into folder/gudang/warehouse.duckdb; assert it loaded (and, when
+    `clean`, that nothing was rejected)."""
+    report, _ = load_rows(folder, rows)
+    assert report.status == "ok" and report.errors == []
+    assert not clean or sum(d["rows_rejected"] for d in report.datasets.values()) == 0
+
+
 @pytest.fixture(scope="session")
 def scorecard_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Session scope. Yields the warehouse the real pipeline builds from the hand-computed scorecard_rows(),
     after checking nothing was rejected; read it, never load into it."""
-    report, db = load_rows(tmp_path_factory.mktemp("scorecard"), scorecard_rows())
-    assert report.status == "ok" and report.errors == []
-    assert sum(d["rows_rejected"] for d in report.datasets.values()) == 0
-    return db
+    made = built_once(tmp_path_factory, "scorecard", lambda f: _fixture_warehouse(f, scorecard_rows(), clean=True))
+    return made / "gudang" / "warehouse.duckdb"
 
 
 @pytest.fixture(scope="session")
 def minimal_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Session scope. Yields the warehouse the real pipeline builds from minimal_rows() (two cities, three
     employees), after checking the load is ok; read it, never load into it."""
-    report, db = load_rows(tmp_path_factory.mktemp("minimal"), minimal_rows())
-    assert report.status == "ok"
-    return db
+    made = built_once(tmp_path_factory, "minimal", lambda f: _fixture_warehouse(f, minimal_rows(), clean=False))
+    return made / "gudang" / "warehouse.duckdb"
 
 
 # The warehouse a module reads, and what is read from it once per module. A module that reads another

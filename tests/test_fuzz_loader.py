@@ -15,11 +15,14 @@ import json
 import tempfile
 from pathlib import Path
 
+import pytest
 from conftest import NIP_A, NIP_B, minimal_rows, write_folder
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from etl import cli
+
+pytestmark = pytest.mark.slow  # hypothesis: forty corrupted folders, each loaded
 
 # Datasets nothing else refers to: corrupting one row there can only cost that row.
 LEAVES = ("peserta", "penilaian_kinerja", "anggaran", "survei_kepuasan", "aspirasi")

@@ -16,7 +16,8 @@ from in_process_app import PAGE, assert_clean, open_link, shown_strings, tiles
 from analytics.context import WarehouseInfo
 
 # The app and `info` read the session's demo warehouse (tests/conftest.py).
-pytestmark = pytest.mark.usefixtures("app_environment")
+# Slow: every page opened with every hostile value of every parameter.
+pytestmark = [pytest.mark.usefixtures("app_environment"), pytest.mark.slow]
 
 
 def test_the_parameters_are_found_in_the_source() -> None:

@@ -19,6 +19,8 @@ from demo import CITIES, cli, write_sample
 from demo.national import KOTA, KOTA_ADMINISTRASI, kota_order, national_cities
 from etl import contract, pipeline
 
+pytestmark = pytest.mark.slow  # writes the 98-kota demo
+
 SEED = 5
 SCALE = 0.02
 COST_SHARE_OF_REALISASI = (0.90, 1.0)  # as in tests/test_demo_numbers.py

@@ -24,6 +24,8 @@ from demo import write_sample
 from etl import backup, intake, pipeline, reuse, reuse_marts
 from etl.warehouse import MARTS
 
+pytestmark = pytest.mark.slow  # each test loads a folder twice (an update and the full load it must equal)
+
 KEY = "5" * 64
 CITY = "pontianak"
 RUN_TABLES = {"etl_runs", "etl_run_files"}

@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PONTIANAK = frozenset({"Pontianak"})
 NIP_NEW = "199203042018011004"
 
+pytestmark = pytest.mark.slow  # each test previews and loads uploads into a warehouse of its own
+
 
 def csv_bytes(dataset: str, rows: list[dict]) -> bytes:
     """Return rows of `dataset` as a comma CSV with the contract's header."""
