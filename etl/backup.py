@@ -22,6 +22,7 @@ from pathlib import Path
 
 import duckdb
 
+from etl import scratch
 from etl.warehouse import add_run_columns, build_connection, connect, new_run_id, new_warehouse, replace_warehouse
 
 BACKUP_FOLDER = "cadangan"
@@ -100,8 +101,15 @@ def restore(db: Path, backup: Path, keep: int = KEEP) -> str:
     """Make a kept warehouse the current one again; return the run id recorded for the restore.
 
     The warehouse being replaced is kept first, so a restore can itself be undone. The restored
-    file gains the load history it did not have and a row with outcome 'restored'.
+    file gains the load history it did not have and a row with outcome 'restored'. One write at a time
+    (etl.scratch.writer): a restore waits for a running load.
     """
+    with scratch.writer(db, "pemulihan cadangan"):
+        return _restore(db, backup, keep)
+
+
+def _restore(db: Path, backup: Path, keep: int) -> str:
+    """The body of `restore`, under the writer's lock."""
     if backup.resolve().parent != backup_dir(db).resolve() or not backup.exists():
         raise FileNotFoundError(f"cadangan tidak ditemukan: {backup.name}")
     with new_warehouse(db) as new:

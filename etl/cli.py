@@ -1,18 +1,21 @@
 """Command line: `python -m etl check|load|templates` (`sample` hands over to `python -m demo sample`).
 
 Exit status: 0 when the folder loaded (rows with problems are rejected, not fatal), 2 when a
-file cannot be loaded at all (the message names the file; the warehouse is left untouched).
+file cannot be loaded at all, the pseudonym secret is empty or short, or another write holds the warehouse
+and --tanpa-tunggu was given (the message says which; the warehouse is left untouched). SIGTERM ends a load
+like Ctrl-C: its scratch folder and temporary warehouse are removed on the way out.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
-from etl import pipeline
+from etl import pipeline, scratch
 from etl.backup import KEEP
 from settings import warehouse_path
 
@@ -65,8 +68,23 @@ def demo_sample(argv: list[str]) -> int:
     return subprocess.call([sys.executable, "-m", "demo", "sample", *argv])
 
 
+def _terminated(signum: int, frame: object) -> None:
+    """End on SIGTERM as on Ctrl-C, so every `finally` runs: the scratch folder (plain NIPs) and the temporary
+    warehouse are removed before the process exits."""
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status. While it runs, SIGTERM ends it as Ctrl-C does."""
+    before = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        return _run(argv)
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
+def _run(argv: list[str] | None) -> int:
+    """Parse the arguments and do what they ask; return the exit status."""
     parser = argparse.ArgumentParser(prog="python -m etl", description="Muat data pembinaan ASN ke gudang data.")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("sample", help="pindah ke `python -m demo sample` (perintah ini meneruskannya)", add_help=False)
@@ -78,6 +96,12 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--json", action="store_true", help="cetak ringkasan JSON")
         if name == "load":
             p.add_argument("--db", type=Path, default=None)
+            p.add_argument(
+                "--tanpa-tunggu",
+                action="store_true",
+                help="jangan menunggu bila gudang data sedang ditulis (pemuatan, unggahan, pemulihan lain): keluar"
+                " dengan status 2",
+            )
             p.add_argument(
                 "--penuh",
                 action="store_true",
@@ -99,7 +123,12 @@ def main(argv: list[str] | None = None) -> int:
         report = pipeline.check(args.source)
         action = "Pemeriksaan"
     else:
-        report = pipeline.load(args.source, warehouse_path(args.db), keep_backups=KEEP, reuse_unchanged=not args.penuh)
+        db = warehouse_path(args.db)
+        try:
+            with scratch.writer(db, "python -m etl load", not args.tanpa_tunggu, lambda m: print(m, file=sys.stderr)):
+                report = pipeline.load(args.source, db, keep_backups=KEEP, reuse_unchanged=not args.penuh)
+        except scratch.Busy as busy:
+            report = pipeline.Report(db=str(db), status="failed", errors=[{"file": db.name, "message": str(busy)}])
         action = "Pemuatan"
     if args.json:
         print(json.dumps(report.summary(), ensure_ascii=False, indent=2))

@@ -11,13 +11,12 @@ from __future__ import annotations
 import io
 import json
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from etl import pipeline, siasn, skm_form
+from etl import pipeline, scratch, siasn, skm_form
 from etl.backup import KEEP
 from etl.contract import DATASETS, PERSONAL, dataset_for_file
 from etl.read import SOURCE_SUFFIXES
@@ -48,8 +47,8 @@ def rows_outside(
     """Return the rows of `files` in source folder `folder` about a kota not in `allowed`, grouped by file and
     kota (etl/sql/checks/kota_baris.sql over a throwaway load of the folder, which takes over the files unchanged
     since the load of the `current` warehouse; [] when it cannot load, which the preview reports on its own)."""
-    with tempfile.TemporaryDirectory(prefix="asn-cakupan-") as tmp:
-        db = Path(tmp) / "cek.duckdb"
+    with scratch.private_folder("cakupan") as tmp:
+        db = tmp / "cek.duckdb"
         if pipeline.load(folder, db, current=current).errors:
             return []
         con = connect(db, read_only=True)
@@ -176,11 +175,11 @@ def preview(
     names = {safe_name(n): None for n, _ in uploads if not skm_form.is_sidecar(n)}  # a chosen unit goes with its form
     replaced = sorted(n for n in names if n in existing)
     outside: list[Outside] = []
-    with tempfile.TemporaryDirectory(prefix="asn-unggah-") as tmp:
-        _stage(uploads, source, Path(tmp))
+    with scratch.private_folder("unggah") as tmp:
+        _stage(uploads, source, tmp)
         needs_unit = []
         for name in names:  # a SIASN file or survey form belongs by its columns, under any name
-            path = Path(tmp) / name
+            path = tmp / name
             kind = siasn.sniff(path) or skm_form.sniff(path)
             belongs = dataset_for_file(name) if Path(name).suffix.lower() in SOURCE_SUFFIXES else None
             names[name] = ", ".join(kind.datasets) if kind else belongs
@@ -197,13 +196,20 @@ def preview(
 
 
 def commit(
-    uploads: list[tuple[str, bytes]], source: Path, db: Path, keep: int = KEEP, allowed: frozenset[str] | None = None
+    uploads: list[tuple[str, bytes]],
+    source: Path,
+    db: Path,
+    keep: int = KEEP,
+    allowed: frozenset[str] | None = None,
+    who: str = "unggahan",
 ) -> pipeline.Report:
     """Save the uploads into the source folder and load it into the warehouse (keeping `keep` backups).
 
     When the load fails the source folder is put back exactly as it was. For a sender who administers only
     the kota `allowed`, the uploads are checked again first (preview): with a row about another kota nothing
-    is written and the report's errors name the files. Returns the load's report.
+    is written and the report's errors name the files. One write at a time (etl.scratch.writer, `who` telling
+    a second one who holds it): a second commit waits, then loads the folder with both uploads. Returns the
+    load's report.
     """
     if allowed is not None:
         refused = preview(uploads, source, allowed, db).outside
@@ -213,17 +219,18 @@ def commit(
                 for o in refused
             ]
             return pipeline.Report(status="failed", errors=errors)
-    source.mkdir(parents=True, exist_ok=True)
-    before: dict[str, bytes | None] = {}
-    for name, content in uploads:
-        path = source / safe_name(name)
-        before.setdefault(path.name, path.read_bytes() if path.exists() else None)
-        path.write_bytes(content)
-    report = pipeline.load(source, db, keep_backups=keep)
-    if report.errors:
-        for name, content in before.items():
-            if content is None:
-                (source / name).unlink(missing_ok=True)
-            else:
-                (source / name).write_bytes(content)
+    with scratch.writer(db, who):  # the source folder of record and the warehouse change together, one at a time
+        source.mkdir(parents=True, exist_ok=True)
+        before: dict[str, bytes | None] = {}
+        for name, content in uploads:
+            path = source / safe_name(name)
+            before.setdefault(path.name, path.read_bytes() if path.exists() else None)
+            path.write_bytes(content)
+        report = pipeline.load(source, db, keep_backups=keep)
+        if report.errors:
+            for name, content in before.items():
+                if content is None:
+                    (source / name).unlink(missing_ok=True)
+                else:
+                    (source / name).write_bytes(content)
     return report

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-import tempfile
 import time
 from dataclasses import dataclass, field
 from functools import partial
@@ -17,10 +16,10 @@ from pathlib import Path
 
 import duckdb
 
-from etl import reuse, reuse_marts
+from etl import reuse, reuse_marts, scratch
 from etl.backup import keep_current
 from etl.contract import DATASETS, LOAD_ORDER, NIP, SYNTHETIC_MARKER, TARGETS, Dataset
-from etl.pseudonym import existing_key, pseudonym_key
+from etl.pseudonym import KeyProblem, existing_key, pseudonym_key
 from etl.read import (
     TOTAL_REASON,
     FileProblem,
@@ -309,9 +308,12 @@ def check(source: Path, collect_rejects: bool = False, current: Path | None = No
     """
     report = Report()
     # nothing is stored: any key will do, but taking over the current warehouse's rows needs its own
-    key = (existing_key(current) if current is not None else None) or secrets.token_hex(32)
-    with tempfile.TemporaryDirectory(prefix="asn-etl-") as tmp:
-        con = scratch_connection(Path(tmp))
+    try:
+        key = (existing_key(current) if current is not None else None) or secrets.token_hex(32)
+    except KeyProblem as problem:
+        return _failed(report, problem.where, problem)
+    with scratch.private_folder("etl") as tmp:
+        con = scratch_connection(tmp)
         try:
             _validate_folder(con, source, report, key, current=current)
             if collect_rejects and not report.errors:
@@ -342,28 +344,43 @@ def load(
     try:
         ikm_convention()  # a setting the marts are built with: refused before anything is read
     except ValueError as problem:
-        report.errors.append({"file": IKM_PENIMBANG_ENV, "message": str(problem)})
-        report.status = "failed"
-        return report
+        return _failed(report, IKM_PENIMBANG_ENV, problem)
+    with scratch.writer(db, "pemuatan data"):  # one writer at a time; a caller may hold it already
+        try:  # the secret first: with an empty or short one nothing may be written
+            # a throwaway load beside the live warehouse (current) borrows its secret
+            key = (existing_key(current) if current not in (None, db) else None) or pseudonym_key(db)
+        except KeyProblem as problem:
+            return _failed(report, problem.where, problem)
+        _load(source, db, keep_backups, current, report, key)
+    return report
+
+
+def _failed(report: Report, file: str, problem: Exception) -> Report:
+    """Return `report` failed with one error about `file` (a setting or the key file): nothing was written."""
+    report.errors.append({"file": file, "message": str(problem)})
+    report.status = "failed"
+    return report
+
+
+def _load(source: Path, db: Path, keep_backups: int, current: Path | None, report: Report, key: str) -> None:
+    """The body of `load`, under the writer's lock and with the pseudonym secret `key`: fills `report`."""
     started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     clock = time.perf_counter()
     phases: dict[str, float] = {}
     with new_warehouse(db) as new:
-        with tempfile.TemporaryDirectory(prefix="asn-etl-") as tmp:
-            scratch = scratch_connection(Path(tmp))
+        with scratch.private_folder("etl") as tmp:
+            scratch_con = scratch_connection(tmp)
             try:
                 db.parent.mkdir(parents=True, exist_ok=True)
-                # a throwaway load beside the live warehouse (current) borrows its secret
-                key = (existing_key(current) if current not in (None, db) else None) or pseudonym_key(db)
-                _validate_folder(scratch, source, report, key, new, current)
+                _validate_folder(scratch_con, source, report, key, new, current)
                 phases["validate"] = round(time.perf_counter() - clock, 3)  # raw tables included
                 if report.errors:
                     report.status = "failed"
-                    return report
-                create_reject_report(scratch)
-                write_rejects(scratch)
+                    return
+                create_reject_report(scratch_con)
+                write_rejects(scratch_con)
             finally:
-                scratch.close()
+                scratch_con.close()
         phases["rejects"] = round(time.perf_counter() - clock - phases["validate"], 3)  # the reject report
         con = build_connection(new)
         try:
@@ -394,4 +411,3 @@ def load(
         finally:
             con.close()
         replace_warehouse(new, db, partial(keep_current, keep=keep_backups))
-    return report

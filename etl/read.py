@@ -14,7 +14,6 @@ import codecs
 import csv
 import datetime as dt
 import hashlib
-import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +22,7 @@ from typing import NamedTuple
 import duckdb
 import pandas as pd
 
-from etl import siasn, skm_form
+from etl import scratch, siasn, skm_form
 from etl.contract import DATASETS, SYNTHETIC_MARKER, Dataset, dataset_for_file
 
 SOURCE_SUFFIXES = (".csv", ".xlsx")
@@ -286,11 +285,11 @@ def find_header(dataset: Dataset, rows: list[list]) -> tuple[int, int, list[str]
     return best
 
 
-def _utf8_lf_copy(path: Path, folder: str, encoding: str) -> Path:
+def _utf8_lf_copy(path: Path, folder: Path, encoding: str) -> Path:
     """Write a copy of a CSV into `folder` as UTF-8 with every CRLF made LF, and return it: what DuckDB
     reads when the file is Windows-1252, or mixes CRLF and LF lines (two people's files pasted together),
     which DuckDB's parser cannot read ("The CSV Parser state machine reached an invalid state")."""
-    target = Path(folder) / "utf8.csv"
+    target = folder / "utf8.csv"
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     pending = ""  # a CR at the end of a chunk waits for the next one: it may start a CRLF
     with path.open("rb") as fh, target.open("w", encoding="utf-8", newline="") as out:
@@ -417,7 +416,7 @@ def _read_csv(
         f" rejects_table = '{rejects}', rejects_scan = '{table}_scan', strict_mode = true)"
     )
     params = {"delim": delimiter, "names": names, "skip": header_at + span - 1, "total": TOTAL_ROW}
-    with tempfile.TemporaryDirectory(prefix="asn-csv-") as tmp:
+    with scratch.private_folder("csv") as tmp:
         path = src.path if encoding == "utf-8" else _utf8_lf_copy(src.path, tmp, encoding)
         try:
             con.execute(sql, params | {"path": str(path)})

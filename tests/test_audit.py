@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def warehouse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A warehouse of minimal_rows() loaded twice (one kept to restore); the log at its default place."""
-    monkeypatch.setenv("ASN_PSEUDONYM_KEY", "kunci-uji-audit")
+    monkeypatch.setenv("ASN_PSEUDONYM_KEY", "kunci-uji-audit-rahasia-uji-yang-cukup-panjang")
     monkeypatch.delenv(settings.AUDIT_ENV, raising=False)
     monkeypatch.setenv(WAREHOUSE_ENV, str(tmp_path / "gudang" / "warehouse.duckdb"))
     source = write_folder(tmp_path / "sumber", minimal_rows())

@@ -151,7 +151,9 @@ def clean_pegawai(tmp_path: Path) -> list[tuple]:
 
 
 def test_a_workbook_header_over_two_rows_with_merged_cells_loads_like_the_clean_file(tmp_path, monkeypatch):
-    monkeypatch.setenv(PSEUDONYM_KEY_ENV, "kunci-uji")  # the same pseudonyms in both warehouses
+    monkeypatch.setenv(
+        PSEUDONYM_KEY_ENV, "kunci-uji-rahasia-uji-yang-cukup-panjang"
+    )  # the same pseudonyms in both warehouses
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["DATA PEGAWAI 2024"])
@@ -175,7 +177,9 @@ def test_a_workbook_header_over_two_rows_with_merged_cells_loads_like_the_clean_
 
 
 def test_a_csv_header_over_two_rows_loads_like_the_clean_file(tmp_path, monkeypatch):
-    monkeypatch.setenv(PSEUDONYM_KEY_ENV, "kunci-uji")  # the same pseudonyms in both warehouses
+    monkeypatch.setenv(
+        PSEUDONYM_KEY_ENV, "kunci-uji-rahasia-uji-yang-cukup-panjang"
+    )  # the same pseudonyms in both warehouses
 
     def line(cells: list) -> str:
         return ";".join("" if c is None else str(c) for c in cells)

@@ -25,7 +25,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(autouse=True)
 def fixed_key(monkeypatch):
-    monkeypatch.setenv("ASN_PSEUDONYM_KEY", "kunci-uji-alur")
+    monkeypatch.setenv("ASN_PSEUDONYM_KEY", "kunci-uji-alur-rahasia-uji-yang-cukup-panjang")
 
 
 @pytest.fixture(scope="module")

@@ -28,7 +28,7 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
     rows["pegawai"].append(pegawai("19850312201001100", tahun_lahir="abc"))  # a rejected row
     source = write_folder(tmp_path / "sumber", rows)
     db = tmp_path / "gudang" / "warehouse.duckdb"
-    monkeypatch.setenv("ASN_PSEUDONYM_KEY", "kunci-uji-halaman")
+    monkeypatch.setenv("ASN_PSEUDONYM_KEY", "kunci-uji-halaman-rahasia-uji-yang-cukup-panjang")
     assert pipeline.load(source, db).status == "ok"
     monkeypatch.setenv(WAREHOUSE_ENV, str(db))
     monkeypatch.setenv(SOURCE_ENV, str(source))

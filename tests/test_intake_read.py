@@ -271,7 +271,7 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[pipeline
     }
     out = {}
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("ASN_PSEUDONYM_KEY", "kunci-uji-bentuk")
+        mp.setenv("ASN_PSEUDONYM_KEY", "kunci-uji-bentuk-rahasia-uji-yang-cukup-panjang")
         for form, folder in forms.items():
             db = base / f"gudang_{form}" / "warehouse.duckdb"
             out[form] = (pipeline.load(folder, db), db)

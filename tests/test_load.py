@@ -15,7 +15,7 @@ import duckdb
 import pytest
 from conftest import NIP_A, NIP_B, NIP_C, minimal_rows, pegawai, program, query, write_csv, write_folder
 
-from etl import pipeline
+from etl import pipeline, scratch
 from etl.contract import DATASETS
 from etl.pseudonym import key_file
 
@@ -209,7 +209,9 @@ def test_etl_run_files_keeps_the_files_of_earlier_runs(twice):
 
 
 def test_a_load_leaves_no_temporary_files_beside_the_warehouse(twice):
-    assert sorted(p.name for p in twice.db.parent.iterdir()) == sorted([twice.db.name, key_file(twice.db).name])
+    kept = [twice.db.name, key_file(twice.db).name, scratch.lock_path(twice.db).name]  # the writer's lock stays
+    assert sorted(p.name for p in twice.db.parent.iterdir()) == sorted(kept)
+    assert scratch.lock_path(twice.db).read_text() == ""  # released: nobody is named as writing
 
 
 # ---------------------------------------------------------------------------------------------
@@ -287,7 +289,7 @@ def test_id_pegawai_is_the_same_in_every_table_that_names_the_employee(twice):
 def test_id_pegawai_changes_with_a_different_pseudonym_key(tmp_path, monkeypatch):
     folder = write_folder(tmp_path / "sumber", minimal_rows())
     ids = []
-    for secret in ("kunci-rahasia-satu", "kunci-rahasia-dua"):
+    for secret in ("kunci-rahasia-satu-yang-cukup-panjang", "kunci-rahasia-dua-yang-cukup-panjang"):
         monkeypatch.setenv("ASN_PSEUDONYM_KEY", secret)
         db = tmp_path / secret / "warehouse.duckdb"
         assert pipeline.load(folder, db).status == "ok"

@@ -61,7 +61,7 @@ def test_the_throttle_holds_tries_until_the_wait_is_over_and_forgets_after_succe
 def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """A warehouse of minimal_rows() the app points at; the process's failure count reset before and after."""
     db = tmp_path / "gudang" / "warehouse.duckdb"
-    monkeypatch.setenv("ASN_PSEUDONYM_KEY", "kunci-uji-sandi")
+    monkeypatch.setenv("ASN_PSEUDONYM_KEY", "kunci-uji-sandi-rahasia-uji-yang-cukup-panjang")
     assert pipeline.load(write_folder(tmp_path / "sumber", minimal_rows()), db).status == "ok"
     monkeypatch.setenv(WAREHOUSE_ENV, str(db))
     monkeypatch.chdir(ROOT)

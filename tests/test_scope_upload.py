@@ -40,7 +40,7 @@ def csv_bytes(dataset: str, rows: list[dict]) -> bytes:
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
     """The source folder of record (minimal_rows: Pontianak and Jambi in pegawai.csv) and its warehouse."""
-    monkeypatch.setenv("ASN_PSEUDONYM_KEY", "kunci-uji-cakupan")
+    monkeypatch.setenv("ASN_PSEUDONYM_KEY", "kunci-uji-cakupan-rahasia-uji-yang-cukup-panjang")
     monkeypatch.setenv(settings.AUDIT_ENV, str(tmp_path / "audit.jsonl"))
     source = write_folder(tmp_path / "sumber", minimal_rows())
     db = tmp_path / "gudang" / "warehouse.duckdb"

@@ -140,7 +140,7 @@ def both(tmp_path_factory: pytest.TempPathFactory) -> tuple[pipeline.Report, Pat
     """The SIASN folder and the equivalent contract folder, each loaded with the same pseudonym key."""
     tmp = tmp_path_factory.mktemp("siasn")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(PSEUDONYM_KEY_ENV, "kunci-uji-siasn")
+        patch.setenv(PSEUDONYM_KEY_ENV, "kunci-uji-siasn-rahasia-uji-yang-cukup-panjang")
         report = pipeline.load(write_siasn_folder(tmp / "siasn"), tmp / "a" / "w.duckdb")
         plain = pipeline.load(write_folder(tmp / "kontrak", contract_rows()), tmp / "b" / "w.duckdb")
     assert plain.errors == [] and plain.datasets["peserta"]["rows_loaded"] == 3

@@ -22,6 +22,7 @@ from analytics.privacy import release
 from analytics.privacy.scope import OutOfScope
 from analytics.queries.db import open_warehouse, warehouse_version
 from analytics.queries.filters import Filters
+from etl import scratch
 from settings import warehouse_path
 from ui import auth
 
@@ -37,6 +38,9 @@ class _Current:
 
 @st.cache_resource(show_spinner=False)
 def _current() -> _Current:
+    """The server's one connection holder, made at its first page: first remove what a killed load left
+    (etl.scratch.sweep_after_crash: scratch folders with plain NIPs, temporary warehouses)."""
+    scratch.sweep_after_crash(current_path())
     return _Current()
 
 

@@ -125,7 +125,7 @@ if uploads:
             st.dataframe(tables.for_screen(skipped, lang, domain.DEFAULT_ZONE), hide_index=True)
     if st.button(t("in_confirm", lang), type="primary", disabled=not preview.can_load, key="unggah_confirm"):
         with st.spinner():
-            done = intake.commit(uploads, source, data.current_path(), keep=backup.KEEP, allowed=admin.admin_kota)
+            done = intake.commit(uploads, source, data.current_path(), backup.KEEP, admin.admin_kota, f"unggahan {who}")
         if done.errors:
             st.error(t("in_load_failed", lang))
         else:
