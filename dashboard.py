@@ -48,14 +48,18 @@ if who is None:
 auth.record_sign_in(who)
 auth.logout_button(lang)
 
-if not data.available():
-    st.error(t("no_warehouse", lang, path=data.current_path()))
-    if page.url_path != "unggah":  # the upload page can build the first warehouse
+if not data.readable():  # no warehouse yet, or a damaged one: a sentence, never a path or a traceback to readers
+    missing = not data.available()
+    st.error(t("no_warehouse", lang, path=data.current_path()) if missing else t("warehouse_damaged", lang))
+    if page.url_path != "unggah":  # the upload page can build the first warehouse or restore a kept one
         st.stop()
     page.run()
     st.stop()
 
-chosen, fokus = state.filters(lang)
-ctx = state.remember(lang, chosen, state.load_status(lang, chosen), fokus)  # what the page script reads
-meeting_panel.panel(ctx)
-page.run()
+try:
+    chosen, fokus = state.filters(lang)
+    ctx = state.remember(lang, chosen, state.load_status(lang, chosen), fokus)  # what the page script reads
+    meeting_panel.panel(ctx)
+    page.run()
+except data.Damaged:  # damage deeper in the file than the quick look reaches
+    st.error(t("warehouse_damaged", lang))

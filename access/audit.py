@@ -16,6 +16,7 @@ import pandas as pd
 import settings
 
 COLUMNS = ["waktu_utc", "aksi", "email", "cakupan", "berkas", "keterangan"]
+LOCAL_COMMAND = "baris perintah (lokal)"  # who acted, for a command run on this machine without --sebagai
 ACTIONS = ("masuk", "ditolak", "unggah", "pulihkan", "ekspor")  # sign-in, refused, upload, restore, export
 _lock = threading.Lock()
 

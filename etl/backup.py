@@ -23,7 +23,16 @@ from pathlib import Path
 import duckdb
 
 from etl import scratch
-from etl.warehouse import add_run_columns, build_connection, connect, new_run_id, new_warehouse, replace_warehouse
+from etl.warehouse import (
+    DAMAGED,
+    add_run_columns,
+    build_connection,
+    connect,
+    damage,
+    new_run_id,
+    new_warehouse,
+    replace_warehouse,
+)
 
 BACKUP_FOLDER = "cadangan"
 KEEP = 3  # previous warehouses kept by the CLI and the upload page
@@ -56,9 +65,10 @@ def last_run(db: Path) -> dict | None:
 def keep_current(db: Path, keep: int = KEEP) -> Path | None:
     """Keep the warehouse at `db` (about to be replaced) in the backup folder; prune to `keep` files.
 
-    Returns the kept file, or None when there is no warehouse yet or keep is 0.
+    Returns the kept file, or None when there is no warehouse yet, keep is 0, or the warehouse cannot be read
+    (a damaged file is never kept as a backup: restoring it would bring the damage back).
     """
-    if keep <= 0 or not db.exists():
+    if keep <= 0 or not db.exists() or damage(db) is not None:
         return None
     run = last_run(db)
     run_id = run["run_id"] if run else dt.datetime.fromtimestamp(db.stat().st_mtime).strftime("%Y%m%dT%H%M%S")
@@ -102,9 +112,14 @@ def restore(db: Path, backup: Path, keep: int = KEEP) -> str:
 
     The warehouse being replaced is kept first, so a restore can itself be undone. The restored
     file gains the load history it did not have and a row with outcome 'restored'. One write at a time
-    (etl.scratch.writer): a restore waits for a running load.
+    (etl.scratch.writer): a restore waits for a running load. A backup that cannot be read is refused
+    (ValueError with the reason); a damaged current warehouse is replaced without being kept.
     """
     with scratch.writer(db, "pemulihan cadangan"):
+        if backup.resolve().parent == backup_dir(db).resolve() and backup.exists():
+            why = damage(backup)
+            if why is not None:  # checked before it is put back
+                raise ValueError(DAMAGED.format(name=backup.name, why=why))
         return _restore(db, backup, keep)
 
 
@@ -119,14 +134,18 @@ def _restore(db: Path, backup: Path, keep: int) -> str:
         con = build_connection(new)
         try:
             add_run_columns(con)
-            if db.exists():
+            if db.exists() and damage(db, full=False) is None:  # a damaged current one has no history to give
                 con.execute("ATTACH $path AS cur (READ_ONLY)", {"path": str(db)})
-                for table, key in (("etl_runs", "run_id"), ("etl_run_files", "run_id")):
-                    con.execute(
-                        f"INSERT INTO {table} BY NAME SELECT * FROM cur.{table}"
-                        f" WHERE {key} NOT IN (SELECT {key} FROM {table})"
-                    )
-                con.execute("DETACH cur")
+                try:
+                    for table, key in (("etl_runs", "run_id"), ("etl_run_files", "run_id")):
+                        con.execute(
+                            f"INSERT INTO {table} BY NAME SELECT * FROM cur.{table}"
+                            f" WHERE {key} NOT IN (SELECT {key} FROM {table})"
+                        )
+                except duckdb.Error:
+                    pass  # its history cannot be read past the damage: the restored file's own is kept
+                finally:
+                    con.execute("DETACH cur")
             now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
             con.execute(
                 "INSERT INTO etl_runs BY NAME SELECT $run_id AS run_id, $now AS started_at_utc,"

@@ -15,7 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from etl import pipeline, scratch
+from access import audit
+from etl import backup, pipeline, scratch
 from etl.backup import KEEP
 from settings import warehouse_path
 
@@ -68,17 +69,46 @@ def demo_sample(argv: list[str]) -> int:
     return subprocess.call([sys.executable, "-m", "demo", "sample", *argv])
 
 
+def restore(db: Path, number: int) -> int:
+    """Put the `number`-th newest kept warehouse of `db` back (etl.backup.restore, which checks it reads first),
+    say which, and record it in the audit log; return the exit status (2 with the reason when it cannot)."""
+    kept = backup.list_backups(db)
+    if not 1 <= number <= len(kept):
+        where = backup.backup_dir(db)
+        print(f"Tidak ada salinan ke-{number} di {where} (ada {len(kept)}).", file=sys.stderr)
+        return EXIT_FILE_PROBLEM
+    chosen = kept[number - 1]
+    try:
+        run_id = backup.restore(db, chosen["path"])
+    except (ValueError, OSError) as problem:
+        print(f"Pemulihan GAGAL: tidak ada yang diubah. {problem}", file=sys.stderr)
+        return EXIT_FILE_PROBLEM
+    audit.record("pulihkan", audit.LOCAL_COMMAND, "semua", [chosen["path"].name], f"run {run_id}", db)
+    print(f"Gudang data {db} dipulihkan dari {chosen['path'].name} (pemuatan {chosen['run_id']}).")
+    return 0
+
+
+_stopped_by: list[int] = []  # the signal that ended this run, if one did
+
+
 def _terminated(signum: int, frame: object) -> None:
     """End on SIGTERM as on Ctrl-C, so every `finally` runs: the scratch folder (plain NIPs) and the temporary
     warehouse are removed before the process exits."""
+    _stopped_by.append(signum)
     raise SystemExit(128 + signum)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; return the exit status. While it runs, SIGTERM ends it as Ctrl-C does."""
+    """Run the command line; return the exit status. While it runs, SIGTERM ends it as Ctrl-C does, with a
+    sentence and status 143 (DuckDB reports the interruption of a running query as a RuntimeError)."""
     before = signal.signal(signal.SIGTERM, _terminated)
     try:
         return _run(argv)
+    except (SystemExit, RuntimeError):
+        if not _stopped_by:
+            raise
+        print("Dihentikan (SIGTERM): gudang data tidak diubah, berkas sementaranya sudah dihapus.", file=sys.stderr)
+        return 128 + _stopped_by[-1]
     finally:
         signal.signal(signal.SIGTERM, before)
 
@@ -88,6 +118,11 @@ def _run(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl", description="Muat data pembinaan ASN ke gudang data.")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("sample", help="pindah ke `python -m demo sample` (perintah ini meneruskannya)", add_help=False)
+    p_restore = sub.add_parser(
+        "pulihkan", help="pulihkan gudang data dari salinan di cadangan/ (1 = yang terbaru; diperiksa dulu)"
+    )
+    p_restore.add_argument("nomor", type=int, nargs="?", default=1, help="salinan ke-N, terbaru dulu (bawaan 1)")
+    p_restore.add_argument("--db", type=Path, default=None)
     p_templates = sub.add_parser("templates", help="tulis templat isian XLSX dan CSV untuk setiap jenis data")
     p_templates.add_argument("--out", type=Path, required=True)
     for name, help_text in (("check", "periksa folder tanpa menulis apa pun"), ("load", "periksa dan muat")):
@@ -113,6 +148,8 @@ def _run(argv: list[str] | None) -> int:
         return demo_sample(argv[1:])
     args = parser.parse_args(argv)
 
+    if args.command == "pulihkan":
+        return restore(warehouse_path(args.db), args.nomor)
     if args.command == "templates":
         from etl.templates import write_templates
 

@@ -8,6 +8,7 @@ scratch database that is deleted at the end.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import secrets
 import time
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+import settings
 from etl import reuse, reuse_marts, scratch
 from etl.backup import keep_current
 from etl.contract import DATASETS, LOAD_ORDER, NIP, SYNTHETIC_MARKER, TARGETS, Dataset
@@ -32,6 +34,7 @@ from etl.read import (
 )
 from etl.validate import create_rejects, create_warnings, discard, validate_dataset, warn_load_wide
 from etl.warehouse import (
+    DAMAGED,
     add_reject_rows,
     attach,
     build_connection,
@@ -41,6 +44,7 @@ from etl.warehouse import (
     copy_run_history,
     create_reject_report,
     create_reject_rows,
+    damage,
     ikm_convention,
     new_run_id,
     new_warehouse,
@@ -346,13 +350,40 @@ def load(
     except ValueError as problem:
         return _failed(report, IKM_PENIMBANG_ENV, problem)
     with scratch.writer(db, "pemuatan data"):  # one writer at a time; a caller may hold it already
+        why = damage(db) if db.exists() else None
+        if why is not None and reuse_unchanged:  # --penuh rebuilds over it; a plain load would build on it
+            return _failed(report, db.name, ValueError(DAMAGED.format(name=db.name, why=why)))
+        if current not in (None, db) and damage(current, full=False) is not None:
+            current = None  # a throwaway load beside a damaged live warehouse reads everything itself
         try:  # the secret first: with an empty or short one nothing may be written
             # a throwaway load beside the live warehouse (current) borrows its secret
             key = (existing_key(current) if current not in (None, db) else None) or pseudonym_key(db)
         except KeyProblem as problem:
             return _failed(report, problem.where, problem)
-        _load(source, db, keep_backups, current, report, key)
+        try:
+            _load(source, db, keep_backups, current, report, key)
+        except (OSError, duckdb.IOException, duckdb.OutOfMemoryException, duckdb.FatalException) as problem:
+            report.run_id = None
+            return _failed(report, db.name, ValueError(fault(problem)))
     return report
+
+
+def fault(problem: Exception) -> str:
+    """Return a load's failure to write or read as a sentence for people, in Indonesian: a full disk, no memory,
+    no permission, or what DuckDB or the system said. The warehouse is always left as it was."""
+    said = str(problem)
+    if getattr(problem, "errno", None) == errno.ENOSPC or "No space left" in said:
+        what = "Disk penuh: gudang data baru atau salinan cadangannya tidak muat. Kosongkan ruang disk, lalu muat lagi."
+    elif isinstance(problem, duckdb.OutOfMemoryException):
+        what = (
+            f"Memori tidak cukup untuk memuat data ({settings.ETL_MEMORY_ENV}={settings.etl_memory()}); naikkan"
+            " batasnya atau kosongkan memori, lalu muat lagi."
+        )
+    elif isinstance(problem, PermissionError):
+        what = f"Tidak ada izin untuk menulis atau membaca {problem.filename or 'sebuah file'}."
+    else:
+        what = f"Gudang data tidak dapat ditulis ({said})."
+    return what + " Gudang data yang sekarang tidak diubah."
 
 
 def _failed(report: Report, file: str, problem: Exception) -> Report:

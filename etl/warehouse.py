@@ -228,6 +228,8 @@ def copy_run_history(con: duckdb.DuckDBPyConnection, old: Path) -> None:
         for table in ("etl_runs", "etl_run_files"):
             if table in tables:
                 con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM old.{table}")
+    except duckdb.Error:  # a damaged old warehouse: its history cannot be read (a failed insert adds nothing)
+        pass
     finally:
         con.execute("DETACH old")
 
@@ -320,6 +322,32 @@ def new_run_id(started: dt.datetime) -> str:
     """Return the id of a load or restore started at `started` (UTC): its second and six random hex
     digits, e.g. '20240312T081500-1a2b3c'."""
     return started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+
+
+def damage(db: Path, full: bool = True) -> str | None:
+    """Return why the warehouse file at `db` cannot be read (DuckDB's words), None when it reads: it opens and
+    lists its tables, and with `full` every row of every table is read (every block's checksum checked)."""
+    try:
+        con = duckdb.connect(str(db), read_only=True, config=DUCKDB_CONFIG)
+    except duckdb.Error as problem:
+        return str(problem)
+    try:
+        tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() ORDER BY ALL").fetchall()]
+        for table in tables:  # names from the file's own catalogue, quoted
+            scan = f'SELECT count(hash(t)) FROM "{table}" AS t' if full else f'SELECT count(*) FROM "{table}"'
+            con.execute(scan).fetchall()
+    except duckdb.Error as problem:
+        return str(problem)
+    finally:
+        con.close()
+    return None
+
+
+DAMAGED = (
+    "Gudang data {name} rusak dan tidak dapat dibaca ({why}). Pulihkan salinan terakhir yang baik dengan"
+    " `python -m etl pulihkan` (atau di halaman Unggah data), atau muat ulang semua data dengan"
+    " `python -m etl load FOLDER --penuh` (riwayat pemuatan yang lama tidak ikut)."
+)
 
 
 @contextmanager

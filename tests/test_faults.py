@@ -9,22 +9,27 @@ import json
 import os
 import re
 import signal
+import stat
 import struct
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import streamlit as st
-from conftest import DASHBOARD, minimal_rows, query, write_folder
+from conftest import DASHBOARD, minimal_rows, pegawai, query, write_csv, write_folder
+from in_process_app import shown_strings
 from streamlit.testing.v1 import AppTest
 
 import settings
-from etl import pipeline, scratch
+from analytics.texts import t
+from etl import backup, intake, pipeline, scratch
 from etl.pseudonym import MIN_KEY_LENGTH, key_file
+from etl.warehouse import damage
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -211,7 +216,11 @@ def killed_load(big: Path, folder: Path, tmp_path: Path, point: str, sig: signal
     known = nips(big)
     wait_for(lambda: KILL_POINTS[point](tmp, db, known), load, point)
     load.send_signal(sig)
-    load.communicate(timeout=120)
+    _, err = load.communicate(timeout=120)
+    if sig == signal.SIGTERM:  # an end the load sees: a sentence, no traceback
+        assert load.returncode == 128 + sig and "Dihentikan" in err and "Traceback" not in err, err
+    else:
+        assert load.returncode == -sig, err
     return db, tmp, before
 
 
@@ -224,6 +233,7 @@ def test_a_killed_load_leaves_no_plain_nip_once_the_next_load_ran(
     db, tmp, before = killed_load(big, folder, tmp_path, point, sig)
     assert db.read_bytes() == before  # the current warehouse is never touched by a killed load
     left = files_with_nips([tmp, db.parent], nips(big))
+    assert all(stat.S_IMODE(f.stat().st_mode) == 0o700 for f in scratch_folders(tmp))  # private while it lasts
     if sig == signal.SIGTERM:  # an exit the load can see: it cleans up itself
         assert left == [] and scratch_folders(tmp) == [] and scratch.temporary_warehouses(db) == []
     elif point == "spilling NIPs":
@@ -247,3 +257,137 @@ def test_a_server_start_sweeps_what_a_killed_load_left(
     assert not at.exception
     assert scratch_folders(tmp) == [] and scratch.temporary_warehouses(db) == []
     assert files_with_nips([tmp, db.parent], nips(big)) == []
+
+
+# --- every failure is a sentence; a damaged warehouse is recoverable -------------------------------------------
+
+
+def damage_file(db: Path, how: str) -> None:
+    """Damage a warehouse file as a failing disk or an interrupted copy would: cut it short, or write garbage
+    over its middle."""
+    size = db.stat().st_size
+    if how == "terpotong":
+        os.truncate(db, size // 5)
+    else:
+        with db.open("r+b") as fh:
+            fh.seek(size // 4)
+            fh.write(os.urandom(size // 2))
+
+
+@pytest.fixture
+def kept(folder: Path, tmp_path: Path) -> Path:
+    """A warehouse loaded twice by the command line, so the first one is kept in cadangan/; returns its path."""
+    db = tmp_path / "gudang" / "warehouse.duckdb"
+    for _ in range(2):
+        assert etl("load", str(folder), "--db", str(db), "--penuh", tmp=tmp_path / "tmp").wait(timeout=120) == 0
+    assert len(backup.list_backups(db)) == 1
+    return db
+
+
+@pytest.mark.parametrize("how", ["terpotong", "tertimpa"])
+def test_a_load_over_a_damaged_warehouse_says_so_and_changes_nothing(
+    folder: Path, kept: Path, tmp_path: Path, how: str
+) -> None:
+    damage_file(kept, how)
+    before = kept.read_bytes()
+    load = etl("load", str(folder), "--db", str(kept), tmp=tmp_path / "tmp")
+    _, err = load.communicate(timeout=120)
+    assert load.returncode == 2
+    assert "rusak" in err and "python -m etl pulihkan" in err and "--penuh" in err and "Traceback" not in err
+    assert kept.read_bytes() == before
+
+
+@pytest.mark.parametrize("how", ["terpotong", "tertimpa"])
+def test_a_full_load_rebuilds_over_a_damaged_warehouse_and_does_not_keep_it(
+    folder: Path, kept: Path, tmp_path: Path, how: str
+) -> None:
+    damage_file(kept, how)
+    load = etl("load", str(folder), "--db", str(kept), "--penuh", tmp=tmp_path / "tmp")
+    _, err = load.communicate(timeout=120)
+    assert load.returncode == 0, err
+    assert damage(kept) is None
+    assert len(backup.list_backups(kept)) == 1  # the good first one; the damaged one is not a backup
+
+
+def test_pulihkan_puts_the_last_good_copy_back_and_logs_it(
+    kept: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(settings.AUDIT_ENV, raising=False)
+    damage_file(kept, "tertimpa")
+    restore = etl("pulihkan", "--db", str(kept), tmp=tmp_path / "tmp")
+    out, err = restore.communicate(timeout=120)
+    assert restore.returncode == 0, err
+    assert "dipulihkan" in out and damage(kept) is None
+    assert query(kept, "SELECT count(*) FROM etl_runs WHERE outcome = 'restored'") == [(1,)]
+    logged = [json.loads(line) for line in (kept.parent / settings.AUDIT_FILE_NAME).read_text().splitlines()]
+    assert [e["aksi"] for e in logged] == ["pulihkan"]
+
+
+def test_pulihkan_refuses_a_damaged_copy_and_changes_nothing(kept: Path, tmp_path: Path) -> None:
+    damage_file(backup.list_backups(kept)[0]["path"], "terpotong")
+    before = kept.read_bytes()
+    restore = etl("pulihkan", "1", "--db", str(kept), tmp=tmp_path / "tmp")
+    _, err = restore.communicate(timeout=120)
+    assert restore.returncode == 2 and "rusak" in err and "Traceback" not in err
+    assert kept.read_bytes() == before
+    assert etl("pulihkan", "5", "--db", str(kept), tmp=tmp_path / "tmp").wait(timeout=120) == 2  # no 5th copy
+
+
+@pytest.mark.parametrize("how", ["terpotong", "tertimpa"])
+def test_the_pages_say_the_warehouse_is_damaged_without_a_path_or_traceback(
+    kept: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    damage_file(kept, how)
+    monkeypatch.setenv(settings.WAREHOUSE_ENV, str(kept))
+    for lang in ("id", "en"):
+        at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
+        at.query_params["lang"] = lang
+        at.run()
+        assert not at.exception
+        assert [e.value for e in at.error] == [t("warehouse_damaged", lang)]
+        assert not [s for s in shown_strings(at) if str(kept.parent) in s]
+
+
+def test_a_full_disk_is_a_sentence_and_the_warehouse_is_untouched(folder: Path, tmp_path: Path) -> None:
+    probe = tmp_path / "uji" / "warehouse.duckdb"
+    assert pipeline.load(folder, probe).status == "ok"
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    size = probe.stat().st_size * 3 // 2  # room for one warehouse, not for a second one beside it
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(disk)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"a small tmpfs cannot be mounted here: {mounted.stderr.decode().strip()}")
+    try:
+        db = disk / "warehouse.duckdb"
+        assert etl("load", str(folder), "--db", str(db), tmp=tmp_path / "tmp").wait(timeout=120) == 0
+        before = db.read_bytes()
+        load = etl("load", str(folder), "--db", str(db), "--penuh", "--json", tmp=tmp_path / "tmp")
+        out, err = load.communicate(timeout=120)
+        assert load.returncode == 2, err
+        summary = json.loads(out)
+        assert summary["status"] == "failed" and "Disk penuh" in summary["errors"][0]["message"]
+        assert db.read_bytes() == before and scratch.temporary_warehouses(db) == []
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)
+
+
+def test_two_uploads_at_the_same_moment_are_both_loaded(folder: Path, tmp_path: Path) -> None:
+    """Two sessions of the upload page confirm at once (two threads of one server): the second waits for the
+    first and loads the folder holding both files; neither upload is dropped."""
+    db = tmp_path / "gudang" / "warehouse.duckdb"
+    assert pipeline.load(folder, db).status == "ok"
+    files = {}
+    for name, nip in (("pegawai_tambah_a.csv", "199203042018011004"), ("pegawai_tambah_b.csv", "199305052019022005")):
+        files[name] = write_csv(tmp_path, name, [pegawai(nip)]).read_bytes()
+    reports: dict[str, pipeline.Report] = {}
+    threads = [
+        threading.Thread(target=lambda n=n, c=c: reports.__setitem__(n, intake.commit([(n, c)], folder, db)))
+        for n, c in files.items()
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert [r.status for r in reports.values()] == ["ok", "ok"]
+    assert query(db, "SELECT count(*) FROM raw_pegawai") == [(5,)]  # three, and one from each upload
+    assert len(query(db, "SELECT run_id FROM etl_runs")) == 3

@@ -10,7 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
 import openpyxl
 import pytest
 from conftest import NIP_A, NIP_B, minimal_rows, pegawai, query, write_folder
@@ -235,7 +234,7 @@ def test_a_failed_restore_leaves_the_warehouse_and_its_backups_byte_identical(tm
     damaged.write_bytes(b"bukan file DuckDB " * 1000)
     before = folder_state(db.parent)
 
-    with pytest.raises(duckdb.Error):
+    with pytest.raises(ValueError, match="rusak dan tidak dapat dibaca"):  # checked before it is put back
         backup.restore(db, damaged, keep=3)
 
     assert folder_state(db.parent) == before  # no temp file, no .wal, nothing kept or pruned
@@ -251,9 +250,11 @@ def test_a_load_that_cannot_keep_the_old_warehouse_does_not_swap_and_leaves_it_b
     write_folder(source, rows)
     before = folder_state(db.parent)
 
-    with pytest.raises(OSError):
-        pipeline.load(source, db, keep_backups=3)
+    report = pipeline.load(source, db, keep_backups=3)
 
+    assert report.status == "failed" and report.errors[0]["file"] == db.name
+    assert "tidak dapat ditulis" in report.errors[0]["message"]  # a sentence, not a traceback
+    assert "Gudang data yang sekarang tidak diubah" in report.errors[0]["message"]
     assert folder_state(db.parent) == before
     assert query(db, "SELECT count(*) FROM raw_pegawai") == [(3,)]
 

@@ -23,6 +23,7 @@ from analytics.privacy.scope import OutOfScope
 from analytics.queries.db import open_warehouse, warehouse_version
 from analytics.queries.filters import Filters
 from etl import scratch
+from etl.warehouse import damage
 from settings import warehouse_path
 from ui import auth
 
@@ -91,9 +92,27 @@ def available() -> bool:
     return warehouse_version(current_path()) != ""
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def _readable(path: str, version: str) -> bool:
+    """Return True when this version of the warehouse opens and lists its tables (etl.warehouse.damage, the
+    quick look); cached per version, so a page looks once after each load."""
+    return damage(Path(path), full=False) is None
+
+
+def readable() -> bool:
+    """Return True when the warehouse file exists and can be read (a damaged one: the pages say so)."""
+    path = current_path()
+    return available() and _readable(str(path), warehouse_version(path))
+
+
+class Damaged(RuntimeError):
+    """The warehouse file could not be read past a damaged part."""
+
+
 def provinsi() -> dict[str, str]:
-    """Return kota -> provinsi of the warehouse (empty before the first load): what grants by province need."""
-    if not available():
+    """Return kota -> provinsi of the warehouse (empty before the first load, or when it cannot be read): what
+    grants by province need."""
+    if not readable():
         return {}
     path = current_path()
     version = warehouse_version(path)
@@ -114,8 +133,13 @@ def fetch(function: Callable, filters: Filters | None = None, *extra: object) ->
     """Return what a query function of analytics.queries answers for these filters, as the person reading may
     see it (analytics.privacy.release.read: their scope; numbers about fewer than 5 people read '<5'), cached
     per warehouse version. The pages, the download panel and the meeting files read every query through here."""
-    path = current_path()
-    return _fetch(function.__module__, function.__name__, str(path), warehouse_version(path), filters, extra, scope())
+    path, version = current_path(), warehouse_version(current_path())
+    try:
+        return _fetch(function.__module__, function.__name__, str(path), version, filters, extra, scope())
+    except duckdb.Error as problem:  # damage deeper than the quick look sees; any other error stays itself
+        if isinstance(problem, duckdb.IOException) or "Corrupt database file" in str(problem):
+            raise Damaged(str(problem)) from None
+        raise
 
 
 def admits(function: Callable) -> bool:

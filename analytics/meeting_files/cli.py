@@ -32,7 +32,6 @@ from analytics.texts import LANGS, t
 from settings import PROJECT_ROOT, warehouse_path
 
 SECRETS = PROJECT_ROOT / ".streamlit" / "secrets.toml"
-CLI_READER = "baris perintah (lokal)"  # who the audit log names for an export without --sebagai
 
 EXIT_BAD_CHOICE = 2
 EXIT_NO_CHROMIUM = 3
@@ -145,6 +144,6 @@ def main(argv: list[str] | None = None) -> int:
         con.close()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(data)
-    audit.record("ekspor", who.email or CLI_READER, who.describe(), [args.out.name], "python -m analytics", db)
+    audit.record("ekspor", who.email or audit.LOCAL_COMMAND, who.describe(), [args.out.name], "python -m analytics", db)
     print(f"Ditulis / written: {args.out} ({len(data) // 1024} KB)")
     return 0

@@ -36,6 +36,14 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "{n} baris sumber ditolak saat pemuatan.",
         "en": "{n} source rows were rejected at load.",
     },
+    "warehouse_damaged": {
+        "id": "Gudang data tidak dapat dibaca: berkasnya rusak. Admin dapat memulihkan salinan terakhir yang baik"
+        " (halaman *Unggah data*, atau `python -m etl pulihkan`) atau memuat ulang semua data"
+        " (`python -m etl load FOLDER --penuh`).",
+        "en": "The warehouse cannot be read: its file is damaged. An admin can restore the last good copy (the"
+        " *Upload data* page, or `python -m etl pulihkan`) or load all the data again"
+        " (`python -m etl load FOLDER --penuh`).",
+    },
     "no_warehouse": {
         "id": "Gudang data belum ada di `{path}`. Jalankan `make run` (membuat data contoh) atau "
         "`python -m etl load FOLDER`.",
