@@ -391,3 +391,11 @@ def test_two_uploads_at_the_same_moment_are_both_loaded(folder: Path, tmp_path: 
     assert [r.status for r in reports.values()] == ["ok", "ok"]
     assert query(db, "SELECT count(*) FROM raw_pegawai") == [(5,)]  # three, and one from each upload
     assert len(query(db, "SELECT run_id FROM etl_runs")) == 3
+
+
+def test_an_upload_preview_beside_a_damaged_warehouse_reads_the_folder_itself(folder: Path, kept: Path) -> None:
+    """The upload page opens over a damaged warehouse to restore a copy; its preview must not fail on it."""
+    damage_file(kept, "terpotong")
+    upload = write_csv(kept.parent, "pegawai_tambah.csv", [pegawai("199203042018011004")]).read_bytes()
+    shown = intake.preview([("pegawai_tambah.csv", upload)], folder, None, kept)
+    assert shown.report.status == "ok" and shown.can_load
