@@ -311,8 +311,8 @@ def check(source: Path, collect_rejects: bool = False, current: Path | None = No
     in `load`, with the same report as reading everything.
     """
     report = Report()
-    if current is not None and (not current.exists() or damage(current, full=False) is not None):
-        current = None  # nothing to take over: read everything (a damaged warehouse is the load's to refuse)
+    if current is not None and current.exists() and damage(current, full=False) is not None:
+        current = None  # nothing can be taken over: read everything (a damaged warehouse is the load's to refuse)
     # nothing is stored: any key will do, but taking over the current warehouse's rows needs its own
     try:
         key = (existing_key(current) if current is not None else None) or secrets.token_hex(32)
