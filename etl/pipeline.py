@@ -21,7 +21,7 @@ import settings
 from etl import reuse, reuse_marts, scratch
 from etl.backup import keep_current
 from etl.contract import DATASETS, LOAD_ORDER, NIP, SYNTHETIC_MARKER, TARGETS, Dataset
-from etl.pseudonym import KeyProblem, existing_key, pseudonym_key
+from etl.pseudonym import LOST_KEY, KeyProblem, existing_key, key_file, pseudonym_key
 from etl.read import (
     TOTAL_REASON,
     FileProblem,
@@ -357,7 +357,9 @@ def load(
             return _failed(report, db.name, ValueError(DAMAGED.format(name=db.name, why=why)))
         if current not in (None, db) and damage(current, full=False) is not None:
             current = None  # a throwaway load beside a damaged live warehouse reads everything itself
-        try:  # the secret first: with an empty or short one nothing may be written
+        try:  # the secret first: with an empty, short or lost one nothing may be written
+            if db.exists() and current in (None, db) and existing_key(db) is None:
+                raise KeyProblem(LOST_KEY.format(name=db.name, file=key_file(db)), str(key_file(db)))
             # a throwaway load beside the live warehouse (current) borrows its secret
             key = (existing_key(current) if current not in (None, db) else None) or pseudonym_key(db)
         except KeyProblem as problem:

@@ -30,6 +30,11 @@ class KeyProblem(ValueError):
         self.where = where
 
 
+LOST_KEY = (
+    "Kunci pseudonim {file} tidak ada, padahal gudang data {name} sudah ada: dengan kunci baru semua id pegawai"
+    " berubah. Kembalikan file kunci itu (atau $ASN_PSEUDONYM_KEY yang dipakai), atau pindahkan gudang data itu"
+    " untuk memulai dari awal. Tidak ada yang dimuat."
+)
 MIN_KEY_LENGTH = 32  # characters; a new key is 64 hex characters (256 bits)
 
 

@@ -399,3 +399,14 @@ def test_an_upload_preview_beside_a_damaged_warehouse_reads_the_folder_itself(fo
     upload = write_csv(kept.parent, "pegawai_tambah.csv", [pegawai("199203042018011004")]).read_bytes()
     shown = intake.preview([("pegawai_tambah.csv", upload)], folder, None, kept)
     assert shown.report.status == "ok" and shown.can_load
+
+
+def test_a_lost_key_file_beside_an_existing_warehouse_is_refused(folder: Path, tmp_path: Path) -> None:
+    """With a new key every id would change silently: a warehouse whose secret is gone is not loaded into."""
+    db = tmp_path / "gudang" / "warehouse.duckdb"
+    assert pipeline.load(folder, db).status == "ok"
+    before = db.read_bytes()
+    key_file(db).unlink()
+    report = pipeline.load(folder, db)
+    assert report.status == "failed" and "tidak ada" in report.errors[0]["message"]
+    assert db.read_bytes() == before and not key_file(db).exists()
