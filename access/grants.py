@@ -21,6 +21,7 @@ the e-mails of [admin] emails are admins of every city.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -88,16 +89,54 @@ def _listed(value: object) -> list[str]:
     return [str(v).strip().casefold() for v in values if str(v).strip()]
 
 
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _domain(text: str) -> str | None:
+    """Return a domain in ASCII, A-Z lower-cased: an IDN label in its punycode form (xn--); None when a label
+    is not ASCII and is no IDN either (a look-alike letter that Unicode folds into ASCII, such as the Kelvin
+    sign for K, never stands for the real domain)."""
+    labels = []
+    for label in text.split("."):
+        if not label.isascii():
+            try:
+                label = label.encode("idna").decode("ascii")
+            except UnicodeError:
+                return None
+            if not label.startswith("xn--"):
+                return None
+        labels.append(label)
+    return ".".join(labels).translate(_ASCII_LOWER)
+
+
+def email_address(text: str | None) -> str | None:
+    """Return an e-mail address as grants compare it: exactly one '@' between a name and a domain, no white
+    space inside, the domain as _domain gives it and the name with only A-Z lower-cased; None for anything
+    else (an empty or malformed address matches no grant)."""
+    text = (text or "").strip()
+    if text.count("@") != 1 or any(c.isspace() for c in text):
+        return None
+    name, domain = text.split("@")
+    domain = _domain(domain) if domain else None
+    return f"{name.translate(_ASCII_LOWER)}@{domain}" if name and domain else None
+
+
 def matches(grant: Mapping, email: str, groups: Iterable[str]) -> bool:
-    """Return True when `grant` names this person: by e-mail, by e-mail domain, or by a group they are in."""
-    email = email.strip().casefold()
-    domain = email.rpartition("@")[2]
+    """Return True when `grant` names this person: by e-mail, by e-mail domain (compared exactly, in ASCII), or
+    by a group they are in. A malformed e-mail matches by group only."""
+    address = email_address(email)
+    domain = address.partition("@")[2] if address else None
+    named = {email_address(e) for e in _values(grant.get("email"))} - {None}
+    domains = {_domain(d.strip().lstrip("@")) for d in _values(grant.get("domain"))} - {None}
     mine = {g.strip().casefold() for g in groups}
     return bool(
-        (email and email in _listed(grant.get("email")))
-        or (domain and domain in [d.lstrip("@") for d in _listed(grant.get("domain"))])
-        or mine & set(_listed(grant.get("group")))
+        (address and address in named) or (domain and domain in domains) or mine & set(_listed(grant.get("group")))
     )
+
+
+def _values(value: object) -> list[str]:
+    """Return a grant field (a string or a list of strings) as a list of strings."""
+    return [str(v) for v in ([value] if isinstance(value, str) else list(value or []))]
 
 
 def cities(grant: Mapping, provinsi: Mapping[str, str]) -> frozenset[str] | None:
@@ -121,7 +160,8 @@ def access_for(
     """Return what this person may see and do under the deployment's [access] `config` (None: the section is
     absent, everyone signed in sees everything) and its [admin] emails `admins`; None when no grant names them
     (an unknown user: the polite page)."""
-    is_admin = email.strip().casefold() in _listed(list(admins))
+    address = email_address(email)
+    is_admin = address is not None and address in {email_address(a) for a in admins}
     grants: list[Mapping] = list((config or {}).get("grants") or [])
     if is_admin:
         grants.append({"email": email, "everything": True, "role": "admin"})
@@ -137,7 +177,7 @@ def access_for(
     admin_grants = [cities(g, provinsi) for g in mine if g.get("role") == "admin"]
     share = str((config or {}).get("share", "headline")) == SHARE_EVERYTHING
     return Access(
-        email=email.strip().casefold(),
+        email=address or email.strip(),
         scope=Scope(_union([cities(g, provinsi) for g in mine]), share_everything=share),
         role=max(roles, key=ROLES.index),
         admin_kota=_union(admin_grants) if admin_grants else frozenset(),

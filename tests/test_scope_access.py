@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from access.grants import access_for
+from access.grants import access_for, email_address
 
 PROVINSI = {"Pontianak": "Kalimantan Barat", "Singkawang": "Kalimantan Barat", "Makassar": "Sulawesi Selatan"}
 CONFIG = {
@@ -71,3 +71,26 @@ def test_a_deployment_may_share_everything() -> None:
 def test_an_unknown_role_is_a_configuration_error() -> None:
     with pytest.raises(ValueError, match="pemilik"):
         _access("x@a.go.id", config={"grants": [{"domain": "a.go.id", "kota": ["Pontianak"], "role": "pemilik"}]})
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "evil@x.com@pontianak.go.id",  # two '@': the last one used to decide the domain
+        "sekda@\u212aota.go.id",  # the Kelvin sign, which Unicode case folding turns into k
+        "sekda@pontianak.go.id.evil.com",
+        "",
+        "sekda pontianak.go.id",
+    ],
+)
+def test_an_address_that_only_looks_like_a_granted_one_matches_nothing(email: str) -> None:
+    config = {
+        "grants": [{"domain": "pontianak.go.id", "kota": ["Pontianak"]}, {"domain": "kota.go.id", "kota": ["Makassar"]}]
+    }
+    assert _access(email, config=config) is None
+
+
+def test_addresses_and_domains_are_compared_in_ascii_lower_case() -> None:
+    assert email_address("Sekda@PONTIANAK.go.id") == "sekda@pontianak.go.id"
+    assert email_address("admin@bücher.de") == "admin@xn--bcher-kva.de"  # an IDN domain in its punycode form
+    assert _access("Sekda@PONTIANAK.go.id").scope.kota == frozenset({"Pontianak"})

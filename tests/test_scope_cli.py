@@ -133,3 +133,24 @@ def test_someone_without_access_or_without_the_secrets_file_is_refused(warehouse
     missing = export(warehouse, tmp_path / "tidak-ada.toml", out, "--sebagai", "sekda@pontianak.go.id")
     assert missing.returncode == 2 and "tidak-ada.toml" in missing.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize("sebagai", ["", "  ", "evil@x.com@pontianak.go.id", "sekda.pontianak.go.id", "sekda@"])
+def test_an_empty_or_malformed_sebagai_is_refused_and_logged(warehouse, secrets, tmp_path, sebagai) -> None:
+    """An empty --sebagai (an unset variable in a cron line) is not the unscoped local mode."""
+    out = tmp_path / "x.zip"
+    done = export(warehouse, secrets, out, "--sebagai", sebagai, "--kota", "Makassar")
+    assert done.returncode == 2 and "--sebagai harus satu alamat e-mail" in done.stderr
+    assert not out.exists()
+    assert [(e["aksi"], e["berkas"]) for e in logged()] == [("ditolak", "x.zip")]  # refusals are logged
+
+
+def test_a_refusal_for_want_of_access_is_logged(warehouse, secrets, tmp_path) -> None:
+    done = export(warehouse, secrets, tmp_path / "x.zip", "--sebagai", "warga@gmail.com")
+    assert done.returncode == 2
+    assert [(e["aksi"], e["email"]) for e in logged()] == [("ditolak", "warga@gmail.com")]
+
+
+def logged() -> list[dict]:
+    """Return the audit log's events, newest first (the `secrets` fixture puts the log in the test's folder)."""
+    return audit.events().to_dict("records")

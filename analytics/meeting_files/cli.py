@@ -80,11 +80,16 @@ def parser() -> argparse.ArgumentParser:
 def person(args: argparse.Namespace, provinsi: dict[str, str]) -> grants.Access | None:
     """Return the access of --sebagai under the deployment's secrets file (access.grants; None: no
     grant names them); the local mode's access without --sebagai. Raises FileNotFoundError without the file."""
-    if not args.sebagai:
+    if args.sebagai is None:  # not given at all: an empty one is refused before this (main)
         return grants.LOCAL
     secrets = tomllib.loads(args.rahasia.read_text(encoding="utf-8"))
     admins = (secrets.get("admin") or {}).get("emails") or []
     return grants.access_for(args.sebagai, args.grup, secrets.get("access"), admins, provinsi)
+
+
+def refused(args: argparse.Namespace, db: Path, why: str) -> None:
+    """Record in the audit log that the command line refused an export as --sebagai, and why."""
+    audit.record("ditolak", args.sebagai or "(kosong)", "-", [args.out.name], f"python -m analytics: {why}", db)
 
 
 def _fail(message: str, status: int) -> int:
@@ -98,6 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     db = warehouse_path(args.db)
     if not db.exists():
         return _fail(t("no_warehouse", args.lang, path=db), EXIT_BAD_CHOICE)
+    if args.sebagai is not None and grants.email_address(args.sebagai) is None:  # "" is not the local mode
+        refused(args, db, "--sebagai bukan satu alamat e-mail")
+        return _fail(f"--sebagai harus satu alamat e-mail (nama@domain), bukan {args.sebagai!r}.", EXIT_BAD_CHOICE)
     if FORMATS[args.format][2] and not images.available():
         return _fail(t("x_no_chromium", args.lang), EXIT_NO_CHROMIUM)
     con = open_warehouse(db)
@@ -108,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         except FileNotFoundError:
             return _fail(f"--sebagai membaca {args.rahasia}, tetapi berkas itu tidak ada.", EXIT_BAD_CHOICE)
         if who is None:
+            refused(args, db, "tidak ada hak akses")
             return _fail(f"{args.sebagai} tidak punya akses di penerapan ini ({args.rahasia}).", EXIT_BAD_CHOICE)
         unknown = [k for k in args.kota if k not in info.kota]
         if unknown:
