@@ -62,13 +62,14 @@ def last_run(db: Path) -> dict | None:
         con.close()
 
 
-def keep_current(db: Path, keep: int = KEEP) -> Path | None:
+def keep_current(db: Path, keep: int = KEEP, readable: bool = False) -> Path | None:
     """Keep the warehouse at `db` (about to be replaced) in the backup folder; prune to `keep` files.
 
     Returns the kept file, or None when there is no warehouse yet, keep is 0, or the warehouse cannot be read
-    (a damaged file is never kept as a backup: restoring it would bring the damage back).
+    (a damaged file is never kept as a backup: restoring it would bring the damage back). `readable`: the
+    caller has just read every block of it (a load, under the writer's lock), so it is not read again.
     """
-    if keep <= 0 or not db.exists() or damage(db) is not None:
+    if keep <= 0 or not db.exists() or (not readable and damage(db) is not None):
         return None
     run = last_run(db)
     run_id = run["run_id"] if run else dt.datetime.fromtimestamp(db.stat().st_mtime).strftime("%Y%m%dT%H%M%S")

@@ -147,6 +147,13 @@ def _run(argv: list[str] | None) -> int:
     if argv[:1] == ["sample"]:
         return demo_sample(argv[1:])
     args = parser.parse_args(argv)
+    if getattr(args, "db", None) is not None and (not args.db.name or args.db.is_dir()):
+        # an unset variable in a cron line (--db "") must not fall back to another warehouse
+        print(
+            f"--db harus nama file gudang data (misalnya data/warehouse.duckdb), bukan {str(args.db)!r}.",
+            file=sys.stderr,
+        )
+        return EXIT_FILE_PROBLEM
 
     if args.command == "pulihkan":
         return restore(warehouse_path(args.db), args.nomor)

@@ -311,6 +311,7 @@ def check(source: Path, collect_rejects: bool = False, current: Path | None = No
     in `load`, with the same report as reading everything.
     """
     report = Report()
+    scratch.sweep()  # a check writes nothing, so it takes no writer's lock: it sweeps on its own
     if current is not None and current.exists() and damage(current, full=False) is not None:
         current = None  # nothing can be taken over: read everything (a damaged warehouse is the load's to refuse)
     # nothing is stored: any key will do, but taking over the current warehouse's rows needs its own
@@ -365,7 +366,7 @@ def load(
         except KeyProblem as problem:
             return _failed(report, problem.where, problem)
         try:
-            _load(source, db, keep_backups, current, report, key)
+            _load(source, db, keep_backups, current, report, key, readable=db.exists() and why is None)
         except (OSError, duckdb.IOException, duckdb.OutOfMemoryException, duckdb.FatalException) as problem:
             report.run_id = None
             return _failed(report, db.name, ValueError(fault(problem)))
@@ -397,8 +398,11 @@ def _failed(report: Report, file: str, problem: Exception) -> Report:
     return report
 
 
-def _load(source: Path, db: Path, keep_backups: int, current: Path | None, report: Report, key: str) -> None:
-    """The body of `load`, under the writer's lock and with the pseudonym secret `key`: fills `report`."""
+def _load(
+    source: Path, db: Path, keep_backups: int, current: Path | None, report: Report, key: str, readable: bool
+) -> None:
+    """The body of `load`, under the writer's lock and with the pseudonym secret `key`: fills `report`.
+    `readable`: every block of the warehouse being replaced was just read (it is kept without reading it again)."""
     started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     clock = time.perf_counter()
     phases: dict[str, float] = {}
@@ -445,4 +449,4 @@ def _load(source: Path, db: Path, keep_backups: int, current: Path | None, repor
             con.execute("CHECKPOINT")
         finally:
             con.close()
-        replace_warehouse(new, db, partial(keep_current, keep=keep_backups))
+        replace_warehouse(new, db, partial(keep_current, keep=keep_backups, readable=readable))

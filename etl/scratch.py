@@ -37,8 +37,7 @@ class Busy(RuntimeError):
 @contextmanager
 def private_folder(kind: str) -> Iterator[Path]:
     """Yield a new private folder (mode 700) in TMPDIR for a write's scratch work, locked while in use and
-    removed with everything in it on the way out. Sweeps abandoned ones first."""
-    sweep()
+    removed with everything in it on the way out (the writer's lock and a check sweep abandoned ones first)."""
     folder = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{kind}-"))
     try:
         with (folder / LOCK_FILE).open("w") as lock:
@@ -118,6 +117,7 @@ def writer(db: Path, who: str = "", wait: bool = True, on_wait: Callable[[str], 
         lock.flush()
         for leftover in temporary_warehouses(db):  # no other writer is alive: these are a killed one's
             leftover.unlink(missing_ok=True)
+        sweep()
         _held.paths = held | {key}
         try:
             yield

@@ -410,3 +410,11 @@ def test_a_lost_key_file_beside_an_existing_warehouse_is_refused(folder: Path, t
     report = pipeline.load(folder, db)
     assert report.status == "failed" and "tidak ada" in report.errors[0]["message"]
     assert db.read_bytes() == before and not key_file(db).exists()
+
+
+@pytest.mark.parametrize("command", ["load", "pulihkan"])
+def test_an_empty_db_argument_is_refused_not_taken_for_another_warehouse(folder: Path, tmp_path: Path, command) -> None:
+    args = ["load", str(folder)] if command == "load" else ["pulihkan"]
+    done = etl(*args, "--db", "", tmp=tmp_path / "tmp")
+    _, err = done.communicate(timeout=120)
+    assert done.returncode == 2 and "--db harus nama file" in err and "Traceback" not in err
