@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from etl import pipeline, scratch, siasn, skm_form
+from etl import pipeline, scoped_write, scratch, siasn, skm_form
 from etl.backup import KEEP
 from etl.contract import DATASETS, PERSONAL, dataset_for_file
 from etl.read import SOURCE_SUFFIXES
@@ -42,15 +43,23 @@ class Outside:
 
 
 def rows_outside(
-    folder: Path, files: list[str], allowed: frozenset[str], replaces: bool = False, current: Path | None = None
-) -> list[Outside]:
-    """Return the rows of `files` in source folder `folder` about a kota not in `allowed`, grouped by file and
-    kota (etl/sql/checks/kota_baris.sql over a throwaway load of the folder, which takes over the files unchanged
-    since the load of the `current` warehouse; [] when it cannot load, which the preview reports on its own)."""
+    folder: Path,
+    files: list[str],
+    allowed: frozenset[str],
+    replaces: bool = False,
+    current: Path | None = None,
+    compare: bool = True,
+) -> tuple[list[Outside], list[scoped_write.Change]]:
+    """Return what loading source folder `folder` would do outside the kota `allowed`: the rows of `files` about
+    another kota, grouped by file and kota (etl/sql/checks/kota_baris.sql), and every change to another kota's
+    rows against the `current` warehouse (etl/scoped_write.py; [] without `compare`), both over a throwaway load
+    of the folder that takes over the files unchanged since the load of `current`. ([], []) when it cannot load,
+    which the preview reports on its own."""
     with scratch.private_folder("cakupan") as tmp:
         db = tmp / "cek.duckdb"
         if pipeline.load(folder, db, current=current).errors:
-            return []
+            return [], []
+        changes = scoped_write.changes_outside(current, db, allowed) if compare else []
         con = connect(db, read_only=True)
         try:
             rows = con.execute(model_sql("checks", "kota_baris"), {"files": files}).fetchall()
@@ -60,7 +69,7 @@ def rows_outside(
     for file, line, kota in rows:
         if kota not in allowed:
             found.setdefault((file, kota), []).append(int(line))
-    return [Outside(file, kota, tuple(lines), replaces) for (file, kota), lines in found.items()]
+    return [Outside(file, kota, tuple(lines), replaces) for (file, kota), lines in found.items()], changes
 
 
 def lines_text(lines: tuple[int, ...], most: int = 10) -> str:
@@ -85,12 +94,14 @@ class Preview:
     replaced: list[str] = field(default_factory=list)
     needs_unit: list[str] = field(default_factory=list)  # survey forms without kota and unit: choose them
     outside: list[Outside] = field(default_factory=list)
+    changes: list[scoped_write.Change] = field(default_factory=list)  # to other kota's rows: refused
 
     @property
     def can_load(self) -> bool:
-        """Return True when no file has a problem, no row lies outside the sender's kota, and at least one
-        upload belongs to a dataset."""
-        return not self.report.errors and not self.outside and any(self.uploads.values())
+        """Return True when no file has a problem, no row lies outside the sender's kota and no other kota's rows
+        would change, and at least one upload belongs to a dataset."""
+        clean = not self.report.errors and not self.outside and not self.changes
+        return clean and any(self.uploads.values())
 
     def datasets(self) -> pd.DataFrame:
         """Return one row per dataset with files: dataset, files, rows_read, rows_loaded, rows_rejected,
@@ -186,13 +197,54 @@ def preview(
             if kind is skm_form.FORM and skm_form.needs_unit(path):
                 needs_unit.append(name)
         report = pipeline.check(Path(tmp), collect_rejects=True, current=db)
+        changes: list[scoped_write.Change] = []
         if allowed is not None and not report.errors:
-            outside = rows_outside(Path(tmp), list(names), allowed, current=db)
+            outside, changes = rows_outside(Path(tmp), list(names), allowed, current=db)
     if outside == [] and allowed is not None and replaced and not report.errors:
-        outside = rows_outside(source, replaced, allowed, replaces=True, current=db)
+        outside = rows_outside(source, replaced, allowed, replaces=True, current=db, compare=False)[0]
     for e in report.errors:  # name the folder of record, not the temporary copy
         e["file"] = e["file"].replace(tmp, str(source))
-    return Preview(report, names, replaced, needs_unit, outside)
+    if allowed is not None:  # a city's admin sees their own files only
+        report = own_part(report, set(names))
+    return Preview(report, names, replaced, needs_unit, outside, changes)
+
+
+OTHER_FILE = "Ada masalah pada berkas lain di folder sumber (bukan unggahan Anda); hubungi admin semua kota."
+FIRST_ELSEWHERE = re.compile(r"yang dipakai baris \d+ di file (?P<file>.+?)\.$")
+
+
+def own_part(report: pipeline.Report, names: set[str]) -> pipeline.Report:
+    """Return the part of a check's `report` about the uploaded files `names` only, for an admin of some kota:
+    their files' counts, rejects, warnings and skipped rows; a problem with another file as one sentence that
+    does not name it; a duplicate settled in favour of another file without naming that file or line."""
+    files = [f for f in report.files if f["file"] in names]
+    labels = {label for f in files for label in f["labels"]} | names
+    datasets = {}
+    for name in report.datasets:
+        mine = [f for f in files if f["dataset"] == name]
+        datasets[name] = {"files": len(mine), **{k: sum(f[k] for f in mine) for k in (*pipeline.COUNTS, "rows_warned")}}
+    errors = [e for e in report.errors if Path(e["file"]).name in names]
+    if len(errors) < len(report.errors):
+        errors.append({"file": "folder sumber", "message": OTHER_FILE})
+
+    def said(row: dict) -> dict:
+        first = FIRST_ELSEWHERE.search(row["reason"] or "")
+        if first and first["file"] not in labels:
+            return row | {"reason": row["reason"][: first.start()] + "yang dipakai baris di berkas lain."}
+        return row
+
+    return pipeline.Report(
+        status=report.status,
+        datasets=datasets,
+        errors=errors,
+        ignored_files=[f for f in report.ignored_files if Path(f).name in names],
+        synthetic=report.synthetic,
+        files=files,
+        skipped=[r for r in report.skipped if r["file"] in labels],
+        rejects=[said(r) for r in report.rejects if r["file"] in labels],
+        warnings=[w for w in report.warnings if w["file"] in labels],
+        reject_examples=[said(r) for r in report.reject_examples if r["file"] in labels],
+    )
 
 
 def commit(
@@ -219,6 +271,7 @@ def commit(
                 for o in refused
             ]
             return pipeline.Report(status="failed", errors=errors)
+    # the load itself checks its result again (another upload may have come in between): pipeline.load(allowed)
     with scratch.writer(db, who):  # the source folder of record and the warehouse change together, one at a time
         source.mkdir(parents=True, exist_ok=True)
         before: dict[str, bytes | None] = {}
@@ -226,7 +279,7 @@ def commit(
             path = source / safe_name(name)
             before.setdefault(path.name, path.read_bytes() if path.exists() else None)
             path.write_bytes(content)
-        report = pipeline.load(source, db, keep_backups=keep)
+        report = pipeline.load(source, db, keep_backups=keep, allowed=allowed)
         if report.errors:
             for name, content in before.items():
                 if content is None:

@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 
 import settings
-from etl import reuse, reuse_marts, scratch
+from etl import reuse, reuse_marts, scoped_write, scratch
 from etl.backup import keep_current
 from etl.contract import DATASETS, LOAD_ORDER, NIP, SYNTHETIC_MARKER, TARGETS, Dataset
 from etl.pseudonym import LOST_KEY, KeyProblem, existing_key, key_file, pseudonym_key
@@ -335,7 +335,12 @@ def check(source: Path, collect_rejects: bool = False, current: Path | None = No
 
 
 def load(
-    source: Path, db: Path, keep_backups: int = 0, reuse_unchanged: bool = True, current: Path | None = None
+    source: Path,
+    db: Path,
+    keep_backups: int = 0,
+    reuse_unchanged: bool = True,
+    current: Path | None = None,
+    allowed: frozenset[str] | None = None,
 ) -> Report:
     """Validate a source folder and, when no file has a problem, replace the warehouse at `db`.
 
@@ -344,9 +349,12 @@ def load(
     current warehouse (`current`, by default `db` itself) are not read again: their validated rows are
     taken over (etl/reuse.py), with the same result as reading everything; a `current` elsewhere lends
     its pseudonym secret too (a throwaway load beside the live warehouse). Returns the report. On
-    failure the existing warehouse is left exactly as it was.
+    failure the existing warehouse is left exactly as it was. For a sender who administers only the kota
+    `allowed`, the new warehouse replaces the current one (`current`, by default `db`) only when no row about
+    another kota differs between them (etl/scoped_write.py); else the report's errors say what would change.
     """
-    current = (current or db) if reuse_unchanged else None
+    replaced = current or db  # what a scoped sender's load is compared with
+    current = replaced if reuse_unchanged else None
     report = Report(db=str(db))
     try:
         ikm_convention()  # a setting the marts are built with: refused before anything is read
@@ -366,7 +374,7 @@ def load(
         except KeyProblem as problem:
             return _failed(report, problem.where, problem)
         try:
-            _load(source, db, keep_backups, current, report, key, readable=db.exists() and why is None)
+            _load(source, db, keep_backups, current, report, key, db.exists() and why is None, (allowed, replaced))
         except (OSError, duckdb.IOException, duckdb.OutOfMemoryException, duckdb.FatalException) as problem:
             report.run_id = None
             return _failed(report, db.name, ValueError(fault(problem)))
@@ -399,10 +407,19 @@ def _failed(report: Report, file: str, problem: Exception) -> Report:
 
 
 def _load(
-    source: Path, db: Path, keep_backups: int, current: Path | None, report: Report, key: str, readable: bool
+    source: Path,
+    db: Path,
+    keep_backups: int,
+    current: Path | None,
+    report: Report,
+    key: str,
+    readable: bool,
+    scope: tuple[frozenset[str] | None, Path],
 ) -> None:
     """The body of `load`, under the writer's lock and with the pseudonym secret `key`: fills `report`.
-    `readable`: every block of the warehouse being replaced was just read (it is kept without reading it again)."""
+    `readable`: every block of the warehouse being replaced was just read (it is kept without reading it again).
+    `scope`: the kota of a scoped sender, outside which nothing may change (None: anyone's), and the warehouse
+    the result is compared with."""
     started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     clock = time.perf_counter()
     phases: dict[str, float] = {}
@@ -449,4 +466,10 @@ def _load(
             con.execute("CHECKPOINT")
         finally:
             con.close()
+        allowed, replaced = scope
+        outside = scoped_write.changes_outside(replaced, new, allowed) if allowed is not None else []
+        if outside:  # checked on the result: another kota's rows would change
+            report.errors.extend(scoped_write.errors(outside))
+            report.status, report.run_id = "failed", None
+            return
         replace_warehouse(new, db, partial(keep_current, keep=keep_backups, readable=readable))

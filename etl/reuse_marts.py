@@ -52,14 +52,14 @@ REPLACED = {
 GLOBAL = "int_tahun"  # the years every kota's rows span: made in full, and compared
 
 
-def _kota_link(dataset: Dataset) -> str | None:
+def kota_link(dataset: Dataset) -> str | None:
     """Return the column of a dataset's raw table that names its kota, or None."""
     if dataset.name == "kota":
         return "kota"
     return next((r.column for r in dataset.references if r.target == "kota"), None)
 
 
-def _stored(dataset: Dataset, column: str) -> str:
+def stored_column(dataset: Dataset, column: str) -> str:
     """Return the name a column of `dataset` has in its raw table (a NIP is stored as its pseudonym)."""
     return stored_name(column) if dataset.column(column).kind == NIP else column
 
@@ -67,14 +67,14 @@ def _stored(dataset: Dataset, column: str) -> str:
 def _kota_of_rows(con: duckdb.DuckDBPyConnection, dataset: Dataset, rows: str) -> list[str]:
     """Return SELECTs of the kota of the rows in table `rows` (raw columns of `dataset`), one per way the rows
     name a kota: a kota column, or a reference to a dataset with one (looked up in both loads)."""
-    own = _kota_link(dataset)
+    own = kota_link(dataset)
     selects = [f"SELECT {own} AS kota FROM {rows}"] if own else []
     for ref in dataset.references:
         target = DATASETS[ref.target]
-        their = _kota_link(target)
+        their = kota_link(target)
         if ref.target == "kota" or their is None:
             continue
-        key, column = _stored(target, ref.target_column), _stored(dataset, ref.column)
+        key, column = stored_column(target, ref.target_column), stored_column(dataset, ref.column)
         for db in [db for db in ("wh", OLD) if _has(con, db, f"raw_{target.name}")]:
             selects.append(
                 f"SELECT t.{their} FROM {db}.raw_{target.name} AS t SEMI JOIN {rows} AS r ON t.{key} = r.{column}"

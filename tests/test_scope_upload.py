@@ -49,9 +49,9 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]
 
 
 def test_an_upload_with_another_citys_rows_is_refused_naming_the_rows(folder) -> None:
-    source, _ = folder
+    source, db = folder
     rows = [pegawai(NIP_NEW), pegawai("199305052019022005", kota="Jambi"), pegawai("199406062020121006", kota="jambi")]
-    shown = intake.preview([("pegawai_pontianak.csv", csv_bytes("pegawai", rows))], source, PONTIANAK)
+    shown = intake.preview([("pegawai_pontianak.csv", csv_bytes("pegawai", rows))], source, PONTIANAK, db)
     assert [(o.file, o.kota, o.lines, o.replaces) for o in shown.outside] == [
         ("pegawai_pontianak.csv", "Jambi", (3, 4), False)
     ]
@@ -60,19 +60,19 @@ def test_an_upload_with_another_citys_rows_is_refused_naming_the_rows(folder) ->
 
 
 def test_rows_without_a_kota_column_belong_to_their_employees_city(folder) -> None:
-    source, _ = folder
+    source, db = folder
     peserta = [
         {"kode_program": "PTK-2024-0001", "nip": NIP_A, "status": "lulus"},
         {"kode_program": "PTK-2024-0001", "nip": NIP_C, "status": "lulus"},  # Jambi's employee
     ]
-    shown = intake.preview([("peserta_2025.csv", csv_bytes("peserta", peserta))], source, PONTIANAK)
+    shown = intake.preview([("peserta_2025.csv", csv_bytes("peserta", peserta))], source, PONTIANAK, db)
     assert [(o.file, o.kota, o.lines) for o in shown.outside] == [("peserta_2025.csv", "Jambi", (3,))]
 
 
 def test_replacing_a_source_file_that_holds_another_citys_rows_is_refused(folder) -> None:
-    source, _ = folder
+    source, db = folder
     mine_only = csv_bytes("pegawai", [pegawai(NIP_A)])  # would drop Jambi's employee from pegawai.csv
-    shown = intake.preview([("pegawai.csv", mine_only)], source, PONTIANAK)
+    shown = intake.preview([("pegawai.csv", mine_only)], source, PONTIANAK, db)
     assert [(o.file, o.kota, o.replaces) for o in shown.outside] == [("pegawai.csv", "Jambi", True)]
     assert not shown.can_load
 
@@ -96,7 +96,7 @@ def test_an_admin_of_pontianak_loads_pontianaks_rows_and_leaves_the_other_files_
         ("pegawai_pontianak_2025.csv", csv_bytes("pegawai", [pegawai(NIP_NEW)])),
         ("program_pontianak_2025.csv", csv_bytes("program", [program("PTK-2025-0009")])),
     ]
-    assert intake.preview(uploads, source, PONTIANAK).can_load
+    assert intake.preview(uploads, source, PONTIANAK, db).can_load
     done = intake.commit(uploads, source, db, 0, PONTIANAK)
     assert done.errors == [] and done.status == "ok"
     after = {p.name: p.read_bytes() for p in source.iterdir()}

@@ -12,7 +12,7 @@ from analytics.present import formatting as fmt
 from analytics.present import tables
 from analytics.queries import quality
 from analytics.texts import t
-from etl import backup, intake, skm_form
+from etl import backup, intake, scoped_write, skm_form
 from etl.contract import DATASETS
 from etl.templates import templates_zip
 from ui import auth, data, state
@@ -58,7 +58,7 @@ def previewed(files: list[tuple[str, bytes]]) -> intake.Preview:
         with st.spinner():
             st.session_state["_preview"] = intake.preview(files, source, admin.admin_kota, data.current_path())
         st.session_state["_preview_key"] = digest
-        if st.session_state["_preview"].outside:
+        if st.session_state["_preview"].outside or st.session_state["_preview"].changes:
             audit.record("ditolak", who, admin.describe(), [n for n, _ in files], "baris kota lain")
     return st.session_state["_preview"]
 
@@ -89,6 +89,9 @@ if uploads:
         lines = intake.lines_text(o.lines)
         key = "in_outside_replaces" if o.replaces else "in_outside"
         st.error(t(key, lang, file=o.file, kota=o.kota, lines=lines, n=len(o.lines), mine=admin.administers()))
+    if preview.changes:
+        st.error(t("in_changes_outside", lang, mine=admin.administers()))
+        st.markdown("\n".join(f"- {scoped_write.sentence(c)}" for c in preview.changes))
     if report.errors:
         st.caption(t("in_cannot_load", lang))
     else:

@@ -43,6 +43,14 @@ TEXT: dict[str, dict[str, str]] = {
         "of {kota}'s data (lines {lines}). You administer only {mine}: give your file a name of its own, for "
         "example with your city's name at the end.",
     },
+    "in_changes_outside": {
+        "id": "Unggahan ini akan mengubah data kota yang tidak Anda kelola (Anda hanya mengelola {mine}), jadi "
+        "tidak dapat dimuat. Baris tentang dua kota (misalnya pegawai Anda dalam kegiatan kota lain) hanya dapat "
+        "diunggah oleh admin kedua kota. Yang akan berubah:",
+        "en": "This upload would change the data of a city you do not administer (you administer only {mine}), "
+        "so it cannot be loaded. Rows about two cities (for example your employee in another city's activity) "
+        "can only be uploaded by an admin of both. What would change:",
+    },
     "in_restore_deployment_only": {
         "id": "Memulihkan gudang data sebelumnya mengganti data semua pemerintah, jadi hanya admin semua kota "
         "yang dapat melakukannya.",
