@@ -22,6 +22,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent
 DEFAULT_WAREHOUSE = PROJECT_ROOT / "data" / "warehouse.duckdb"
 DEFAULT_SAMPLE_DIR = PROJECT_ROOT / "data" / "sample"
 DEFAULT_SOURCE_DIR = PROJECT_ROOT / "data" / "sumber"
+SECRETS_FILE = PROJECT_ROOT / ".streamlit" / "secrets.toml"  # the deployment's secrets: [access] grants, [admin]
 AUDIT_FILE_NAME = "audit.jsonl"
 
 WAREHOUSE_ENV = "ASN_WAREHOUSE"

@@ -22,8 +22,10 @@ the e-mails of [admin] emails are admins of every city.
 from __future__ import annotations
 
 import string
+import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -182,3 +184,12 @@ def access_for(
         role=max(roles, key=ROLES.index),
         admin_kota=_union(admin_grants) if admin_grants else frozenset(),
     )
+
+
+def from_secrets(email: str, groups: Iterable[str], secrets_file: Path, provinsi: Mapping[str, str]) -> Access | None:
+    """Return what `email` (in `groups`) may see and do under a deployment's secrets file, as the app would give
+    them (access_for over its [access] and [admin] emails); None when no grant names them. Raises
+    FileNotFoundError when the file is missing."""
+    secrets = tomllib.loads(secrets_file.read_text(encoding="utf-8"))
+    admins = (secrets.get("admin") or {}).get("emails") or []
+    return access_for(email, groups, secrets.get("access"), admins, provinsi)

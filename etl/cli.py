@@ -1,4 +1,5 @@
-"""Command line: `python -m etl check|load|templates` (`sample` hands over to `python -m demo sample`).
+"""Command line: `python -m etl check|load|unggah|pulihkan|templates` (`sample` hands over to
+`python -m demo sample`; `unggah`, an upload as one admin with the upload page's rules, is etl/upload_cli.py).
 
 Exit status: 0 when the folder loaded (rows with problems are rejected, not fatal), 2 when a
 file cannot be loaded at all, the pseudonym secret is empty or short, or another write holds the warehouse
@@ -16,7 +17,7 @@ import sys
 from pathlib import Path
 
 from access import audit
-from etl import backup, pipeline, scratch
+from etl import backup, pipeline, scratch, upload_cli
 from etl.backup import KEEP
 from settings import warehouse_path
 
@@ -123,6 +124,7 @@ def _run(argv: list[str] | None) -> int:
     )
     p_restore.add_argument("nomor", type=int, nargs="?", default=1, help="salinan ke-N, terbaru dulu (bawaan 1)")
     p_restore.add_argument("--db", type=Path, default=None)
+    upload_cli.add_parser(sub)
     p_templates = sub.add_parser("templates", help="tulis templat isian XLSX dan CSV untuk setiap jenis data")
     p_templates.add_argument("--out", type=Path, required=True)
     for name, help_text in (("check", "periksa folder tanpa menulis apa pun"), ("load", "periksa dan muat")):
@@ -155,6 +157,11 @@ def _run(argv: list[str] | None) -> int:
         )
         return EXIT_FILE_PROBLEM
 
+    if getattr(args, "sumber", None) is not None and not args.sumber.name:
+        print(f"--sumber harus nama folder sumber, bukan {str(args.sumber)!r}.", file=sys.stderr)
+        return EXIT_FILE_PROBLEM
+    if args.command == "unggah":
+        return upload_cli.run(args)
     if args.command == "pulihkan":
         return restore(warehouse_path(args.db), args.nomor)
     if args.command == "templates":

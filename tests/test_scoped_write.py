@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -18,6 +22,7 @@ import settings
 from etl import intake, pipeline, scoped_write
 from etl.contract import DATASETS
 
+ROOT = Path(__file__).resolve().parent.parent
 PONTIANAK = frozenset({"Pontianak"})
 NIP_D = "198807072012011007"  # a second Jambi employee
 
@@ -165,3 +170,68 @@ def test_a_duplicate_settled_for_another_citys_file_does_not_name_it(folder) -> 
     assert shown.can_load and not shown.changes
     [reject] = shown.report.rejects
     assert "berkas lain" in reject["reason"] and "pegawai.csv" not in reject["reason"]
+
+
+SECRETS = """
+[access]
+[[access.grants]]
+email = "admin@pontianak.go.id"
+kota = ["Pontianak"]
+role = "admin"
+
+[[access.grants]]
+domain = "pontianak.go.id"
+kota = ["Pontianak"]
+role = "viewer"
+"""
+
+
+def unggah(tmp_path: Path, source: Path, db: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run `python -m etl unggah` in a process of its own against this folder and warehouse."""
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(SECRETS)
+    env = os.environ | {
+        "ASN_PSEUDONYM_KEY": "kunci-uji-tulis-bercakupan-yang-cukup-panjang",
+        settings.AUDIT_ENV: str(tmp_path / "audit.jsonl"),
+    }
+    command = [sys.executable, "-m", "etl", "unggah", *args, "--rahasia", str(secrets), "--db", str(db)]
+    return subprocess.run([*command, "--sumber", str(source)], env=env, cwd=ROOT, capture_output=True, text=True)
+
+
+def audited(tmp_path: Path) -> list[tuple[str, str]]:
+    """Return (action, email) of every event in this test's audit log."""
+    lines = (tmp_path / "audit.jsonl").read_text().splitlines()
+    return [(e["aksi"], e["email"]) for e in map(json.loads, lines)]
+
+
+def test_the_command_line_refuses_the_disguised_upload_and_writes_nothing(folder, tmp_path) -> None:
+    source, db = folder
+    upload = tmp_path / "pegawai-0.csv"
+    upload.write_bytes(csv_bytes("pegawai", [pegawai(NIP_C, kota="Pontianak")]))
+    files, stamp = {p.name: p.read_bytes() for p in source.iterdir()}, db.read_bytes()
+    done = unggah(tmp_path, source, db, str(upload), "--sebagai", "admin@pontianak.go.id")
+    assert done.returncode == 2 and "Jambi, data pegawai" in done.stderr and "DITOLAK" in done.stderr
+    assert {p.name: p.read_bytes() for p in source.iterdir()} == files and db.read_bytes() == stamp
+    assert audited(tmp_path) == [("ditolak", "admin@pontianak.go.id")]
+
+
+def test_the_command_line_previews_loads_and_refuses_as_the_page_does(folder, tmp_path) -> None:
+    source, db = folder
+    upload = tmp_path / "pegawai_pontianak_2025.csv"
+    upload.write_bytes(csv_bytes("pegawai", [pegawai("199203042018011004")]))
+    stamp = db.read_bytes()
+    checked = unggah(tmp_path, source, db, str(upload), "--sebagai", "admin@pontianak.go.id", "--periksa")
+    assert checked.returncode == 0 and "tidak ada yang ditulis" in checked.stdout
+    assert db.read_bytes() == stamp and not (source / upload.name).exists()
+    viewer = unggah(tmp_path, source, db, str(upload), "--sebagai", "sekda@pontianak.go.id")
+    empty = unggah(tmp_path, source, db, str(upload), "--sebagai", "")
+    assert viewer.returncode == 2 and "bukan admin" in viewer.stderr and empty.returncode == 2
+    assert db.read_bytes() == stamp
+    loaded = unggah(tmp_path, source, db, str(upload), "--sebagai", "ADMIN@Pontianak.go.id")
+    assert loaded.returncode == 0, loaded.stderr
+    assert (source / upload.name).read_bytes() == upload.read_bytes()
+    assert audited(tmp_path) == [
+        ("ditolak", "sekda@pontianak.go.id"),
+        ("ditolak", "(kosong)"),
+        ("unggah", "admin@pontianak.go.id"),
+    ]

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tomllib
 from pathlib import Path
 
 from access import audit, grants
@@ -29,9 +28,7 @@ from analytics.privacy.scope import own
 from analytics.queries.db import open_warehouse
 from analytics.queries.filters import Filters
 from analytics.texts import LANGS, t
-from settings import PROJECT_ROOT, warehouse_path
-
-SECRETS = PROJECT_ROOT / ".streamlit" / "secrets.toml"
+from settings import SECRETS_FILE, warehouse_path
 
 EXIT_BAD_CHOICE = 2
 EXIT_NO_CHROMIUM = 3
@@ -73,7 +70,9 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--sebagai", default=None, help="email: berkas persis seperti yang boleh diunduh orang itu / as")
     p.add_argument("--grup", action="append", default=[], help="grup orang itu di penyedia identitas (boleh diulang)")
-    p.add_argument("--rahasia", type=Path, default=SECRETS, help="secrets.toml penerapan / the deployment's secrets")
+    p.add_argument(
+        "--rahasia", type=Path, default=SECRETS_FILE, help="secrets.toml penerapan / the deployment's secrets"
+    )
     return main
 
 
@@ -82,9 +81,7 @@ def person(args: argparse.Namespace, provinsi: dict[str, str]) -> grants.Access 
     grant names them); the local mode's access without --sebagai. Raises FileNotFoundError without the file."""
     if args.sebagai is None:  # not given at all: an empty one is refused before this (main)
         return grants.LOCAL
-    secrets = tomllib.loads(args.rahasia.read_text(encoding="utf-8"))
-    admins = (secrets.get("admin") or {}).get("emails") or []
-    return grants.access_for(args.sebagai, args.grup, secrets.get("access"), admins, provinsi)
+    return grants.from_secrets(args.sebagai, args.grup, args.rahasia, provinsi)
 
 
 def refused(args: argparse.Namespace, db: Path, why: str) -> None:
