@@ -6,7 +6,7 @@ WAREHOUSE ?= $(or $(ASN_WAREHOUSE),data/warehouse.duckdb)
 SAMPLE := data/sample
 PORT ?= 8501
 
-.PHONY: setup lock chromium oidc run demo test test-fast lint bench bench-national clean
+.PHONY: setup lock chromium oidc axe run demo test test-fast lint bench bench-national clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,12 @@ tests/oidc/node_modules/.installed: tests/oidc/package.json tests/oidc/package-l
 	npm ci --prefix tests/oidc --no-audit --no-fund --loglevel=error
 	touch $@
 
+axe: tests/axe/node_modules/.installed  ## axe-core, the accessibility checker the contrast browser tests inject (npm, pinned)
+
+tests/axe/node_modules/.installed: tests/axe/package.json tests/axe/package-lock.json
+	npm ci --prefix tests/axe --no-audit --no-fund --loglevel=error
+	touch $@
+
 $(WAREHOUSE): | $(VENV)/.installed
 	$(PY) -m demo sample --out $(SAMPLE)
 	$(PY) -m etl load $(SAMPLE) --db $(WAREHOUSE)
@@ -61,7 +67,7 @@ lint: setup
 # (tests/conftest.py built_once).
 PYTEST := $(PY) -m pytest -q -n auto --dist worksteal
 
-test: lint oidc  ## lint and the whole test suite
+test: lint oidc axe  ## lint and the whole test suite
 	$(PYTEST)
 
 test-fast: lint  ## lint and every test but the real-browser and the slow ones (markers `browser` and `slow`)

@@ -1,5 +1,6 @@
 """WCAG AA contrast of the theme on its light background: text colours at least 4.5:1, the first four chart
-colours (the cities most views compare) at least 3:1 as graphical objects. Read from the real config."""
+colours (the cities most views compare) at least 3:1 as graphical objects. Read from the real config. Measured in
+a real browser by axe-core on the pages themselves: tests/test_contrast_browser.py."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from pathlib import Path
 import pytest
 
 from analytics.present import charts
+from ui import components
 
 ROOT = Path(__file__).resolve().parent.parent
 THEME = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]
 WHITE = "#ffffff"
+SIDEBAR = "#f8f8f7"  # Streamlit's light sidebar while the theme keeps its default backgrounds
 
 
 def luminance(colour: str) -> float:
@@ -37,9 +40,22 @@ def test_the_theme_is_light_on_white() -> None:
     assert THEME["base"] == "light" and THEME.get("backgroundColor", WHITE).lower() == WHITE
 
 
-@pytest.mark.parametrize("key", ["primaryColor", "textColor"])
+@pytest.mark.parametrize("key", ["primaryColor", "textColor", "linkColor"])
 def test_theme_text_colours_reach_4_5_to_1_on_white(key: str) -> None:
     assert contrast(THEME[key], THEME.get("backgroundColor", WHITE)) >= 4.5
+
+
+@pytest.mark.parametrize("background", [WHITE, SIDEBAR])
+def test_captions_and_their_links_reach_4_5_to_1_in_the_page_and_the_sidebar(background: str) -> None:
+    # Streamlit fades captions with opacity 0.6, links in them included; ui.components lifts that and gives
+    # captions a grey of their own, so caption text and caption links are drawn in these colours, solid.
+    assert "opacity: 1;" in components.CAPTION_STYLE and components.CAPTION_COLOR in components.CAPTION_STYLE
+    assert contrast(components.CAPTION_COLOR, background) >= 4.5
+    assert contrast(THEME["linkColor"], background) >= 4.5
+
+
+def test_captions_stay_quieter_than_the_text() -> None:
+    assert luminance(components.CAPTION_COLOR) > luminance(THEME["textColor"])
 
 
 @pytest.mark.parametrize("colour", THEME["chartCategoricalColors"][:4])
