@@ -6,6 +6,7 @@ import streamlit as st
 from analytics.texts import t
 from ui import auth, data, meeting_panel, state
 
+auth.keep_shared_caches()  # a browser's "clear cache" message clears only its own session, not every reader's caches
 st.set_page_config(page_title="Pembinaan ASN", page_icon=":material/groups:", layout="wide")
 
 lang = state.language()

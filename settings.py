@@ -7,7 +7,7 @@ a function here, at the moment it needs the value (a test or a command may set a
 | ASN_WAREHOUSE | data/warehouse.duckdb | the warehouse the CLI writes and the dashboard reads |
 | ASN_SOURCE_DIR | data/sumber | the source folder of record: every uploaded file is kept there |
 | ASN_PSEUDONYM_KEY | (pseudonym.key beside the warehouse) | the pseudonym secret itself, overriding the key file |
-| ASN_AUDIT_LOG | audit.jsonl beside the warehouse | the audit trail's file |
+| ASN_AUDIT_LOG | audit.jsonl beside the warehouse | the audit trail's file; sign_in_failures.json lies beside it |
 | ASN_IKM_PENIMBANG | eksak | the IKM convention a load builds: eksak (1/9), 0,111 or 0,11 |
 | ASN_ETL_MEMORY | 3GB | the memory a load's scratch and model build may use; DuckDB spills beyond it |
 | ASN_MIN_GROUP | 5 | the smallest group shown as a number (a whole number >= 1) |
@@ -24,6 +24,7 @@ DEFAULT_SAMPLE_DIR = PROJECT_ROOT / "data" / "sample"
 DEFAULT_SOURCE_DIR = PROJECT_ROOT / "data" / "sumber"
 SECRETS_FILE = PROJECT_ROOT / ".streamlit" / "secrets.toml"  # the deployment's secrets: [access] grants, [admin]
 AUDIT_FILE_NAME = "audit.jsonl"
+SIGN_IN_FAILURES_FILE_NAME = "sign_in_failures.json"
 
 WAREHOUSE_ENV = "ASN_WAREHOUSE"
 SOURCE_ENV = "ASN_SOURCE_DIR"
@@ -66,6 +67,12 @@ def audit_log(db: Path | None = None) -> Path:
     """Return the audit log's path: $ASN_AUDIT_LOG, else audit.jsonl in the folder of the warehouse `db` (by
     default the one the app reads)."""
     return Path(_env(AUDIT_ENV) or warehouse_path(db).parent / AUDIT_FILE_NAME)
+
+
+def sign_in_failures(db: Path | None = None) -> Path:
+    """Return the file that counts the admin password's failed tries for the whole server (access.credentials):
+    sign_in_failures.json beside the audit log, which a load, a restore or a restart leaves alone."""
+    return audit_log(db).parent / SIGN_IN_FAILURES_FILE_NAME
 
 
 def ikm_penimbang(default: str) -> str:

@@ -37,11 +37,12 @@ def start(lang: str | None = None, **query: str | list[str]) -> AppTest:
 
 def open_signed_in(user: dict, access: dict, name: str | None = None, query: dict | None = None) -> AppTest:
     """Return the app run once for `user` (AppTest fakes st.user) under [auth] and the grants `access`, on page
-    `name` (None: the default page) opened with URL `query`."""
+    `name` (None: the default page) opened with URL `query`. The provider vouches for the e-mail
+    (email_verified true) unless `user` says otherwise."""
     at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
     at.secrets["auth"] = AUTH
     at.secrets["access"] = access
-    at.user = user
+    at.user = {"email_verified": True, **user}
     for key, value in (query or {}).items():
         at.query_params[key] = value
     return at.switch_page(PAGE[name]).run() if name else at.run()

@@ -1,12 +1,14 @@
 """Real sign-in end to end: st.login against a real OpenID Connect provider started locally (panva's certified
 oidc-provider, tests/real_oidc.py), the dashboard served by `streamlit run`, Debian's Chromium driven by
 Playwright. Two people of two cities each see only their scope on pages and in a meeting file; a third,
-unknown person gets the polite page; signing out ends the session. The warehouse is built by the real pipeline
+unknown person gets the polite page; signing out ends the session; a sign-in is logged once however often its page
+is reloaded, and again after signing out and in. The warehouse is built by the real pipeline
 from rows where Jambi's one agency has a name found nowhere else."""
 
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import NIP_C, load_rows, minimal_rows, pegawai
 from playwright.sync_api import Page, expect
-from real_browser import chromium_page, free_port, open_and_wait, serve
+from real_browser import chromium_page, free_port, idle, open_and_wait, serve
 from real_oidc import auth_section, provider, sign_in, sign_out
 
 import settings
@@ -40,9 +42,14 @@ role = "viewer"
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The module's folder: the warehouse, the secrets, the logs and the audit log (audit.jsonl) of `app`."""
+    return tmp_path_factory.mktemp("oidc")
+
+
+@pytest.fixture(scope="module")
+def app(folder: Path) -> Iterator[str]:
     """The dashboard served with [auth] pointing at a running provider and the [access] grants above."""
-    folder = tmp_path_factory.mktemp("oidc")
     rows = minimal_rows()
     rows["pegawai"] = [p for p in rows["pegawai"] if p["kota"] != "Jambi"]
     rows["pegawai"].append(pegawai(NIP_C, kota="Jambi", opd=SECRET_OPD))
@@ -108,3 +115,23 @@ def test_an_unknown_user_gets_the_polite_page_and_signing_out_ends_the_session(a
     sign_out(browser, app, t("pv_logout", "id", who=STRANGER))
     open_and_wait(browser, app)
     expect(browser.locator("h1")).to_have_text(t("pv_login_title", "id"))
+
+
+def signs_in_logged(folder: Path, email: str) -> int:
+    """Return how many sign-ins ('masuk') of `email` the served app's audit log holds."""
+    lines = (folder / "audit.jsonl").read_text(encoding="utf-8").splitlines()
+    return sum(1 for line in lines if json.loads(line)["aksi"] == "masuk" and json.loads(line)["email"] == email)
+
+
+def test_a_sign_in_is_logged_once_however_often_the_page_is_reloaded(app: str, folder: Path, browser: Page) -> None:
+    person = "camat@pontianak.go.id"  # named by the domain grant, and by no other test
+    sign_in(browser, app, person)
+    for _ in range(2):
+        browser.reload()  # a new Streamlit session with the same sign-in
+        browser.wait_for_selector("h1", state="attached", timeout=60_000)
+        idle(browser)
+    open_and_wait(browser, f"{app}/partisipasi")
+    assert signs_in_logged(folder, person) == 1
+    sign_out(browser, app, t("pv_logout", "id", who=person))
+    sign_in(browser, app, person)
+    assert signs_in_logged(folder, person) == 2

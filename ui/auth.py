@@ -9,20 +9,33 @@ secrets.toml (see .streamlit/secrets.toml.example):
     password_scrypt = "scrypt$16384$8$1$<salt>$<hash>"  # the local mode's admin password
     emails = ["kepala@bkpsdm.go.id"]  # with OIDC: admins of every city
     [access]                          # with OIDC: who sees which kota, in which role
+    email_verified_claim = false      # only for a provider that sends no email_verified claim
     [auth]                            # optional: OIDC provider for st.login
 When no admin credential is configured the gate is closed and says how to open it.
+
+What a browser may send cannot undo any of this: the password's slowdown is counted in a file (access.credentials),
+a sign-in is logged once per sign-in in this process's memory (not in a Streamlit cache), and a browser's "clear
+cache" message clears only its own session (keep_shared_caches, applied by dashboard.py).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 
 import streamlit as st
+from streamlit.runtime.app_session import AppSession
 
+import settings
 from access import audit, credentials
 from access import grants as accesses
 from analytics.texts import t
 
+_LOG = logging.getLogger(__name__)
 SESSION_KEY = "_admin_ok"
 PASSWORD_ADMIN = "admin (kata sandi)"  # who the audit log names for the local mode's password
 LOCAL_READER = "lokal"  # who the audit log names for a reader of the local mode (no sign-in)
@@ -35,6 +48,37 @@ def record_export(who: str, kota: frozenset[str] | None, name: str) -> None:
 
 
 KEPT_ON_SIGN_OUT = ("lang",)  # what a session keeps when its person signs out: only the language
+VERIFIED_SETTING = "email_verified_claim"  # [access]: false for a provider that sends no email_verified claim
+# The identity token's claims (st.user carries them all) that tell one sign-in from another: the same on every
+# page, tab and reload of a sign-in, new after signing out and in (a new token: new iat and nonce).
+SIGN_IN_CLAIMS = ("iss", "sub", "aud", "iat", "auth_time", "nonce")
+TESTED_STREAMLIT = ("1.67.",)  # the versions whose clear_cache handler keep_shared_caches was written against
+
+
+def _clear_own_session_only(session: AppSession) -> None:
+    """Streamlit's clear_cache handler as this app has it: clear the sending session's own state (what a reload
+    does anyway) and leave the caches every reader shares."""
+    _LOG.warning("a browser asked to clear the shared caches: only its own session was cleared")
+    session._session_state.clear()
+
+
+def keep_shared_caches() -> None:
+    """Make a browser's "clear cache" message (BackMsg clear_cache) clear only its own session, once per process.
+
+    Streamlit 1.67 obeys that message from any websocket client, signed in or not: AppSession.handle_backmsg calls
+    _handle_clear_cache_request, which empties every st.cache_data and st.cache_resource of the process (every
+    reader's query results, the shared connection holder) and the sender's session state. No setting refuses it
+    (client.toolbarMode = "viewer" only hides the menu item), so that one handler is replaced by
+    _clear_own_session_only. Our own calls such as st.cache_data.clear() are untouched. Raises RuntimeError on a
+    Streamlit version not in TESTED_STREAMLIT: read its handler, then add the version."""
+    if AppSession.__dict__.get("_handle_clear_cache_request") is _clear_own_session_only:
+        return
+    if not st.__version__.startswith(TESTED_STREAMLIT) or "_handle_clear_cache_request" not in AppSession.__dict__:
+        raise RuntimeError(
+            f"Streamlit {st.__version__}: check how it handles a browser's clear_cache message "
+            "(streamlit/runtime/app_session.py), then add the version to ui/auth.py TESTED_STREAMLIT"
+        )
+    AppSession._handle_clear_cache_request = _clear_own_session_only
 
 
 def _secret(section: str, key: str | None = None) -> object:
@@ -79,11 +123,24 @@ def access(provinsi: Mapping[str, str] | Callable[[], Mapping[str, str]]) -> acc
     if not st.user.is_logged_in:
         return None
     config = _secret("access")
-    verified = email() if st.user.get("email_verified") is not False else ""  # an unverified e-mail names nobody
+    vouched = _email_verified((config or {}).get(VERIFIED_SETTING, True))
+    verified = email() if vouched else ""  # an e-mail the provider does not vouch for names nobody
     provinces = provinsi() if callable(provinsi) else provinsi
     return accesses.access_for(
         verified, _groups(), dict(config) if config else None, list(_secret("admin", "emails") or []), provinces
     )
+
+
+def _email_verified(claim_is_sent: object) -> bool:
+    """Return True when the identity provider vouches for the signed-in person's e-mail: its email_verified claim
+    is true (true, or the text "true" some providers send), or the claim is absent and `claim_is_sent` ([access]
+    email_verified_claim) is false: this provider never sends it. A claim that is false never counts."""
+    if not isinstance(claim_is_sent, bool):
+        raise ValueError(f"[access] {VERIFIED_SETTING} must be true or false, not {claim_is_sent!r}")
+    claim = st.user.get("email_verified")
+    if claim is None:
+        return not claim_is_sent
+    return claim is True or (isinstance(claim, str) and claim.strip().lower() == "true")
 
 
 def _provider() -> str | None:
@@ -113,11 +170,10 @@ def login_screen(lang: str) -> None:
 
 def no_access_screen(lang: str) -> None:
     """Show the polite page of a signed-in person no grant names: who they are, whom to ask, a sign-out
-    button; nothing else. The refusal is written to the audit log once per session."""
+    button; nothing else. The refusal is written to the audit log once per sign-in (first_time)."""
     who = email()
-    if not st.session_state.get("_refusal_logged"):
+    if first_time("ditolak"):
         audit.record("ditolak", who, "-", detail="tidak ada hak akses")
-        st.session_state["_refusal_logged"] = True
     contact = str((_secret("access") or {}).get("contact") or t("sc_contact_default", lang))
     st.title(t("sc_no_access_title", lang))
     st.markdown(t("sc_no_access_body", lang, email=who, contact=contact))
@@ -141,11 +197,59 @@ def logout_button(lang: str) -> None:
         )
 
 
+class _Seen:
+    """Keys already met in this process, the oldest forgotten first beyond `limit`. Plain memory, not a Streamlit
+    cache: no message a browser sends empties it (a restart does: each person's next page is logged once more)."""
+
+    def __init__(self, limit: int = 10_000) -> None:
+        self.limit = limit
+        self.keys: OrderedDict[str, None] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def first(self, key: str) -> bool:
+        """Return True when `key` is met for the first time (and remember it), False when it was met before."""
+        with self.lock:
+            if key in self.keys:
+                self.keys.move_to_end(key)
+                return False
+            self.keys[key] = None
+            if len(self.keys) > self.limit:
+                self.keys.popitem(last=False)
+            return True
+
+
+_SEEN = _Seen()
+
+
+def _sign_in_key() -> str | None:
+    """Return a digest of the identity token's claims that tell this sign-in from every other (SIGN_IN_CLAIMS);
+    None when the token names no time of sign-in and no nonce (a provider AppTest fakes, or one that breaks the
+    OpenID Connect rule that every ID token carries iat)."""
+    claims = {name: st.user.get(name) for name in SIGN_IN_CLAIMS}
+    if all(claims[name] is None for name in ("iat", "auth_time", "nonce")):
+        return None
+    return hashlib.sha256(json.dumps(claims, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
+
+def first_time(event: str) -> bool:
+    """Return True the first time `event` ('masuk', 'ditolak') happens for this sign-in: once per sign-in across
+    pages, tabs and reloads (each a new Streamlit session), again after signing out and in; once per session when
+    the identity token gives nothing to tell sign-ins apart."""
+    key = _sign_in_key()
+    if key is not None:
+        return _SEEN.first(f"{event}:{key}")
+    flag = f"_{event}_logged"
+    if st.session_state.get(flag):
+        return False
+    st.session_state[flag] = True
+    return True
+
+
 def record_sign_in(who: accesses.Access) -> None:
-    """Write a signed-in person's first page of this session to the audit log (once per session)."""
-    if sign_in_required() and not st.session_state.get("_sign_in_logged"):
+    """Write a signed-in person's sign-in to the audit log, once per sign-in (first_time): not again on another
+    page, tab or reload."""
+    if sign_in_required() and first_time("masuk"):
         audit.record("masuk", who.email, who.describe(), detail=who.role)
-        st.session_state["_sign_in_logged"] = True
 
 
 def method() -> str | None:
@@ -160,33 +264,34 @@ def method() -> str | None:
     return None
 
 
-@st.cache_resource(show_spinner=False)
-def _throttle() -> credentials.Throttle:
-    """The process's count of failed admin passwords (shared by every session, so a new tab does not reset it)."""
-    return credentials.Throttle()
-
-
 def _password_form(lang: str) -> bool:
     """Show the admin password form; return True when the right password was given now. After repeated
-    failures a try is not even checked until the wait is over."""
+    failures a try is not even checked until the wait is over; while the file counting them cannot be read or
+    written, no try is checked at all."""
     with st.form("admin_login"):
         password = st.text_input(t("in_password", lang), type="password", key="admin_password")
         submitted = st.form_submit_button(t("in_login", lang))
     if not submitted:
         return False
-    throttle = _throttle()
-    wait = throttle.seconds_left()
+    throttle = credentials.Throttle(settings.sign_in_failures())  # the server's count, shared by every session
+    try:
+        wait = throttle.attempt()
+        right = not wait and credentials.verify(password, str(_secret("admin", "password_scrypt")))
+        if right:
+            throttle.succeeded()
+    except credentials.Unreadable as error:
+        _LOG.error("admin password sign-in closed: %s", error)
+        audit.record("ditolak", PASSWORD_ADMIN, "semua", detail="catatan percobaan gagal tidak terbaca")
+        st.error(t("sc_password_closed", lang, file=settings.SIGN_IN_FAILURES_FILE_NAME))
+        return False
     if wait:
         st.error(t("in_wait", lang, s=wait))
-        return False
-    if credentials.verify(password, str(_secret("admin", "password_scrypt"))):
-        throttle.succeeded()
+    elif right:
         audit.record("masuk", PASSWORD_ADMIN, "semua", detail="admin")
-        return True
-    throttle.failed()
-    audit.record("ditolak", PASSWORD_ADMIN, "semua", detail="kata sandi salah")
-    st.error(t("in_wrong_password", lang))
-    return False
+    else:
+        audit.record("ditolak", PASSWORD_ADMIN, "semua", detail="kata sandi salah")
+        st.error(t("in_wrong_password", lang))
+    return right
 
 
 def gate(lang: str, provinsi: Mapping[str, str], deployment: bool = False) -> accesses.Access | None:

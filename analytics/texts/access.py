@@ -29,6 +29,14 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The load history, source files and rejected rows cover every government's data on this "
         "dashboard, so they are shown only to accounts with every city in scope.",
     },
+    "sc_password_closed": {
+        "id": "Masuk dengan kata sandi admin ditutup sementara: catatan percobaan yang gagal ({file}, di samping "
+        "jejak audit) tidak dapat dibaca atau ditulis, jadi tidak ada kata sandi yang diperiksa. Minta pengelola "
+        "server memeriksa berkas itu; menghapusnya menghapus hitungan kegagalan.",
+        "en": "Signing in with the admin password is closed for now: the record of failed attempts ({file}, beside "
+        "the audit trail) cannot be read or written, so no password is checked. Ask the server's maintainer to "
+        "look at that file; deleting it clears the count of failures.",
+    },
     # Audit log page
     "au_page": {"id": "Jejak audit", "en": "Audit trail"},
     "au_title": {"id": "Jejak audit", "en": "Audit trail"},
