@@ -4,10 +4,11 @@
 import streamlit as st
 
 from analytics.texts import t
-from ui import auth, data, meeting_panel, state
+from ui import auth, components, data, meeting_panel, state
 
 auth.keep_shared_caches()  # a browser's "clear cache" message clears only its own session, not every reader's caches
 st.set_page_config(page_title="Pembinaan ASN", page_icon=":material/groups:", layout="wide")
+components.readable_captions()  # every page, the sidebar and the sign-in screen: captions readable (WCAG AA)
 
 lang = state.language()
 pages = {

@@ -41,7 +41,6 @@ def start_page(title_key: str | None = None, people_note: bool = False, breakdow
     Returns the page context, its filters set."""
     ctx = state.context()
     lang, chosen = ctx.lang, ctx.filters
-    readable_captions()
     synthetic_banner(ctx)
     if title_key:
         st.title(t(title_key, lang))
