@@ -186,15 +186,34 @@ def _where(lines: tuple[tuple[str, int], ...]) -> str:
 
 
 def sentence(change: Change) -> str:
-    """Return what `change` does to another city's rows, in Indonesian, with the lines it can name."""
+    """Return what `change` does to another city's rows of one raw table, in Indonesian, with the lines it names."""
     what = change.table.removeprefix("raw_")
-    told = f"{change.kota}, {'data' if change.table.startswith('raw_') else 'ringkasan'} {what}: "
-    told += f"{change.before} baris sebelum, {change.after} sesudah"
+    told = f"{change.kota}, data {what}: {change.before} baris sebelum, {change.after} sesudah"
     if change.added:
         told += f"; baris baru atau berubah: {_where(change.added)}"
     if change.gone:
         told += f"; baris yang hilang atau berubah: {_where(change.gone)}"
     return told + "."
+
+
+def sentences(changes: list[Change]) -> list[str]:
+    """Return what `changes` do, for people, in Indonesian: per kota, a sentence per raw table (with its lines),
+    then one for the summaries (marts) made from them, which names them only when no raw row of the kota changed
+    (a summary moved by a row of the sender's, such as JP earned in the sender's activity)."""
+    told = []
+    for kota in dict.fromkeys(c.kota for c in changes):
+        mine = [c for c in changes if c.kota == kota]
+        data = [c for c in mine if c.table.startswith("raw_")]
+        summaries = [c.table for c in mine if not c.table.startswith("raw_")]
+        told += [sentence(c) for c in data]
+        if summaries and data:
+            told.append(f"{kota}: ringkasan yang dihitung dari data itu ikut berubah ({len(summaries)} tabel).")
+        elif summaries:
+            told.append(
+                f"{kota}: ringkasannya berubah ({', '.join(summaries)}), misalnya JP atau biaya pegawai {kota}"
+                " dari kegiatan yang diunggah."
+            )
+    return told
 
 
 REFUSED = (
@@ -204,9 +223,7 @@ REFUSED = (
 
 
 def errors(changes: list[Change]) -> list[dict]:
-    """Return a load report's errors for `changes` (file: the first uploaded line's file, or the table): the
-    refusal first, then one sentence per kota and table."""
+    """Return a load report's errors for `changes` (file: the first uploaded line's file, else the table): the
+    refusal first, then the sentences."""
     first = next((c.added[0][0] for c in changes if c.added), changes[0].table if changes else "")
-    return [{"file": first, "message": REFUSED}] + [
-        {"file": c.added[0][0] if c.added else c.table, "message": sentence(c)} for c in changes
-    ]
+    return [{"file": first, "message": m} for m in [REFUSED, *sentences(changes)]]

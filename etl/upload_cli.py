@@ -88,7 +88,7 @@ def _show(preview: intake.Preview, mine: str) -> list[str]:
         for o in preview.outside
     ]
     if preview.changes:
-        reasons += [scoped_write.REFUSED] + [scoped_write.sentence(c) for c in preview.changes]
+        reasons += [scoped_write.REFUSED, *scoped_write.sentences(preview.changes)]
     reasons += [f"{f}: formulir survei tanpa kota dan unit; pilih di halaman Unggah data." for f in preview.needs_unit]
     if not preview.report.errors:
         print(preview.datasets().to_string(index=False))

@@ -103,7 +103,7 @@ def test_a_participation_in_jambis_activity_is_a_row_about_two_cities(folder) ->
     peserta = csv_bytes("peserta", [{"kode_program": "JMB-2024-0001", "nip": NIP_A, "status": "lulus"}])
     errors = refused_and_nothing_written([("peserta-0.csv", peserta)], source, db)
     assert any("Jambi, data peserta" in e["message"] and "peserta-0.csv baris 2" in e["message"] for e in errors)
-    assert any("Jambi, ringkasan kegiatan" in e["message"] for e in errors)  # cost per participant moved
+    assert any("Jambi: ringkasan yang dihitung dari data itu ikut berubah" in e["message"] for e in errors)
 
 
 def test_jambis_activity_redeclared_as_pontianaks_is_refused(folder) -> None:
@@ -138,7 +138,7 @@ def test_pontianaks_own_changes_and_a_new_year_load(folder) -> None:
         ),
     ]
     shown = intake.preview(uploads, source, PONTIANAK, db)
-    assert shown.can_load, [scoped_write.sentence(c) for c in shown.changes]
+    assert shown.can_load, scoped_write.sentences(shown.changes)
     assert intake.commit(uploads, source, db, 0, PONTIANAK).status == "ok"
     after = jambi_rows(db)
     assert after["pegawai"] == before["pegawai"] and after["kegiatan"] == before["kegiatan"]
@@ -235,3 +235,18 @@ def test_the_command_line_previews_loads_and_refuses_as_the_page_does(folder, tm
         ("ditolak", "(kosong)"),
         ("unggah", "admin@pontianak.go.id"),
     ]
+
+
+def test_pontianaks_activity_that_jambis_employee_took_is_about_jambi_too(folder) -> None:
+    # Jambi's employee in Pontianak's activity, sent by an admin of every city; Pontianak's admin then changes the
+    # activity's JP: only a Pontianak row changes, but Jambi's JP and 20-JP counts would move with it
+    source, db = folder
+    (source / "peserta_lintas.csv").write_bytes(
+        csv_bytes("peserta", [{"kode_program": "PTK-2024-0001", "nip": NIP_C, "status": "lulus"}])
+    )
+    assert pipeline.load(source, db).status == "ok"
+    longer = csv_bytes("program", [program("PTK-2024-0001", jp="40")])
+    errors = refused_and_nothing_written([("program-0.csv", longer)], source, db)  # read before program.csv
+    said = " ".join(e["message"] for e in errors)
+    assert "Jambi: ringkasannya berubah" in said and "int_jp_pegawai_tahun" in said
+    assert "Jambi, data" not in said  # no raw row of Jambi's changed

@@ -91,7 +91,7 @@ if uploads:
         st.error(t(key, lang, file=o.file, kota=o.kota, lines=lines, n=len(o.lines), mine=admin.administers()))
     if preview.changes:
         st.error(t("in_changes_outside", lang, mine=admin.administers()))
-        st.markdown("\n".join(f"- {scoped_write.sentence(c)}" for c in preview.changes))
+        st.markdown("\n".join(f"- {s}" for s in scoped_write.sentences(preview.changes)))
     if report.errors:
         st.caption(t("in_cannot_load", lang))
     else:
