@@ -20,7 +20,18 @@ from analytics import privacy, queries
 from analytics.context import PageContext
 from analytics.meeting_files import content
 from analytics.privacy import release, scope
-from analytics.queries.declare import COUNT, DECLARATIONS, Undeclared, declaration_of, query
+from analytics.queries.declare import (
+    COUNT,
+    DECLARATIONS,
+    FROM_ROW,
+    MONEY,
+    Derived,
+    NotAboutPeople,
+    NotPeople,
+    Undeclared,
+    declaration_of,
+    query,
+)
 from analytics.queries.filters import Filters
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,7 +101,7 @@ def test_the_guarded_path_hides_what_its_declaration_says_counts_people(con, eve
     def heads(con, f):
         return pd.DataFrame({"kota": ["A", "A", "A"], "kelompok": ["x", "y", "z"], "jumlah": [3, 40, 50]})
 
-    @query(grain=("kota", "kelompok"), columns={"jumlah": queries.declare.VALUE})
+    @query(grain=("kota", "kelompok"), columns={"jumlah": MONEY})
     def money(con, f):
         return pd.DataFrame({"kota": ["A", "A", "A"], "kelompok": ["x", "y", "z"], "jumlah": [3, 40, 50]})
 
@@ -100,6 +111,34 @@ def test_the_guarded_path_hides_what_its_declaration_says_counts_people(con, eve
     finally:
         DECLARATIONS.pop(heads)
         DECLARATIONS.pop(money)
+
+
+def _cost(kind: object) -> pd.DataFrame:
+    """Return a cost table read through the guarded path with its cost per participant declared of `kind`."""
+
+    @query(grain=("kota", "kelompok"), columns={"biaya": MONEY, "jumlah_lulus": COUNT, "biaya_per_peserta": kind})
+    def cost(con):
+        rows = {"kelompok": ["coaching", "klasikal"], "jumlah_lulus": [3, 0], "biaya_per_peserta": [1e6, None]}
+        return pd.DataFrame({"kota": ["A", "A"], "biaya": [3e6, 5e6], **rows})
+
+    try:
+        return release.read(None, cost)
+    finally:
+        DECLARATIONS.pop(cost)
+
+
+def test_a_number_not_declared_about_no_people_is_hidden_with_the_counts_of_its_row() -> None:
+    # biaya / biaya_per_peserta gives back the 3 participants: only NotPeople keeps a number beside a '<5'
+    for kind in (FROM_ROW, Derived("jumlah_lulus"), "anything the rule does not know"):
+        assert _cost(kind)["biaya_per_peserta"].tolist()[0] == privacy.marker(), kind
+    assert _cost(FROM_ROW)["biaya"].tolist() == [3e6, 5e6]  # money stays
+
+
+def test_a_ratio_per_something_cannot_be_declared_about_no_people() -> None:
+    with pytest.raises(NotAboutPeople, match="biaya_per_peserta"):
+        query(grain=("kota",), columns={"biaya_per_peserta": MONEY})(lambda con, f: None)
+    with pytest.raises(ValueError, match="not a kind of number about no people"):
+        NotPeople("people")
 
 
 def test_a_share_beside_its_small_numerator_is_hidden() -> None:

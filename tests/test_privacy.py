@@ -251,6 +251,52 @@ def test_hidden_parts_of_a_row_that_add_up_to_fewer_than_five_hide_one_more() ->
     assert shown == ["A", 60, S, 50, S, S, S]
 
 
+def test_a_number_that_labels_a_breakdown_is_a_breakdown_too() -> None:
+    # PNS per exact JP add up to the city's PNS, a known total: 41 - 30 - 10 would be the 1 with 8 JP.
+    df = pd.DataFrame({"kota": ["A"] * 3, "jp": [0, 8, 24], "jumlah_pns": [30, 1, 10]})
+    shown = privacy.suppress(df, rules=release.rules_of(declaration_of(queries.jp_counts)))
+    assert shown["jumlah_pns"].tolist() == [30, S, S]
+    assert shown["jp"].tolist() == [0, 8, 24]  # the labels stay
+
+
+def test_each_label_of_a_two_way_breakdown_and_the_city_as_a_whole_keep_a_hidden_cell_company() -> None:
+    # Responses per kind of activity and provider. Kind x has one provider with responses: alone in its kind,
+    # the 2 is hidden alone, and the city's total (known from the responses per kind) less the rest gives it
+    # back, unless another cell of provider p (and then of kind y) goes too.
+    df = pd.DataFrame(
+        {
+            "kota": ["A"] * 4,
+            "kelompok": ["x", "x", "y", "y"],
+            "penyelenggara": ["p", "q", "p", "q"],
+            "jumlah_respon": [2, 0, 30, 40],
+        }
+    )
+    shown = privacy.suppress(df, rules=release.rules_of(declaration_of(queries.reactions)))
+    assert shown["jumlah_respon"].tolist() == [S, 0, S, S]
+    hidden = [v for v, s in zip(df["jumlah_respon"], shown["jumlah_respon"], strict=True) if s == S]
+    assert len(hidden) >= 2 and sum(hidden) >= 5  # the city's total less the shown cells gives no cell back
+
+
+def test_a_figure_not_declared_about_no_people_goes_with_the_counts_of_its_row() -> None:
+    # Anggaran's cost per kind of activity: 3 coached participants at Rp 1.000.000 each.
+    df = pd.DataFrame(
+        {
+            "kota": ["A", "A", "A"],
+            "kelompok": ["klasikal", "mentoring/coaching", "e-learning"],
+            "biaya": [12e6, 3e6, 8e5],
+            "jp_lulus": [216, 30, 48],
+            "jumlah_lulus": [9, 3, 6],
+            "biaya_per_jp": [55_555.6, 100_000.0, 16_666.7],
+            "biaya_per_peserta": [1_333_333.3, 1_000_000.0, 133_333.3],
+        }
+    )
+    shown = privacy.suppress(df, rules=release.rules_of(declaration_of(queries.cost_by_kind))).set_index("kelompok")
+    for kelompok in ("mentoring/coaching", "e-learning"):  # the 3, and the next smallest beside it
+        assert (shown.loc[kelompok, ["jp_lulus", "jumlah_lulus", "biaya_per_jp", "biaya_per_peserta"]] == S).all()
+    assert shown["biaya"].tolist() == [12e6, 3e6, 8e5]  # money is about no people
+    assert shown.loc["klasikal", "biaya_per_peserta"] == 1_333_333.3
+
+
 def test_cities_over_years_are_not_a_breakdown() -> None:
     df = pd.DataFrame({"kota": ["A", "A", "B"], "tahun": [2023, 2024, 2024], "jumlah_asn": [3, 40, 50]})
     assert suppress(df)["jumlah_asn"].tolist() == [S, 40, 50]

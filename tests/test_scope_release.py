@@ -24,7 +24,13 @@ from analytics.queries.filters import Filters
 
 MINE = "Pontianak"
 PONTIANAK = Scope(kota=frozenset({MINE}))
-WHOLE_DEPLOYMENT = [quality.load_history, quality.latest_files, quality.dataset_counts, quality.rejects_by_problem]
+WHOLE_DEPLOYMENT = [
+    quality.load_history,
+    quality.latest_files,
+    quality.dataset_counts,
+    quality.rejects_by_problem,
+    quality.rows_warned,  # facts about the load (facts=True): scoped on the guarded path like the others
+]
 
 
 def _takes_filters(function) -> bool:
@@ -96,6 +102,15 @@ def test_whole_deployment_answers_are_refused_to_a_scoped_reader(con, function) 
     assert not release.admits(function, PONTIANAK)
     assert release.admits(function, None) and release.admits(function, Scope(kota=None))
     release.read(con, function, scope=Scope(kota=None))  # a national reader gets it
+
+
+def test_the_facts_every_reader_picks_from_come_without_the_whole_deployments_rejects(con) -> None:
+    everyone = release.read(con, queries.warehouse_info)
+    mine = release.read(con, queries.warehouse_info, scope=PONTIANAK)
+    assert mine.rows_rejected is None and everyone.rows_rejected == queries.warehouse_info(con).rows_rejected
+    assert replace(mine, rows_rejected=everyone.rows_rejected) == everyone  # the cities and years stay: shared
+    assert release.read(con, queries.warehouse_info, scope=Scope(kota=None)) == everyone
+    assert release.admits(queries.warehouse_info, PONTIANAK)
 
 
 def test_the_filter_choices_of_a_scoped_reader_name_only_their_own_agencies(con) -> None:

@@ -12,12 +12,17 @@ The rule, written once here:
   of other cities are dropped (a second lock, for queries that take no filters). A query that takes no
   filters, is not shared and has no `kota` in its grain (the load history, the files and rejects of a load)
   answers for the whole deployment: a scoped reader is refused it (OutOfScope).
+- Facts about the load (a query declared `facts=True`: warehouse_info, rows_warned) are such answers too: a
+  scoped reader is refused them, unless they are shared (the cities, provinces and years every reader picks
+  from), and then the fields declared `withheld` (the rows rejected from every government's files) come back
+  as None.
 The filters come from the URL: a hostile URL naming another city narrows to nothing, it never widens.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pandas as pd
 
@@ -44,19 +49,27 @@ def admits(declaration: Declaration, scope: Scope | None, filters: Filters | Non
     """Return True when `scope` may read the query of `declaration` with `filters` at all (False: it would be
     refused): a query run with filters is scoped by them, one without needs `kota` in its grain."""
     unbounded = filters is None and "kota" not in declaration.grain
-    return whole_or_none(scope) or declaration.facts or declaration.shared or not unbounded
+    return whole_or_none(scope) or declaration.shared or not unbounded
 
 
 def narrowed(filters: Filters | None, declaration: Declaration, scope: Scope | None) -> Filters | None:
     """Return the filters the query runs with for this reader: `filters` with its kota narrowed to the ones
     `scope` may see for this query (possibly none). Raises OutOfScope for a whole-deployment answer."""
-    if whole_or_none(scope) or declaration.facts:
+    if whole_or_none(scope):
         return filters
     if not admits(declaration, scope, filters):
         raise OutOfScope(f"{declaration.name} answers for the whole deployment, not for a scoped reader")
     if filters is None or _city_wide_shared(declaration, filters):
         return filters
     return replace(filters, kota=tuple(k for k in filters.kota if k in scope.kota))
+
+
+def facts_for(facts: Any, declaration: Declaration, scope: Scope | None) -> Any:
+    """Return the facts of a `facts=True` query as `scope` may see them: as they are for an unscoped reader,
+    else with the fields `declaration` withholds set to None (narrowed has already refused unshared facts)."""
+    if whole_or_none(scope) or not declaration.withheld:
+        return facts
+    return replace(facts, **dict.fromkeys(declaration.withheld))
 
 
 def restrict(

@@ -10,20 +10,26 @@ The rule, applied to one table at a time:
 
 1. Primary: a count of people between 1 and k-1 (k = $ASN_MIN_GROUP, default 5) is suppressed. Zero is
    shown: it describes nobody, and "no one reached 20 JP" is a finding people must see.
-2. Derived: a figure computed from a suppressed count (a percentage, a mean, a score, JP per ASN, IKM...)
-   is suppressed too, so "<5" cannot be recovered from a share and its denominator. A share whose numerator
-   is not in the table (persen_20jp beside jumlah_pns only) is checked through the count it implies
-   (share x denominator): that count takes part in steps 1, 3 and 4 like a column of the table.
+2. Derived: a figure computed from a suppressed count (a percentage, a mean, a score, JP per ASN, IKM, a cost
+   per participant...) is suppressed too, so "<5" cannot be recovered from a share and its denominator, or
+   from a cost and the cost per participant. A query's declaration says what each figure comes from; a
+   number it does not declare about no people comes from every count of its row (release.rules_of). A share
+   whose numerator is not in the table (persen_20jp beside jumlah_pns only) is checked through the count it
+   implies (share x denominator): that count takes part in steps 1, 3 and 4 like a column of the table.
 3. Secondary, within a row: when a total and its parts stand in the same row (jumlah_dinilai and the five
    predikat; jumlah_terdaftar and lulus / tidak lulus / tidak hadir; jumlah_pns and pns_memenuhi_20jp,
    whose hidden remainder counts as a part), and exactly one part is suppressed (or the hidden remainder is
    1..k-1), or the suppressed parts add up to 1..k-1 (their sum is total minus the shown parts), the next
    smallest shown non-zero part is suppressed too; when there is none, the total is.
-4. Secondary, within a column: rows that break one group down (same kota, tahun and other keys, different
-   value of the breakdown column: opd, nilai, rentang_jp, kelompok...) can add up to a whole the reader
-   knows. When exactly one cell of a count column is suppressed in such a group, or the suppressed cells add
-   up to 1..k-1 (a reader gets their sum by subtraction: five bands of 1 person give away that 4 people are
-   below 20 JP), the next smallest shown non-zero cell of that column in the group is suppressed too.
+4. Secondary, within a column: rows that break one group down (same kota, tahun and other labels, different
+   value of one breakdown label: opd, nilai, rentang_jp, kelompok, an exact JP, a predikat rank...) can add
+   up to a whole the reader knows. When exactly one cell of a count column is suppressed in such a group, or
+   the suppressed cells add up to 1..k-1 (a reader gets their sum by subtraction: five bands of 1 person
+   give away that 4 people are below 20 JP), the next smallest shown non-zero cell of that column in the
+   group is suppressed too. With several breakdown labels (kelompok and penyelenggara, saluran, kategori and
+   sentimen) each of them, with the others fixed, breaks a whole down, and so does the city (-year) as a
+   whole. The breakdown labels are the query's grain less kota and tahun (Rules.breakdowns); without a
+   declaration, the text columns that are not kota, tahun or a derived figure.
 Steps 2-4 repeat until nothing changes. Tables whose only labels are kota and tahun have no breakdown and
 step 4 does not apply to them.
 
@@ -55,19 +61,22 @@ import pandas as pd
 import settings
 
 LABELS_NOT_BREAKDOWNS = frozenset({"kota", "tahun", "mutu_ikm", "label"})
+KEYS = ("kota", "tahun", "tahun_dinilai")  # labels that never break a whole down: a city, a year
 
 
 @dataclass(frozen=True)
 class Rules:
     """What the rule knows about a table's columns: which count people, which shares imply a count (share ->
     (denominator, numerators)), which figures are derived from which columns, and which (total, parts) add
-    up within a row. Each query declares its own (analytics.queries.declare, read by release.rules_of); MARKERS knows
-    nothing, so with it the functions below only read the '<5' the guarded path already wrote."""
+    up within a row, and which labels break a whole down (None: its text columns, rule 4). Each query declares
+    its own (analytics.queries.declare, read by release.rules_of); MARKERS knows nothing, so with it the
+    functions below only read the '<5' the guarded path already wrote."""
 
     counts: frozenset[str]
     implied: tuple[tuple[str, tuple[str, tuple[str, ...]]], ...]
     derived: tuple[tuple[str, tuple[str, ...]], ...]
     partitions: tuple[tuple[str, tuple[str, ...]], ...]
+    breakdowns: tuple[str, ...] | None = None
 
 
 MARKERS = Rules(frozenset(), (), (), ())
@@ -130,16 +139,7 @@ def _mask(df: pd.DataFrame, k: int, rules: Rules) -> pd.DataFrame:
     for c in counts:
         hidden[c] |= (values[c] > 0) & (values[c] < k)
 
-    breakdown = [
-        c
-        for c in df.columns
-        if c not in LABELS_NOT_BREAKDOWNS
-        and c not in rules.counts
-        and c not in derived
-        and not pd.api.types.is_numeric_dtype(df[c])
-    ]
-    keys = [c for c in df.columns if c in ("kota", "tahun", "tahun_dinilai")] + breakdown[:-1]
-    by = breakdown[-1] if breakdown else None
+    groupings = _wholes(df, rules, derived)
     columns = set(hidden.columns)
 
     for _ in range(100):  # each round hides more cells, or stops
@@ -164,17 +164,14 @@ def _mask(df: pd.DataFrame, k: int, rules: Rules) -> pd.DataFrame:
                     row_hidden = pd.Series({p: bool(hidden.at[i, p]) for p in shown_parts})
                     pick = _suppress_smallest(row, row_hidden, shown_parts)
                     hidden.at[i, pick if pick is not None else total] = True
-        if by is not None:
-            groups = [part.index for _, part in df.groupby(keys, dropna=False, sort=False)] if keys else [df.index]
-            for part in groups:
-                rows = list(part)
-                for c in counts:
-                    n_hidden = int(hidden.loc[rows, c].sum())
-                    hidden_sum = values[c].loc[rows][hidden.loc[rows, c].to_numpy(dtype=bool)].sum()
-                    if n_hidden == 1 or (n_hidden > 1 and 0 < hidden_sum < k):
-                        pick = _suppress_smallest(values[c], hidden[c], rows)
-                        if pick is not None:
-                            hidden.at[pick, c] = True
+        for rows in groupings:
+            for c in counts:
+                n_hidden = int(hidden.loc[rows, c].sum())
+                hidden_sum = values[c].loc[rows][hidden.loc[rows, c].to_numpy(dtype=bool)].sum()
+                if n_hidden == 1 or (n_hidden > 1 and 0 < hidden_sum < k):
+                    pick = _suppress_smallest(values[c], hidden[c], rows)
+                    if pick is not None:
+                        hidden.at[pick, c] = True
         for column, sources in derived.items():
             present = [s for s in sources if s in columns]
             if column in columns and present:
@@ -182,6 +179,31 @@ def _mask(df: pd.DataFrame, k: int, rules: Rules) -> pd.DataFrame:
         if hidden.equals(before):
             break
     return hidden[list(df.columns)]
+
+
+def _wholes(df: pd.DataFrame, rules: Rules, derived: dict) -> list[list]:
+    """Return the groups of rows (index lists) that break a whole the reader knows down (rule 4): for each
+    breakdown label, the rows with the same city, year and other labels; with several labels, also the city
+    (-year) as a whole. No groups for a table without breakdown labels."""
+    if rules.breakdowns is not None:
+        breakdown = [c for c in rules.breakdowns if c in df.columns]
+    else:
+        breakdown = [
+            c
+            for c in df.columns
+            if c not in LABELS_NOT_BREAKDOWNS
+            and c not in rules.counts
+            and c not in derived
+            and not pd.api.types.is_numeric_dtype(df[c])
+        ]
+    keys = [c for c in df.columns if c in KEYS]
+    labels = [keys + [b for b in breakdown if b != by] for by in breakdown] + ([keys] if len(breakdown) > 1 else [])
+    return [list(part.index) for by in labels for _, part in _groups(df, by)]
+
+
+def _groups(df: pd.DataFrame, by: list[str]) -> list[tuple[object, pd.DataFrame]]:
+    """Return df grouped by the columns `by` (missing values a group of their own), or the whole table."""
+    return list(df.groupby(by, dropna=False, sort=False)) if by else [((), df)]
 
 
 def suppress(df: pd.DataFrame, k: int | None = None, rules: Rules = MARKERS) -> pd.DataFrame:

@@ -8,14 +8,14 @@ import pandas as pd
 
 from analytics import metrics
 from analytics.queries.db import query_sql, run
-from analytics.queries.declare import COUNT, PNS_20JP, PNS_20JP_TOTAL, VALUE, Derived, query
+from analytics.queries.declare import COUNT, FROM_ROW, LABEL, MONEY, PNS_20JP, PNS_20JP_TOTAL, Derived, query
 from analytics.queries.filters import Filters
 from analytics.queries.participation import jp_counts
 
 
 @query(
     grain=("kota", "tahun", "kegiatan", "sumber_dana"),
-    columns={"tahun": VALUE, "pagu": VALUE, "realisasi": VALUE, "persen_serapan": VALUE},
+    columns={"tahun": LABEL, "pagu": MONEY, "realisasi": MONEY, "persen_serapan": MONEY},
 )
 def budget_detail(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return pagu and realisasi: one row per kota per tahun per kegiatan per sumber_dana
@@ -26,11 +26,11 @@ def budget_detail(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 @query(
     grain=("kota", "kelompok"),
     columns={
-        "biaya": VALUE,
-        "jp_lulus": VALUE,
+        "biaya": MONEY,
+        "jp_lulus": Derived("jumlah_lulus"),  # JP x passed participants: what they earned
         "jumlah_lulus": COUNT,
-        "biaya_per_jp": VALUE,
-        "biaya_per_peserta": VALUE,
+        "biaya_per_jp": Derived("jp_lulus"),
+        "biaya_per_peserta": Derived("jumlah_lulus"),  # biaya / biaya_per_peserta would give jumlah_lulus back
     },
 )
 def cost_by_kind(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
@@ -42,7 +42,7 @@ def cost_by_kind(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 @query(  # shared: realised budgets and APBD are published by every government
     shared=True,
     grain=("kota", "tahun"),
-    columns={"tahun": VALUE, "realisasi": VALUE, "belanja_daerah": VALUE, "persen_apbd": VALUE},
+    columns={"tahun": LABEL, "realisasi": MONEY, "belanja_daerah": MONEY, "persen_apbd": MONEY},
 )
 def apbd_share(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return development spending against regional spending: one row per kota per tahun
@@ -53,17 +53,18 @@ def apbd_share(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 @query(
     grain=("kota", "tahun"),
     columns={
-        "tahun": VALUE,
+        "tahun": LABEL,
         "jumlah_pns": COUNT,
         "pns_memenuhi_20jp": COUNT,
-        "kekurangan_jp": Derived("jumlah_pns"),
-        "biaya_per_jp": VALUE,
-        "biaya_menutup_kesenjangan": Derived("jumlah_pns"),
-        "realisasi": VALUE,
-        "belanja_daerah": VALUE,
-        "persen_apbd": VALUE,
-        "target_016": VALUE,
-        "selisih_target_016": VALUE,
+        "kekurangan_jp": Derived("jumlah_pns", "pns_memenuhi_20jp"),  # JP missing of the PNS below 20 JP
+        "biaya_per_jp": Derived("jumlah_lulus_kegiatan"),  # per JP the city's activities' participants passed
+        "jumlah_lulus_kegiatan": COUNT,
+        "biaya_menutup_kesenjangan": Derived("kekurangan_jp", "biaya_per_jp"),
+        "realisasi": MONEY,
+        "belanja_daerah": MONEY,
+        "persen_apbd": MONEY,
+        "target_016": MONEY,
+        "selisih_target_016": MONEY,
         "gini_jp": Derived("jumlah_pns"),
     },
     totals=(PNS_20JP_TOTAL,),
@@ -72,17 +73,18 @@ def gap(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return the mart kesenjangan_20jp for the chosen cities and years: one row per kota per tahun
     (kota, tahun, jumlah_pns, pns_memenuhi_20jp, kekurangan_jp, biaya_per_jp,
     biaya_menutup_kesenjangan, realisasi, belanja_daerah, persen_apbd, target_016,
-    selisih_target_016, gini_jp). City-wide: the people filters do not apply."""
+    selisih_target_016, gini_jp, jumlah_lulus_kegiatan: the passed participants biaya_per_jp is per JP of).
+    City-wide: the people filters do not apply."""
     return run(con, query_sql("analisis_kesenjangan"), f.params())
 
 
 Mix = tuple[tuple[str, float], ...] | None  # kelompok -> weight pairs of a simulated mix; None: today's mix
 OUTCOME = {
-    "biaya": VALUE,
-    "jp": VALUE,
-    "biaya_per_jp": VALUE,
+    "biaya": MONEY,
+    "jp": FROM_ROW,  # JP delivered to the city's people
+    "biaya_per_jp": FROM_ROW,
     **PNS_20JP,
-    "kekurangan_jp": Derived("jumlah_pns"),
+    "kekurangan_jp": FROM_ROW,
 }
 
 
@@ -106,9 +108,9 @@ def what_if(con: duckdb.DuckDBPyConnection, f: Filters, change: float, mix: Mix,
 @query(
     grain=("perubahan_anggaran",),
     columns={
-        "perubahan_anggaran": VALUE,
-        "biaya": VALUE,
-        "jp": VALUE,
+        "perubahan_anggaran": LABEL,
+        "biaya": MONEY,
+        "jp": Derived("jumlah_pns"),
         "persen_20jp": Derived("jumlah_pns"),
         "jumlah_pns": COUNT,
     },

@@ -9,7 +9,7 @@ import pandas as pd
 from analytics import metrics
 from analytics.metrics import SCORES
 from analytics.queries.db import query_sql, run
-from analytics.queries.declare import COUNT, VALUE, Derived, query
+from analytics.queries.declare import COUNT, LABEL, Derived, query
 from analytics.queries.filters import Filters
 
 IKM_CONVENTIONS = ("ikm_eksak", "ikm_0111", "ikm_011")  # IKM under 1/9, 0,111, 0,11 (domain.IKM_PENIMBANG)
@@ -39,7 +39,7 @@ def learning_gains(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 @query(
     grain=("kota", "opd", "tahun"),
     columns={
-        "tahun": VALUE,
+        "tahun": LABEL,
         "jumlah_responden": COUNT,
         "ikm": Derived("jumlah_responden"),
         "mutu_ikm": Derived("jumlah_responden"),
@@ -55,7 +55,7 @@ def ikm_by_opd(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 
 @query(
     grain=("kota", "tahun"),
-    columns={"tahun": VALUE, "jumlah_responden": COUNT, **dict.fromkeys(IKM_CONVENTIONS, Derived("jumlah_responden"))},
+    columns={"tahun": LABEL, "jumlah_responden": COUNT, **dict.fromkeys(IKM_CONVENTIONS, Derived("jumlah_responden"))},
 )
 def ikm_conventions(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return a city's IKM per year under each convention: one row per kota per tahun with answers
@@ -73,7 +73,7 @@ def ikm_elements(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     return run(con, query_sql("ikm_unsur"), f.params())
 
 
-@query(grain=("kota", "tahun", "saluran", "kategori", "sentimen"), columns={"tahun": VALUE, "jumlah": COUNT})
+@query(grain=("kota", "tahun", "saluran", "kategori", "sentimen"), columns={"tahun": LABEL, "jumlah": COUNT})
 def aspirations(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return citizen submissions: one row per kota per tahun per saluran per kategori per
     sentimen (jumlah)."""
@@ -130,7 +130,7 @@ def top_providers(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     return metrics.top_providers(reactions(con, f))
 
 
-@query(grain=("kota", "tahun"), columns={"tahun": VALUE, "positif": COUNT, "netral": COUNT, "negatif": COUNT})
+@query(grain=("kota", "tahun"), columns={"tahun": LABEL, "positif": COUNT, "netral": COUNT, "negatif": COUNT})
 def aspirations_by_sentiment(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return citizen submissions per kota per tahun with one count column per sentimen present (positif,
     netral, negatif; 0 when none)."""

@@ -9,7 +9,7 @@ import pandas as pd
 import domain
 from analytics import metrics
 from analytics.queries.db import query_sql, run
-from analytics.queries.declare import COUNT, PNS_20JP, PNS_20JP_TOTAL, VALUE, Derived, Kind, Share, query
+from analytics.queries.declare import ACTIVITIES, COUNT, LABEL, PNS_20JP, PNS_20JP_TOTAL, Derived, Kind, Share, query
 from analytics.queries.filters import Filters
 
 # Breakdowns of 20-JP compliance; the only identifiers ever placed into SQL text.
@@ -40,7 +40,7 @@ def compliance_by(con: duckdb.DuckDBPyConnection, f: Filters, dimension: str) ->
 @query(
     grain=("kota", "tahun", "nilai"),
     columns={
-        "tahun": VALUE,
+        "tahun": LABEL,
         **PNS_20JP,
     },
     totals=(PNS_20JP_TOTAL,),
@@ -54,7 +54,7 @@ def compliance_trend(con: duckdb.DuckDBPyConnection, f: Filters, dimension: str)
     return run(con, query_sql("analisis_kepatuhan_tren", dimensi=dimension), f.params())
 
 
-@query(grain=("kota", "rentang_jp"), columns={"urutan": VALUE, "jumlah_pns": COUNT, "persen": Derived("jumlah_pns")})
+@query(grain=("kota", "rentang_jp"), columns={"urutan": LABEL, "jumlah_pns": COUNT, "persen": Derived("jumlah_pns")})
 def jp_distribution(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return active PNS by JP band in tahun_akhir: one row per kota per band (kota, rentang_jp,
     urutan, jumlah_pns, persen), bands in domain.JP_BANDS order."""
@@ -63,7 +63,7 @@ def jp_distribution(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     return df
 
 
-@query(grain=("kota", "jp"), columns={"jp": VALUE, "jumlah_pns": COUNT})
+@query(grain=("kota", "jp"), columns={"jp": LABEL, "jumlah_pns": COUNT})
 def jp_counts(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return active PNS by exact JP earned in tahun_akhir, city-wide: one row per kota per jp value
     (kota, jp, jumlah_pns). Input of analytics.metrics.lorenz and analytics.metrics.simulate."""
@@ -72,7 +72,13 @@ def jp_counts(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 
 @query(
     grain=("kota", "tahun", "kelompok"),
-    columns={"tahun": VALUE, "jumlah_kegiatan": VALUE, "jumlah_lulus": COUNT, "jp_lulus": VALUE, "persen_jp": VALUE},
+    columns={
+        "tahun": LABEL,
+        "jumlah_kegiatan": ACTIVITIES,
+        "jumlah_lulus": COUNT,
+        "jp_lulus": Derived("jumlah_lulus"),  # JP x passed participants
+        "persen_jp": Derived("jp_lulus"),
+    },
 )
 def activity_mix(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return JP delivered by kind of activity: one row per kota per tahun per kelompok
@@ -80,7 +86,10 @@ def activity_mix(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     return run(con, query_sql("kegiatan_campuran"), f.params())
 
 
-@query(grain=("kota", "penyelenggara"), columns={"jumlah_kegiatan": VALUE, "jumlah_lulus": COUNT, "jp_lulus": VALUE})
+@query(
+    grain=("kota", "penyelenggara"),
+    columns={"jumlah_kegiatan": ACTIVITIES, "jumlah_lulus": COUNT, "jp_lulus": Derived("jumlah_lulus")},
+)
 def providers(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return one row per kota per penyelenggara over the chosen years (jumlah_kegiatan,
     jumlah_lulus, jp_lulus), largest first."""
@@ -90,7 +99,7 @@ def providers(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 @query(
     grain=("kota", "tahun"),
     columns={
-        "tahun": VALUE,
+        "tahun": LABEL,
         "jumlah_terdaftar": COUNT,
         "jumlah_lulus": COUNT,
         "jumlah_tidak_lulus": COUNT,

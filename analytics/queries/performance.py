@@ -10,7 +10,7 @@ import domain
 from analytics import metrics
 from analytics.metrics import FOLLOW_UP_KINDS
 from analytics.queries.db import query_sql, run
-from analytics.queries.declare import COUNT, VALUE, Derived, Share, query
+from analytics.queries.declare import COUNT, LABEL, Derived, Share, query
 from analytics.queries.filters import Filters
 
 PREDIKAT_COLUMNS = domain.PREDIKAT
@@ -20,8 +20,8 @@ BELOW_BAIK = domain.BELOW_BAIK
 # mentees) against group b (the others); naik = improved predikat the next year, baik = Baik or better.
 CELL_GRAIN = ("kota", "tahun", "kategori_jabatan", "peringkat_awal")
 CELLS = {
-    "tahun": VALUE,
-    "peringkat_awal": VALUE,
+    "tahun": LABEL,
+    "peringkat_awal": LABEL,
     **dict.fromkeys(("n_a", "naik_a", "baik_a", "n_b", "naik_b", "baik_b"), COUNT),
 }
 CELL_TOTALS = (("n_a", ("naik_a",)), ("n_b", ("naik_b",)))
@@ -29,7 +29,7 @@ CELL_TOTALS = (("n_a", ("naik_a",)), ("n_b", ("naik_b",)))
 
 @query(
     grain=("kota", "tahun"),
-    columns={"tahun": VALUE, "jumlah_dinilai": COUNT, **dict.fromkeys(PREDIKAT_COLUMNS, COUNT)},
+    columns={"tahun": LABEL, "jumlah_dinilai": COUNT, **dict.fromkeys(PREDIKAT_COLUMNS, COUNT)},
     totals=(("jumlah_dinilai", PREDIKAT_COLUMNS),),
 )
 def predikat(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
@@ -51,10 +51,10 @@ def predikat_by_opd(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 @query(
     grain=("kota", "tahun"),
     columns={
-        "tahun": VALUE,
+        "tahun": LABEL,
         "jumlah_penghargaan": COUNT,
         "pasangan_mentoring": COUNT,
-        "sesi_mentoring": VALUE,
+        "sesi_mentoring": Derived("pasangan_mentoring"),  # the sessions of those pairs
         "peserta_coaching": COUNT,
     },
 )
@@ -83,7 +83,7 @@ def mentoring_cells(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 
 @query(
     grain=("kota", "tahun_dinilai", "tindak_lanjut"),
-    columns={"tahun_dinilai": VALUE, "jumlah": COUNT, "dinilai_sesudah": COUNT, "baik_sesudah": COUNT},
+    columns={"tahun_dinilai": LABEL, "jumlah": COUNT, "dinilai_sesudah": COUNT, "baik_sesudah": COUNT},
 )
 def follow_up(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return what followed a rating of Butuh Perbaikan or worse: one row per kota per tahun_dinilai per
@@ -130,7 +130,8 @@ def mentoring_comparison(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataF
         "dinilai_tidak": COUNT,
         "persen_baik_tidak": Share("dinilai_tidak", "baik_tidak"),
     },
-    totals=(("jumlah", FOLLOW_UP_KINDS),),
+    # those rated the next year are nearly all of the followed up (or not): jumlah minus them is a small group
+    totals=(("jumlah", FOLLOW_UP_KINDS), ("jumlah", ("dinilai_ditindak",)), ("jumlah", ("dinilai_tidak",))),
 )
 def follow_up_summary(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return what followed a poor rating, per kota (analytics.metrics.follow_up_summary of follow_up)."""

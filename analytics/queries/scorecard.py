@@ -6,7 +6,7 @@ import duckdb
 import pandas as pd
 
 from analytics.queries.db import query_sql, run
-from analytics.queries.declare import COUNT, PNS_20JP, PNS_20JP_TOTAL, VALUE, Derived, Share, query
+from analytics.queries.declare import COUNT, LABEL, MONEY, PNS_20JP, PNS_20JP_TOTAL, Derived, Share, query
 from analytics.queries.filters import Filters
 from analytics.queries.performance import BELOW_BAIK
 
@@ -15,16 +15,17 @@ from analytics.queries.performance import BELOW_BAIK
     shared=True,
     grain=("kota", "tahun"),
     columns={
-        "tahun": VALUE,
+        "tahun": LABEL,
         "jumlah_asn": COUNT,
         **PNS_20JP,
         "jp_total": Derived("jumlah_asn"),
         "jp_per_asn": Derived("jumlah_asn"),
         "jumlah_peserta": COUNT,
-        "pagu": VALUE,
-        "realisasi": VALUE,
-        "persen_serapan": VALUE,
-        "biaya_per_jp": VALUE,
+        "pagu": MONEY,
+        "realisasi": MONEY,
+        "persen_serapan": MONEY,
+        "biaya_per_jp": Derived("jumlah_lulus_kegiatan"),  # per JP the city's activities' participants passed
+        "jumlah_lulus_kegiatan": COUNT,
         "ikm": Derived("jumlah_responden_ikm"),
         "mutu_ikm": Derived("jumlah_responden_ikm"),
         "jumlah_responden_ikm": COUNT,
@@ -38,7 +39,8 @@ def scorecard(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 
     Columns: kota, tahun, jumlah_asn, jumlah_pns, pns_memenuhi_20jp, persen_20jp, jp_total,
     jp_per_asn, jumlah_peserta (people filters apply), pagu, realisasi, persen_serapan,
-    biaya_per_jp, ikm, mutu_ikm, jumlah_responden_ikm (city-wide), jumlah_dinilai (people rated) and
+    biaya_per_jp, jumlah_lulus_kegiatan (passed participants of the city's activities with a recorded cost:
+    whom biaya_per_jp is per JP of), ikm, mutu_ikm, jumlah_responden_ikm (city-wide), jumlah_dinilai (people rated) and
     persen_sangat_baik (people filters apply).
     """
     return run(con, query_sql("scorecard"), f.params())

@@ -20,14 +20,14 @@ class WarehouseInfo:
 
     loaded_at_utc: dt.datetime | None  # when the last load finished (UTC, naive as DuckDB stores it)
     synthetic: bool  # the demo data: every page and file says so
-    rows_rejected: int  # source rows the last load rejected
+    rows_rejected: int | None  # source rows the last load rejected (None for a scoped reader: every government's)
     kota: list[str]  # the cities in the warehouse, sorted
     provinsi: Mapping[str, str]  # kota -> provinsi (for the time zone and the "same province" peers)
     tahun: list[int]  # the years in scope, sorted
     ukuran: Mapping[str, str] = field(default_factory=dict)  # kota -> domain.SIZE_BANDS name, latest year
 
 
-@query(facts=True)
+@query(facts=True, shared=True, withheld=("rows_rejected",))  # cities and years: every reader's
 def warehouse_info(con: duckdb.DuckDBPyConnection) -> WarehouseInfo:
     """Return facts about the loaded data (WarehouseInfo): last load time (UTC), synthetic
     flag, rejected rows, cities with their provinces and size bands (domain.SIZE_BANDS, from the ASN of the

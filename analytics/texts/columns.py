@@ -36,6 +36,10 @@ TEXT: dict[str, dict[str, str]] = {
     "col_penyelenggara": {"id": "Penyelenggara", "en": "Provider"},
     "col_jumlah_kegiatan": {"id": "Kegiatan", "en": "Activities"},
     "col_jumlah_lulus": {"id": "Peserta lulus", "en": "Passed"},
+    "col_jumlah_lulus_kegiatan": {
+        "id": "Peserta lulus kegiatan berbiaya",
+        "en": "Passed participants of costed activities",
+    },
     "col_jp_lulus": {"id": "JP diperoleh", "en": "JP earned"},
     "col_persen_jp": {"id": "% JP", "en": "% of JP"},
     "col_jumlah_terdaftar": {"id": "Terdaftar", "en": "Enrolled"},

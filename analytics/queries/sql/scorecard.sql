@@ -1,6 +1,8 @@
 -- scorecard: one row per chosen kota per tahun, from the year before tahun_awal to tahun_akhir.
 -- People metrics follow the OPD, jabatan and jenis ASN filters (from pegawai_segmen_tahun);
 -- budget, cost per JP and IKM are city-wide (from ringkasan_kota_tahun). The ratios are the mart's macros.
+-- jumlah_lulus_kegiatan: the passed participants of the city's activities with a recorded cost, the people
+-- biaya_per_jp is a cost per JP of (so the small-group rule hides it with them).
 WITH orang AS (
     SELECT
         kota,
@@ -32,6 +34,7 @@ SELECT
     r.realisasi,
     r.persen_serapan,
     r.biaya_per_jp,
+    r.jumlah_lulus_kegiatan,
     r.ikm,
     r.mutu_ikm,
     r.jumlah_responden_ikm,

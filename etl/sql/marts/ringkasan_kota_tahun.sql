@@ -39,7 +39,8 @@ biaya AS (
         kota,
         tahun,
         sum(biaya)::BIGINT AS biaya_kegiatan,
-        (sum(jp_lulus) FILTER (WHERE biaya IS NOT NULL))::BIGINT AS jp_lulus
+        (sum(jp_lulus) FILTER (WHERE biaya IS NOT NULL))::BIGINT AS jp_lulus,
+        (sum(jumlah_lulus) FILTER (WHERE biaya IS NOT NULL))::BIGINT AS jumlah_lulus
     FROM kegiatan
     GROUP BY kota, tahun
 ),
@@ -77,6 +78,7 @@ SELECT
     persen_serapan(a.realisasi, a.pagu) AS persen_serapan,
     b.biaya_kegiatan,
     biaya_per_jp(b.biaya_kegiatan, b.jp_lulus) AS biaya_per_jp,
+    coalesce(b.jumlah_lulus, 0) AS jumlah_lulus_kegiatan,  -- whom biaya_per_jp is per JP of (small groups)
     i.ikm,
     mutu_ikm(i.ikm) AS mutu_ikm,
     coalesce(rs.jumlah_responden_ikm, 0) AS jumlah_responden_ikm,
