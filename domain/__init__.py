@@ -8,6 +8,13 @@ from __future__ import annotations
 # Competency development: every PNS at least 20 JP a year (PP 11/2017 art. 203(4) as amended by PP 17/2020).
 JP_MINIMUM = 20
 
+# Retirement age (batas usia pensiun, BUP) of a PNS: UU 5/2014 art. 90 and PP 11/2017 art. 239(2): 58 for
+# pejabat administrasi (administrator, pengawas, pelaksana) and fungsional ahli pertama, ahli muda and
+# keterampilan; 60 for JPT and fungsional ahli madya; 65 for fungsional ahli utama; guru 60 (UU 14/2005 art.
+# 30(4)). The pension starts (TMT pensiun) on the first day of the month after the one the age is reached.
+BUP_DEFAULT = 58
+BUP_BY_JABATAN: dict[str, int] = {"JPT": 60, "ahli madya": 60, "guru": 60, "ahli utama": 65}
+
 # Performance appraisal (PermenPANRB 6/2022): the five predikat, best to worst.
 PREDIKAT = ("Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang")
 BELOW_BAIK = PREDIKAT[2:]
@@ -34,6 +41,27 @@ IKM_UNSUR_NAMES = (
     "Perilaku Pelaksana",
     "Penanganan Pengaduan, Saran dan Masukan",
     "Sarana dan Prasarana",
+)
+# The four answers of each unsur, worth 1 to 4 (options a-d), as the sample questionnaire in the Lampiran of
+# PermenPANRB 14/2017 words them; in the order of IKM_UNSUR_NAMES (the questionnaire itself asks about sarana, U9,
+# eighth and about pengaduan, U8, ninth). Sources, per list:
+#   [L] the Lampiran's questionnaire as a kecamatan prints it, "Permen 14 2017" (Kantor Camat Ulu Manna, Bengkulu
+#       Selatan: https://pdfcoffee.com/permen-14-2017-okkk-pdf-free.html), questions 1-5, 7 and 8 word for word;
+#   [S] SKM applications that copy the Lampiran: github.com/galeeh16/survey-kepuasan-masyarakat
+#       (database/seeders/JawabanSeeder.php: all nine lists in a-d order) and github.com/rendyirawann/sistem-mpp
+#       (app/Http/Controllers/SkmController.php: the nine questions word for word, with these options except U7
+#       shortened to "Sopan" and U8's "Ada tapi tidak berfungsi", forms etl/skm_form.py also reads);
+#   [I] issue 26 (the finding: "Berfungsi kurang maksimal" is 3 for pengaduan).
+IKM_OPTIONS: tuple[tuple[str, str, str, str], ...] = (
+    ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"),  # U1, question 1 [L][S]
+    ("Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"),  # U2, question 2 [L][S]
+    ("Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"),  # U3, question 3 [L][S]
+    ("Sangat mahal", "Cukup mahal", "Murah", "Gratis"),  # U4, question 4 [L][S]
+    ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"),  # U5, question 5 [L][S]
+    ("Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"),  # U6, question 6 [S]
+    ("Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah", "Sangat sopan dan ramah"),  # U7, q. 7 [L][S]
+    ("Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal", "Dikelola dengan baik"),  # U8, q. 9 [S][I]
+    ("Buruk", "Cukup", "Baik", "Sangat baik"),  # U9, question 8 [L][S]
 )
 IKM_SCALE = 25
 # The weight of each unsur in the IKM: the regulation's 1/9 (exact, None), and the roundings of it that published

@@ -153,7 +153,8 @@ def _restore(db: Path, backup: Path, keep: int) -> str:
                 " $now AS finished_at_utc, 0.0 AS duration_s, $source AS source, $synthetic AS synthetic,"
                 " 'restored' AS outcome,"
                 " $read AS rows_read, $loaded AS rows_loaded, $rejected AS rows_rejected, $skipped AS rows_skipped,"
-                " '{}' AS phases_s, '[]' AS ignored_files",
+                " '{}' AS phases_s, '[]' AS ignored_files,"
+                " (SELECT any_value(not_loaded) FROM etl_runs WHERE run_id = $restored) AS not_loaded",
                 {
                     "run_id": run_id,
                     "now": now,
@@ -163,6 +164,7 @@ def _restore(db: Path, backup: Path, keep: int) -> str:
                     "loaded": restored.get("rows_loaded"),
                     "rejected": restored.get("rows_rejected"),
                     "skipped": restored.get("rows_skipped"),
+                    "restored": restored.get("run_id"),  # the files it did not load are the restored load's
                 },
             )
             if restored.get("run_id"):

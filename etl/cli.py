@@ -1,10 +1,18 @@
 """Command line: `python -m etl check|load|unggah|pulihkan|templates` (`sample` hands over to
 `python -m demo sample`; `unggah`, an upload as one admin with the upload page's rules, is etl/upload_cli.py).
 
-Exit status: 0 when the folder loaded (rows with problems are rejected, not fatal), 2 when a
-file cannot be loaded at all, the pseudonym secret is empty or short, or another write holds the warehouse
-and --tanpa-tunggu was given (the message says which; the warehouse is left untouched). SIGTERM ends a load
-like Ctrl-C: its scratch folder and temporary warehouse are removed on the way out.
+Exit status of `check` and `load`:
+- 0: every file of the folder that looks like data was read (rows with problems are rejected, not fatal).
+  Files that are no data at all (a README.txt, a .docx, Excel's ~$ lock file) are listed with why they were
+  not read, and leave the status 0.
+- 3: the folder was checked or loaded (the warehouse IS replaced), but a file that looks like data (.csv,
+  .xlsx, .json, .xls and other spreadsheets: read.DATA_SUFFIXES) belongs to no dataset and was not loaded
+  (an unknown name, columns no SIASN kind or survey form has). The report lists it with why, and a line
+  starting PERINGATAN on stderr says so: a cron job that checks the status notices the data left out, and can
+  still tell it from a load that changed nothing.
+- 2: nothing was changed: a file cannot be loaded at all, the pseudonym secret is empty or short, or another
+  write holds the warehouse and --tanpa-tunggu was given (the message says which).
+SIGTERM ends a load like Ctrl-C: its scratch folder and temporary warehouse are removed on the way out.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from etl.backup import KEEP
 from settings import warehouse_path
 
 EXIT_FILE_PROBLEM = 2
+EXIT_NOT_LOADED = 3  # loaded, but a file that looks like data was not: see the module docstring
 
 
 def _print_report(report: pipeline.Report, action: str) -> None:
@@ -49,8 +58,10 @@ def _print_report(report: pipeline.Report, action: str) -> None:
     for f in report.files:
         for note in f["notes"]:
             print(f"  {f['file']}: {note}")
-    if report.ignored_files:
-        print("File yang tidak dikenali (diabaikan): " + ", ".join(report.ignored_files))
+    if report.not_loaded:
+        print("File yang tidak dimuat:")
+        for f in report.not_loaded:
+            print(f"  {f['file']}: {f['reason']}")
     if report.reject_examples:
         print("Contoh baris yang ditolak (lihat tabel etl_rejects untuk semuanya):")
         for r in report.reject_examples[:10]:
@@ -185,4 +196,20 @@ def _run(argv: list[str] | None) -> int:
         print(json.dumps(report.summary(), ensure_ascii=False, indent=2))
     else:
         _print_report(report, action)
-    return EXIT_FILE_PROBLEM if report.errors else 0
+    return exit_status(report)
+
+
+def exit_status(report: pipeline.Report) -> int:
+    """Return the exit status of a check or load (see the module docstring), saying on stderr when a file that
+    looks like data was not loaded."""
+    if report.errors:
+        return EXIT_FILE_PROBLEM
+    if left := report.data_not_loaded():
+        names = ", ".join(f["file"] for f in left)
+        print(
+            f"PERINGATAN: {len(left)} file yang tampak seperti data tidak dimuat: {names}. Lihat alasannya di"
+            f" laporan; status keluar {EXIT_NOT_LOADED}.",
+            file=sys.stderr,
+        )
+        return EXIT_NOT_LOADED
+    return 0

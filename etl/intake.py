@@ -238,6 +238,7 @@ def own_part(report: pipeline.Report, names: set[str]) -> pipeline.Report:
         datasets=datasets,
         errors=errors,
         ignored_files=[f for f in report.ignored_files if Path(f).name in names],
+        not_loaded=[f for f in report.not_loaded if f["file"] in names],
         synthetic=report.synthetic,
         files=files,
         skipped=[r for r in report.skipped if r["file"] in labels],

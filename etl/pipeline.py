@@ -26,6 +26,7 @@ from etl.read import (
     TOTAL_REASON,
     FileProblem,
     SourceFile,
+    column_labels,
     create_parse_rejects,
     discover,
     read_file,
@@ -65,7 +66,9 @@ class Report:
     db: str | None = None
     datasets: dict[str, dict] = field(default_factory=dict)
     errors: list[dict] = field(default_factory=list)
-    ignored_files: list[str] = field(default_factory=list)
+    ignored_files: list[str] = field(default_factory=list)  # the names of not_loaded
+    # every file of the folder that belongs to no dataset: file, reason (Indonesian), looks_like_data (read.discover)
+    not_loaded: list[dict] = field(default_factory=list)
     synthetic: bool = False
     run_id: str | None = None
     files: list[dict] = field(default_factory=list)
@@ -83,6 +86,10 @@ class Report:
         rows = {k: sum(d[k] for d in self.datasets.values()) for k in COUNTS}
         return rows | {"files": len(self.files), "reused": sum(f["reused"] for f in self.files)}
 
+    def data_not_loaded(self) -> list[dict]:
+        """Return the files not loaded that look like data (a .csv, .xlsx or .json that is no source file)."""
+        return [f for f in self.not_loaded if f["looks_like_data"]]
+
     def summary(self) -> dict:
         """Return the JSON object printed by `--json`."""
         return {
@@ -91,6 +98,7 @@ class Report:
             "datasets": self.datasets,
             "errors": self.errors,
             "ignored_files": self.ignored_files,
+            "not_loaded": self.not_loaded,
             "synthetic": self.synthetic,
             "marts_kota": self.marts_kota,
         }
@@ -115,7 +123,8 @@ def _validate_folder(
     problems go to report.errors; then nothing is validated, but every file is still read so that each
     problem is reported."""
     try:
-        files, report.ignored_files = discover(source)
+        files, report.not_loaded = discover(source)
+        report.ignored_files = [f["file"] for f in report.not_loaded]
     except FileProblem as problem:
         report.errors.append({"file": problem.file, "message": problem.message})
         return []
@@ -209,13 +218,14 @@ def _check_dataset(
     name = dataset.name
     unchanged, kept = reused
     rows = rows_sql(files, dataset, ROW_STRIDE)
-    validate_dataset(con, dataset, rows, key, by_pseudonym)  # reasons quoting a cell come with any NIP masked
+    # reasons quoting a cell come with any NIP masked, and name a column as its file does
+    validate_dataset(con, dataset, rows, key, by_pseudonym, column_labels(files))
     if unchanged and reuse.conflicts(con, dataset, unchanged, kept, key):
         discard(con, dataset)
         files = sorted(files + reader.read(unchanged), key=lambda f: f.name)
         unchanged = []
         rows = rows_sql(files, dataset, ROW_STRIDE)
-        validate_dataset(con, dataset, rows, key, by_pseudonym)
+        validate_dataset(con, dataset, rows, key, by_pseudonym, column_labels(files))
     warn_load_wide(con, dataset, reuse.reused_rows(dataset, unchanged, kept) if unchanged else None)
     skipped = con.execute(f"SELECT _file, _line, _skip FROM parsed_{name} WHERE _skip > 0 ORDER BY _row").fetchall()
     for src in files:
@@ -460,6 +470,7 @@ def _load(
                 **totals,
                 "phases": phases,
                 "ignored": report.ignored_files,
+                "not_loaded": report.not_loaded,
                 "fingerprint": reuse.fingerprint(key),
             }
             record_run(con, run, report.files)

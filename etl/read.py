@@ -2,17 +2,17 @@
 
 Every value arrives as text, exactly as written, with the file name and the line (CSV) or
 spreadsheet row (XLSX) a person sees on opening the file. Files as people really make them are
-read as they are: ';' or ',' separated, UTF-8 with or without BOM or Windows-1252, title rows
-above the header, headers in any case and spacing, a closing Jumlah/Total row (skipped and
-reported, never loaded), several sheets of one workbook. Nothing is judged here except whether
-the file can be read at all: that is `FileProblem`, which stops the load.
+read as they are: ';', ',', tab or '|' separated, UTF-8 with or without BOM or Windows-1252, title rows
+above the header (etl/layout.py, shared with SIASN files), headers in any case and spacing, a closing
+Jumlah/Total row (skipped and reported, never loaded), several sheets of one workbook. Nothing is judged here
+except whether the file can be read at all: that is `FileProblem`, which stops the load. A file of the folder
+that belongs to no dataset is named with why (`discover`), never dropped in silence.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 import hashlib
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -23,12 +23,16 @@ import duckdb
 import pandas as pd
 
 from etl import scratch, siasn, skm_form
-from etl.contract import DATASETS, SYNTHETIC_MARKER, Dataset, dataset_for_file
+from etl.contract import DATASETS, SYNTHETIC_MARKER, Dataset, dataset_for_file, normalise_header
+from etl.layout import HEADER_SEARCH_ROWS, Header, cell_text, find_csv_header, first_filled
+from etl.layout import find_header as find_layout
+from etl.validate import note_mapping_warnings
 
 SOURCE_SUFFIXES = (".csv", ".xlsx")
-HEADER_SEARCH_ROWS = 20  # a header may sit below a few title rows
+# Files that look like data: one of them not loaded changes the exit status of `python -m etl load` (etl/cli.py).
+DATA_SUFFIXES = (*SOURCE_SUFFIXES, ".json", ".xls", ".xlsm", ".xlsb", ".ods", ".tsv")
 SNIFF_BYTES = 1 << 20
-DELIMITERS = (";", ",", "\t")
+DELIMITERS = (";", ",", "\t", "|")  # '|' as SIASN writes its Export Data ASN, for any CSV
 # The first filled cell of a total row: "Jumlah", "TOTAL", "Grand Total", "Jumlah Keseluruhan:", or of a
 # subtotal row anywhere in a sheet, which may name its group: "Sub Total", "Subtotal Dinas Pendidikan:".
 TOTAL_ROW = (
@@ -36,9 +40,6 @@ TOTAL_ROW = (
     r"|sub[\s-]*(total|jumlah)([\s:].*)?"
 )
 TOTAL_REASON = "baris Jumlah/Total (bukan data), dilewati."
-# Floats from a spreadsheet are exact integers only below 2**53; an 18-digit NIP typed as a number
-# has already lost its last digits in Excel, so it is passed on in scientific form and rejected.
-EXACT_FLOAT = 2**53
 
 
 class FileProblem(Exception):
@@ -73,6 +74,9 @@ class SourceFile:
     numbered: bool = False  # the table has its own _file, _line, _seq columns (else: rowid order, one label)
     header_line: int = 0  # CSV: the line of the header; data line k sits at header_line + 1 + k
     reused: bool = False  # not read: its validated rows were taken from the current warehouse (etl/reuse.py)
+    # how its header names contract columns it names differently, per label: column -> 'jumlahJam (jp)'
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)
+    why: bool = False  # the table has _why_column and _why: a row the reader already knows cannot be used, and why
 
     @property
     def name(self) -> str:
@@ -80,34 +84,67 @@ class SourceFile:
         return self.path.name
 
 
-def discover(source: Path) -> tuple[list[SourceFile], list[str]]:
-    """Return the source files of a folder by dataset, and the names of files that belong to none.
+def discover(source: Path) -> tuple[list[SourceFile], list[dict]]:
+    """Return the source files of a folder by dataset, and every other file of it with why it is not loaded:
+    {"file", "reason", "looks_like_data"} (a .csv, .xlsx, .json or other spreadsheet: DATA_SUFFIXES).
 
     A file belongs to the dataset its name starts with, or, when it holds SIASN records or a survey form
     (recognised by their columns, etl/siasn.py and etl/skm_form.py), to each dataset those map onto. Files
-    are sorted by name so that "the first row wins" means the same thing on every run.
+    are sorted by name so that "the first row wins" means the same thing on every run. Only the marker of
+    synthetic data and the unit chosen for a survey form (read with their folder and form) are neither.
     """
     if not source.is_dir():
         raise FileProblem(str(source), "folder sumber tidak ditemukan.")
-    files, ignored = [], []
+    files, not_loaded = [], []
     for path in sorted(source.iterdir(), key=lambda p: p.name):
-        if not path.is_file() or path.name.startswith((".", "~$")):
+        if not path.is_file() or path.name == SYNTHETIC_MARKER or skm_form.is_sidecar(path.name):
             continue
-        dataset = dataset_for_file(path.name)
-        if path.name == SYNTHETIC_MARKER:
-            continue
-        if skm_form.is_sidecar(path.name):  # the unit and city chosen for a survey form: read with it
-            continue
-        # a SIASN file or a survey form under any name, judged by its first row: a source per dataset it feeds
-        kind = siasn.sniff(path) or skm_form.sniff(path)
+        hidden = path.name.startswith((".", "~$"))
+        # a SIASN file or a survey form under any name, judged by its columns: a source per dataset it feeds
+        kind = None if hidden else siasn.sniff(path) or skm_form.sniff(path)
+        dataset = None if hidden else dataset_for_file(path.name)
         if kind is not None:
             files += [SourceFile(name, path, mapping=kind) for name in kind.datasets]
         elif dataset is not None and path.suffix.lower() in SOURCE_SUFFIXES:
             files.append(SourceFile(dataset, path))
         else:
-            ignored.append(path.name)
+            data = not hidden and path.suffix.lower() in DATA_SUFFIXES
+            not_loaded.append({"file": path.name, "reason": why_not_loaded(path.name), "looks_like_data": data})
     files.sort(key=lambda f: (list(DATASETS).index(f.dataset), f.name))
-    return files, ignored
+    return files, not_loaded
+
+
+def why_not_loaded(name: str) -> str:
+    """Return why a file of the source folder that belongs to no dataset is not loaded, in Indonesian."""
+    suffix = Path(name).suffix.lower()
+    if name.startswith("~$"):
+        return "file sementara yang dibuat Excel selama sebuah file terbuka, bukan data."
+    if name.startswith("."):
+        return "file tersembunyi, bukan data."
+    if suffix in (".xls", ".xlsm", ".xlsb", ".ods"):
+        return f"format {suffix} tidak dibaca: simpan ulang sebagai Excel Workbook (.xlsx) atau CSV."
+    if suffix == ".tsv":
+        return "format .tsv tidak dibaca: ganti akhiran namanya menjadi .csv (pemisah tab dikenali)."
+    if suffix == ".json":
+        return (
+            "file JSON dibaca hanya bila berisi rekaman SIASN (Export Data ASN, riwayat kursus, riwayat diklat, SKP"
+            " 2022, penghargaan); kolom file ini bukan salah satunya."
+        )
+    if suffix in SOURCE_SUFFIXES:
+        return (
+            f"nama file tidak diawali nama jenis data ({', '.join(DATASETS)}), dan kolomnya bukan ekspor SIASN atau"
+            f" formulir survei yang dikenali (baris judulnya dicari di {HEADER_SEARCH_ROWS} baris pertama). Beri nama"
+            f" misalnya pegawai_2024{suffix}."
+        )
+    return "bukan file data: hanya file .csv, .xlsx dan .json yang dibaca."
+
+
+def renamed(pairs: list[tuple[str, str]], dataset: Dataset) -> dict[str, str]:
+    """Return how a file names the contract columns it names differently, from (column, header as written) pairs:
+    column -> the header with the column in brackets ('Persyaratan (u1)', 'jumlahJam (jp)'). A header that only
+    spells the column another way ('Tanggal Mulai', 'NIP') renames nothing."""
+    wanted = {c.name for c in dataset.columns}
+    return {c: f"{w} ({c})" for c, w in pairs if c in wanted and w and normalise_header(w) != c}
 
 
 def check_columns(file: str, dataset: Dataset, header: list[str]) -> None:
@@ -164,27 +201,43 @@ def _read_into(con: duckdb.DuckDBPyConnection, src: SourceFile, table: str, scan
 def rows_sql(files: list[SourceFile], dataset: Dataset, stride: int) -> tuple[str, dict]:
     """Return (SQL, parameters) of a query over the text tables of a dataset's files, in file order:
     _row (unique, ordered: file position x stride + place in the file), _file (the label people see),
-    _line (CSV line or spreadsheet row), _total, and the contract's columns as text."""
+    _line (CSV line or spreadsheet row), _total, _why_column and _why (a problem the reader found: SourceFile.why)
+    and the contract's columns as text."""
     columns = ", ".join(c.name for c in dataset.columns)
+    no_why = "NULL::VARCHAR AS _why_column, NULL::VARCHAR AS _why"
     if not files:
         nulls = ", ".join(f"NULL::VARCHAR AS {c.name}" for c in dataset.columns)
         return (
             f"SELECT NULL::BIGINT AS _row, NULL::VARCHAR AS _file, NULL::BIGINT AS _line, NULL::BOOLEAN AS _total,"
-            f" {nulls} WHERE false",
+            f" {no_why}, {nulls} WHERE false",
             {},
         )
     parts, params = [], {}
     for i, src in enumerate(files):
+        why = "_why_column, _why" if src.why else no_why
         if src.numbered:
-            parts.append(f"SELECT {i} * {stride} + _seq AS _row, _file, _line, _total, {columns} FROM {src.table}")
+            parts.append(
+                f"SELECT {i} * {stride} + _seq AS _row, _file, _line, _total, {why}, {columns} FROM {src.table}"
+            )
         else:  # the usual CSV: data line k is simply the k-th line after the header
             params[f"label{i}"] = src.name
             first = src.header_line + 1
             parts.append(
                 f"SELECT {i} * {stride} + rowid + {first} AS _row, $label{i} AS _file, rowid + {first} AS _line,"
-                f" _total, {columns} FROM {src.table}"
+                f" _total, {why}, {columns} FROM {src.table}"
             )
     return " UNION ALL ".join(parts), params
+
+
+def column_labels(files: list[SourceFile]) -> dict[str, dict[str, str]]:
+    """Return how `files` name the contract columns they name differently: column -> {row label (_file): the
+    header as the file writes it, with the column in brackets}; what validation names a column by in a reject."""
+    labels: dict[str, dict[str, str]] = {}
+    for src in files:
+        for label, columns in src.columns.items():
+            for column, written in columns.items():
+                labels.setdefault(column, {})[label] = written
+    return labels
 
 
 def skip_notes(src: SourceFile, empty: int, totals: list[tuple[str, int]]) -> None:
@@ -222,24 +275,20 @@ def _decode_head(path: Path) -> tuple[str, str]:
         return head.decode("cp1252", errors="replace"), "cp1252"
 
 
-def _find_csv_header(dataset: Dataset, text: str) -> tuple[int, int, str, list[str]]:
-    """Return (0-based line where the header starts, lines it spans: 1 or 2, delimiter, normalised header)
-    of a CSV's start.
+def _find_csv_header(dataset: Dataset, text: str) -> tuple[Header, str]:
+    """Return (header, delimiter) of a CSV's start.
 
     The header is the line (or pair of lines, see find_header), among the first few, whose cells name the
     most contract columns; title lines above it ("DATA PESERTA PELATIHAN TAHUN 2024;;;") are skipped.
     """
     lines = text.lstrip("\ufeff").splitlines()[:HEADER_SEARCH_ROWS]
-    best = (0, 1, ",", [], 0)  # (line, span, delimiter, header, hits)
-    for delimiter in DELIMITERS:
-        found = find_header(dataset, [next(csv.reader([line], delimiter=delimiter), []) for line in lines])
-        if found is not None and found[3] > best[4]:
-            best = (found[0], found[1], delimiter, found[2], found[3])
-    if not best[4]:  # no contract column anywhere: report the first line's columns
+    found = find_csv_header(lines, DELIMITERS, dataset.column_name, {c.name for c in dataset.columns})
+    if found is None:  # no contract column anywhere: report the first line's columns
         first = lines[0] if lines else ""
         delimiter = ";" if first.count(";") > first.count(",") else ","
-        return 0, 1, delimiter, [dataset.column_name(h) for h in next(csv.reader([first], delimiter=delimiter), [])]
-    return best[:4]
+        cells = next(csv.reader([first], delimiter=delimiter), [])
+        return Header(0, 1, [dataset.column_name(h) for h in cells], 0, cells), delimiter
+    return found
 
 
 def _two_row_note(first: int) -> str:
@@ -247,42 +296,16 @@ def _two_row_note(first: int) -> str:
     return f"baris judul tersusun dua baris ({first} dan {first + 1}); nama kolom digabung dari keduanya."
 
 
-def _two_row_header(dataset: Dataset, top: list, bottom: list) -> list[str]:
-    """Return the column names of a header written over two rows: per column the lower cell ("Mulai"),
-    the upper cell it sits under joined to it ("Tanggal" merged over two columns + "Mulai" ->
-    tanggal_mulai) or the upper cell alone (a cell merged down over both rows), whichever names a
-    column of `dataset`; else the lower cell, or the upper one when the lower is empty."""
-    wanted, names, above = {c.name for c in dataset.columns}, [], ""
-    for j in range(max(len(top), len(bottom))):
-        upper = _cell_text(top[j]) if j < len(top) else None
-        lower = _cell_text(bottom[j]) if j < len(bottom) else None
-        if upper and upper.strip():
-            above = upper  # a merged cell holds its value in its first column only
-        candidates = [dataset.column_name(c) for c in (lower, f"{above} {lower or ''}", upper)]
-        names.append(next((c for c in candidates if c in wanted), candidates[0] or candidates[2]))
-    return names
+def header_notes(header: Header) -> list[str]:
+    """Return the notes on where a CSV's or SIASN file's header was found: below title rows, over two rows."""
+    notes = [f"baris judul ditemukan di baris {header.at + 1}; baris di atasnya dilewati."] if header.at else []
+    return notes + ([_two_row_note(header.at + 1)] if header.span > 1 else [])
 
 
-def find_header(dataset: Dataset, rows: list[list]) -> tuple[int, int, list[str], int] | None:
-    """Return (0-based index of the header's first row, rows it spans, normalised header, contract columns
-    it names) for the first rows of a sheet or CSV, or None when no row names a contract column.
-
-    The header is the row naming the most contract columns; a pair of rows is taken instead when together
-    they name more than either alone (a header split over two rows, merged cells above sub-headers)."""
-    wanted = {c.name for c in dataset.columns}
-    rows = rows[:HEADER_SEARCH_ROWS]
-    best: tuple[int, int, list[str], int] | None = None
-    for i, row in enumerate(rows):
-        header = [dataset.column_name(v) for v in row]
-        hits = len(wanted & set(header))
-        if hits and (best is None or hits > best[3]):
-            best = (i, 1, header, hits)
-    for i in range(len(rows) - 1):
-        header = _two_row_header(dataset, rows[i], rows[i + 1])
-        hits = len(wanted & set(header))
-        if hits > (best[3] if best else 0):
-            best = (i, 2, header, hits)
-    return best
+def find_header(dataset: Dataset, rows: list[list]) -> Header | None:
+    """Return the header among the first rows of a sheet or CSV (etl/layout.py: below title rows, over two rows),
+    naming the columns of `dataset`, or None when no row names a contract column."""
+    return find_layout(rows, dataset.column_name, {c.name for c in dataset.columns})
 
 
 def _utf8_lf_copy(path: Path, folder: Path, encoding: str) -> Path:
@@ -403,8 +426,10 @@ def _read_csv(
     text, encoding = _decode_head(src.path)
     if not text.strip():
         raise FileProblem(src.name, "file kosong: tidak ada baris judul (header).")
-    header_at, span, delimiter, header = _find_csv_header(dataset, text)
+    head, delimiter = _find_csv_header(dataset, text)
+    header_at, span, header = head.at, head.span, head.names
     check_columns(src.name, dataset, header)
+    src.columns = {src.name: renamed(list(zip(head.names, head.written, strict=True)), dataset)}
     if encoding != "utf-8":
         src.notes.append("dibaca sebagai Windows-1252 (bukan UTF-8).")
     names = _unique_names(header)
@@ -445,10 +470,7 @@ def _read_csv(
     if taken:
         _number_lines(con, table, taken, src)
     _collect_parse_rejects(con, src, rejects)
-    if header_at:
-        src.notes.append(f"baris judul ditemukan di baris {header_at + 1}; baris di atasnya dilewati.")
-    if span > 1:
-        src.notes.append(_two_row_note(header_at + 1))
+    src.notes += header_notes(head)
     if header_extra := [h for h in header if h and h not in {c.name for c in dataset.columns}]:
         src.notes.append(f"kolom tidak dikenal diabaikan: {', '.join(header_extra)}")
 
@@ -496,30 +518,6 @@ def _select_contract_columns(dataset: Dataset, header: list[str]) -> str:
     return ", ".join(c.name if c.name in present else f"NULL::VARCHAR AS {c.name}" for c in dataset.columns)
 
 
-def _cell_text(value: object) -> str | None:
-    """Return a spreadsheet cell as text the way a person reads it.
-
-    Dates become yyyy-mm-dd; whole numbers are written without separators; other numbers with a
-    decimal comma (the Indonesian way, so the number parser reads them unambiguously); a number
-    too large to be exact (a NIP typed as a number) in scientific form, which no column accepts.
-    """
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        if abs(value) >= EXACT_FLOAT:
-            return f"{value:.14E}"
-        if value.is_integer():
-            return str(int(value))
-        return repr(value).replace(".", ",")
-    return str(value)
-
-
 def _read_xlsx(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile, table: str) -> None:
     """Read every sheet whose header holds the dataset's required columns; say which were read."""
     from python_calamine import CalamineWorkbook
@@ -542,14 +540,12 @@ def _read_xlsx(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile
             if any(v not in (None, "") for row in rows for v in row):
                 problems.append((0, name, FileProblem(src.name, "baris judul (header) tidak ditemukan.")))
             continue
-        header_at, span, header, _ = found_header
         try:
-            check_columns(src.name, dataset, header)
+            check_columns(src.name, dataset, found_header.names)
         except FileProblem as problem:
-            hits = len({c.name for c in dataset.columns} & set(header))
-            problems.append((hits, name, problem))
+            problems.append((found_header.hits, name, problem))
             continue
-        found.append((name, rows, header_at, span, header))
+        found.append((name, rows, found_header))
     if not found:
         if not problems:
             raise FileProblem(src.name, "baris judul (header) tidak ditemukan.")
@@ -558,10 +554,12 @@ def _read_xlsx(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile
         raise FileProblem(src.name, prefix + problem.message)
     several = len(found) > 1
     frames = []
-    for order, (name, rows, header_at, span, header) in enumerate(found):
+    for order, (name, rows, header) in enumerate(found):
         label = f"{src.name} [{name}]" if several else src.name
+        header_at, span = header.at, header.span
         src.labels.append(label)
-        frames.append(_sheet_frame(dataset, label, order, rows, header_at + span - 1, header))
+        src.columns[label] = renamed(list(zip(header.names, header.written, strict=True)), dataset)
+        frames.append(_sheet_frame(dataset, label, order, rows, header_at + span - 1, header.names))
         if header_at:
             src.notes.append(f"{label}: baris judul di baris {header_at + 1}; baris di atasnya dilewati.")
         if span > 1:
@@ -576,12 +574,14 @@ def _read_xlsx(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile
 def _table_from_frame(
     con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile, table: str, frame: pd.DataFrame
 ) -> None:
-    """Create `table` from a frame of text rows (_file, _line, _seq, _first, contract columns); its own lineage."""
+    """Create `table` from a frame of text rows (_file, _line, _seq, _first, contract columns, and with `src.why`
+    _why_column and _why); its own lineage."""
     con.register("_rows_frame", frame)
     cols = ", ".join(
         ["_file", "_line::BIGINT AS _line", "_seq::BIGINT AS _seq"]
         + [f"{c.name}::VARCHAR AS {c.name}" for c in dataset.columns]
         + [_is_total(["_first"]) + " AS _total"]
+        + (["_why_column::VARCHAR AS _why_column", "_why::VARCHAR AS _why"] if src.why else [])
     )
     con.execute(f"CREATE TABLE {table} AS SELECT {cols} FROM _rows_frame ORDER BY _seq", {"total": TOTAL_ROW})
     con.unregister("_rows_frame")
@@ -603,9 +603,11 @@ def _siasn_people(con: duckdb.DuckDBPyConnection) -> siasn.People:
 def _read_siasn(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFile, table: str) -> None:
     """Read a SIASN file (or a survey form, etl/skm_form.py) into `table` as the contract rows of `dataset`
     its records map onto (etl/siasn.py); an Export Data ASN file also leaves its people (pns_id, NIP, kota)
-    in the scratch database for the records read after it. Notes say which mapping was used and what it
-    assumed."""
-    kind, notes = src.mapping, []
+    in the scratch database for the records read after it. A workbook or CSV is read as a contract file is: its
+    header below title rows or over two rows, its Jumlah/Total rows skipped. Notes say which mapping was used and
+    what it assumed; rejects name the file's own columns (siasn.sources), and a row whose person the export does
+    not know says so (siasn.PROBLEM)."""
+    kind, notes, records = src.mapping, [], None
     try:
         if kind is skm_form.FORM:
             rows, notes = skm_form.to_contract(src.path)
@@ -617,20 +619,35 @@ def _read_siasn(con: duckdb.DuckDBPyConnection, dataset: Dataset, src: SourceFil
                 )
                 con.executemany(f"INSERT INTO {siasn.SIASN_PEOPLE} VALUES (?, ?, ?)", siasn.people_of(records))
             rows = siasn.to_contract(kind, dataset.name, records, _siasn_people(con))
+            note_mapping_warnings(con, dataset.name, src.name, siasn.warnings_of(rows))
     except (ValueError, OSError) as exc:
         raise FileProblem(src.name, f"file {kind.label} tidak dapat dibaca: {exc}") from exc
+    src.why = True  # a SIASN record whose person is unknown, a form answer that is no option of its unsur
+    frame = _siasn_frame(dataset, src, rows, records.firsts if records is not None else [])
+    _table_from_frame(con, dataset, src, table, frame)
+    src.labels = [src.name]
+    src.notes += [f"dibaca sebagai {kind.label} -> {dataset.name}. Asumsi: {kind.assumed}", *notes]
+    if records is not None:
+        src.columns = {src.name: renamed(list(siasn.sources(kind, dataset.name, records).items()), dataset)}
+        src.notes += header_notes(records.header) if records.header is not None else []
+
+
+def _siasn_frame(dataset: Dataset, src: SourceFile, rows: list[tuple[int, dict]], firsts: list) -> pd.DataFrame:
+    """Return a SIASN file's contract rows as text: _file, _line, _seq, _first (each row's first filled cell,
+    `firsts`; none for JSON), the contract columns and with `src.why` _why_column and _why (siasn.PROBLEM: why
+    the row cannot be used, and the column as the file names it)."""
+    problems = [row.get(siasn.PROBLEM) or (None, None) for _, row in rows]
     frame = pd.DataFrame(
         {
             "_file": [src.name] * len(rows),
             "_line": [line for line, _ in rows],
             "_seq": [line for line, _ in rows],
-            "_first": [None] * len(rows),
+            "_first": firsts if len(firsts) == len(rows) else [None] * len(rows),
             **{c.name: [row.get(c.name) for _, row in rows] for c in dataset.columns},
+            **({"_why_column": [c for c, _ in problems], "_why": [w for _, w in problems]} if src.why else {}),
         }
-    ).astype({c.name: "object" for c in dataset.columns} | {"_first": "object"})
-    _table_from_frame(con, dataset, src, table, frame)
-    src.labels = [src.name]
-    src.notes += [f"dibaca sebagai {kind.label} -> {dataset.name}. Asumsi: {kind.assumed}", *notes]
+    )
+    return frame.astype({c: "object" for c in frame.columns if c not in ("_line", "_seq")})
 
 
 def _sheet_frame(
@@ -645,9 +662,9 @@ def _sheet_frame(
         "_file": [label] * len(body),
         "_line": list(range(first_row, first_row + len(body))),
         "_seq": [order * 10**9 + first_row + k for k in range(len(body))],
-        "_first": [next((t for v in row if (t := _cell_text(v)) and t.strip()), None) for row in body],
+        "_first": [first_filled(row) for row in body],
     }
     for c in dataset.columns:
         i = index.get(c.name)
-        records[c.name] = [_cell_text(row[i]) if i is not None and i < len(row) else None for row in body]
+        records[c.name] = [cell_text(row[i]) if i is not None and i < len(row) else None for row in body]
     return pd.DataFrame(records).astype({c.name: "object" for c in dataset.columns} | {"_first": "object"})

@@ -4,9 +4,13 @@ as its header, answers like "4. Sangat Sesuai" or "Sangat Baik", a timestamp col
 A form is recognised by its columns: a timestamp and questions whose wording names at least MIN_MATCHED of
 the nine unsur of PermenPANRB 14/2017 (UNSUR_WORDS). The unit and city come from a column of the form, or,
 when it has none, from a small file beside it, `<form file>.unit.json` ({"kota": ..., "opd": ...}) written
-when they are chosen on upload (etl/intake.py). Answers become 1-4 (ANSWERS); anything else is passed on as
-written, and the validator rejects it with its row. Other columns (a respondent's name, phone, age) are never
-read. The load report shows which question went to which unsur.
+when they are chosen on upload (etl/intake.py). Each answer is read on its own unsur's scale (`scale`): the four
+options the PermenPANRB 14/2017 questionnaire gives that unsur (domain.IKM_OPTIONS), so "Berfungsi kurang
+maksimal" is 3 for pengaduan and not an answer to sarana. A leading number or letter ("3. Berfungsi kurang
+maksimal", "c. Cepat") must agree with the word. An answer that cannot be read so is passed on as written (the
+validator rejects its row) and the row carries why under PROBLEM, with the column as the file names it and the
+unsur's four options. Other columns (a respondent's name, phone, age) are never read. The load report shows which
+question went to which unsur.
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
+import domain
 from etl import siasn
 
 # Words of a question that name its unsur, in the order they are tried (a question on "kesesuaian produk
@@ -35,17 +41,22 @@ MIN_MATCHED = 5  # questions that must name an unsur before a file counts as a s
 TIMESTAMP = r"timestamp|stempel waktu|cap waktu|tanda waktu|waktu pengisian"
 KOTA_COLUMN = r"^(kota|kabupaten/kota|kota/kabupaten|nama kota)$"
 OPD_COLUMN = r"^(opd|unit layanan|unit pelayanan|unit kerja|nama unit|perangkat daerah|instansi)( yang dinilai)?$"
-# The answer scale of PermenPANRB 14/2017's questionnaire, in the words each unsur uses (1 worst, 4 best).
-ANSWERS: dict[str, int] = {
-    **dict.fromkeys(("tidak sesuai", "tidak mudah", "tidak cepat", "sangat mahal", "tidak kompeten"), 1),
-    **dict.fromkeys(("tidak sopan dan ramah", "tidak sopan", "buruk", "tidak baik", "tidak puas", "tidak ada"), 1),
-    **dict.fromkeys(("kurang sesuai", "kurang mudah", "kurang cepat", "cukup mahal", "kurang kompeten"), 2),
-    **dict.fromkeys(("kurang sopan dan ramah", "kurang sopan", "cukup", "kurang baik", "kurang puas"), 2),
-    **dict.fromkeys(("ada tetapi tidak berfungsi", "berfungsi kurang maksimal"), 2),
-    **dict.fromkeys(("sesuai", "mudah", "cepat", "murah", "kompeten", "sopan dan ramah", "baik", "puas"), 3),
-    **dict.fromkeys(("sangat sesuai", "sangat mudah", "sangat cepat", "gratis", "sangat kompeten"), 4),
-    **dict.fromkeys(("sangat sopan dan ramah", "sangat baik", "sangat puas", "dikelola dengan baik"), 4),
+# Words forms write for an unsur's options besides the questionnaire's own, as people and form tools shorten them
+# (value 1-4 by unsur): U7 without "dan ramah", U8 with "tapi" for "tetapi".
+SHORT_FORMS: dict[str, dict[str, int]] = {
+    "u7": {"tidak sopan": 1, "kurang sopan": 2, "sopan": 3, "sangat sopan": 4},
+    "u8": {"ada tapi tidak berfungsi": 2},
 }
+# Satisfaction words that mean the same on every unsur's scale (forms that use one scale for all nine questions):
+# the generic puas and baik scales, and sarana's own Buruk/Cukup/Baik/Sangat baik. NOT_GENERIC holds the words that
+# would be ambiguous on an unsur: "cukup" on biaya/tarif can be "cukup mahal" (2) or "cukup murah" (3).
+GENERIC: dict[str, int] = {
+    **dict(zip(("tidak puas", "kurang puas", "puas", "sangat puas"), range(1, 5), strict=True)),
+    **dict(zip(("tidak baik", "kurang baik", "baik", "sangat baik"), range(1, 5), strict=True)),
+    **dict(zip(("buruk", "cukup", "baik", "sangat baik"), range(1, 5), strict=True)),
+}
+NOT_GENERIC: dict[str, frozenset[str]] = {"u4": frozenset({"cukup"})}
+PROBLEM = siasn.PROBLEM  # key of a form row whose answers cannot be read: (column, why in Indonesian), rejected so
 LABEL = "formulir SKM (Google Forms)"
 
 
@@ -77,18 +88,103 @@ def is_form(header: list[object]) -> bool:
     return any(re.search(TIMESTAMP, _words(h)) for h in header) and len(match_questions(header)) >= MIN_MATCHED
 
 
-def answer(value: str | None) -> str | None:
-    """Return an answer as 1-4: "4. Sangat Sesuai", "d. Sangat sesuai", "Sangat Baik", "3"; else as written."""
+class Reading(NamedTuple):
+    """An answer read on its unsur's scale: `value` 1-4, None when blank or unreadable; `why` (an Indonesian
+    clause) when it cannot be read, else None."""
+
+    value: int | None
+    why: str | None = None
+
+
+NUMBERED = r"^([1-4])(?:\s*[.):-]\s*|\s+|$)(.*)$"  # "4. Sangat sesuai", "4 - Sangat sesuai", "4"
+LETTERED = r"^([a-d])\s*[.)]\s*(.*)$"  # "d. Sangat sesuai", "a) Tidak sesuai"
+
+
+def _answer_key(text: str) -> str:
+    """Return an answer's words as scales are keyed: lower case, "&" as "dan", no commas, single spaces, no
+    surrounding quotes, brackets or final full stop."""
+    return _words(text.replace("&", " dan ").replace(",", " ")).strip(" .\"'()")
+
+
+def _scale(unsur: str) -> dict[str, int]:
+    """Return the words an answer to `unsur` may be, each with its value 1-4: the GENERIC words not ambiguous on it,
+    its SHORT_FORMS and, first of all, the questionnaire's four options for it (domain.IKM_OPTIONS)."""
+    options = domain.IKM_OPTIONS[int(unsur[1:]) - 1]
+    generic = {w: v for w, v in GENERIC.items() if w not in NOT_GENERIC.get(unsur, frozenset())}
+    return generic | SHORT_FORMS.get(unsur, {}) | {_answer_key(o): v for v, o in enumerate(options, start=1)}
+
+
+SCALES: dict[str, dict[str, int]] = {f"u{n}": _scale(f"u{n}") for n in range(1, domain.IKM_UNSUR + 1)}
+
+
+def scale(unsur: str) -> dict[str, int]:
+    """Return the words (as _answer_key writes them) an answer to `unsur` (u1..u9) may be, with their value 1-4."""
+    return SCALES[unsur]
+
+
+def _parts(written: str) -> tuple[str | None, int | None, str]:
+    """Return an answer's leading number or letter as written ("angka 3", "huruf c"; None when it has none), its
+    value 1-4 (None), and the words after it as scales are keyed."""
+    words = _words(written)
+    if numbered := re.match(NUMBERED, words):
+        return f"angka {numbered.group(1)}", int(numbered.group(1)), _answer_key(numbered.group(2))
+    if lettered := re.match(LETTERED, words):
+        letter = lettered.group(1)
+        return f"huruf {letter}", "abcd".index(letter) + 1, _answer_key(lettered.group(2))
+    return None, None, _answer_key(words)
+
+
+def _options_of(words: str) -> list[str]:
+    """Return the unsur (U1..U9) whose questionnaire options include `words`."""
+    return [f"U{n}" for n, options in enumerate(domain.IKM_OPTIONS, start=1) if words in map(_answer_key, options)]
+
+
+def read_answer(written: str | None, unsur: str) -> Reading:
+    """Return an answer to `unsur` (u1..u9) read on that unsur's scale: a word of `scale(unsur)` ("Berfungsi kurang
+    maksimal" is 3 for u8), a number 1-4 or letter a-d alone, or both when they agree ("3. Berfungsi kurang
+    maksimal"). A blank answer reads as None; anything else is Reading(None, why)."""
+    if written is None or not written.strip():
+        return Reading(None)
+    prefix, number, words = _parts(written)
+    if number is not None and not words:
+        return Reading(number)
+    value = scale(unsur).get(words)
     if value is None:
-        return None
-    words = _words(value)
-    numbered = re.match(r"^([1-4])\s*[.)-]?(\s|$)", words)
-    if numbered:
-        return numbered.group(1)
-    lettered = re.match(r"^([a-d])\s*[.)]\s*(.*)$", words)
-    if lettered:
-        return str("abcd".index(lettered.group(1)) + 1)
-    return str(ANSWERS[words]) if words in ANSWERS else value
+        elsewhere = [u for u in _options_of(words) if u != unsur.upper()]
+        hint = f" (kata itu pilihan {', '.join(elsewhere)})" if elsewhere else ""
+        return Reading(None, f"bukan salah satu pilihan unsur ini{hint}")
+    if number is not None and number != value:
+        return Reading(None, f"{prefix} tidak sesuai dengan '{words}', yang bernilai {value} pada unsur ini")
+    return Reading(value)
+
+
+def problem(written: str, unsur: str, column: object, why: str) -> str:
+    """Return the Indonesian reason a form row is rejected for one answer: the answer, the column as the file
+    names it, the unsur, why, and the unsur's four options with their values."""
+    n = int(unsur[1:])
+    options = ", ".join(f"{v} {o}" for v, o in enumerate(domain.IKM_OPTIONS[n - 1], start=1))
+    where = f"di kolom '{str(column).strip()}' (U{n} {domain.IKM_UNSUR_NAMES[n - 1]})"
+    return f"Jawaban '{written.strip()}' {where}: {why}. Pilihan U{n}: {options}."
+
+
+def _read_row(values: list[str | None], matched: dict[str, int], header: list[object]) -> dict:
+    """Return a respondent's answers as u1..u9 (1-4 as text, None when blank; an unreadable answer as written, so
+    the validator rejects the row even without its reason) and, when any cannot be read, (the column of the first,
+    why) under PROBLEM."""
+    row: dict = {}
+    problems, first = [], None
+    for unsur, i in matched.items():
+        written = values[i] if i < len(values) else None
+        reading = read_answer(written, unsur)
+        if reading.why:
+            row[unsur] = written
+            first = first or unsur
+            problems.append(problem(str(written), unsur, header[i], reading.why))
+        else:
+            row[unsur] = None if reading.value is None else str(reading.value)
+    if problems:
+        row[PROBLEM] = (first, " ".join(problems))  # the first unreadable answer's column; every answer's why
+    return row
 
 
 def tanggal(value: str | None) -> str | None:
@@ -108,7 +204,10 @@ class FormKind:
     name: str = "skm_form"
     label: str = LABEL
     datasets: tuple[str, ...] = ("survei_kepuasan",)
-    assumed: str = "jawaban 1-4 dari angka, huruf a-d atau kata skala PermenPANRB 14/2017; tanggal dari cap waktu."
+    assumed: str = (
+        "jawaban 1-4 pada skala unsurnya: empat pilihan kuesioner PermenPANRB 14/2017 untuk unsur itu (angka 1-4 atau"
+        " huruf a-d di depannya harus sesuai dengan katanya); tanggal dari cap waktu."
+    )
 
 
 FORM = FormKind()
@@ -169,7 +268,7 @@ def to_contract(path: Path) -> tuple[list[tuple[int, dict]], list[str]]:
     chosen = json.loads(sidecar(path).read_text(encoding="utf-8")) if sidecar(path).exists() else {}
     rows = []
     for line, values in zip(records.lines, records.raw_rows, strict=True):
-        row = {u: answer(values[i] if i < len(values) else None) for u, i in matched.items()}
+        row = _read_row(values, matched, header)
         row["tanggal"] = tanggal(values[stamp] if stamp < len(values) else None)
         row["kota"] = values[kota_at] if kota_at is not None and kota_at < len(values) else chosen.get("kota")
         row["opd"] = values[opd_at] if opd_at is not None and opd_at < len(values) else chosen.get("opd")

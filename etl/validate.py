@@ -43,6 +43,7 @@ from etl.contract import (
     Reference,
     range_rule,
 )
+from etl.layout import EXCEL_SCIENTIFIC
 from etl.pseudonym import pseudonym_sql
 from etl.warehouse import masked_text
 
@@ -50,16 +51,26 @@ NIP_PATTERN = "[0-9]{18}"
 
 
 class Params:
-    """Collects bound parameters while SQL is generated; `add` returns the placeholder."""
+    """Collects bound parameters while SQL is generated; `add` returns the placeholder. `labels` says how files
+    name contract columns they name differently (read.column_labels: column -> {row label: 'jumlahJam (jp)'})."""
 
-    def __init__(self) -> None:
+    def __init__(self, labels: dict[str, dict[str, str]] | None = None) -> None:
         self.values: dict[str, object] = {}
+        self.labels = labels or {}
 
     def add(self, value: object) -> str:
         """Bind `value` and return its placeholder, e.g. `$p3`."""
         name = f"p{len(self.values)}"
         self.values[name] = value
         return f"${name}"
+
+    def column(self, name: str) -> str:
+        """Return SQL for a column as the row's file names it: the header it has there with the column in brackets
+        ('jumlahJam (jp)') where that differs, else the column; rows carry their file as _file."""
+        named = self.labels.get(name)
+        if not named:
+            return self.add(name)
+        return f"coalesce(map({self.add(list(named))}, {self.add(list(named.values()))})[_file], {self.add(name)})"
 
 
 def vocab_map(domain: str) -> tuple[list[str], list[str]]:
@@ -141,7 +152,12 @@ MONTHS: dict[str, int] = {
     for name in names
 }
 NIP_SEPARATORS = r"^'|[ .-]"  # 19850312 201001 1 001, 19850312.201001.1.001, '198503122010011001
-NIP_SCIENTIFIC = r"^[0-9][.,][0-9]+[eE]\+?[0-9]+$"  # what Excel makes of an 18-digit number
+NIP_SCIENTIFIC = EXCEL_SCIENTIFIC  # what Excel makes of an 18-digit number
+# A NIP ending in 000 (its serial number starts at 001): what a number format makes of one Excel kept as a number.
+CUT_NIP = (
+    " NIP ini berakhiran 000: tampaknya Excel menyimpannya sebagai angka dan tiga angka terakhirnya hilang. Format"
+    " kolomnya sebagai Teks, lalu ketik ulang NIP 18 angka."
+)
 
 
 def number_text(x: str, params: Params) -> str:
@@ -314,7 +330,8 @@ def dataset_rules(dataset: Dataset, params: Params) -> list[tuple[str, str, str]
             (
                 "tanggal_selesai",
                 f"{selesai} < {mulai}",
-                f"concat('tanggal_selesai (', {selesai}, ') lebih awal dari tanggal_mulai (', {mulai}, ').')",
+                f"concat({params.column('tanggal_selesai')}, ' (', {selesai}, ') lebih awal dari ',"
+                f" {params.column('tanggal_mulai')}, ' (', {mulai}, ').')",
             )
         )
     if dataset.name == "pegawai":
@@ -324,7 +341,8 @@ def dataset_rules(dataset: Dataset, params: Params) -> list[tuple[str, str, str]
             (
                 "tanggal_keluar",
                 f"{keluar} < {masuk}",
-                f"concat('tanggal_keluar (', {keluar}, ') lebih awal dari tmt_masuk (', {masuk}, ').')",
+                f"concat({params.column('tanggal_keluar')}, ' (', {keluar}, ') lebih awal dari ',"
+                f" {params.column('tmt_masuk')}, ' (', {masuk}, ').')",
             )
         )
     if dataset.name == "program":
@@ -377,15 +395,40 @@ def warning_checks(dataset: Dataset, params: Params) -> list[tuple[str, str, str
 
 
 def create_warnings(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the empty `warnings` table: rows loaded as recorded but doubtful, one row per doubt."""
+    """Create the empty `warnings` table (rows loaded as recorded but doubtful, one row per doubt) and the empty
+    `mapping_warnings` table (the doubts of mapping a file recognised by its columns onto the contract, by file
+    and line: note_mapping_warnings; they become warnings of the rows that pass)."""
     con.execute(
         "CREATE TABLE warnings (dataset VARCHAR, _row BIGINT, file VARCHAR, line BIGINT,"
         " column_name VARCHAR, reason VARCHAR)"
     )
+    con.execute(
+        "CREATE TABLE mapping_warnings (dataset VARCHAR, file VARCHAR, line BIGINT, column_name VARCHAR,"
+        " reason VARCHAR)"
+    )
+
+
+def note_mapping_warnings(
+    con: duckdb.DuckDBPyConnection, dataset: str, file: str, doubts: list[tuple[int, str, str]]
+) -> None:
+    """Keep the doubts (line, contract column, reason) of mapping one file's rows of `dataset` (a SIASN export
+    whose jabatan level was guessed from a title, etl/siasn.py); each becomes a warning if its row passes."""
+    if doubts:
+        con.executemany(
+            "INSERT INTO mapping_warnings VALUES (?, ?, ?, ?, ?)",
+            [(dataset, file, line, column, reason) for line, column, reason in doubts],
+        )
 
 
 def _warn(con: duckdb.DuckDBPyConnection, dataset: Dataset) -> None:
-    """Add to `warnings` the doubts about each row of view ok_<dataset> (the rows that will be loaded)."""
+    """Add to `warnings` the doubts about each row of view ok_<dataset> (the rows that will be loaded): those of
+    warning_checks and those its file's mapping noted (note_mapping_warnings)."""
+    con.execute(
+        f"INSERT INTO warnings SELECT m.dataset, o._row, o._file, o._line, m.column_name, {masked_text('m.reason')}"
+        f" FROM ok_{dataset.name} o JOIN mapping_warnings m"
+        " ON m.dataset = $dataset AND m.file = o._file AND m.line = o._line",
+        {"dataset": dataset.name},
+    )
     params = Params()
     for column, condition, message in warning_checks(dataset, params):
         con.execute(
@@ -426,7 +469,7 @@ def row_checks(dataset: Dataset, params: Params) -> list[tuple[str, str, str]]:
             continue
         x = column.name
         if column.required:
-            checks.append((column.name, f"{x} IS NULL", params.add(f"Kolom {column.name} wajib diisi.")))
+            checks.append((column.name, f"{x} IS NULL", f"concat('Kolom ', {params.column(x)}, ' wajib diisi.')"))
         if column.kind != TEXT:
             checks.append(
                 (column.name, f"{x} IS NOT NULL AND {parsed(column.name)} IS NULL", type_message(column, params))
@@ -456,7 +499,7 @@ def reference_key(ref: Reference) -> str:
 def _problem_list(checks: list[tuple[str, str, str]], params: Params) -> tuple[str, str]:
     """Return (any problem, list of problems) SQL for checks of (column, condition, message)."""
     found = " OR ".join(f"coalesce({cond}, false)" for _, cond, _ in checks)
-    items = ", ".join(f"CASE WHEN {cond} THEN {{'c': {params.add(col)}, 'm': {msg}}} END" for col, cond, msg in checks)
+    items = ", ".join(f"CASE WHEN {c} THEN {{'c': {params.column(col)}, 'm': {msg}}} END" for col, c, msg in checks)
     return found, f"list_filter([{items}], lambda x: x IS NOT NULL)"
 
 
@@ -465,7 +508,11 @@ def reference_checks(dataset: Dataset, params: Params) -> list[tuple[str, str, s
     checks = []
     for i, ref in enumerate(dataset.references):
         if dataset.column(ref.column).kind == NIP:  # never repeat a NIP in a message
-            message = params.add(f"NIP di kolom {ref.column} tidak ditemukan di data {ref.target}.")
+            missing = params.add(f" tidak ditemukan di data {ref.target}.")
+            message = (
+                f"concat('NIP di kolom ', {params.column(ref.column)}, {missing}, CASE WHEN {parsed(ref.column)}"
+                f" % 1000 = 0 THEN {params.add(CUT_NIP)} ELSE '' END)"
+            )
         else:
             missing = params.add(f"' tidak ditemukan di data {ref.target}.")
             message = f"concat(chr(39), {parsed(ref.column)}, {missing})"
@@ -483,7 +530,12 @@ def reference_join(ref: Reference, i: int, by_pseudonym: bool) -> str:
 
 
 def validate_dataset(
-    con: duckdb.DuckDBPyConnection, dataset: Dataset, rows: tuple[str, dict], key: str, by_pseudonym: bool = False
+    con: duckdb.DuckDBPyConnection,
+    dataset: Dataset,
+    rows: tuple[str, dict],
+    key: str,
+    by_pseudonym: bool = False,
+    labels: dict[str, dict[str, str]] | None = None,
 ) -> None:
     """Check a dataset's rows (`rows`: SQL and parameters from read.rows_sql) in one pass and leave:
 
@@ -496,17 +548,22 @@ def validate_dataset(
       that compare a row with the whole load come after, from warn_load_wide);
     - view ok_<name>: the rows that passed; table keys_<name> (_key, _value) when other datasets
       refer to this one (`key` is the pseudonym secret for NIP keys; `by_pseudonym`: see reference_join).
+
+    A reject names a column as the row's file does (`labels`, read.column_labels: 'jumlahJam (jp)'). A row the
+    reader already knows cannot be used (_why: a SIASN record whose person the export does not know) is rejected
+    for that alone, in the reader's words.
     """
     name = dataset.name
     columns = [c for c in dataset.columns if c.kind != PERSONAL]
-    params = Params()
+    params = Params(labels)
     trimmed = ", ".join(f"{text_of(c.name)} AS {c.name}" for c in dataset.columns)
     empty = " AND ".join(f"{c.name} IS NULL" for c in dataset.columns)
     typed = ", ".join(f"{parse_sql(c, params)} AS {parsed(c.name)}" for c in columns)
     texts = ", ".join(c.name for c in columns)
     parse = (
-        f"SELECT _row, _file, _line, CASE WHEN _total THEN 2 WHEN {empty} THEN 1 ELSE 0 END AS _skip, {texts},"
-        f" {typed} FROM (SELECT _row, _file, _line, _total, {trimmed} FROM ({rows[0]}))"
+        f"SELECT _row, _file, _line, CASE WHEN _total THEN 2 WHEN {empty} THEN 1 ELSE 0 END AS _skip, _why_column,"
+        f" _why, {texts}, {typed} FROM (SELECT _row, _file, _line, _total, _why_column, _why, {trimmed}"
+        f" FROM ({rows[0]}))"
     )
     joins = "".join(reference_join(ref, i, by_pseudonym) for i, ref in enumerate(dataset.references))
     referenced = {ref.column: i for i, ref in enumerate(dataset.references)}
@@ -514,7 +571,10 @@ def validate_dataset(
         f"r{referenced[c.name]}._value AS {parsed(c.name)}" if c.name in referenced else parsed(c.name) for c in columns
     )
     value_any, value_list = _problem_list(row_checks(dataset, params), params)
-    problems = f"CASE WHEN _skip = 0 AND ({value_any}) THEN {value_list}"
+    problems = (
+        "CASE WHEN _skip = 0 AND _why IS NOT NULL THEN [{'c': _why_column, 'm': _why}]"
+        f" WHEN _skip = 0 AND ({value_any}) THEN {value_list}"
+    )
     if dataset.references:
         ref_any, ref_list = _problem_list(reference_checks(dataset, params), params)
         problems += f" WHEN _skip = 0 AND ({ref_any}) THEN {ref_list}"

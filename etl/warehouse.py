@@ -198,6 +198,7 @@ RUN_COLUMNS_ADDED = (
     ("etl_runs", "validation_fingerprint VARCHAR"),  # what its rows were validated with (etl/reuse.py)
     ("etl_run_files", "reused BOOLEAN"),  # not read again: its rows taken over from the warehouse it replaced
     ("etl_run_files", "labels JSON"),  # the _file values of its rows: its name, or 'name [sheet]' per sheet
+    ("etl_runs", "not_loaded JSON"),  # the folder's files that belong to no dataset: file, reason, looks_like_data
 )
 
 
@@ -239,8 +240,13 @@ def record_run(con: duckdb.DuckDBPyConnection, run: dict, files: list[dict]) -> 
     are in etl_warnings and its notes, so older warehouses keep the same run tables)."""
     con.execute(
         "INSERT INTO etl_runs VALUES ($run_id, $started, $finished, $duration, $source, $synthetic, $outcome,"
-        " $rows_read, $rows_loaded, $rows_rejected, $rows_skipped, $phases, $ignored, $fingerprint)",
-        {**run, "phases": json.dumps(run["phases"]), "ignored": json.dumps(run["ignored"])},
+        " $rows_read, $rows_loaded, $rows_rejected, $rows_skipped, $phases, $ignored, $fingerprint, $not_loaded)",
+        {
+            **run,
+            "phases": json.dumps(run["phases"]),
+            "ignored": json.dumps(run["ignored"]),
+            "not_loaded": json.dumps(run.get("not_loaded", []), ensure_ascii=False),
+        },
     )
     if not files:
         return

@@ -155,3 +155,29 @@ def test_nonexistent_source_folder_exits_2_with_a_message(tmp_path, command):
     assert "tidak ditemukan" in done.stderr
     assert "Traceback" not in done.stderr
     assert not warehouse.exists()
+
+
+def test_load_exits_3_and_warns_when_a_file_that_looks_like_data_was_not_loaded(tmp_path):
+    """A cron job notices data left out: the status is not 0, yet the warehouse was replaced (unlike 2)."""
+    folder = write_folder(tmp_path / "sumber", minimal_rows())
+    (folder / "rekap_lama.csv").write_text("No;Uraian\n1;Bimtek\n", encoding="utf-8")
+    warehouse = tmp_path / "gudang" / "warehouse.duckdb"
+
+    done = run_etl("load", folder, warehouse=warehouse)
+
+    assert done.returncode == 3, done.stderr
+    assert "PERINGATAN: 1 file yang tampak seperti data tidak dimuat: rekap_lama.csv" in done.stderr
+    assert "rekap_lama.csv: nama file tidak diawali nama jenis data" in done.stdout
+    assert query(warehouse, "SELECT count(*) FROM raw_pegawai") == [(3,)]
+    assert run_etl("check", folder, "--json", warehouse=warehouse).returncode == 3
+
+
+def test_a_file_that_is_no_data_is_listed_with_why_and_leaves_the_status_0(tmp_path):
+    folder = write_folder(tmp_path / "sumber", minimal_rows())
+    (folder / "README.txt").write_text("Folder data pembinaan ASN", encoding="utf-8")
+
+    done = run_etl("check", folder, warehouse=tmp_path / "w.duckdb")
+
+    assert done.returncode == 0, done.stderr
+    assert "README.txt: bukan file data" in done.stdout
+    assert "PERINGATAN" not in done.stderr

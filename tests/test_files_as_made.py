@@ -236,3 +236,26 @@ def test_subtotal_rows_in_the_middle_of_a_sheet_are_skipped_not_rejected(tmp_pat
     assert rejects(db) == []
     assert report.datasets["pegawai"]["rows_loaded"] == 3
     assert [s["line"] for s in report.skipped] == [3, 5, 7]
+
+
+def test_a_pipe_delimited_contract_file_loads_like_the_semicolon_one(tmp_path, monkeypatch):
+    """'|' is how SIASN writes its Export Data ASN: accepted for any CSV, not for SIASN's alone."""
+    monkeypatch.setenv(PSEUDONYM_KEY_ENV, "kunci-uji-pipa-rahasia-yang-cukup-panjang-sekali")
+    people = minimal_rows()["pegawai"]
+    piped = "\n".join(line.replace(";", "|") for line in semicolon_lines(people)) + "\n"
+    report, db = loaded(folder_with_pegawai(tmp_path / "pipa", piped.encode()), tmp_path / "pipa")
+    assert report.errors == [] and rejects(db) == []
+    assert query(db, "SELECT * EXCLUDE (_file, _line) FROM raw_pegawai ORDER BY ALL") == clean_pegawai(tmp_path)
+
+
+def test_a_reject_names_a_column_as_the_file_heads_it_with_the_contract_column_in_brackets(tmp_path):
+    rows = minimal_rows()
+    rows["survei_kepuasan"] = [{"kota": "Pontianak", "opd": "Disdukcapil", "tanggal": "2024-05-01", "u1": "7"}]
+    folder = write_folder(tmp_path / "sumber", rows)
+    text = (folder / "survei_kepuasan.csv").read_text(encoding="utf-8")
+    (folder / "survei_kepuasan.csv").write_text(text.replace(",u1,", ",Persyaratan,", 1), encoding="utf-8")
+    report, db = loaded(folder, tmp_path)
+    assert report.errors == []
+    assert query(db, "SELECT file, line, column_name, reason FROM etl_rejects") == [
+        ("survei_kepuasan.csv", 2, "Persyaratan (u1)", "Nilai 7 harus antara 1 dan 4.")
+    ]

@@ -429,6 +429,20 @@ def test_an_xlsx_nip_typed_as_a_number_is_rejected_not_truncated(tmp_path):
     assert report.datasets["pegawai"]["rows_loaded"] == 2
 
 
+def test_a_nip_whose_last_digits_excel_made_000_is_rejected_saying_so(tmp_path):
+    """A NIP typed as a number and saved with a number format keeps 15 digits and ends in 000 (no NIP does: its
+    serial number starts at 001): the participation it does not find says why."""
+    folder = write_clean(tmp_path / "sumber")
+    cut = NIP_A[:15] + "000"
+    text = (folder / "peserta.csv").read_text(encoding="utf-8")
+    (folder / "peserta.csv").write_text(text.replace(NIP_A, cut, 1), encoding="utf-8")
+    report = pipeline.check(folder, collect_rejects=True)
+    [reject] = report.rejects
+    assert (reject["file"], reject["line"], reject["column_name"]) == ("peserta.csv", 2, "nip")
+    assert reject["reason"].startswith("NIP di kolom nip tidak ditemukan di data pegawai. NIP ini berakhiran 000")
+    assert "Teks" in reject["reason"]
+
+
 FIRST_CELLS = [
     "Jumlah",
     "TOTAL",

@@ -188,7 +188,8 @@ def test_the_load_report_names_the_mapping_of_each_file_and_what_it_assumed(both
 
 def test_a_kuadran_against_the_matrix_is_kept_with_a_warning(both):
     report, siasn_db, _ = both
-    assert [(w["file"], w["line"], w["column_name"]) for w in report.warnings] == [("skp22_2024.xlsx", 3, "predikat")]
+    skp = [(w["file"], w["line"], w["column_name"]) for w in report.warnings if w["dataset"] == "penilaian_kinerja"]
+    assert skp == [("skp22_2024.xlsx", 3, "predikat")]
     assert query(siasn_db, "SELECT count(*) FROM etl_rejects") == [(0,)]
 
 
@@ -211,7 +212,14 @@ def test_a_record_for_an_unknown_pns_id_is_rejected_with_its_file_and_line(tmp_p
     strangers = [{**PENGHARGAAN[0], "pnsOrangId": "TIDAK-ADA"}, *PENGHARGAAN]
     (folder / "penghargaan_siasn.json").write_text(json.dumps({"data": strangers}), encoding="utf-8")
     report = pipeline.check(folder, collect_rejects=True)
-    assert [(r["file"], r["line"], r["column_name"]) for r in report.rejects] == [("penghargaan_siasn.json", 1, "nip")]
+    assert [(r["file"], r["line"], r["column_name"], r["reason"]) for r in report.rejects] == [
+        (
+            "penghargaan_siasn.json",
+            1,
+            "pnsOrangId (nip)",
+            "pnsOrangId di baris ini tidak ada sebagai pns_id di ekspor Data ASN: pegawainya tidak dikenali.",
+        )
+    ]
     assert report.datasets["penghargaan"]["rows_loaded"] == 1
 
 
@@ -323,3 +331,160 @@ def test_each_siasn_kind_maps_only_the_datasets_it_names() -> None:
             if dataset not in kind.datasets:
                 with pytest.raises(KeyError, match=kind.name):
                     kind.mapping(dataset)
+
+
+# SIASN files as offices make them (issue 26): read like contract files (etl/layout.py), nothing dropped in silence,
+# and every reject in the file's own words.
+
+
+def write_book(path: Path, rows: list[list]) -> Path:
+    """Write `rows` as the only sheet of a workbook at `path` (an empty list is an empty row)."""
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def own_warnings(report: pipeline.Report, file: str) -> list[tuple[int, str]]:
+    """Return (line, column) of the warnings of one file of a report."""
+    return [(w["line"], w["column_name"]) for w in report.warnings if w["file"] == file]
+
+
+@pytest.mark.parametrize("form", ["xlsx", "csv"])
+def test_a_siasn_file_with_title_rows_above_its_header_loads_every_record(tmp_path, form):
+    folder = write_siasn_folder(tmp_path / "s")
+    (folder / "skp22_2024.xlsx").unlink()
+    title = ["REKAP SKP 2022 PEMERINTAH KOTA PONTIANAK"]
+    if form == "xlsx":  # rows 1-3 above the header: the records are rows 5 and 6
+        name = write_book(folder / "skp22_2024.xlsx", [title, ["Diunduh 02-01-2025"], [], SKP22_HEADER, *SKP22]).name
+    else:  # a title line, an empty line, the header: the records are rows 4 and 5
+        lines = [title[0] + ";;;", "", *(";".join(map(str, r)) for r in [SKP22_HEADER, *SKP22])]
+        name = "skp22_2024.csv"
+        (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = pipeline.check(folder, collect_rejects=True)
+    assert report.errors == [] and report.ignored_files == [] and report.rejects == []
+    assert report.datasets["penilaian_kinerja"]["rows_loaded"] == len(SKP22)
+    assert own_warnings(report, name) == [(6 if form == "xlsx" else 5, "predikat")]  # S2, at the row people see
+    notes = next(f["notes"] for f in report.files if f["file"] == name)
+    assert any("baris judul ditemukan di baris" in n for n in notes)
+
+
+def kursus_sheet(nip_as_number: bool = False) -> list[list]:
+    """Return the riwayat kursus of KURSUS as rows of a sheet (header first); with `nip_as_number` nipBaru is
+    stored as a number, as Excel keeps an 18-digit NIP typed into a cell formatted General."""
+    header = [k for k in KURSUS[0] if k != "path"]
+    rows = [[int(r[h]) if h == "nipBaru" and r[h] and nip_as_number else r[h] for h in header] for r in KURSUS]
+    return [header, *rows]
+
+
+def test_a_siasn_header_over_two_rows_loads_like_the_flat_file(tmp_path, monkeypatch):
+    monkeypatch.setenv(PSEUDONYM_KEY_ENV, "kunci-uji-siasn-rahasia-uji-yang-cukup-panjang")
+    flat = write_siasn_folder(tmp_path / "flat")
+    (flat / "rw-kursus.json").unlink()
+    write_book(flat / "kursus.xlsx", kursus_sheet())
+    merged = write_siasn_folder(tmp_path / "merged")
+    (merged / "rw-kursus.json").unlink()
+    header, *rows = kursus_sheet()
+    top = [None if h in ("namaKursus", "tanggalSelesaiKursus") else h for h in header]  # merged across or down
+    top = [{"jenisKursusNama": "Kursus", "tanggalKursus": "Tanggal"}.get(h, h) for h in top]
+    bottom = [{"jenisKursusNama": "Jenis Kursus Nama", "namaKursus": "Nama Kursus", "tanggalKursus": "Kursus",
+               "tanggalSelesaiKursus": "Selesai Kursus"}.get(h) for h in header]  # fmt: skip
+    write_book(merged / "kursus.xlsx", [top, bottom, *rows])
+    report = pipeline.load(merged, tmp_path / "m.duckdb")
+    assert report.errors == [] and report.ignored_files == []
+    assert pipeline.load(flat, tmp_path / "f.duckdb").errors == []
+    for table in ("program", "peserta"):
+        assert raw(tmp_path / "m.duckdb", table) == raw(tmp_path / "f.duckdb", table)
+    notes = next(f["notes"] for f in report.files if f["file"] == "kursus.xlsx")
+    assert any("tersusun dua baris (1 dan 2)" in n for n in notes)
+
+
+def test_subtotal_and_jumlah_rows_in_a_siasn_workbook_are_skipped_not_rejected(tmp_path):
+    folder = write_siasn_folder(tmp_path / "s")
+    subtotal = ["Subtotal Dinas Pendidikan", None, None, None, 1, None, 1, None, 1]
+    total = [None, "Jumlah", None, None, 2, None, 4, None, 4]  # the first filled cell says it, wherever it is
+    write_book(folder / "skp22_2024.xlsx", [SKP22_HEADER, SKP22[0], subtotal, SKP22[1], total])
+    report = pipeline.check(folder, collect_rejects=True)
+    assert report.rejects == []
+    assert report.datasets["penilaian_kinerja"]["rows_loaded"] == 2
+    assert report.datasets["penilaian_kinerja"]["rows_skipped"] == 2
+    assert [(s["file"], s["line"]) for s in report.skipped] == [("skp22_2024.xlsx", 3), ("skp22_2024.xlsx", 5)]
+
+
+def test_a_nipbaru_excel_stored_as_a_number_is_linked_by_idpns_and_loads_with_a_warning(tmp_path):
+    folder = write_siasn_folder(tmp_path / "s")
+    (folder / "rw-kursus.json").unlink()
+    write_book(folder / "kursus.xlsx", kursus_sheet(nip_as_number=True))  # K1's nipBaru lost its last digits
+    report = pipeline.check(folder, collect_rejects=True)
+    assert report.rejects == []
+    assert report.datasets["peserta"]["rows_loaded"] == 3
+    [warning] = [w for w in report.warnings if w["file"] == "kursus.xlsx"]
+    assert (warning["dataset"], warning["line"], warning["column_name"]) == ("peserta", 2, "nipBaru (nip)")
+    assert "dipotong Excel" in warning["reason"] and "dikenali dari idPns" in warning["reason"]
+
+
+@pytest.mark.parametrize("cut", ["1.98503E+17", "198503122010011000"], ids=["scientific", "last-digits-000"])
+def test_a_nipbaru_excel_cut_without_a_linking_id_is_rejected_saying_so(tmp_path, cut):
+    folder = write_siasn_folder(tmp_path / "s")
+    header = ["id", "idPns", "nipBaru", "jenisDiklatId", "namaKursus", "jumlahJam", "tanggalKursus"]
+    record = ["K7", "TIDAK-ADA", cut, "8", "Bimtek Arsip", "24", "01-03-2024"]
+    (folder / "kursus.csv").write_text(";".join(header) + "\n" + ";".join(record) + "\n", encoding="utf-8")
+    rejects = pipeline.check(folder, collect_rejects=True).rejects
+    mine = [(r["dataset"], r["line"], r["column_name"]) for r in rejects if r["file"] == "kursus.csv"]
+    assert mine == [("program", 2, "nipBaru (kota)"), ("peserta", 2, "nipBaru (nip)")]
+    for r in rejects:
+        assert "nipBaru tertulis sebagai angka yang dipotong Excel" in r["reason"] and "Teks" in r["reason"]
+
+
+def test_a_nip_excel_stored_as_a_number_in_the_export_is_rejected_not_loaded_as_another_person(tmp_path):
+    folder = write_siasn_folder(tmp_path / "s")
+    (folder / "Export_Data_ASN_20250101.csv").unlink()
+    rows = [[cell or None for cell in row] for row in EXPORT_ROWS]
+    rows[0][1] = int(NIP_A)  # Budi's nip_baru typed as a number: Excel keeps 15 significant digits
+    write_book(folder / "Export_Data_ASN.xlsx", [EXPORT_HEADER, *rows])
+    db = tmp_path / "w.duckdb"
+    report = pipeline.load(folder, db)
+    assert report.errors == []
+    assert query(db, "SELECT count(*) FROM raw_pegawai") == [(2,)]  # never as a made-up 18-digit NIP
+    rejects = query(db, "SELECT file, line, column_name, reason FROM etl_rejects ORDER BY dataset, file, line")
+    assert ("Export_Data_ASN.xlsx", 2, "nip_baru (nip)") in [r[:3] for r in rejects]
+    skp = next(r for r in rejects if r[0] == "skp22_2024.xlsx")  # Budi's SKP points at him by pnsDinilaiId
+    assert skp[1:3] == (2, "pnsDinilaiId (nip)") and "nip_baru-nya di ekspor Data ASN dipotong Excel" in skp[3]
+
+
+def test_a_record_whose_person_is_not_in_the_export_says_so_for_the_activity_and_the_participation(tmp_path):
+    folder = write_siasn_folder(tmp_path / "s")
+    stranger = {**KURSUS[1], "id": "K9", "idPns": "TIDAK-ADA"}
+    (folder / "rw-kursus.json").write_text(json.dumps({"data": [*KURSUS, stranger]}), encoding="utf-8")
+    rejects = pipeline.check(folder, collect_rejects=True).rejects
+    assert [(r["dataset"], r["file"], r["line"], r["column_name"], r["reason"]) for r in rejects] == [
+        ("program", "rw-kursus.json", 3, "idPns (kota)",
+         "idPns di baris ini tidak ada sebagai pns_id di ekspor Data ASN: kota kegiatannya (kota pegawai itu) tidak"
+         " diketahui."),
+        ("peserta", "rw-kursus.json", 3, "idPns (nip)",
+         "idPns di baris ini tidak ada sebagai pns_id di ekspor Data ASN: pegawainya tidak dikenali."),
+    ]  # fmt: skip
+    assert all("TIDAK-ADA" not in r["reason"] for r in rejects)  # a pns_id is personal data: never quoted
+
+
+def test_a_siasn_record_without_an_export_in_the_folder_says_the_export_is_missing(tmp_path):
+    rows = contract_rows()
+    folder = write_folder(tmp_path / "s", {"kota": rows["kota"], "pegawai": rows["pegawai"]})
+    (folder / "rw-kursus.json").write_text(json.dumps(KURSUS), encoding="utf-8")
+    rejects = pipeline.check(folder, collect_rejects=True).rejects
+    program = [(r["line"], r["column_name"], r["reason"]) for r in rejects if r["dataset"] == "program"]
+    assert [(line, column) for line, column, _ in program] == [(1, "nipBaru (kota)"), (2, "idPns (kota)")]
+    assert all("folder ini tidak berisi file ekspor Data ASN" in reason for _, _, reason in program)
+
+
+def test_a_siasn_reject_names_the_column_as_the_file_does_with_the_contract_column_in_brackets(tmp_path):
+    folder = write_siasn_folder(tmp_path / "s")
+    kursus = [{**KURSUS[0], "jumlahJam": "dua puluh"}, {**KURSUS[1], "tanggalKursus": None}]
+    (folder / "rw-kursus.json").write_text(json.dumps(kursus), encoding="utf-8")
+    rejects = pipeline.check(folder, collect_rejects=True).rejects
+    assert [(r["line"], r["column_name"], r["reason"]) for r in rejects if r["dataset"] == "program"] == [
+        (1, "jumlahJam (jp)", "'dua puluh' bukan bilangan bulat."),
+        (2, "tanggalKursus (tanggal_mulai)", "Kolom tanggalKursus (tanggal_mulai) wajib diisi."),
+        (2, "tanggalSelesaiKursus (tanggal_selesai)", "Kolom tanggalSelesaiKursus (tanggal_selesai) wajib diisi."),
+    ]

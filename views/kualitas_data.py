@@ -1,5 +1,5 @@
-"""Kualitas data: load history, rows read/loaded/rejected/skipped, rejects and warnings by problem, freshness and
-completeness per city, so a reader knows how far a comparison can be trusted."""
+"""Kualitas data: load history, rows read/loaded/rejected/skipped, the folder's files not loaded and why, rejects and
+warnings by problem, freshness and completeness per city, so a reader knows how far a comparison can be trusted."""
 
 import streamlit as st
 
@@ -55,6 +55,14 @@ st.caption(t("kq_datasets_caption", lang))
 st.dataframe(tables.for_screen(fetch(quality.dataset_counts), lang, zone), hide_index=True)
 with st.expander(t("kq_files", lang)):
     st.dataframe(tables.for_screen(fetch(quality.latest_files), lang, zone), hide_index=True)
+
+st.header(t("kq_not_loaded", lang))  # every file of the folder loads or is named here, with why
+not_loaded = fetch(quality.files_not_loaded)
+if not_loaded.empty:
+    st.markdown(t("kq_all_loaded", lang))
+else:
+    st.caption(t("kq_not_loaded_caption", lang))
+    st.dataframe(tables.for_screen(not_loaded, lang, zone), hide_index=True)
 
 sections = (  # rows that cannot be used (not loaded), then rows loaded as recorded but doubtful
     ("kq_rejects", None, quality.rejects_by_problem, "in_no_rejects"),

@@ -72,6 +72,17 @@ def dataset_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return out[["dataset", "files", *counts, "rows_warned"]]
 
 
+@query(grain=("file",), columns={"looks_like_data": LOAD})
+def files_not_loaded(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return one row per file of the source folder that the latest load did not load (it belongs to no dataset),
+    those that look like data first. Columns: file, reason (Indonesian), looks_like_data (a .csv, .xlsx, .json
+    or other spreadsheet: its absence changes figures). Empty for a warehouse loaded before this was recorded."""
+    recorded = "SELECT count(*) AS n FROM duckdb_columns() WHERE table_name = 'etl_runs' AND column_name = 'not_loaded'"
+    if run(con, recorded)["n"].iloc[0] == 0:
+        return pd.DataFrame(columns=["file", "reason", "looks_like_data"])
+    return run(con, query_sql("kualitas_tidak_dimuat"))
+
+
 @query(grain=("dataset", "file", "line", "column_name"), columns={"line": LABEL})
 def load_warnings(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Return the latest load's warnings: one row per doubt about a row that was loaded as recorded.

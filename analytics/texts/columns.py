@@ -113,6 +113,7 @@ TEXT: dict[str, dict[str, str]] = {
     "col_line": {"id": "Baris ke", "en": "Line"},
     "col_reason": {"id": "Keterangan", "en": "Note"},
     "col_notes": {"id": "Catatan", "en": "Notes"},
+    "col_looks_like_data": {"id": "Tampak seperti data", "en": "Looks like data"},
     "col_run_id": {"id": "Kode muat", "en": "Run id"},
     "col_finished_at_utc": {"id": "Selesai", "en": "Finished"},
     "col_outcome": {"id": "Hasil", "en": "Outcome"},

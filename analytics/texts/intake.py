@@ -210,5 +210,16 @@ TEXT: dict[str, dict[str, str]] = {
         "Check them and correct the source if needed.",
     },
     "kq_no_warnings": {"id": "Tidak ada baris dengan peringatan.", "en": "No row has a warning."},
+    "kq_not_loaded": {"id": "File yang tidak dimuat", "en": "Files not loaded"},
+    "kq_not_loaded_caption": {
+        "id": "File di folder sumber yang bukan milik jenis data mana pun, dengan alasannya. File yang tampak seperti "
+        "data (CSV, Excel, JSON) dan tidak dimuat mengubah angka: ganti namanya atau perbaiki kolomnya, lalu muat lagi.",
+        "en": "Files of the source folder that belong to no dataset, with why. A file that looks like data (CSV, "
+        "Excel, JSON) and was not loaded changes the figures: rename it or fix its columns, then load again.",
+    },
+    "kq_all_loaded": {
+        "id": "Semua file di folder sumber dimuat.",
+        "en": "Every file of the source folder was loaded.",
+    },
     # Column headings of the intake and quality tables
 }
