@@ -302,7 +302,7 @@ def _add_exits(df: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
     exit_day = _first_of_month(start + (rng.random(n) * np.maximum(span, 0)).astype("timedelta64[D]"))
     other &= (span > 0) & (exit_day > tmt)
     keluar = np.where(other & (np.isnat(keluar) | (exit_day < keluar)), exit_day, keluar)
-    df = df.assign(keluar=keluar)
+    df = df.assign(keluar=keluar, pensiun=keluar == retire)
     keep = (np.isnat(keluar) | (keluar >= _day(2021))) & (np.isnat(keluar) | (keluar > tmt))
     return df[keep].reset_index(drop=True)
 
@@ -455,5 +455,11 @@ def pegawai_rows(city: City, df: pd.DataFrame) -> pd.DataFrame:
             "pendidikan": df["pendidikan"].to_numpy(),
             "tmt_masuk": _iso(_d(df["tmt"])),
             "tanggal_keluar": _iso(_d(df["keluar"])),
+            # as SIASN names it (siasn_ref_kedudukan_hukum.csv): in service, retired at BUP, or left otherwise
+            "kedudukan_hukum": np.where(
+                np.isnat(_d(df["keluar"])),
+                "Aktif",
+                np.where(df["pensiun"].fillna(False).astype(bool), "Mencapai BUP", "Tidak Aktif"),
+            ),
         }
     )

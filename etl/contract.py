@@ -243,6 +243,7 @@ DATASETS: dict[str, Dataset] = {
                 Column("pendidikan", required=False),
                 Column("tmt_masuk", DATE),
                 Column("tanggal_keluar", DATE, required=False),
+                Column("kedudukan_hukum", required=False),  # as SIASN names it: for reconciling headcounts
             ),
             key=("nip",),
             references=(Reference("kota", "kota", "kota"),),

@@ -620,6 +620,16 @@ def tanggal_keluar(record: dict, kategori: str) -> tuple[str | None, str | None]
     )
 
 
+def kedudukan_hukum(record: dict) -> str | None:
+    """Return an Export Data ASN record's kedudukan hukum as SIASN names it: the name written, else the name of
+    its code (codes.KEDUDUKAN_HUKUM), else the code as written; None when empty."""
+    written, code = record.get("kedudukanhukumnama"), record.get("kedudukanhukumid")
+    if written or not code:
+        return written
+    known = codes.KEDUDUKAN_HUKUM.get(int(code)) if code.strip().isdigit() else None
+    return known[0] if known else code
+
+
 def jenis_kelamin(value: str | None) -> str | None:
     """Return L or P for SIASN's M/F, Pria/Wanita, Laki-laki/Perempuan, 1/2; other values as written."""
     key = (value or "").strip().lower()
@@ -657,6 +667,7 @@ def _pegawai(r: dict, people: People, line: int) -> dict:
         "pendidikan": r.get("tingkatpendidikannama"),
         "tmt_masuk": tmt_masuk(r, jenis),
         "tanggal_keluar": keluar,
+        "kedudukan_hukum": kedudukan_hukum(r),
     }
     return row | ({WARNINGS: doubts} if doubts else {})
 

@@ -16,7 +16,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 from conftest import query, write_folder
+from test_skm_form import HEADER, SCALE_ANSWERS, csv_text
 
+from analytics.queries import quality
+from analytics.queries.db import open_warehouse
+from analytics.queries.filters import Filters
 from etl import pipeline
 
 # The Export Data ASN fields, in the export's order (siasn_field_lists.csv, "SIASN Export Data ASN" CSV).
@@ -327,3 +331,93 @@ def test_an_exit_date_in_the_file_is_used_as_it_is(tmp_path):
     report = pipeline.load(write_export_folder(tmp_path / "s", people, ("tanggal_keluar",)), db)
     assert query(db, "SELECT tanggal_keluar::VARCHAR FROM raw_pegawai") == [("2023-08-17",)]
     assert [w for w in report.warnings if w["dataset"] == "pegawai"] == []
+
+
+def test_the_reconciliation_counts_the_export_as_it_states_it_and_as_the_warehouse_does(loaded):
+    # counted here from PEOPLE: (jenis ASN, kedudukan hukum as the export names it) -> (in the file, in service 2024)
+    _, db = loaded
+    expected: dict[tuple[str, str], list[int]] = {}
+    for p in PEOPLE:
+        named = p.kedudukan[1] or p.kedudukan[0]
+        counts = expected.setdefault((p.expected[0], named), [0, 0])
+        counts[0] += 1
+        counts[1] += 2024 in p.aktif
+    con = open_warehouse(db)
+    try:
+        found = quality.reconciliation(con, Filters(kota=("Pontianak",), tahun_awal=2022, tahun_akhir=2024))
+    finally:
+        con.close()
+    assert {(r.jenis_asn, r.kedudukan_hukum): [r.di_berkas, r.bekerja] for r in found.itertuples()} == expected
+    assert (found["dimuat"] == found["di_berkas"]).all() and (found["ditolak"] == 0).all()
+
+
+# A BKPSDM's own downloads with a few broken rows planted: (file, line) -> what is wrong. Everything else must load
+# and the headline numbers must equal what is counted here from the same files.
+FORM_ANSWERS = SCALE_ANSWERS  # three respondents of Pontianak's Disdukcapil, PermenPANRB 14/2017 wording
+PREDIKAT = {1: "Sangat Baik", 2: "Baik", 3: "Butuh Perbaikan", 4: "Kurang", 5: "Sangat Kurang"}  # kuadran codes
+
+
+def downloads_with_planted_rows(folder: Path) -> tuple[Path, set[tuple[str, int]]]:
+    """Write PEOPLE's export, kursus and SKP, one more person whose jenis kelamin is 'X', a kursus of 'dua belas'
+    JP, an SKP with kuadran 9 and a survey form; return the folder and the planted (file, line) rows."""
+    broken = Person(PNS_DAERAH, AKTIF, (*JFU, "Pengadministrasi Umum"), "II/a", "01-02-1980",
+                    {"tmt_cpns": "01-01-2010"}, ("PNS", "Pelaksana", "II/a", "2010-01-01", None), YEARS,
+                    extra={"jenis_kelamin": "X"})  # fmt: skip
+    write_export_folder(folder, [*PEOPLE, broken])
+    kursus = json.loads((folder / "rw-kursus.json").read_text())
+    kursus["data"].append({**kursus["data"][0], "id": "KX", "jumlahJam": "dua belas"})
+    (folder / "rw-kursus.json").write_text(json.dumps(kursus), encoding="utf-8")
+    book = openpyxl.load_workbook(folder / "skp22.xlsx")
+    book.active.append(["SX", pns_id(0), "2024", 9])
+    book.save(folder / "skp22.xlsx")
+    rows = [HEADER] + [
+        [f"2024/05/0{r + 1} 9:00:00 AM GMT+7", "", "", "Pontianak", "Disdukcapil", *written, ""]
+        for r, (written, _) in enumerate(FORM_ANSWERS)
+    ]
+    (folder / "skm_disdukcapil.csv").write_text(csv_text(rows), encoding="utf-8")
+    planted = {
+        ("Export_Data_ASN_Pontianak.csv", len(PEOPLE) + 2),
+        ("rw-kursus.json", len(kursus["data"])),
+        ("skp22.xlsx", len(SKP) + 2),
+    }
+    return folder, planted
+
+
+def test_a_bkpsdms_downloads_add_up_to_what_the_files_say(tmp_path):
+    folder, planted = downloads_with_planted_rows(tmp_path / "s")
+    db = tmp_path / "w.duckdb"
+    report = pipeline.load(folder, db)
+    assert report.errors == []
+    rejected = {(f, line) for f, line in query(db, "SELECT DISTINCT file, line FROM etl_rejects")}
+    assert rejected == planted  # only the planted rows, nothing else
+    active = {y: [i for i, p in enumerate(PEOPLE) if y in p.aktif] for y in YEARS}
+    pns = {y: [i for i in active[y] if PEOPLE[i].expected[0] == "PNS"] for y in YEARS}
+    jp = {(i, int(end[-4:])): 0 for i, _, end in KURSUS}
+    for i, hours, end in KURSUS:
+        jp[(i, int(end[-4:]))] += hours
+    rated = {y: [PREDIKAT[k] for i, year, k in SKP if year == y and i in active[y]] for y in YEARS}
+    expected = {
+        "jumlah_asn": {y: len(active[y]) for y in YEARS},
+        "jumlah_pns": {y: len(pns[y]) for y in YEARS},
+        "pns_memenuhi_20jp": {y: sum(jp.get((i, y), 0) >= 20 for i in pns[y]) for y in YEARS},
+        "jp_total": {y: sum(jp.get((i, y), 0) for i in active[y]) or None for y in YEARS},
+        "jumlah_dinilai": {y: len(rated[y]) for y in YEARS},
+    }
+    for column, by_year in expected.items():
+        assert scorecard(db, column) == by_year, column
+    for y in YEARS:
+        share = scorecard(db, "persen_sangat_baik")[y]
+        assert share == (pytest.approx(100 * rated[y].count("Sangat Baik") / len(rated[y])) if rated[y] else None)
+    assert report.datasets["peserta"]["rows_loaded"] == len(KURSUS)
+    assert report.datasets["penilaian_kinerja"]["rows_loaded"] == len(SKP)
+    # IKM (PermenPANRB 14/2017): the mean of each unsur's mean answer, times 25
+    means = [sum(values[u] for _, values in FORM_ANSWERS) / len(FORM_ANSWERS) for u in range(9)]
+    assert scorecard(db, "ikm")[2024] == pytest.approx(25 * sum(means) / 9, abs=0.005)
+    # the reconciliation shows the rejected person where the file put them
+    con = open_warehouse(db)
+    try:
+        found = quality.reconciliation(con, Filters(kota=("Pontianak",), tahun_awal=2022, tahun_akhir=2024))
+    finally:
+        con.close()
+    aktif = found[(found["jenis_asn"] == "PNS") & (found["kedudukan_hukum"] == "Aktif")].iloc[0]
+    assert (aktif["ditolak"], aktif["di_berkas"] - aktif["dimuat"]) == (1, 1)

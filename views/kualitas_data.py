@@ -47,6 +47,10 @@ st.header(t("kq_freshness", lang))
 st.caption(t("kq_freshness_caption", lang))
 st.dataframe(tables.for_screen(quality.freshness(cover), lang, zone), hide_index=True)
 
+st.header(t("kq_reconcile", lang))
+st.caption(t("kq_reconcile_caption", lang, year=f.tahun_akhir))
+st.dataframe(tables.for_screen(fetch(quality.reconciliation, f), lang, zone), hide_index=True)
+
 if not load_wide:
     st.info(t("sc_load_wide", lang), icon=":material/visibility_lock:")
     st.stop()

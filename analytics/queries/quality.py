@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 
 from analytics.queries.db import query_sql, run
-from analytics.queries.declare import LABEL, LOAD, query
+from analytics.queries.declare import COUNT, LABEL, LOAD, query
 from analytics.queries.filters import Filters
 from etl.contract import LOAD_ORDER
 
@@ -134,6 +134,23 @@ def reject_groups_of(rejects: list[dict]) -> pd.DataFrame:
         return run(con, query_sql("kualitas_penolakan"))
     finally:
         con.close()
+
+
+@query(
+    grain=("kota", "jenis_asn", "kedudukan_hukum"),
+    columns={"di_berkas": COUNT, "dimuat": COUNT, "ditolak": COUNT, "bekerja": COUNT},
+    totals=(("di_berkas", ("dimuat", "ditolak")),),
+)
+def reconciliation(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    """Return the pegawai files' headcount as they state it against the warehouse's, per chosen kota, jenis_asn
+    and kedudukan_hukum (as SIASN names it): di_berkas (rows of the files), dimuat, ditolak, and bekerja (loaded
+    and in service at the end of the filters' last year). Empty for a warehouse loaded before kedudukan_hukum
+    was recorded."""
+    recorded = "SELECT count(*) AS n FROM duckdb_columns() WHERE table_name = 'stg_pegawai' AND column_name = $c"
+    if run(con, recorded, {"c": "kedudukan_hukum"})["n"].iloc[0] == 0:
+        columns = ["kota", "jenis_asn", "kedudukan_hukum", "di_berkas", "dimuat", "ditolak", "bekerja"]
+        return pd.DataFrame(columns=columns)
+    return run(con, query_sql("kualitas_rekonsiliasi"), f.params())
 
 
 # baris of the people datasets (pegawai, peserta, penilaian_kinerja...) count people, and a small city-year's

@@ -2,6 +2,12 @@
 
 TEXT: dict[str, dict[str, str]] = {
     "col_kota": {"id": "Kota", "en": "City"},
+    "col_jenis_asn": {"id": "Jenis ASN", "en": "ASN type"},
+    "col_kedudukan_hukum": {"id": "Kedudukan hukum", "en": "Legal status"},
+    "col_di_berkas": {"id": "Di berkas", "en": "In the files"},
+    "col_dimuat": {"id": "Dimuat", "en": "Loaded"},
+    "col_ditolak": {"id": "Ditolak", "en": "Rejected"},
+    "col_bekerja": {"id": "Masih bekerja akhir tahun", "en": "In service at year end"},
     "col_provinsi": {"id": "Provinsi", "en": "Province"},
     "col_tahun": {"id": "Tahun", "en": "Year"},
     "col_opd": {"id": "OPD", "en": "Agency"},

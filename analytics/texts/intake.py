@@ -183,6 +183,17 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Tahun terakhir yang ada datanya (dan tanggal terakhir bila data itu bertanggal).",
         "en": "The latest year with data (and the latest date where the data is dated).",
     },
+    "kq_reconcile": {"id": "Jumlah pegawai: berkas dan gudang data", "en": "Headcount: the files and the warehouse"},
+    "kq_reconcile_caption": {
+        "id": "Per kota, jenis ASN dan kedudukan hukum seperti tertulis di berkas pegawai (ekspor Data ASN SIASN): "
+        "baris di berkas, yang dimuat, yang ditolak, dan yang dihitung masih bekerja pada akhir {year} (yang "
+        "masuk angka utama tahun itu). Cocokkan dengan dasbor SIASN sendiri. Kelompok di bawah 5 orang tertulis "
+        '"<5".',
+        "en": "Per city, ASN type and legal status (kedudukan hukum) as the employee files write them (SIASN's "
+        "Data ASN export): rows in the files, loaded, rejected, and counted as still in service at the end of "
+        "{year} (those in that year's headline figures). Match them with SIASN's own dashboard. Groups under 5 "
+        'people read "<5".',
+    },
     "kq_datasets": {"id": "Pemuatan terakhir per jenis data", "en": "Latest load per dataset"},
     "kq_datasets_caption": {
         "id": "Dibaca = dimuat + ditolak; baris yang dilewati (kosong, Jumlah/Total) dihitung terpisah.",

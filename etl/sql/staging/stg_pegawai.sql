@@ -10,5 +10,6 @@ SELECT
     tahun_lahir,
     pendidikan,
     tmt_masuk,
-    tanggal_keluar
+    tanggal_keluar,
+    kedudukan_hukum
 FROM raw_pegawai
