@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import fcntl
+import io
 import os
 import re
 import shutil
@@ -38,6 +39,16 @@ PAGE_PATHS = tuple("" if s == DEFAULT_PAGE else Path(s).stem for s in PAGE_SCRIP
 NIP_A = "198503122010011001"
 NIP_B = "199001012015032002"
 NIP_C = "197805052005011003"
+
+
+def csv_bytes(dataset: str, rows: list[dict]) -> bytes:
+    """Return rows of `dataset` as a comma CSV with the contract's header (what an upload sends)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=[c.name for c in DATASETS[dataset].columns], lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: row.get(k, "") for k in writer.fieldnames})
+    return out.getvalue().encode()
 
 
 def write_csv(folder: Path, name: str, rows: list[dict], columns: list[str] | None = None) -> Path:

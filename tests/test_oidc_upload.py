@@ -7,8 +7,6 @@ byte for byte what they were."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import subprocess
@@ -17,14 +15,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import NIP_C, load_rows, minimal_rows, pegawai
+from conftest import NIP_C, csv_bytes, load_rows, minimal_rows, pegawai
 from playwright.sync_api import Page, expect
 from real_browser import chromium_page, free_port, open_and_wait, serve
 from real_oidc import auth_section, provider, sign_in
 
 import settings
 from analytics.texts import t
-from etl.contract import DATASETS
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,14 +37,9 @@ role = "admin"
 
 def disguised(folder: Path) -> Path:
     """Write pegawai-0.csv: Jambi's employee NIP_C marked as Pontianak's."""
-    row = pegawai(NIP_C, kota="Pontianak")
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[c.name for c in DATASETS["pegawai"].columns], lineterminator="\n")
-    writer.writeheader()
-    writer.writerow({k: row.get(k, "") for k in writer.fieldnames})
     path = folder / "unggahan" / "pegawai-0.csv"
     path.parent.mkdir()
-    path.write_text(out.getvalue())
+    path.write_bytes(csv_bytes("pegawai", [pegawai(NIP_C, kota="Pontianak")]))
     return path
 
 

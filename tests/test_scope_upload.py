@@ -4,12 +4,10 @@ naming the rows, and nothing is written; restoring a warehouse is for admins of 
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pytest
-from conftest import NIP_A, NIP_C, minimal_rows, pegawai, program, write_folder
+from conftest import NIP_A, NIP_C, csv_bytes, minimal_rows, pegawai, program, write_folder
 from in_process_app import open_signed_in
 from streamlit.testing.v1 import AppTest
 
@@ -17,7 +15,6 @@ import settings
 from access import audit
 from analytics.texts import t
 from etl import intake, pipeline
-from etl.contract import DATASETS
 from settings import SOURCE_ENV, WAREHOUSE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,16 +22,6 @@ PONTIANAK = frozenset({"Pontianak"})
 NIP_NEW = "199203042018011004"
 
 pytestmark = pytest.mark.slow  # each test previews and loads uploads into a warehouse of its own
-
-
-def csv_bytes(dataset: str, rows: list[dict]) -> bytes:
-    """Return rows of `dataset` as a comma CSV with the contract's header."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[c.name for c in DATASETS[dataset].columns], lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: row.get(k, "") for k in writer.fieldnames})
-    return out.getvalue().encode()
 
 
 @pytest.fixture

@@ -6,8 +6,6 @@ The preview shows such an admin their own files only."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import subprocess
@@ -16,27 +14,16 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import NIP_A, NIP_C, minimal_rows, pegawai, program, write_folder
+from conftest import NIP_A, NIP_C, csv_bytes, minimal_rows, pegawai, program, write_folder
 
 import settings
 from etl import intake, pipeline, scoped_write
-from etl.contract import DATASETS
 
 ROOT = Path(__file__).resolve().parent.parent
 PONTIANAK = frozenset({"Pontianak"})
 NIP_D = "198807072012011007"  # a second Jambi employee
 
 pytestmark = pytest.mark.slow  # each test loads and previews into warehouses of its own
-
-
-def csv_bytes(dataset: str, rows: list[dict]) -> bytes:
-    """Return rows of `dataset` as a comma CSV with the contract's header."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[c.name for c in DATASETS[dataset].columns], lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: row.get(k, "") for k in writer.fieldnames})
-    return out.getvalue().encode()
 
 
 def rows_with_jambi() -> dict[str, list[dict]]:
