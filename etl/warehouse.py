@@ -283,6 +283,7 @@ def domain_macros() -> str:
             f"CREATE MACRO mutu_batas(mutu) AS CASE mutu {bands} END;",
             f"CREATE MACRO penimbang(nama) AS CASE nama {weights} END::DOUBLE;",
             f"CREATE MACRO ikm_konvensi() AS '{ikm_convention()}';",
+            f"CREATE MACRO gudang_bentuk() AS {SHAPE};",
         )
     )
 
@@ -328,6 +329,24 @@ def new_run_id(started: dt.datetime) -> str:
     """Return the id of a load or restore started at `started` (UTC): its second and six random hex
     digits, e.g. '20240312T081500-1a2b3c'."""
     return started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+
+
+# The warehouse's shape: the tables and columns the app reads. Bump it with every change to them (a column of a
+# mart or a staging view, a new table), so the app asks for a reload instead of failing on a missing column. A
+# warehouse made before the shape was recorded reads as 1.
+SHAPE = 2  # 2: ringkasan_kota_tahun.jumlah_lulus_kegiatan, stg_pegawai.kedudukan_hukum (December 2026)
+
+
+def shape(db: Path) -> int:
+    """Return the shape of the warehouse at `db` (SHAPE when it was made by this code; 1 when made before the
+    shape was recorded). The file must open (etl.warehouse.damage says when it does not)."""
+    con = duckdb.connect(str(db), read_only=True, config=DUCKDB_CONFIG)
+    try:
+        return int(con.execute("SELECT gudang_bentuk()").fetchone()[0])
+    except duckdb.Error:  # no such macro: made before it existed
+        return 1
+    finally:
+        con.close()
 
 
 def damage(db: Path, full: bool = True) -> str | None:

@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import duckdb
 import pytest
 import streamlit as st
 from conftest import DASHBOARD, minimal_rows, pegawai, query, write_csv, write_folder
@@ -29,7 +30,7 @@ import settings
 from analytics.texts import t
 from etl import backup, intake, pipeline, scratch
 from etl.pseudonym import MIN_KEY_LENGTH, key_file
-from etl.warehouse import damage
+from etl.warehouse import SHAPE, damage, shape
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -331,6 +332,30 @@ def test_pulihkan_refuses_a_damaged_copy_and_changes_nothing(kept: Path, tmp_pat
     assert restore.returncode == 2 and "rusak" in err and "Traceback" not in err
     assert kept.read_bytes() == before
     assert etl("pulihkan", "5", "--db", str(kept), tmp=tmp_path / "tmp").wait(timeout=120) == 2  # no 5th copy
+
+
+def test_a_warehouse_of_an_older_shape_asks_for_a_reload_instead_of_failing(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # made before the shape was recorded (no gudang_bentuk macro, as every warehouse before December 2026)
+    db = tmp_path / "gudang" / "warehouse.duckdb"
+    assert pipeline.load(folder, db).status == "ok" and shape(db) == SHAPE
+    con = duckdb.connect(str(db))
+    con.execute("DROP MACRO gudang_bentuk")
+    con.close()
+    assert shape(db) == 1
+    monkeypatch.setenv(settings.WAREHOUSE_ENV, str(db))
+    for lang in ("id", "en"):
+        at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
+        at.query_params["lang"] = lang
+        at.run()
+        assert not at.exception and [e.value for e in at.error] == [t("warehouse_outdated", lang)]
+    export = [sys.executable, "-m", "analytics", "export", "--db", str(db), "--tahun", "2024", "--format", "csv"]
+    done = subprocess.run([*export, "--out", "x.zip"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and t("warehouse_outdated", "id") in done.stderr and "Traceback" not in done.stderr
+    assert pipeline.load(folder, db).status == "ok" and shape(db) == SHAPE  # a plain load makes it again
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=60).run()
+    assert not at.exception and not at.error
 
 
 @pytest.mark.parametrize("how", ["terpotong", "tertimpa"])

@@ -23,7 +23,7 @@ from analytics.privacy.scope import OutOfScope
 from analytics.queries.db import open_warehouse, warehouse_version
 from analytics.queries.filters import Filters
 from etl import scratch
-from etl.warehouse import damage
+from etl.warehouse import SHAPE, damage, shape
 from settings import warehouse_path
 from ui import auth
 
@@ -103,6 +103,19 @@ def readable() -> bool:
     """Return True when the warehouse file exists and can be read (a damaged one: the pages say so)."""
     path = current_path()
     return available() and _readable(str(path), warehouse_version(path))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _shape(path: str, version: str) -> int:
+    """Return the shape of this version of the warehouse (etl.warehouse.shape); cached per version."""
+    return shape(Path(path))
+
+
+def outdated() -> bool:
+    """Return True when the readable warehouse was made by an older version of the app, in another shape
+    (etl.warehouse.SHAPE): its data must be loaded again before the pages can read it."""
+    path = current_path()
+    return _shape(str(path), warehouse_version(path)) != SHAPE
 
 
 class Damaged(RuntimeError):

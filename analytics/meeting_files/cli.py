@@ -28,6 +28,7 @@ from analytics.privacy.scope import own
 from analytics.queries.db import open_warehouse
 from analytics.queries.filters import Filters
 from analytics.texts import LANGS, t
+from etl.warehouse import SHAPE, damage, shape
 from settings import SECRETS_FILE, warehouse_path
 
 EXIT_BAD_CHOICE = 2
@@ -100,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     db = warehouse_path(args.db)
     if not db.exists():
         return _fail(t("no_warehouse", args.lang, path=db), EXIT_BAD_CHOICE)
+    if damage(db, full=False) is None and shape(db) != SHAPE:  # made by an older version: columns are missing
+        return _fail(t("warehouse_outdated", args.lang), EXIT_BAD_CHOICE)
     if args.sebagai is not None and grants.email_address(args.sebagai) is None:  # "" is not the local mode
         refused(args, db, "--sebagai bukan satu alamat e-mail")
         return _fail(f"--sebagai harus satu alamat e-mail (nama@domain), bukan {args.sebagai!r}.", EXIT_BAD_CHOICE)

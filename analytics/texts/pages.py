@@ -44,6 +44,14 @@ TEXT: dict[str, dict[str, str]] = {
         " *Upload data* page, or `python -m etl pulihkan`) or load all the data again"
         " (`python -m etl load FOLDER --penuh`).",
     },
+    "warehouse_outdated": {
+        "id": "Gudang data ini dibuat oleh versi aplikasi yang lebih lama, dan bentuknya sudah berubah. Admin perlu"
+        " memuat ulang datanya: `python -m etl load FOLDER` (atau unggah lewat halaman *Unggah data*); untuk data"
+        " contoh, hapus gudang data lalu jalankan `make run`.",
+        "en": "This warehouse was made by an older version of the app, and its shape has changed. An admin needs to"
+        " load the data again: `python -m etl load FOLDER` (or upload on the *Upload data* page); for the demo"
+        " data, delete the warehouse and run `make run`.",
+    },
     "no_warehouse": {
         "id": "Gudang data belum ada di `{path}`. Jalankan `make run` (membuat data contoh) atau "
         "`python -m etl load FOLDER`.",
