@@ -23,6 +23,7 @@ import duckdb
 
 import domain
 import settings
+from domain import ip_asn
 from etl.contract import DATASETS, LOAD_ORDER, NIP, PERSONAL, TARGETS, TEXT, Dataset
 from etl.pseudonym import pseudonym_sql, stored_name
 from settings import DUCKDB_CONFIG, IKM_PENIMBANG_ENV
@@ -39,6 +40,7 @@ MARTS: tuple[str, ...] = (
     "kegiatan",
     "ringkasan_kota_tahun",
     "kesenjangan_20jp",
+    "ip_asn_pegawai_tahun",
 )
 # Views over the marts: names the analyses read, without writing the rows a second time.
 MART_VIEWS: tuple[str, ...] = ("analisis_pegawai_tahun",)
@@ -284,6 +286,52 @@ def domain_macros() -> str:
             f"CREATE MACRO penimbang(nama) AS CASE nama {weights} END::DOUBLE;",
             f"CREATE MACRO ikm_konvensi() AS '{ikm_convention()}';",
             f"CREATE MACRO gudang_bentuk() AS {SHAPE};",
+            ip_asn_macros(),
+        )
+    )
+
+
+def _text(value: str) -> str:
+    """Return one of our own constants as an SQL string literal (quotes doubled)."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _case(expression: str, values: dict[str, object], otherwise: str = "NULL") -> str:
+    """Return `CASE expression WHEN 'key' THEN value ... ELSE otherwise END` for a table of our own constants (a
+    string value is written as a literal, a number as it is)."""
+    whens = " ".join(
+        f"WHEN {_text(key)} THEN {_text(value) if isinstance(value, str) else value}" for key, value in values.items()
+    )
+    return f"CASE {expression} {whens} ELSE {otherwise} END"
+
+
+def ip_asn_macros() -> str:
+    """Return the SQL that makes the IP ASN point tables of domain.ip_asn macros (read by
+    etl/sql/marts/ip_asn_pegawai_tahun.sql): ipasn_kualifikasi(pendidikan), ipasn_kelompok(kategori_jabatan),
+    ipasn_butir(jenis), ipasn_butir_tahun(butir) (NULL: ever), ipasn_butir_jp(butir),
+    ipasn_kompetensi(kelompok, butir), ipasn_kinerja(predikat) and ipasn_disiplin(tingkat), points as DOUBLE."""
+    key = f"regexp_replace(lower(pendidikan), {_text(ip_asn.PENDIDIKAN_KEY_DROP)}, '', 'g')"
+    kualifikasi = {k: ip_asn.KUALIFIKASI[level] for k, level in ip_asn.PENDIDIKAN_LEVEL.items()}
+    butir = {jenis: name for name, b in ip_asn.BUTIR.items() for jenis in b.jenis}
+    years = {name: b.tahun for name, b in ip_asn.BUTIR.items() if b.tahun is not None}
+    jp = {name: b.jp_minimum for name, b in ip_asn.BUTIR.items()}
+    points = " ".join(
+        f"WHEN kelompok = {_text(kind)} AND butir = {_text(name)} THEN {value}"
+        for kind, table in ip_asn.KOMPETENSI.items()
+        for name, value in table.items()
+    )
+    none = _text(ip_asn.TANPA_HUKUMAN)
+    return "\n".join(
+        (
+            f"CREATE MACRO ipasn_kualifikasi(pendidikan) AS ({_case(key, kualifikasi, '0')})::DOUBLE;",
+            f"CREATE MACRO ipasn_kelompok(kategori_jabatan) AS {_case('kategori_jabatan', ip_asn.KELOMPOK_JABATAN)};",
+            f"CREATE MACRO ipasn_butir(jenis) AS {_case('jenis', butir)};",
+            f"CREATE MACRO ipasn_butir_tahun(butir) AS {_case('butir', years)};",
+            f"CREATE MACRO ipasn_butir_jp(butir) AS {_case('butir', jp)};",
+            f"CREATE MACRO ipasn_kompetensi(kelompok, butir) AS (CASE {points} ELSE 0 END)::DOUBLE;",
+            f"CREATE MACRO ipasn_kinerja(predikat) AS ({_case('predikat', ip_asn.KINERJA, '0')})::DOUBLE;",
+            f"CREATE MACRO ipasn_disiplin(tingkat) AS ({_case(f'lower(coalesce(tingkat, {none}))', ip_asn.DISIPLIN)})"
+            "::DOUBLE;",
         )
     )
 
@@ -334,7 +382,10 @@ def new_run_id(started: dt.datetime) -> str:
 # The warehouse's shape: the tables and columns the app reads. Bump it with every change to them (a column of a
 # mart or a staging view, a new table), so the app asks for a reload instead of failing on a missing column. A
 # warehouse made before the shape was recorded reads as 1.
-SHAPE = 2  # 2: ringkasan_kota_tahun.jumlah_lulus_kegiatan, stg_pegawai.kedudukan_hukum (December 2026)
+# 2: ringkasan_kota_tahun.jumlah_lulus_kegiatan, stg_pegawai.kedudukan_hukum (December 2026).
+# 3: a new mart, ip_asn_pegawai_tahun (IP ASN per person-year, issue 27), and the ipasn_* macros it reads: a
+#    warehouse of shape 2 has neither, so the app asks for a reload before anything reads them (December 2026).
+SHAPE = 3
 
 
 def shape(db: Path) -> int:

@@ -44,6 +44,7 @@ GRAINS = {  # mart: its key, as its header states it
         "kelompok_usia",
     ),
     "kegiatan": ("kode_program",),
+    "ip_asn_pegawai_tahun": ("id_pegawai", "tahun"),
 }
 NULLABLE = {("pegawai_segmen_tahun", "golongan")}  # NULL for PPPK, and part of the key
 
