@@ -29,6 +29,7 @@ from analytics.queries.filters import Filters
 from analytics.texts import t
 from demo import write_sample
 from etl import pipeline
+from ui import state
 
 ROOT = Path(__file__).resolve().parent.parent
 NATIONAL = 14  # the storied four and the other kota of their provinces
@@ -161,6 +162,16 @@ def test_without_a_focus_city_a_breakdown_page_asks_for_one() -> None:
     assert_clean(at)
     assert [i.value for i in at.info] == [t("st_pick_focus", "id", n=NATIONAL)]
     assert not at.get("plotly_chart")
+
+
+def test_the_city_can_be_chosen_in_the_page_itself_where_a_phone_shows_no_sidebar() -> None:
+    at = open_link("kinerja", {})
+    (picker,) = [s for s in at.selectbox if s.key == state.PAGE_FOCUS]
+    picker.set_value(FOCUS).run()
+    assert_clean(at)
+    assert at.query_params["fokus"] == FOCUS and at.get("plotly_chart")
+    assert not [i for i in at.info if i.value == t("st_pick_focus", "id", n=NATIONAL)]
+    assert [s.value for s in at.selectbox if s.key == "fokus"] == [FOCUS]  # the sidebar says the same
 
 
 def test_the_data_quality_page_is_about_every_compared_city() -> None:

@@ -50,6 +50,7 @@ def start_page(title_key: str | None = None, people_note: bool = False, breakdow
     if breakdowns and ctx.many:
         if ctx.needs_focus:
             st.info(t("st_pick_focus", lang, n=len(chosen.kota)), icon=":material/location_city:")
+            state.focus_picker(lang, list(chosen.kota))  # here too: on a phone the sidebar is folded
             st.stop()
         st.caption(t("st_breakdown_note", lang, kota=ctx.fokus, n=len(chosen.kota)))
     if people_note and chosen.filters_people:

@@ -90,6 +90,27 @@ def _peers(lang: str, info: WarehouseInfo) -> tuple[str | None, tuple[str, ...]]
     return fokus, cities
 
 
+PAGE_FOCUS = "fokus_di_halaman"  # the in-page twin of the sidebar's focus choice (widget key)
+
+
+def _take_page_focus() -> None:
+    """Make the city chosen in the page the sidebar's focus city (and so the URL's `fokus`)."""
+    st.session_state["fokus"] = st.session_state[PAGE_FOCUS]
+
+
+def focus_picker(lang: str, cities: list[str]) -> None:
+    """Render the choice of the reader's city in the page itself, for a page that needs one: on a phone the
+    sidebar holding the same choice is folded away. Choosing sets the sidebar's `fokus` (and the URL)."""
+    st.selectbox(
+        t("f_fokus", lang),
+        cities,
+        index=None,
+        key=PAGE_FOCUS,
+        placeholder=t("f_fokus_pick", lang),
+        on_change=_take_page_focus,
+    )
+
+
 def filters(lang: str) -> tuple[Filters | None, str | None]:
     """Render the global filters in the sidebar and return them (None when no city is chosen) with the reader's
     own city (None when none is chosen)."""

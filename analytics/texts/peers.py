@@ -3,6 +3,7 @@
 TEXT = {
     "f_fokus": {"id": "Kota Anda", "en": "Your city"},
     "f_fokus_none": {"id": "Tidak ada (kota berdampingan)", "en": "None (cities side by side)"},
+    "f_fokus_pick": {"id": "Pilih kota", "en": "Choose a city"},
     "f_fokus_help": {
         "id": "Kota yang Anda wakili: halaman menunjukkan posisinya di antara kota pembanding, dan rincian OPD"
         " untuk kota ini saat kota pembanding banyak.",
@@ -55,8 +56,10 @@ TEXT = {
     },
     "st_yours": {"id": "{kota} (kota Anda)", "en": "{kota} (your city)"},
     "st_pick_focus": {
-        "id": "Dengan {n} kota dibandingkan, halaman ini merinci satu kota. Pilih **Kota Anda** di samping.",
-        "en": "With {n} cities compared, this page details one city. Choose **Your city** in the sidebar.",
+        "id": "Dengan {n} kota dibandingkan, halaman ini merinci satu kota. Pilih **Kota Anda** di bawah ini (atau"
+        " di panel samping).",
+        "en": "With {n} cities compared, this page details one city. Choose **Your city** below (or in the side"
+        " panel).",
     },
     "st_breakdown_note": {
         "id": "Rincian di halaman ini untuk {kota}; garis tren membandingkannya dengan {n} kota.",
