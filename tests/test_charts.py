@@ -511,3 +511,12 @@ def test_a_chart_builder_sets_the_room_of_its_labels() -> None:
     fig = charts.trend(released(_years()), "persen_20jp", STYLES, "id")
     assert (fig.layout.margin.l, fig.layout.margin.b) == tuple(charts.style.label_room(fig).values())
     assert not fig.layout.yaxis.title.text  # an empty title would take its room beside the axis
+
+
+def test_the_text_alternative_of_budget_bars_says_amounts_not_the_absorption_above_them() -> None:
+    df = _years()
+    labels = [f"{80 + i}%" for i in range(len(df))]
+    text = charts.describe(charts.budget_bars(df, "id", "Pagu", "Realisasi", labels=labels), "id")
+    assert "%" not in text  # the shares written above the realisasi bars are not the bars' values
+    said = "Tertinggi: Pagu · 2022 · Bukittinggi: Rp 4,0 miliar. Terendah: Realisasi · 2022 · Pontianak: Rp 0,8 miliar."
+    assert said in text

@@ -276,7 +276,10 @@ def budget_bars(
     fig.update_layout(barmode="group")
     apply_layout(fig, lang, height=460, y_title=unit_label)
     fig.update_layout(legend={"y": 1.1}, margin={"t": 90})
-    return note(fig, "bars", panels=panels)
+    # the text alternative says the amounts ("Rp 12,0 miliar"), not the absorption written above realisasi
+    prefix, _, suffix = unit_label.partition(" ")
+    amounts = {"decimals": 1, "prefix": prefix + " ", "suffix": " " + suffix if suffix else ""}
+    return note(fig, "bars", panels=panels, texts_are_values=False, **amounts)
 
 
 def ranked_bars(

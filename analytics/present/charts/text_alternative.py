@@ -47,6 +47,8 @@ class Notes:
     kind: str
     decimals: int | None = None  # of a value written without a text; None: none when whole, else one
     suffix: str = ""  # the unit written after such a value ("%")
+    prefix: str = ""  # the unit written before such a value ("Rp ")
+    texts_are_values: bool = True  # False: the text on a bar says something else (a share above a budget bar)
     x_suffix: str = ""  # kind "curve": the unit of the numeric x, written after its sign ("+50%")
     panels: tuple[str, ...] = ()  # the titles of the panels, left to right, when the figure has panels
     parts: tuple[str, ...] = ()  # kind "stacked": the names of the parts, in legend order
@@ -68,6 +70,8 @@ def note(
     *,
     decimals: int | None = None,
     suffix: str = "",
+    prefix: str = "",
+    texts_are_values: bool = True,
     x_suffix: str = "",
     panels: Iterable[str] = (),
     parts: Iterable[str] = (),
@@ -75,19 +79,23 @@ def note(
 ) -> go.Figure:
     """Record in `fig`'s layout.meta what it is, for its text alternative, and return `fig`: its `kind` (one of
     KINDS), how a value the chart writes no text for is written (`decimals`, None for none when the value is
-    whole and one otherwise, then `suffix`), `x_suffix` for a curve, the titles of its `panels` and the names
+    whole and one otherwise, between `prefix` and `suffix`; with `texts_are_values` False every value is written
+    so, the texts drawn on bars saying something else), `x_suffix` for a curve, the titles of its `panels` and the names
     of the `parts` of stacked bars (only those given are written). The meaning of each is on `Notes`."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind of chart {kind!r}; one of {', '.join(KINDS)}")
     told = {
         "decimals": decimals,
         "suffix": suffix,
+        "prefix": prefix,
+        "texts_are_values": None if texts_are_values else False,
         "x_suffix": x_suffix,
         "panels": [str(p) for p in panels],
         "parts": list(parts),
         "context": context or None,
     }
-    return _update_meta(fig, kind=kind, **{key: value for key, value in told.items() if value not in (None, "", [])})
+    told = {key: value for key, value in told.items() if value is False or value not in (None, "", [])}
+    return _update_meta(fig, kind=kind, **told)
 
 
 def note_hidden(fig: go.Figure, count: int) -> go.Figure:
@@ -112,6 +120,8 @@ def read_notes(fig: go.Figure) -> Notes:
         kind=meta["kind"],
         decimals=meta.get("decimals"),
         suffix=meta.get("suffix") or "",
+        prefix=meta.get("prefix") or "",
+        texts_are_values=meta.get("texts_are_values") is not False,
         x_suffix=meta.get("x_suffix") or "",
         panels=tuple(meta.get("panels") or ()),
         parts=tuple(meta.get("parts") or ()),
@@ -154,7 +164,7 @@ def _plain(value: object) -> str:
 def _written(value: float, notes: Notes, lang: str) -> str:
     """Return a value the chart writes no text for as the notes say it is written (e.g. '45,3%')."""
     decimals = notes.decimals if notes.decimals is not None else (0 if value.is_integer() else 1)
-    return fmt.number(value, lang, decimals) + notes.suffix
+    return notes.prefix + fmt.number(value, lang, decimals) + notes.suffix
 
 
 def _drawn(fig: go.Figure, notes: Notes, lang: str, hidden: bool = False) -> list[_Point]:
@@ -185,7 +195,7 @@ def _drawn(fig: go.Figure, notes: Notes, lang: str, hidden: bool = False) -> lis
         for category, value, text, flag in zip(categories, values, texts, flags, strict=False):
             if (flag == HIDDEN and not hidden) or value is None or pd.isna(value):
                 continue
-            if not isinstance(text, str) or not text:
+            if not notes.texts_are_values or not isinstance(text, str) or not text:
                 text = _written(float(value), notes, lang)
             axis = getattr(trace, "xaxis", None) or "x"
             panel = int(axis[1:] or 1) - 1
