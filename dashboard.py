@@ -50,11 +50,8 @@ if who is None:
 auth.record_sign_in(who)
 auth.logout_button(lang)
 
-if not data.readable() or data.outdated():  # no warehouse yet, a damaged one, or one of an older shape: a sentence
-    if not data.available():
-        st.error(t("no_warehouse", lang, path=data.current_path()))
-    else:
-        st.error(t("warehouse_damaged" if not data.readable() else "warehouse_outdated", lang))
+if problem := data.problem():  # no warehouse yet, a damaged one, or one of an older shape: a sentence
+    st.error(t(problem, lang, path=data.current_path()))
     if page.url_path != "unggah":  # the upload page can build the first warehouse or restore a kept one
         st.stop()
     page.run()

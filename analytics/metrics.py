@@ -86,8 +86,7 @@ def observed_kinds(kinds: pd.DataFrame) -> pd.DataFrame:
     """Return the kinds of activity with JP delivered, with their share of JP (persen_jp) and cost per JP
     (columns kelompok, biaya, jp_lulus, biaya_per_jp, persen_jp), in KELOMPOK order. Input: one row per
     kelompok with biaya and jp_lulus (analytics.queries.cost_by_kind for one city and year)."""
-    jp = pd.to_numeric(kinds["jp_lulus"], errors="coerce")  # a '<5' (analytics.privacy) is no JP to plan with
-    df = kinds.assign(jp_lulus=jp)[jp > 0][["kelompok", "biaya", "jp_lulus"]].copy()
+    df = kinds[kinds["jp_lulus"] > 0][["kelompok", "biaya", "jp_lulus"]].copy()
     df["biaya_per_jp"] = df["biaya"] / df["jp_lulus"]
     df["persen_jp"] = 100 * df["jp_lulus"] / df["jp_lulus"].sum() if len(df) else []
     order = {k: i for i, k in enumerate(KELOMPOK)}

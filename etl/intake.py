@@ -24,6 +24,7 @@ from etl.read import SOURCE_SUFFIXES
 from etl.warehouse import connect, model_sql
 
 MAX_UPLOAD_MB = 50  # per file; the uploader refuses larger files
+UPLOAD_TYPES = ("csv", "xlsx", "json")  # what an upload may be (JSON: SIASN records as the API returns them)
 
 
 def safe_name(name: str) -> str:
@@ -258,33 +259,39 @@ def commit(
 ) -> pipeline.Report:
     """Save the uploads into the source folder and load it into the warehouse (keeping `keep` backups).
 
-    When the load fails the source folder is put back exactly as it was. For a sender who administers only
-    the kota `allowed`, the uploads are checked again first (preview): with a row about another kota nothing
-    is written and the report's errors name the files. One write at a time (etl.scratch.writer, `who` telling
-    a second one who holds it): a second commit waits, then loads the folder with both uploads. Returns the
-    load's report.
+    Unless the load succeeds, the source folder is put back exactly as it was: a refused or failed load, a
+    fault while saving the uploads (a full disk: the report says so) and an interruption (SIGTERM, Ctrl-C) alike.
+    For a sender who administers only the kota `allowed`, the load replaces the warehouse only when no other
+    kota's rows change (pipeline.load, checked on its result). One write at a time (etl.scratch.writer, `who`
+    telling a second one who holds it): a second commit waits, then loads the folder with both uploads. Returns
+    the load's report.
     """
-    if allowed is not None:
-        refused = preview(uploads, source, allowed, db).outside
-        if refused:
-            errors = [
-                {"file": o.file, "message": f"Baris {list(o.lines)} tentang {o.kota}, di luar kota Anda."}
-                for o in refused
-            ]
-            return pipeline.Report(status="failed", errors=errors)
-    # the load itself checks its result again (another upload may have come in between): pipeline.load(allowed)
     with scratch.writer(db, who):  # the source folder of record and the warehouse change together, one at a time
-        source.mkdir(parents=True, exist_ok=True)
         before: dict[str, bytes | None] = {}
-        for name, content in uploads:
-            path = source / safe_name(name)
-            before.setdefault(path.name, path.read_bytes() if path.exists() else None)
-            path.write_bytes(content)
-        report = pipeline.load(source, db, keep_backups=keep, allowed=allowed)
-        if report.errors:
-            for name, content in before.items():
-                if content is None:
-                    (source / name).unlink(missing_ok=True)
-                else:
-                    (source / name).write_bytes(content)
+        report: pipeline.Report | None = None
+        try:
+            source.mkdir(parents=True, exist_ok=True)
+            for name, content in uploads:
+                path = source / safe_name(name)
+                before.setdefault(path.name, path.read_bytes() if path.is_file() else None)
+                path.write_bytes(content)
+            report = pipeline.load(source, db, keep_backups=keep, allowed=allowed)
+        except OSError as problem:  # saving the uploads: a full disk, no permission, a folder in the way
+            report = pipeline.Report(
+                db=str(db), status="failed", errors=[{"file": source.name, "message": pipeline.fault(problem)}]
+            )
+        finally:
+            if report is None or report.errors:
+                _put_back(source, before)
     return report
+
+
+def _put_back(source: Path, before: dict[str, bytes | None]) -> None:
+    """Return the files of `source` named in `before` to what they were (None: absent)."""
+    for name, content in before.items():
+        path = source / name
+        if content is None:
+            if path.is_file():
+                path.unlink()
+        else:
+            path.write_bytes(content)

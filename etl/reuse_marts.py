@@ -75,14 +75,14 @@ def _kota_of_rows(con: duckdb.DuckDBPyConnection, dataset: Dataset, rows: str) -
         if ref.target == "kota" or their is None:
             continue
         key, column = stored_column(target, ref.target_column), stored_column(dataset, ref.column)
-        for db in [db for db in ("wh", OLD) if _has(con, db, f"raw_{target.name}")]:
+        for db in [db for db in ("wh", OLD) if has_table(con, db, f"raw_{target.name}")]:
             selects.append(
                 f"SELECT t.{their} FROM {db}.raw_{target.name} AS t SEMI JOIN {rows} AS r ON t.{key} = r.{column}"
             )
     return selects
 
 
-def _has(con: duckdb.DuckDBPyConnection, db: str, table: str) -> bool:
+def has_table(con: duckdb.DuckDBPyConnection, db: str, table: str) -> bool:
     """Return whether attached database `db` has `table`."""
     found = "SELECT count(*) FROM duckdb_tables() WHERE database_name = $db AND table_name = $t"
     return con.execute(found, {"db": db, "t": table}).fetchone()[0] > 0
@@ -102,7 +102,7 @@ def touched(con: duckdb.DuckDBPyConnection, files: list[SourceFile]) -> list[str
     con.execute("CREATE OR REPLACE TEMP TABLE kota_ubah (kota VARCHAR)")
     for dataset in DATASETS.values():
         table = f"raw_{dataset.name}"
-        mine, theirs = _has(con, "wh", table), _has(con, OLD, table)
+        mine, theirs = has_table(con, "wh", table), has_table(con, OLD, table)
         if not (mine or theirs):
             continue
         labels = [label for f in files if f.reused and f.dataset == dataset.name for label in f.labels]
@@ -126,7 +126,7 @@ def touched(con: duckdb.DuckDBPyConnection, files: list[SourceFile]) -> list[str
         f" JOIN {db}.raw_pegawai AS pg ON pg.id_pegawai = ps.id_pegawai"
         " WHERE pr.kota IN (SELECT kota FROM kota_ubah)"
         for db in ("wh", OLD)
-        if _has(con, db, "raw_peserta") and _has(con, db, "raw_program")
+        if has_table(con, db, "raw_peserta") and has_table(con, db, "raw_program")
     ]
     if took_part:
         con.execute(f"INSERT INTO kota_ubah {' UNION '.join(took_part)}")

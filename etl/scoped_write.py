@@ -29,7 +29,7 @@ import duckdb
 
 import settings
 from etl.contract import DATASETS, Dataset
-from etl.reuse_marts import GLOBAL, kota_link, stored_column
+from etl.reuse_marts import GLOBAL, has_table, kota_link, stored_column
 from etl.warehouse import MARTS
 
 BEFORE, AFTER = "lama", "baru"  # the replaced and the new warehouse, attached under these names
@@ -51,12 +51,6 @@ class Change:
     gone: tuple[tuple[str, int], ...] = ()
 
 
-def _has(con: duckdb.DuckDBPyConnection, db: str, table: str) -> bool:
-    """Return whether attached database `db` has table `table`."""
-    found = "SELECT count(*) FROM duckdb_tables() WHERE database_name = $db AND table_name = $t"
-    return con.execute(found, {"db": db, "t": table}).fetchone()[0] > 0
-
-
 def _columns(con: duckdb.DuckDBPyConnection, db: str, table: str) -> list[str]:
     """Return the columns of `table` in attached database `db`, in order."""
     found = (
@@ -75,14 +69,14 @@ def _raw_rows(con: duckdb.DuckDBPyConnection, db: str, dataset: Dataset) -> str 
     file, line; a row about two kota comes once for each (one pass: the kota it names, and those of the rows it
     refers to, joined). None when `db` has no such table or its rows name no kota."""
     table = f"raw_{dataset.name}"
-    if not _has(con, db, table):
+    if not has_table(con, db, table):
         return None
     own = kota_link(dataset)
     named, joins = [f"r.{own}"] if own else [], []
     for i, ref in enumerate(dataset.references):
         target = DATASETS[ref.target]
         their = kota_link(target)
-        if ref.target == "kota" or their is None or not _has(con, db, f"raw_{target.name}"):
+        if ref.target == "kota" or their is None or not has_table(con, db, f"raw_{target.name}"):
             continue
         key, column = stored_column(target, ref.target_column), stored_column(dataset, ref.column)
         joins.append(f" LEFT JOIN {db}.raw_{target.name} t{i} ON t{i}.{key} = r.{column}")
@@ -104,14 +98,14 @@ def _raw_rows(con: duckdb.DuckDBPyConnection, db: str, dataset: Dataset) -> str 
 def _mart_rows(con: duckdb.DuckDBPyConnection, db: str, mart: str) -> str | None:
     """Return a SELECT of the rows of `mart` in `db` with their kota, over the replaced warehouse's years:
     kota, h, file and line (NULL). None when `db` has no such mart or its rows name no kota."""
-    if not _has(con, db, mart):
+    if not has_table(con, db, mart):
         return None
     columns = _columns(con, db, mart)
     h = _row_hash(columns)
     years = f" AND r.tahun IN (SELECT tahun FROM {YEARS})" if "tahun" in columns else ""
     if "kota" in columns:
         found = f"SELECT r.kota, {h} AS h FROM {db}.{mart} r WHERE true{years}"
-    elif "id_pegawai" in columns and _has(con, db, "raw_pegawai"):
+    elif "id_pegawai" in columns and has_table(con, db, "raw_pegawai"):
         found = (
             f"SELECT p.kota, {h} AS h FROM {db}.{mart} r"
             f" JOIN {db}.raw_pegawai p ON p.id_pegawai = r.id_pegawai WHERE true{years}"
@@ -159,7 +153,7 @@ def changes_outside(replaced: Path | None, new: Path, allowed: frozenset[str]) -
             con.execute(f"ATTACH $path AS {BEFORE} (READ_ONLY)", {"path": str(replaced)})
         else:  # nothing before: an empty stand-in, so every row of another kota is new
             con.execute(f"ATTACH ':memory:' AS {BEFORE}")
-        years = f"SELECT tahun FROM {BEFORE}.{GLOBAL}" if _has(con, BEFORE, GLOBAL) else "SELECT 0 WHERE false"
+        years = f"SELECT tahun FROM {BEFORE}.{GLOBAL}" if has_table(con, BEFORE, GLOBAL) else "SELECT 0 WHERE false"
         con.execute(f"CREATE TEMP TABLE {YEARS} AS {years}")
         theirs = sorted(allowed)
         found: list[Change] = []

@@ -22,7 +22,6 @@ from etl.backup import KEEP
 from etl.warehouse import connect
 
 EXIT_REFUSED = 2
-SUFFIXES = (".csv", ".xlsx", ".json")  # what the page's uploader accepts (JSON: SIASN records from the API)
 SHOWN = 10  # rejects listed in the preview
 
 
@@ -65,8 +64,8 @@ def _read(paths: list[Path]) -> tuple[list[tuple[str, bytes]], str | None]:
     for path in paths:
         if not path.is_file():
             return [], f"{path} tidak ada atau bukan berkas."
-        if path.suffix.lower() not in SUFFIXES:
-            return [], f"{path.name}: hanya berkas {', '.join(SUFFIXES)} yang dapat diunggah."
+        if path.suffix.lower().lstrip(".") not in intake.UPLOAD_TYPES:
+            return [], f"{path.name}: hanya berkas {', '.join(intake.UPLOAD_TYPES)} yang dapat diunggah."
         if path.stat().st_size > intake.MAX_UPLOAD_MB * 1024 * 1024:
             return [], f"{path.name} lebih besar dari {intake.MAX_UPLOAD_MB} MB."
         uploads.append((intake.safe_name(path.name), path.read_bytes()))

@@ -382,36 +382,49 @@ def new_run_id(started: dt.datetime) -> str:
 # The warehouse's shape: the tables and columns the app reads. Bump it with every change to them (a column of a
 # mart or a staging view, a new table), so the app asks for a reload instead of failing on a missing column. A
 # warehouse made before the shape was recorded reads as 1.
-# 2: ringkasan_kota_tahun.jumlah_lulus_kegiatan, stg_pegawai.kedudukan_hukum (December 2026).
+# 2: ringkasan_kota_tahun and kesenjangan_20jp.jumlah_lulus_kegiatan, stg_pegawai.kedudukan_hukum (December 2026).
 # 3: a new mart, ip_asn_pegawai_tahun (IP ASN per person-year, issue 27), and the ipasn_* macros it reads: a
 #    warehouse of shape 2 has neither, so the app asks for a reload before anything reads them (December 2026).
 SHAPE = 3
 
 
+def shape_of(con: duckdb.DuckDBPyConnection) -> int:
+    """Return the shape of the warehouse `con` reads (SHAPE when it was made by this code; 1 when made before the
+    shape was recorded)."""
+    try:
+        return int(con.cursor().execute("SELECT gudang_bentuk()").fetchone()[0])
+    except duckdb.CatalogException:  # no such macro: made before it existed
+        return 1
+
+
 def shape(db: Path) -> int:
-    """Return the shape of the warehouse at `db` (SHAPE when it was made by this code; 1 when made before the
-    shape was recorded). The file must open (etl.warehouse.damage says when it does not)."""
+    """Return the shape of the warehouse at `db` (shape_of). The file must open (`damage` says when it does not)."""
     con = duckdb.connect(str(db), read_only=True, config=DUCKDB_CONFIG)
     try:
-        return int(con.execute("SELECT gudang_bentuk()").fetchone()[0])
-    except duckdb.Error:  # no such macro: made before it existed
-        return 1
+        return shape_of(con)
     finally:
         con.close()
 
 
+def look(con: duckdb.DuckDBPyConnection, full: bool = False) -> None:
+    """Read the warehouse `con` reads: list its tables and count their rows (with `full`, read every row of every
+    table, every block's checksum checked). Raises duckdb.Error where it cannot be read."""
+    cursor = con.cursor()
+    tables = [r[0] for r in cursor.execute("SELECT table_name FROM duckdb_tables() ORDER BY ALL").fetchall()]
+    for table in tables:  # names from the file's own catalogue, quoted
+        scan = f'SELECT count(hash(t)) FROM "{table}" AS t' if full else f'SELECT count(*) FROM "{table}"'
+        cursor.execute(scan).fetchall()
+
+
 def damage(db: Path, full: bool = True) -> str | None:
     """Return why the warehouse file at `db` cannot be read (DuckDB's words), None when it reads: it opens and
-    lists its tables, and with `full` every row of every table is read (every block's checksum checked)."""
+    lists its tables, and with `full` every row of every table is read (`look`)."""
     try:
         con = duckdb.connect(str(db), read_only=True, config=DUCKDB_CONFIG)
     except duckdb.Error as problem:
         return str(problem)
     try:
-        tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() ORDER BY ALL").fetchall()]
-        for table in tables:  # names from the file's own catalogue, quoted
-            scan = f'SELECT count(hash(t)) FROM "{table}" AS t' if full else f'SELECT count(*) FROM "{table}"'
-            con.execute(scan).fetchall()
+        look(con, full)
     except duckdb.Error as problem:
         return str(problem)
     finally:

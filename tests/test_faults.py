@@ -353,9 +353,12 @@ def test_a_warehouse_of_an_older_shape_asks_for_a_reload_instead_of_failing(
     export = [sys.executable, "-m", "analytics", "export", "--db", str(db), "--tahun", "2024", "--format", "csv"]
     done = subprocess.run([*export, "--out", "x.zip"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and t("warehouse_outdated", "id") in done.stderr and "Traceback" not in done.stderr
-    assert pipeline.load(folder, db).status == "ok" and shape(db) == SHAPE  # a plain load makes it again
+    assert pipeline.load(folder, db).status == "ok"  # a plain load makes it again
     at = AppTest.from_file(str(DASHBOARD), default_timeout=60).run()
     assert not at.exception and not at.error
+    # read after the app moved to the new version: this process holds the app's connection, and DuckDB hands a
+    # new connection to a path the snapshot an open one holds
+    assert shape(db) == SHAPE
 
 
 @pytest.mark.parametrize("how", ["terpotong", "tertimpa"])

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 import settings
 from access import audit
 from analytics.texts import t
-from etl import intake, pipeline
+from etl import intake, pipeline, scoped_write
 from settings import SOURCE_ENV, WAREHOUSE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,7 +71,10 @@ def test_a_refused_commit_writes_nothing(folder) -> None:
     done = intake.commit(
         [("pegawai_x.csv", csv_bytes("pegawai", [pegawai(NIP_NEW, kota="Jambi")]))], source, db, 0, PONTIANAK
     )
-    assert done.errors and "Jambi" in done.errors[0]["message"]
+    assert done.errors[0]["message"] == scoped_write.REFUSED  # checked on the result of the load
+    assert any(
+        e["message"].startswith("Jambi, data pegawai") and "pegawai_x.csv baris 2" in e["message"] for e in done.errors
+    )
     assert {p.name: p.read_bytes() for p in source.iterdir()} == before
     assert db.stat().st_mtime_ns == stamp
 

@@ -237,3 +237,19 @@ def test_pontianaks_activity_that_jambis_employee_took_is_about_jambi_too(folder
     said = " ".join(e["message"] for e in errors)
     assert "Jambi: ringkasannya berubah" in said and "int_jp_pegawai_tahun" in said
     assert "Jambi, data" not in said  # no raw row of Jambi's changed
+
+
+def test_a_fault_while_saving_the_uploads_puts_the_source_folder_back(folder) -> None:
+    # the first upload is saved, the second cannot be (a folder of its name is in the way, as a full disk would
+    # stop it): nothing of the upload may stay in the folder of record, and the warehouse is as it was
+    source, db = folder
+    (source / "program_z.csv").mkdir()
+    files, stamp = {p.name: p.read_bytes() for p in source.iterdir() if p.is_file()}, db.read_bytes()
+    uploads = [
+        ("pegawai_pontianak_2025.csv", csv_bytes("pegawai", [pegawai("199203042018011004")])),
+        ("program_z.csv", csv_bytes("program", [program("PTK-2025-0009")])),
+    ]
+    done = intake.commit(uploads, source, db, 0, PONTIANAK)
+    assert done.status == "failed" and "tidak diubah" in done.errors[0]["message"]
+    assert {p.name: p.read_bytes() for p in source.iterdir() if p.is_file()} == files
+    assert db.read_bytes() == stamp

@@ -23,7 +23,7 @@ from analytics.privacy.scope import OutOfScope
 from analytics.queries.db import open_warehouse, warehouse_version
 from analytics.queries.filters import Filters
 from etl import scratch
-from etl.warehouse import SHAPE, damage, shape
+from etl.warehouse import SHAPE, look, shape_of
 from settings import warehouse_path
 from ui import auth
 
@@ -57,6 +57,7 @@ def _connection(path: str, version: str) -> duckdb.DuckDBPyConnection:
         if current.key != (path, version):
             if current.con is not None:
                 current.con.close()
+                current.con = None
             current.con = open_warehouse(Path(path))
             current.key = (path, version)
         return current.con
@@ -87,35 +88,32 @@ def current_path() -> Path:
     return warehouse_path()
 
 
-def available() -> bool:
-    """Return True when a warehouse file exists."""
-    return warehouse_version(current_path()) != ""
-
-
 @st.cache_data(max_entries=8, show_spinner=False)
-def _readable(path: str, version: str) -> bool:
-    """Return True when this version of the warehouse opens and lists its tables (etl.warehouse.damage, the
-    quick look); cached per version, so a page looks once after each load."""
-    return damage(Path(path), full=False) is None
+def _problem(path: str, version: str) -> str | None:
+    """Return what keeps this version of the warehouse from the pages (None: nothing): 'warehouse_damaged' (it does
+    not open or list its tables: etl.warehouse.look) or 'warehouse_outdated' (made by an older version of the app,
+    in another shape). Read on the app's own connection, cached per version: a new connection to the same path
+    would see the snapshot an older connection still holds."""
+    try:
+        con = _connection(path, version)
+        look(con)
+        made = shape_of(con)
+    except duckdb.Error:
+        return "warehouse_damaged"
+    return None if made == SHAPE else "warehouse_outdated"
+
+
+def problem() -> str | None:
+    """Return the text key of what keeps the pages from the warehouse: 'no_warehouse', 'warehouse_damaged',
+    'warehouse_outdated', or None when it can be read."""
+    path = current_path()
+    version = warehouse_version(path)
+    return "no_warehouse" if version == "" else _problem(str(path), version)
 
 
 def readable() -> bool:
     """Return True when the warehouse file exists and can be read (a damaged one: the pages say so)."""
-    path = current_path()
-    return available() and _readable(str(path), warehouse_version(path))
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def _shape(path: str, version: str) -> int:
-    """Return the shape of this version of the warehouse (etl.warehouse.shape); cached per version."""
-    return shape(Path(path))
-
-
-def outdated() -> bool:
-    """Return True when the readable warehouse was made by an older version of the app, in another shape
-    (etl.warehouse.SHAPE): its data must be loaded again before the pages can read it."""
-    path = current_path()
-    return _shape(str(path), warehouse_version(path)) != SHAPE
+    return problem() in (None, "warehouse_outdated")
 
 
 class Damaged(RuntimeError):

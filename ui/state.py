@@ -154,7 +154,7 @@ def load_status(lang: str, chosen: Filters | None) -> WarehouseInfo:
     if when is not None:
         zone = fmt.zone_for(chosen.kota if chosen else info.kota, info.provinsi)
         st.sidebar.caption(t("last_load", lang, when=fmt.local_time(when, zone)))
-    if info.rows_rejected and scopes.whole_or_none(data.scope()):  # a count over every government's files
+    if info.rows_rejected:  # a count over every government's files: withheld from a scoped reader (release)
         st.sidebar.caption(t("rows_rejected", lang, n=info.rows_rejected))
     if info.synthetic:
         st.sidebar.error(t("synthetic_short", lang), icon=":material/science:")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import privacy, queries
+from analytics import queries
 from analytics.present import charts, overview, reshape
 from analytics.present import formatting as fmt
 from analytics.texts import t
@@ -123,7 +123,7 @@ with left:
                 "label",
                 "jp_lulus",
                 styles,
-                [v if privacy.is_hidden(v) else fmt.number(v, lang) + " JP" for v in top["jp_lulus"]],
+                [fmt.shown(v, lambda x: fmt.number(x, lang) + " JP") for v in top["jp_lulus"]],
                 lang,
             ),
             top.drop(columns="label"),

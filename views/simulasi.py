@@ -5,7 +5,7 @@ from dataclasses import replace
 import streamlit as st
 
 import domain
-from analytics import metrics, queries
+from analytics import metrics, privacy, queries
 from analytics.present import charts, simulation
 from analytics.present.tables import display_table, header
 from analytics.texts import t
@@ -17,7 +17,7 @@ year = f.tahun_akhir
 
 kota = components.one_city(ctx, "simulasi_kota")
 one = replace(f, kota=(kota,), tahun_awal=year, opd=(), kategori_jabatan=(), jenis_asn=())
-kinds = data.fetch(queries.cost_by_kind, one)
+kinds = privacy.numbers(data.fetch(queries.cost_by_kind, one))  # a "<5" JP is no JP to plan with
 counts = data.fetch(queries.jp_counts, one)
 seen = metrics.observed_kinds(kinds)
 if seen.empty or counts.empty:

@@ -42,7 +42,7 @@ st.download_button(
 
 files = st.file_uploader(
     t("in_files", lang),
-    type=["csv", "xlsx", "json"],  # JSON: SIASN records as the API returns them
+    type=list(intake.UPLOAD_TYPES),
     accept_multiple_files=True,
     max_upload_size=intake.MAX_UPLOAD_MB,
     help=t("in_files_help", lang, mb=intake.MAX_UPLOAD_MB),

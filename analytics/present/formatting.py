@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 import domain
+from analytics import privacy
 from analytics.texts import t
 
 RUPIAH_UNITS = {
@@ -116,3 +117,8 @@ def points(value: float | None, lang: str, decimals: int = 1) -> str:
 def plotly_separators(lang: str) -> str:
     """Return plotly's `separators` layout value: decimal mark then thousands mark."""
     return LOCALES[lang].decimal + LOCALES[lang].thousands
+
+
+def shown(value: object, render: Callable[[float], str]) -> str:
+    """Return '<5' for a value the small-group rule hid (analytics.privacy), else the value rendered."""
+    return value if privacy.is_hidden(value) else render(value)

@@ -32,11 +32,6 @@ def _renderers(lang: str) -> dict[str, tuple[Callable[[float], str], Callable[[f
 LABELS = {"persen_20jp": "an_m_persen", "jp": "an_m_jp", "biaya": "an_m_biaya", "biaya_per_jp": "an_m_biaya_jp"}
 
 
-def _shown(value: object, render: Callable[[float], str]) -> str:
-    """Return '<5' for a hidden value, else the value rendered ('–' when missing)."""
-    return value if privacy.is_hidden(value) else render(value)
-
-
 def what_if_tiles(outcomes: pd.DataFrame, lang: str) -> list[tuple[Tile, Tile]]:
     """Return, per measure (share reaching 20 JP, JP, cost, cost per JP), the tile of today and the tile of
     the scenario with its change from today: none when either is hidden or missing, or nothing changed; the
@@ -51,10 +46,10 @@ def what_if_tiles(outcomes: pd.DataFrame, lang: str) -> list[tuple[Tile, Tile]]:
         delta = change(after - before) if comparable and not math.isclose(after, before, rel_tol=1e-9) else None
         tiles.append(
             (
-                Tile(f"{label} · {t('an_today', lang)}", _shown(before, render), None, "off"),
+                Tile(f"{label} · {t('an_today', lang)}", fmt.shown(before, render), None, "off"),
                 Tile(
                     f"{label} · {t('an_scenario', lang)}",
-                    t("an_unbounded", lang) if unbounded else _shown(after, render),
+                    t("an_unbounded", lang) if unbounded else fmt.shown(after, render),
                     delta,
                     "inverse" if column in COSTS else "normal",
                 ),

@@ -76,10 +76,7 @@ def dataset_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def files_not_loaded(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Return one row per file of the source folder that the latest load did not load (it belongs to no dataset),
     those that look like data first. Columns: file, reason (Indonesian), looks_like_data (a .csv, .xlsx, .json
-    or other spreadsheet: its absence changes figures). Empty for a warehouse loaded before this was recorded."""
-    recorded = "SELECT count(*) AS n FROM duckdb_columns() WHERE table_name = 'etl_runs' AND column_name = 'not_loaded'"
-    if run(con, recorded)["n"].iloc[0] == 0:
-        return pd.DataFrame(columns=["file", "reason", "looks_like_data"])
+    or other spreadsheet: its absence changes figures)."""
     return run(con, query_sql("kualitas_tidak_dimuat"))
 
 
@@ -144,12 +141,7 @@ def reject_groups_of(rejects: list[dict]) -> pd.DataFrame:
 def reconciliation(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return the pegawai files' headcount as they state it against the warehouse's, per chosen kota, jenis_asn
     and kedudukan_hukum (as SIASN names it): di_berkas (rows of the files), dimuat, ditolak, and bekerja (loaded
-    and in service at the end of the filters' last year). Empty for a warehouse loaded before kedudukan_hukum
-    was recorded."""
-    recorded = "SELECT count(*) AS n FROM duckdb_columns() WHERE table_name = 'stg_pegawai' AND column_name = $c"
-    if run(con, recorded, {"c": "kedudukan_hukum"})["n"].iloc[0] == 0:
-        columns = ["kota", "jenis_asn", "kedudukan_hukum", "di_berkas", "dimuat", "ditolak", "bekerja"]
-        return pd.DataFrame(columns=columns)
+    and in service at the end of the filters' last year)."""
     return run(con, query_sql("kualitas_rekonsiliasi"), f.params())
 
 

@@ -94,8 +94,7 @@ def note(
         "parts": list(parts),
         "context": context or None,
     }
-    told = {key: value for key, value in told.items() if value is False or value not in (None, "", [])}
-    return _update_meta(fig, kind=kind, **told)
+    return _update_meta(fig, kind=kind, **{key: value for key, value in told.items() if value not in (None, "", [])})
 
 
 def note_hidden(fig: go.Figure, count: int) -> go.Figure:

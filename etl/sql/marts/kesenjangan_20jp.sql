@@ -5,7 +5,8 @@
 -- 0.0016 x belanja_daerah (Kemendagri floor for kabupaten/kota); selisih_target_016 = realisasi -
 -- target_016; gini_jp = sum_i sum_j |x_i - x_j| / (2 n^2 mean) over the JP x of the active PNS,
 -- computed with the sorted-rank identity sum_i (2i - n - 1) x_(i) / (n sum x) (NULL when mean 0).
--- NULL where a part is missing. Definitions: docs/metrics.md#kesenjangan-20jp.
+-- jumlah_lulus_kegiatan: the people biaya_per_jp is per JP of (ringkasan_kota_tahun), so the small-group rule
+-- hides the cost with them. NULL where a part is missing. Definitions: docs/metrics.md#kesenjangan-20jp.
 WITH pns AS (
     SELECT
         kota,
@@ -40,7 +41,8 @@ SELECT
     100.0 * r.realisasi / nullif(a.belanja_daerah, 0) AS persen_apbd,
     apbd_floor() * a.belanja_daerah AS target_016,
     r.realisasi - apbd_floor() * a.belanja_daerah AS selisih_target_016,
-    k.gini_jp
+    k.gini_jp,
+    r.jumlah_lulus_kegiatan
 FROM ringkasan_kota_tahun AS r
 LEFT JOIN kesenjangan AS k ON k.kota = r.kota AND k.tahun = r.tahun
 LEFT JOIN stg_apbd AS a ON a.kota = r.kota AND a.tahun = r.tahun
