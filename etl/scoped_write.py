@@ -51,12 +51,15 @@ class Change:
     gone: tuple[tuple[str, int], ...] = ()
 
 
-def _columns(con: duckdb.DuckDBPyConnection, db: str, table: str) -> list[str]:
-    """Return the columns of `table` in attached database `db`, in order."""
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    """Return the columns of `table` compared, in the new warehouse's order: those both warehouses have (a newer
+    version of the app may add or drop a column: one side has nothing to compare it with), or all of one side's
+    when only it has the table."""
     found = (
         "SELECT column_name FROM duckdb_columns() WHERE database_name = $db AND table_name = $t ORDER BY column_index"
     )
-    return [c for (c,) in con.execute(found, {"db": db, "t": table}).fetchall()]
+    before, after = ([c for (c,) in con.execute(found, {"db": db, "t": table}).fetchall()] for db in (BEFORE, AFTER))
+    return [c for c in after if c in before] if before and after else before or after
 
 
 def _row_hash(columns: list[str]) -> str:
@@ -83,7 +86,7 @@ def _raw_rows(con: duckdb.DuckDBPyConnection, db: str, dataset: Dataset) -> str 
         named.append(f"t{i}.{their}")
     if not named:
         return None
-    h = _row_hash(_columns(con, db, table))
+    h = _row_hash(_columns(con, table))
     linked = ", ".join(f"{k} AS k{i}" for i, k in enumerate(named))
     rows = f"SELECT {linked}, {h} AS h, r._file AS file, r._line AS line FROM {db}.{table} r{''.join(joins)}"
     # each kota a row names once (a list and unnest per row was 4 x slower at 98 kota)
@@ -100,7 +103,7 @@ def _mart_rows(con: duckdb.DuckDBPyConnection, db: str, mart: str) -> str | None
     kota, h, file and line (NULL). None when `db` has no such mart or its rows name no kota."""
     if not has_table(con, db, mart):
         return None
-    columns = _columns(con, db, mart)
+    columns = _columns(con, mart)
     h = _row_hash(columns)
     years = f" AND r.tahun IN (SELECT tahun FROM {YEARS})" if "tahun" in columns else ""
     if "kota" in columns:
