@@ -51,19 +51,23 @@ def rows_outside(
     current: Path | None = None,
     compare: bool = True,
 ) -> tuple[list[Outside], list[scoped_write.Change]]:
-    """Return what loading source folder `folder` would do outside the kota `allowed`: the rows of `files` about
-    another kota, grouped by file and kota (etl/sql/checks/kota_baris.sql), and every change to another kota's
+    """Return what loading source folder `folder` would do outside the kota `allowed`: the rows of `files` (every
+    sheet of a workbook) about another kota, loaded or rejected, grouped by file and kota (a rejected row too: a
+    file of the folder of record must not carry another city's rows that a later load could take up;
+    etl/sql/checks/kota_baris.sql), and every change to another kota's
     rows against the `current` warehouse (etl/scoped_write.py; [] without `compare`), both over a throwaway load
     of the folder that takes over the files unchanged since the load of `current`. ([], []) when it cannot load,
     which the preview reports on its own."""
     with scratch.private_folder("cakupan") as tmp:
         db = tmp / "cek.duckdb"
-        if pipeline.load(folder, db, current=current).errors:
+        loaded = pipeline.load(folder, db, current=current)
+        if loaded.errors:
             return [], []
         changes = scoped_write.changes_outside(current, db, allowed) if compare else []
+        labels = [label for f in loaded.files if f["file"] in files for label in f["labels"]]  # a workbook's sheets
         con = connect(db, read_only=True)
         try:
-            rows = con.execute(model_sql("checks", "kota_baris"), {"files": files}).fetchall()
+            rows = con.execute(model_sql("checks", "kota_baris"), {"files": labels}).fetchall()
         finally:
             con.close()
     found: dict[tuple[str, str], list[int]] = {}

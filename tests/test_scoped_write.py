@@ -6,6 +6,7 @@ The preview shows such an admin their own files only."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -13,11 +14,13 @@ import sys
 from pathlib import Path
 
 import duckdb
+import openpyxl
 import pytest
 from conftest import NIP_A, NIP_C, csv_bytes, minimal_rows, pegawai, program, write_folder
 
 import settings
 from etl import intake, pipeline, scoped_write
+from etl.contract import DATASETS
 
 ROOT = Path(__file__).resolve().parent.parent
 PONTIANAK = frozenset({"Pontianak"})
@@ -265,3 +268,25 @@ def test_a_warehouse_made_by_an_older_version_is_compared_on_the_columns_both_ha
     con.close()
     upload = [("pegawai_pontianak_2025.csv", csv_bytes("pegawai", [pegawai("199203042018011004")]))]
     assert intake.commit(upload, source, db, 0, PONTIANAK).status == "ok"
+
+
+def test_another_citys_row_is_refused_even_when_its_duplicate_key_leaves_it_out(folder) -> None:
+    # Jambi's kota row again (rejected today: kota.csv is read first) and a Jambi employee on a second sheet:
+    # nothing of Jambi changes now, but the folder of record would keep rows a later load could take up
+    source, db = folder
+    kota = csv_bytes("kota", [{"kota": "Jambi", "provinsi": "Kalimantan Barat"}])
+    shown = intake.preview([("kota_pontianak.csv", kota)], source, PONTIANAK, db)
+    assert [(o.file, o.kota, o.lines) for o in shown.outside] == [("kota_pontianak.csv", "Jambi", (2,))]
+    book = openpyxl.Workbook()
+    book.active.title = "pontianak"
+    header = [c.name for c in DATASETS["pegawai"].columns]
+    book.active.append(header)
+    book.active.append([pegawai("199203042018011004").get(c, "") for c in header])
+    other = book.create_sheet("lain")
+    other.append(header)
+    other.append([pegawai(NIP_D, kota="Jambi", opd="Dinas Lain").get(c, "") for c in header])
+    out = io.BytesIO()
+    book.save(out)
+    shown = intake.preview([("pegawai_pontianak.xlsx", out.getvalue())], source, PONTIANAK, db)
+    assert [(o.file, o.kota) for o in shown.outside] == [("pegawai_pontianak.xlsx [lain]", "Jambi")]
+    assert not shown.can_load
