@@ -156,6 +156,16 @@ def test_bars_write_their_values_as_the_text_template_the_page_gave() -> None:
     assert charts.describe(scores, "id").endswith("Tertinggi: Makassar · A: 85,00. Terendah: Jambi · A: 12,40.")
 
 
+def test_a_trend_of_counts_writes_whole_numbers_and_a_trend_of_ratios_one_decimal() -> None:
+    df = pd.DataFrame({"kota": ["Jambi", "Jambi"], "tahun": [2024, 2025], "peserta": [1234, 1500]})
+    counts = charts.trend(df, "peserta", charts.city_styles(["Jambi"]), "id")
+    text = charts.describe(counts, "id")
+    assert "1.500" in text and "1.234" in text and ",0" not in text
+    assert "%{y:,.0f}" in counts.data[0].hovertemplate
+    ratios = charts.trend(df.assign(peserta=[12.25, 14.0]), "peserta", charts.city_styles(["Jambi"]), "id")
+    assert "14,0" in charts.describe(ratios, "id") and "%{y:,.1f}" in ratios.data[0].hovertemplate
+
+
 def test_a_line_chart_with_no_line_left_still_says_it_is_a_line_chart() -> None:
     df = pd.DataFrame({"kota": ["Jambi"], "tahun": [2024], "ikm": [None]})
     figure = charts.trend(df, "ikm", charts.city_styles(["Jambi"]), "id")

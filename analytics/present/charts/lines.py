@@ -49,15 +49,17 @@ def trend(
                 font={"size": FONT_SIZE - 2, "color": "#555"},
             )
     drawn = shown[shown[value].notna() | hidden[value]]
+    whole = bool(shown[value].dropna().mod(1).eq(0).all())  # counts (peserta) are written without ",0"
+    y_format = ",.0f" if whole else ",.1f"
     lines = dict(tuple(drawn.sort_values(["kota", "tahun"]).groupby("kota", sort=True)))  # one sort, not 98
     context = [k for k in lines if styles[k].get("context")]
     other = t("ch_other_cities", lang, n=len(context))
     # Drawn bottom to top: the grey cities, the peers' middle half and median, then the cities in colour.
     if context:
-        _context_lines(fig, [lines[k] for k in context], value, tick_suffix, other)
+        _context_lines(fig, [lines[k] for k in context], value, tick_suffix, other, y_format)
         _peer_spread(fig, shown, value, tick_suffix, lang)
     for kota in (k for k in lines if k not in context):
-        _city_line(fig, lines[kota], value, kota, styles[kota], tick_suffix)
+        _city_line(fig, lines[kota], value, kota, styles[kota], tick_suffix, y_format)
     if target is not None:
         fig.add_hline(
             y=target, line_dash="dash", line_color="#333", annotation_text=target_label, annotation_position="top left"
@@ -66,13 +68,15 @@ def trend(
     fig.update_yaxes(ticksuffix=tick_suffix, rangemode="tozero", range=list(y_range) if y_range else None)
     fig.update_layout(showlegend=True)  # a single line left (the others hidden) still says whose it is
     note_hidden(fig, privacy.hidden_count(hidden, value))
-    note(fig, "lines", decimals=1, suffix=tick_suffix, context=len(context))  # as the hover writes it
+    note(fig, "lines", decimals=None if whole else 1, suffix=tick_suffix, context=len(context))  # as the hover
     return apply_layout(fig, lang, y_title=y_title)
 
 
-def _city_line(fig: go.Figure, part: pd.DataFrame, value: str, kota: str, style: dict, tick_suffix: str) -> None:
-    """Add one city's line of `value` over tahun to `fig`, in its colour with markers; nothing when every
-    value is missing."""
+def _city_line(
+    fig: go.Figure, part: pd.DataFrame, value: str, kota: str, style: dict, tick_suffix: str, y_format: str = ",.1f"
+) -> None:
+    """Add one city's line of `value` over tahun to `fig`, in its colour with markers, its hover written with
+    `y_format`; nothing when every value is missing."""
     if part[value].isna().all():
         return
     fig.add_trace(
@@ -83,15 +87,18 @@ def _city_line(fig: go.Figure, part: pd.DataFrame, value: str, kota: str, style:
             mode="lines+markers",
             line={"color": style["color"], "dash": style["dash"], "width": 3},
             marker={"symbol": style["symbol"], "size": 11, "color": style["color"]},
-            hovertemplate=f"{kota} %{{x}}: %{{y:,.1f}}{tick_suffix}<extra></extra>",
+            hovertemplate=f"{kota} %{{x}}: %{{y:{y_format}}}{tick_suffix}<extra></extra>",
             legendrank=LEGEND_RANK["city"],
         )
     )
 
 
-def _context_lines(fig: go.Figure, parts: list[pd.DataFrame], value: str, tick_suffix: str, name: str) -> None:
+def _context_lines(
+    fig: go.Figure, parts: list[pd.DataFrame], value: str, tick_suffix: str, name: str, y_format: str = ",.1f"
+) -> None:
     """Add the grey lines of the context cities as one trace, each city's line apart from the next by a gap
-    (one trace draws in the browser many times faster than 97; the hover still names the city)."""
+    (one trace draws in the browser many times faster than 97; the hover, written with `y_format`, still names
+    the city)."""
     x, y, who = [], [], []
     for part in parts:
         x += [*part["tahun"].tolist(), None]
@@ -105,7 +112,7 @@ def _context_lines(fig: go.Figure, parts: list[pd.DataFrame], value: str, tick_s
             name=name,
             mode="lines",
             line={"color": CONTEXT, "width": 1.5},
-            hovertemplate=f"%{{text}} %{{x}}: %{{y:,.1f}}{tick_suffix}<extra></extra>",
+            hovertemplate=f"%{{text}} %{{x}}: %{{y:{y_format}}}{tick_suffix}<extra></extra>",
             legendgroup=CONTEXT_GROUP,
             legendrank=LEGEND_RANK["context"],
             connectgaps=False,
