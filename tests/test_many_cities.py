@@ -157,11 +157,11 @@ def test_breakdowns_are_the_focus_citys(everything: Filters) -> None:
     assert any(t("m_persen_20jp", "id") + ": " + FOCUS in s for s in shown_strings(at))
 
 
-def test_without_a_focus_city_a_breakdown_page_asks_for_one() -> None:
-    at = open_link("kinerja", {})
+def test_without_a_focus_city_a_breakdown_page_shows_the_spread_and_offers_the_choice() -> None:
+    at = open_link("kinerja", {})  # the spread itself: tests/test_no_focus.py
     assert_clean(at)
-    assert [i.value for i in at.info] == [t("st_pick_focus", "id", n=NATIONAL)]
-    assert not at.get("plotly_chart")
+    assert [s.key for s in at.selectbox if s.key == state.PAGE_FOCUS] == [state.PAGE_FOCUS]
+    assert [c.key for c in at.get("plotly_chart")] == ["chart_nasional_persen_sangat_baik"]  # no breakdown
 
 
 def test_the_city_can_be_chosen_in_the_page_itself_where_a_phone_shows_no_sidebar() -> None:

@@ -4,6 +4,8 @@ written as it says."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 from conftest import hand_scorecard
@@ -66,3 +68,24 @@ def test_every_measure_is_a_column_of_the_scorecard_query() -> None:
 
     declared = declaration_of(queries.scorecard).columns
     assert [m.column for m in measures.CATALOGUE if m.column not in declared] == []
+
+
+def test_every_topic_and_analysis_page_has_measures_and_passes_its_name() -> None:
+    views = Path(__file__).resolve().parent.parent / "views"
+    for page in measures.PAGES:
+        assert measures.on_page(page), page  # the distribution of cities shows at least one measure
+        assert f"page=measures.{page.upper()}" in (views / f"{page}.py").read_text(), page
+    assert {p for m in measures.CATALOGUE for p in m.pages} == set(measures.PAGES)
+    with pytest.raises(ValueError, match="not a topic or analysis page"):
+        measures.on_page("ringkasan")
+
+
+def test_a_page_lists_its_measures_in_catalogue_order() -> None:
+    assert [m.column for m in measures.on_page(measures.ANGGARAN)] == ["persen_serapan", "biaya_per_jp"]
+    assert [m.column for m in measures.on_page(measures.HASIL_BELAJAR)] == ["jp_per_asn", "ikm"]
+
+
+def test_every_ranked_measure_has_a_definition_to_link() -> None:
+    metrics_md = (Path(__file__).resolve().parent.parent / "docs" / "metrics.md").read_text()
+    for m in measures.RANKED_MEASURES:
+        assert m.definition and m.definition in metrics_md, m.column

@@ -5,20 +5,24 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
+from collections import Counter
 from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics import privacy
+from analytics import privacy, queries
 from analytics.context import PageContext
 from analytics.meeting_files.downloads import csv_bytes
 from analytics.present import charts, overview
+from analytics.present import formatting as fmt
 from analytics.present import standing as standing_texts
+from analytics.present.measures import LOWER, on_page
 from analytics.present.tables import display_table
+from analytics.queries.scorecard import province_scorecard
 from analytics.texts import t
-from ui import auth, state
+from ui import auth, data, state
 
 # Streamlit fades a caption by drawing it at opacity 0.6, and the fading reaches the links in it: a link to Definisi
 # came out #7c95d2 on white (3.0:1) and a caption in the sidebar 4.5:1 only just not. One rule instead: captions
@@ -34,11 +38,15 @@ def readable_captions() -> None:
     st.html(CAPTION_STYLE)
 
 
-def start_page(title_key: str | None = None, people_note: bool = False, breakdowns: bool = True) -> PageContext:
+def start_page(
+    title_key: str | None = None, people_note: bool = False, breakdowns: bool = True, page: str | None = None
+) -> PageContext:
     """Start a page: the synthetic-data banner, the title, and a stop with a sentence when no city is
     chosen. A page of `breakdowns` (agencies, jabatan, activities) shows them for the focus city alone when
-    more cities are compared than fit side by side: it says so, or asks for a focus city and stops.
-    Returns the page context, its filters set."""
+    more cities are compared than fit side by side: it says so, or, without a focus city, shows how the cities
+    spread on the measures of `page` (one of analytics.present.measures.PAGES: `distribution`) under a line
+    with the choice of one's city, and stops there (without `page`, it asks for a focus city and stops). A page
+    without breakdowns shows that distribution too and goes on. Returns the page context, its filters set."""
     ctx = state.context()
     lang, chosen = ctx.lang, ctx.filters
     synthetic_banner(ctx)
@@ -47,7 +55,13 @@ def start_page(title_key: str | None = None, people_note: bool = False, breakdow
     if chosen is None:
         nothing_to_show(lang, t("no_kota", lang))
         st.stop()
-    if breakdowns and ctx.many:
+    if page and ctx.needs_focus:
+        distribution(ctx, page, people_note, picker=breakdowns)
+        if breakdowns:
+            st.caption(t("nat_breakdowns_wait", lang))
+            st.stop()
+        people_note = False  # said in the distribution
+    elif breakdowns and ctx.many:
         if ctx.needs_focus:
             st.info(t("st_pick_focus", lang, n=len(chosen.kota)), icon=":material/location_city:")
             state.focus_picker(lang, list(chosen.kota))  # here too: on a phone the sidebar is folded
@@ -56,6 +70,57 @@ def start_page(title_key: str | None = None, people_note: bool = False, breakdow
     if people_note and chosen.filters_people:
         st.caption(t("people_filter_note", lang))
     return ctx
+
+
+def distribution(ctx: PageContext, page: str, people_note: bool = False, picker: bool = True) -> None:
+    """Show how the compared cities spread in the last year on each measure of `page` (measures.on_page), none of
+    them the reader's: a strip of dots per measure (charts.strip: median and middle half drawn and written), a
+    sentence naming the median, the best and the lagging cities, and the provinces ranked, each its compared
+    cities together (analytics.queries.province_scorecard). One row above holds, with `picker`, the line inviting
+    the reader to choose their city (with the choice itself: on a phone the sidebar is folded) and the choice of
+    a province to highlight (ui.state; the one province of the cities when they share one), which marks its
+    cities and its value on every strip; with `people_note`, a line says the people filters apply."""
+    lang, f = ctx.lang, ctx.filters
+    year = f.tahun_akhir
+    scorecard = data.fetch(queries.scorecard, f)
+    provinces = data.fetch(province_scorecard, f)
+    cities = Counter(ctx.info.provinsi.get(k, "") for k in f.kota)
+    only = next(iter(cities)) if len(cities) == 1 else ""
+    columns = st.columns([3, 2, 2] if picker else [2, 3], vertical_alignment="bottom")
+    if picker:
+        columns[0].markdown(t("nat_pick", lang))
+        with columns[1]:
+            state.focus_picker(lang, list(f.kota))
+    with columns[-1] if picker else columns[0]:
+        chosen = state.province_choice(lang, sorted(p for p in cities if p), only)
+    if people_note and f.filters_people:
+        st.caption(t("people_filter_note", lang))
+    rows = standing_texts.with_provinces(scorecard, year, ctx.info.provinsi)
+    measures = on_page(page)
+    for m in measures:
+        value = standing_texts.rollup_value(provinces, year, chosen, m.column) if chosen else None
+        said = [standing_texts.spread_sentence(scorecard, year, m.column, lang)]
+        if said[0] is None:  # no city has a value (or every one is hidden): a sentence, not an empty chart
+            st.subheader(t(m.label, lang))
+            why = "why_filters" if f.filters_people else "nat_no_values"
+            nothing_to_show(lang, t(why, lang, measure=t(m.label, lang), year=year))
+            continue
+        if chosen:
+            said.append(standing_texts.rollup_sentence(provinces, year, chosen, cities[chosen], m.column, lang))
+        chart(
+            t("nat_q", lang, measure=t(m.label, lang), n=fmt.number(len(f.kota), lang), year=year),
+            t("nat_c", lang) + (t("nat_c_lower", lang) if m.better == LOWER else ""),
+            figure(charts.strip, rows[["kota", "provinsi", m.column]], m, lang, chosen or None, value),
+            rows[["kota", "provinsi", "tahun", *m.counts, m.column]],
+            lang,
+            f"nasional_{m.column}",
+            m.definition,
+            " ".join(s for s in said if s),
+        )
+    st.subheader(t("nat_provinces_title", lang, year=year))
+    st.caption(t("nat_provinces_caption", lang, measure=t(measures[0].label, lang)))
+    ranked = standing_texts.provinces_ranked(provinces, year, [m.column for m in measures], cities, lang)
+    table(ranked, lang, height=min(420, 38 + 35 * len(ranked)))
 
 
 def trend(spec: overview.Trend, in_range: pd.DataFrame, styles: dict, lang: str, key: str | None = None) -> None:
@@ -136,16 +201,20 @@ def chart(
     lang: str,
     key: str,
     definition: str = "",
+    lead: str = "",
 ) -> None:
     """Show a chart under a question-shaped title, a caption with a link to the metric's definition, the
     chart's text alternative below it (what it shows in a sentence, for screen readers and for everyone;
-    analytics.present.charts.describe), and a 'Lihat data' expander with the table behind it and a CSV download.
+    analytics.present.charts.describe), and a 'Lihat data' expander with the table behind it and a CSV download;
+    `lead`, when given, is the chart's answer in a sentence, written between the title and the caption.
 
     The figure comes from the builders of analytics.present.charts, which draw nothing about fewer than 5
     people; `table` is the frame it was drawn from, or the fuller frame it was reshaped from. Both are
     released whole by the guarded path before rows are picked (analytics.privacy, rule 6), so a cell has the
     same fate in each."""
     st.subheader(title)
+    if lead:
+        st.markdown(lead)
     link = f" [{t('definition', lang)}](/definisi#{definition})" if definition else ""
     st.caption(caption + link)
     st.plotly_chart(figure, key=f"chart_{key}", config={"displaylogo": False})

@@ -111,6 +111,27 @@ def focus_picker(lang: str, cities: list[str]) -> None:
     )
 
 
+PROVINCE = "provinsi"  # the URL key of the province highlighted among many cities (widget key too)
+
+
+def province_choice(lang: str, provinces: Sequence[str], default: str = "") -> str:
+    """Render the choice of a province to highlight among the compared cities (its cities and its value, all of
+    them together), kept in the URL as `provinsi`; return it, '' for none. `default` (the one province of the
+    cities, when they share one) is taken when the URL names no province of `provinces`."""
+    options = ["", *provinces]
+    if st.session_state.get(PROVINCE) not in options:  # a province of a city list since changed
+        st.session_state.pop(PROVINCE, None)
+    return url_choice(
+        st.selectbox,
+        t("nat_province", lang),
+        options,
+        PROVINCE,
+        default if default in options else "",
+        format_func=lambda p: p or t("nat_province_none", lang),
+        help=t("nat_province_help", lang),
+    )
+
+
 def filters(lang: str) -> tuple[Filters | None, str | None]:
     """Render the global filters in the sidebar and return them (None when no city is chosen) with the reader's
     own city (None when none is chosen)."""

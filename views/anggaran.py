@@ -4,12 +4,12 @@ import streamlit as st
 
 import domain
 from analytics import queries
-from analytics.present import charts, overview, reshape
+from analytics.present import charts, measures, overview, reshape
 from analytics.present import formatting as fmt
 from analytics.texts import t
 from ui import components, data
 
-ctx = components.start_page("anggaran_title")
+ctx = components.start_page("anggaran_title", page=measures.ANGGARAN)
 lang, f = ctx.lang, ctx.filters
 styles = charts.city_styles(ctx.info.kota, ctx.many, ctx.fokus)
 year = f.tahun_akhir

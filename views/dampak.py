@@ -5,11 +5,11 @@ import streamlit as st
 
 import domain
 from analytics import metrics, queries
-from analytics.present import charts, reshape
+from analytics.present import charts, measures, reshape
 from analytics.texts import t
 from ui import components, data
 
-ctx = components.start_page("an_dampak_title", people_note=True)
+ctx = components.start_page("an_dampak_title", people_note=True, page=measures.DAMPAK)
 lang, f = ctx.lang, ctx.filters
 styles = charts.city_styles(ctx.info.kota, ctx.many, ctx.fokus)
 st.info(t("an_association", lang), icon=":material/balance:")

@@ -4,11 +4,11 @@ unit, and disaster-response readiness per agency."""
 import streamlit as st
 
 from analytics import queries
-from analytics.present import charts
+from analytics.present import charts, measures
 from analytics.texts import t
 from ui import components, data
 
-ctx = components.start_page("an_hasil_title")
+ctx = components.start_page("an_hasil_title", page=measures.HASIL_BELAJAR)
 lang, f = ctx.lang, ctx.filters
 styles = charts.city_styles(ctx.info.kota, ctx.many, ctx.fokus)
 year = f.tahun_akhir

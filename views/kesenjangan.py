@@ -3,11 +3,11 @@
 import streamlit as st
 
 from analytics import privacy, queries
-from analytics.present import charts, overview, reshape
+from analytics.present import charts, measures, overview, reshape
 from analytics.texts import t
 from ui import components, data
 
-ctx = components.start_page("an_kesenjangan_title")
+ctx = components.start_page("an_kesenjangan_title", page=measures.KESENJANGAN)
 lang, f = ctx.lang, ctx.filters
 styles = charts.city_styles(ctx.info.kota, ctx.many, ctx.fokus)
 year = f.tahun_akhir

@@ -3,11 +3,11 @@
 import streamlit as st
 
 from analytics import queries
-from analytics.present import charts, reshape
+from analytics.present import charts, measures, reshape
 from analytics.texts import t
 from ui import components, data
 
-ctx = components.start_page("kinerja_title", people_note=True)
+ctx = components.start_page("kinerja_title", people_note=True, page=measures.KINERJA)
 lang, f = ctx.lang, ctx.filters
 styles = charts.city_styles(ctx.info.kota, ctx.many, ctx.fokus)
 year = f.tahun_akhir

@@ -3,12 +3,12 @@
 import streamlit as st
 
 from analytics import queries
-from analytics.present import charts, overview, reshape
+from analytics.present import charts, measures, overview, reshape
 from analytics.present import formatting as fmt
 from analytics.texts import t
 from ui import components, data
 
-ctx = components.start_page("partisipasi_title", people_note=True)
+ctx = components.start_page("partisipasi_title", people_note=True, page=measures.PARTISIPASI)
 lang, f = ctx.lang, ctx.filters
 styles = charts.city_styles(ctx.info.kota, ctx.many, ctx.fokus)
 year = f.tahun_akhir

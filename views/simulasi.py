@@ -6,12 +6,12 @@ import streamlit as st
 
 import domain
 from analytics import metrics, privacy, queries
-from analytics.present import charts, simulation
+from analytics.present import charts, measures, simulation
 from analytics.present.tables import display_table, header
 from analytics.texts import t
 from ui import components, data
 
-ctx = components.start_page("an_simulasi_title", breakdowns=False)
+ctx = components.start_page("an_simulasi_title", breakdowns=False, page=measures.SIMULASI)
 lang, f = ctx.lang, ctx.filters
 year = f.tahun_akhir
 

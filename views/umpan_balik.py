@@ -3,13 +3,13 @@
 import streamlit as st
 
 from analytics import queries
-from analytics.present import charts, overview, reshape
+from analytics.present import charts, measures, overview, reshape
 from analytics.texts import t
 from ui import components, data
 
 SENTIMEN_COLORS = {"positif": "#1b7837", "netral": "#bababa", "negatif": "#b2182b"}
 
-ctx = components.start_page("umpan_balik_title")
+ctx = components.start_page("umpan_balik_title", page=measures.UMPAN_BALIK)
 lang, f = ctx.lang, ctx.filters
 styles = charts.city_styles(ctx.info.kota, ctx.many, ctx.fokus)
 year = f.tahun_akhir

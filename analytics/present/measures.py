@@ -8,7 +8,8 @@ Adding a headline measure:
 1. its SQL: the column in etl/sql/marts/ringkasan_kota_tahun.sql and analytics/queries/sql/scorecard.sql
    (a ratio written once, as a macro in etl/sql/macros.sql), declared beside the query
    (analytics/queries/scorecard.py);
-2. one entry in CATALOGUE below;
+2. one entry in CATALOGUE below (with the topic and analysis pages whose distribution of cities it heads when no
+   focus city is chosen: `pages`, names from PAGES);
 3. its texts: `m_<column>` (analytics/texts/pages.py), and for a trend `q_trend_<key>` and `c_trend_<key>`;
 4. its definition in docs/metrics.md.
 """
@@ -28,6 +29,12 @@ from analytics.texts import t
 TILE = "tile"  # a city's tiles on Ringkasan, cities side by side
 RANKED = "ranked"  # compared among cities: ranked table, standings, focus tiles, the average of the others
 APPENDIX = "appendix"  # the meeting files' appendix, one column per city
+
+# The topic and analysis pages (their scripts views/<page>.py) that, with many cities compared and no focus city,
+# open on the distribution of the cities for their measures (ui.components.distribution; Measure.pages).
+PARTISIPASI, ANGGARAN, KINERJA, UMPAN_BALIK = "partisipasi", "anggaran", "kinerja", "umpan_balik"
+KESENJANGAN, SIMULASI, DAMPAK, HASIL_BELAJAR = "kesenjangan", "simulasi", "dampak", "hasil_belajar"
+PAGES = (PARTISIPASI, ANGGARAN, KINERJA, UMPAN_BALIK, KESENJANGAN, SIMULASI, DAMPAK, HASIL_BELAJAR)
 
 # Units: how a value is written.
 COUNT = "count"  # people: 1.234
@@ -70,11 +77,18 @@ class Measure:
     counts: tuple[str, ...] = ()  # what it is computed from: when one reads '<5', the tile's note says why
     note: Callable[[pd.Series, str], str] | None = None  # the tile's note from the city's row (lang)
     trend: TrendChart | None = None
+    pages: frozenset[str] = frozenset()  # the pages (PAGES) whose distribution of cities shows it, in catalogue order
+    anchor: str = ""  # its definition in docs/metrics.md, when it has no trend chart (which names it)
 
     @property
     def label(self) -> str:
         """Return the text key of its name."""
         return f"m_{self.column}"
+
+    @property
+    def definition(self) -> str:
+        """Return the anchor of its definition in docs/metrics.md ('' when it has none)."""
+        return self.anchor or (self.trend.anchor if self.trend else "")
 
     @property
     def higher_is_better(self) -> bool:
@@ -136,6 +150,7 @@ CATALOGUE: tuple[Measure, ...] = (  # in the order every place lists them
         better=HIGHER,
         counts=("pns_memenuhi_20jp", "jumlah_pns"),
         note=_pns_reaching,
+        pages=frozenset({PARTISIPASI, KESENJANGAN, SIMULASI}),
         trend=TrendChart(
             "20jp",
             0,
@@ -145,7 +160,15 @@ CATALOGUE: tuple[Measure, ...] = (  # in the order every place lists them
             (("tick_suffix", "%"), ("y_range", (0, 100))),
         ),
     ),
-    Measure("jp_per_asn", NUMBER, frozenset({TILE, RANKED, APPENDIX}), decimals=1, better=HIGHER),
+    Measure(
+        "jp_per_asn",
+        NUMBER,
+        frozenset({TILE, RANKED, APPENDIX}),
+        decimals=1,
+        better=HIGHER,
+        pages=frozenset({PARTISIPASI, HASIL_BELAJAR}),
+        anchor="jp-per-asn",
+    ),
     Measure("realisasi", RUPIAH, frozenset({TILE, APPENDIX}), compact=True, note=_serapan),
     Measure(
         "persen_serapan",
@@ -153,6 +176,7 @@ CATALOGUE: tuple[Measure, ...] = (  # in the order every place lists them
         frozenset({TILE, RANKED, APPENDIX}),
         decimals=1,
         better=HIGHER,
+        pages=frozenset({ANGGARAN}),
         trend=TrendChart(
             "serapan",
             2,
@@ -167,6 +191,7 @@ CATALOGUE: tuple[Measure, ...] = (  # in the order every place lists them
         RUPIAH,
         frozenset({TILE, RANKED, APPENDIX}),
         better=LOWER,
+        pages=frozenset({ANGGARAN, SIMULASI}),
         trend=TrendChart("biaya", 3, ("biaya_per_jp",), "biaya-per-jp", "program, peserta", (("y_title", "Rp / JP"),)),
     ),
     Measure(
@@ -178,6 +203,7 @@ CATALOGUE: tuple[Measure, ...] = (  # in the order every place lists them
         grade="mutu_ikm",
         counts=("jumlah_responden_ikm",),
         note=_responden,
+        pages=frozenset({UMPAN_BALIK, HASIL_BELAJAR}),
         trend=TrendChart(
             "ikm",
             1,
@@ -195,6 +221,8 @@ CATALOGUE: tuple[Measure, ...] = (  # in the order every place lists them
         decimals=1,
         better=HIGHER,
         colours_tile=False,
+        pages=frozenset({KINERJA, DAMPAK}),
+        anchor="predikat",
     ),
 )
 BY_COLUMN = {m.column: m for m in CATALOGUE}
@@ -203,6 +231,13 @@ BY_COLUMN = {m.column: m for m in CATALOGUE}
 def shown_in(place: str) -> tuple[Measure, ...]:
     """Return the measures shown in `place` (TILE, RANKED or APPENDIX), in catalogue order."""
     return tuple(m for m in CATALOGUE if place in m.shown)
+
+
+def on_page(page: str) -> tuple[Measure, ...]:
+    """Return the measures whose distribution of cities page `page` (one of PAGES) shows, in catalogue order."""
+    if page not in PAGES:
+        raise ValueError(f"not a topic or analysis page: {page!r} (one of {', '.join(PAGES)})")
+    return tuple(m for m in CATALOGUE if page in m.pages)
 
 
 def trending() -> tuple[Measure, ...]:

@@ -1,6 +1,7 @@
 """Where the focus city stands among the cities compared, written for people: a row per headline measure of
 the scorecard (its value, "12 dari 98", the peers' median and middle half, the best and the lagging cities by
-name), the ranked table of every city, and the tiles of the focus city against the peers' median.
+name), the ranked table of every city, and the tiles of the focus city against the peers' median; with no focus
+city, how the cities spread (median, middle half, best and lagging) and the provinces, each its cities together.
 
 Everything is read from the released scorecard (analytics.queries.scorecard through analytics.privacy.release,
 a query governments share): a '<5' value is missing here, takes no rank and moves no median.
@@ -15,6 +16,7 @@ import pandas as pd
 from analytics import metrics, privacy
 from analytics.present import formatting as fmt
 from analytics.present.charts.labels import name_list
+from analytics.present.charts.strip import named
 from analytics.present.measures import BY_COLUMN, RANKED_MEASURES, Measure
 from analytics.present.overview import Tile
 from analytics.texts import t
@@ -164,4 +166,88 @@ def ranked(
     if wanted:
         names = out[t("col_kota", lang)] + " " + out[t("col_provinsi", lang)]
         out = out[names.str.casefold().str.contains(wanted, regex=False)]
+    return out.reset_index(drop=True)
+
+
+def with_provinces(scorecard: pd.DataFrame, year: int, provinsi: Mapping[str, str]) -> pd.DataFrame:
+    """Return the scorecard rows of `year` as released ('<5' kept, for the charts to leave out), one row per
+    kota, with the kota's provinsi."""
+    rows = scorecard[scorecard["tahun"] == year].reset_index(drop=True)
+    return rows.assign(provinsi=rows["kota"].map(lambda k: provinsi.get(k, "")))
+
+
+def spread_sentence(scorecard: pd.DataFrame, year: int, column: str, lang: str) -> str | None:
+    """Return a sentence on how the cities of `year` spread on `column`, none of them the reader's: the median,
+    the middle half (first to third quartile), the three best and the three lagging cities with their values
+    ('**PNS mencapai 20 JP** di 98 kota: median **52,7%**, separuh kota di tengah antara 46,2% dan 64,6%.
+    Terbaik: ... Tertinggal: ...'); None when no city has a value."""
+    rows, measure = latest(scorecard, year), BY_COLUMN[column]
+    s = metrics.standing(rows, column, None, measure.higher_is_better)
+    if not s.n:
+        return None
+    best, lagging = named(s, rows, column, measure, lang)
+    return t(
+        "nat_sentence",
+        lang,
+        measure=t(measure.label, lang),
+        n=fmt.number(s.n, lang),
+        median=measure.write(s.median, lang),
+        q1=measure.write(s.q1, lang),
+        q3=measure.write(s.q3, lang),
+        best=best,
+        lagging=lagging,
+    )
+
+
+def rollup_sentence(provinces: pd.DataFrame, year: int, provinsi: str, k: int, column: str, lang: str) -> str | None:
+    """Return the sentence on province `provinsi` in `year`, its `k` compared cities together on `column`
+    (analytics.queries.province_scorecard), with its rank among the provinces ('Jawa Barat, 9 kotanya digabung:
+    **50,4%**, peringkat 20 dari 34 provinsi.'), or None when it has no value (or a hidden one)."""
+    value = rollup_value(provinces, year, provinsi, column)
+    if value is None:
+        return None
+    measure = BY_COLUMN[column]
+    rank = metrics.standing(latest(provinces, year).rename(columns={"provinsi": "kota"}), column, provinsi)
+    return t(
+        "nat_rollup_sentence",
+        lang,
+        provinsi=provinsi,
+        k=fmt.number(k, lang),
+        value=measure.write(value, lang),
+        rank=rank_text(rank, lang),
+    )
+
+
+def rollup_value(provinces: pd.DataFrame, year: int, provinsi: str | None, column: str) -> float | None:
+    """Return province `provinsi`'s value on `column` in `year` (its cities together), None when it has none or
+    the release hid it."""
+    rows = latest(provinces, year)
+    found = rows.loc[rows["provinsi"] == provinsi, column]
+    return None if found.empty or pd.isna(found.iloc[0]) else float(found.iloc[0])
+
+
+def provinces_ranked(
+    provinces: pd.DataFrame, year: int, columns: Iterable[str], cities: Mapping[str, int], lang: str
+) -> pd.DataFrame:
+    """Return the provinces of `year` (analytics.queries.province_scorecard: each its compared cities together)
+    ranked on the first of `columns` (best first; one without a value last, without a rank), as a table of
+    text: rank, provinsi, how many of its cities are compared (`cities`), and each measure of `columns` ('<5'
+    where the release hid it, with IKM's mutu in brackets)."""
+    columns = list(columns)
+    raw = provinces[provinces["tahun"] == year].reset_index(drop=True)
+    rows = privacy.numbers(raw)
+    first = BY_COLUMN[columns[0]]
+    rows["_rank"] = rows[first.column].rank(method="min", ascending=not first.higher_is_better)
+    rows = rows.sort_values(["_rank", "provinsi"], na_position="last")
+    out = pd.DataFrame(
+        {
+            t("st_rank_head", lang): [fmt.MISSING if pd.isna(r) else fmt.number(r, lang) for r in rows["_rank"]],
+            t("col_provinsi", lang): rows["provinsi"].tolist(),
+            t("nat_col_kota", lang): [fmt.number(cities.get(p, 0), lang) for p in rows["provinsi"]],
+        }
+    )
+    for column in columns:
+        m = BY_COLUMN[column]
+        grades = raw.loc[rows.index, m.grade] if m.grade else [None] * len(rows)
+        out[t(m.label, lang)] = [m.graded(v, g, lang) for v, g in zip(raw.loc[rows.index, column], grades, strict=True)]
     return out.reset_index(drop=True)

@@ -63,3 +63,35 @@ def opd_profile(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     pass one kota: overview.opd_profile): one row per opd (jumlah_asn, jumlah_pns, jumlah_dinilai,
     persen_20jp, jp_per_asn, persen_sangat_baik, persen_di_bawah_baik), largest first."""
     return run(con, query_sql("opd_profil"), f.params())
+
+
+@query(
+    shared=True,
+    grain=("provinsi", "tahun"),
+    columns={
+        "tahun": LABEL,
+        "jumlah_asn": COUNT,
+        **PNS_20JP,
+        "jp_total": Derived("jumlah_asn"),
+        "jp_per_asn": Derived("jumlah_asn"),
+        "pagu": MONEY,
+        "realisasi": MONEY,
+        "persen_serapan": MONEY,
+        "biaya_per_jp": Derived("jumlah_lulus_kegiatan"),
+        "jumlah_lulus_kegiatan": COUNT,
+        "ikm": Derived("jumlah_responden_ikm"),
+        "mutu_ikm": Derived("jumlah_responden_ikm"),
+        "jumlah_responden_ikm": COUNT,
+        "jumlah_dinilai": COUNT,
+        "persen_sangat_baik": Share("jumlah_dinilai", "Sangat Baik"),
+    },
+    totals=(PNS_20JP_TOTAL,),
+)
+def province_scorecard(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    """Return the chosen kota added up per province: one row per provinsi per tahun, from the year before
+    tahun_awal to tahun_akhir, with the scorecard's columns (jumlah_asn, jumlah_pns, pns_memenuhi_20jp,
+    persen_20jp, jp_total, jp_per_asn, pagu, realisasi, persen_serapan, biaya_per_jp, jumlah_lulus_kegiatan,
+    ikm, mutu_ikm, jumlah_responden_ikm, jumlah_dinilai, persen_sangat_baik). Each share and ratio is taken
+    over the province's summed numerators and denominators (weighted by its people, not a mean of its kota's
+    shares); people figures follow the people filters, as in `scorecard`."""
+    return run(con, query_sql("provinsi_ringkasan"), f.params())

@@ -11,10 +11,13 @@ Callers write `from analytics.present import charts` and `charts.trend(...)`; th
 - bars: grouped, ranked, labelled, share and stacked bars, budget bars, small multiples, the JP distribution
 - grids: the heatmap
 - points: scatter, forest plots (intervals, comparison)
+- strip: the distribution of many cities on one measure (median, middle half, a province's cities and value)
 - labels: the texts written on and beside the marks and the names in legends
 - text_alternative: what each figure records about itself (layout.meta) and `describe`, the sentence under
   every chart for screen readers
 """
+
+import plotly.graph_objects as go
 
 from analytics.present.charts.bars import (
     budget_bars,
@@ -44,8 +47,17 @@ from analytics.present.charts.labels import (
 )
 from analytics.present.charts.lines import budget_curve, lorenz, share_of_whole, trend, trend_by
 from analytics.present.charts.points import comparison, intervals, scatter_by_city
+from analytics.present.charts.strip import describe_strip, is_strip, strip
 from analytics.present.charts.style import FONT_SIZE, KELOMPOK_COLORS, PALETTE, PREDIKAT_COLORS, city_styles
-from analytics.present.charts.text_alternative import as_list, describe, hidden_values
+from analytics.present.charts.text_alternative import as_list, hidden_values
+from analytics.present.charts.text_alternative import describe as _describe
+
+
+def describe(fig: go.Figure, lang: str) -> str:
+    """Return the text alternative of a figure built by these builders, in `lang` (text_alternative.describe; a
+    strip writes its own, which names the median, quartiles, best and lagging cities: strip.describe_strip)."""
+    return describe_strip(fig, lang) if is_strip(fig) else _describe(fig, lang)
+
 
 __all__ = [
     "FONT_SIZE",
@@ -88,6 +100,7 @@ __all__ = [
     "small_multiples",
     "stacked_share",
     "stacked_share_h",
+    "strip",
     "trend",
     "trend_by",
 ]
