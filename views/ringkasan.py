@@ -1,11 +1,14 @@
 """Ringkasan: the cities compared for the latest year in the filter, findings and trends. With a focus city,
 its tiles against the peers' median come first (the first screen of a phone); with more cities than fit side
-by side, one ranked table (sortable, searchable) takes the place of every city's tiles."""
+by side, one ranked table (sortable, searchable) takes the place of every city's tiles, under a map of the cities
+coloured by the measure the table is sorted on."""
 
 import streamlit as st
 
 from analytics import queries
 from analytics.present import charts, overview, standing
+from analytics.present.charts.map import describe as describe_map
+from analytics.present.charts.map import kota_map
 from analytics.present.findings import findings
 from analytics.texts import t
 from ui import components, data, state
@@ -35,7 +38,7 @@ if ctx.fokus in cities and len(cities) > 1:
 
 if ctx.many:
     st.header(t("st_ranked_title", lang, n=len(f.kota), year=year))
-    sort, search = st.columns([2, 3])
+    sort, _ = st.columns([2, 3])
     column = state.url_choice(
         sort.selectbox,
         t("st_sort", lang),
@@ -44,6 +47,13 @@ if ctx.many:
         standing.RANKED_MEASURES[0].column,
         format_func=lambda c: t(standing.BY_COLUMN[c].label, lang),
     )
+    # The map of every city, coloured by the measure the table below is sorted on; its values are all in the table.
+    st.subheader(t("map_title", lang, n=len(f.kota), measure=t(standing.BY_COLUMN[column].label, lang), year=year))
+    st.caption(t("map_caption", lang) + " " + t("map_sources", lang))
+    peta = components.figure(kota_map, scorecard, column, lang, ctx.fokus, year)
+    st.plotly_chart(peta, key="chart_peta", config={"displaylogo": False})
+    st.caption(describe_map(peta, lang))
+    search, _ = st.columns([3, 2])
     wanted = search.text_input(
         t("st_search", lang), key="cari", placeholder=t("st_search_hint", lang), bind="query-params", max_chars=60
     )
