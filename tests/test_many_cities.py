@@ -127,6 +127,17 @@ def test_the_ranked_table_sorts_and_searches(latest: pd.DataFrame) -> None:
     assert ranked[t("st_rank_head", "id")].tolist() == [fmt.number(cheapest[k], "id") for k in kota]
 
 
+def test_ringkasan_ranks_the_provinces_on_the_measure_the_cities_are_sorted_on(info: WarehouseInfo) -> None:
+    at = open_link("ringkasan", {"fokus": FOCUS, "urut": "biaya_per_jp"})
+    assert_clean(at)
+    provinces = at.dataframe[1].value
+    assert set(provinces[t("col_provinsi", "id")]) == set(info.provinsi.values())
+    assert list(provinces.columns[3:5]) == [
+        t(standing.BY_COLUMN[c].label, "id") for c in ("biaya_per_jp", "persen_20jp")
+    ]
+    assert provinces[t("st_rank_head", "id")].iloc[0] == "1"
+
+
 def test_trend_charts_need_few_colours_and_name_only_the_focus_city(con, focused: Filters, info) -> None:
     scorecard = release.read(con, queries.scorecard, focused)
     styles = charts.city_styles(info.kota, many=True, focus=FOCUS)

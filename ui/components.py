@@ -117,9 +117,21 @@ def distribution(ctx: PageContext, page: str, people_note: bool = False, picker:
             m.definition,
             " ".join(s for s in said if s),
         )
+    province_table(ctx, [m.column for m in measures], provinces)
+
+
+def province_table(ctx: PageContext, columns: list[str], provinces: pd.DataFrame | None = None) -> None:
+    """Show the provinces of the filters' last year ranked on the first of `columns` (headline measures), each
+    its compared kota together (analytics.queries.province_scorecard, fetched unless given), under a title and
+    a caption saying how a province's value is made."""
+    lang, f = ctx.lang, ctx.filters
+    year = f.tahun_akhir
+    if provinces is None:
+        provinces = data.fetch(province_scorecard, f)
+    cities = Counter(ctx.info.provinsi.get(k, "") for k in f.kota)
     st.subheader(t("nat_provinces_title", lang, year=year))
-    st.caption(t("nat_provinces_caption", lang, measure=t(measures[0].label, lang)))
-    ranked = standing_texts.provinces_ranked(provinces, year, [m.column for m in measures], cities, lang)
+    st.caption(t("nat_provinces_caption", lang, measure=t(standing_texts.BY_COLUMN[columns[0]].label, lang)))
+    ranked = standing_texts.provinces_ranked(provinces, year, columns, cities, lang)
     table(ranked, lang, height=min(420, 38 + 35 * len(ranked)))
 
 

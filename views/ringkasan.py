@@ -1,7 +1,7 @@
 """Ringkasan: the cities compared for the latest year in the filter, findings and trends. With a focus city,
 its tiles against the peers' median come first (the first screen of a phone); with more cities than fit side
 by side, one ranked table (sortable, searchable) takes the place of every city's tiles, under a map of the cities
-coloured by the measure the table is sorted on."""
+coloured by the measure the table is sorted on, and the provinces, each its compared kota together."""
 
 import streamlit as st
 
@@ -59,6 +59,8 @@ if ctx.many:
     )
     components.table(standing.ranked(scorecard, year, column, ctx.info.provinsi, lang, wanted, ctx.fokus), lang)
     st.caption(t("st_ranked_caption", lang))
+    # A province's compared kota together (for a province's BKD), sorted on the same measure.
+    components.province_table(ctx, [column, *(m.column for m in standing.RANKED_MEASURES if m.column != column)])
 else:  # every city's tiles side by side
     tiles = overview.city_tiles(scorecard, year, lang)
     per_row = 4
