@@ -1,13 +1,17 @@
 """Entry point: `streamlit run dashboard.py`. Declares the pages, renders the shared sidebar
 (language, filters, load status) and runs the chosen page."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from analytics.texts import t
 from ui import auth, components, data, meeting_panel, state
 
 auth.keep_shared_caches()  # a browser's "clear cache" message clears only its own session, not every reader's caches
-st.set_page_config(page_title="Pembinaan ASN", page_icon=":material/groups:", layout="wide")
+# The tab's icon is a file we ship: a ":material/..." page icon is fetched from Google's font servers, which a
+# government intranet without internet never reaches (the map and every chart work offline too).
+st.set_page_config(page_title="Pembinaan ASN", page_icon=str(Path(__file__).parent / "ui/favicon.png"), layout="wide")
 components.readable_captions()  # every page, the sidebar and the sign-in screen: captions readable (WCAG AA)
 
 lang = state.language()
@@ -27,6 +31,8 @@ pages = {
         st.Page("views/simulasi.py", title=t("an_page_simulasi", lang), icon=":material/tune:"),
         st.Page("views/dampak.py", title=t("an_page_dampak", lang), icon=":material/insights:"),
         st.Page("views/hasil_belajar.py", title=t("an_page_hasil", lang), icon=":material/quiz:"),
+        st.Page("views/ip_asn.py", title=t("ip_page", lang), icon=":material/workspace_premium:"),
+        st.Page("views/capaian.py", title=t("sk_page", lang), icon=":material/flag:"),
     ],
     t("section_city", lang): [
         st.Page("views/profil_kota.py", title=t("page_profil", lang), icon=":material/location_city:"),
