@@ -6,7 +6,7 @@ WAREHOUSE ?= $(or $(ASN_WAREHOUSE),data/warehouse.duckdb)
 SAMPLE := data/sample
 PORT ?= 8501
 
-.PHONY: setup lock chromium oidc axe run demo test test-fast lint bench bench-national clean
+.PHONY: setup lock chromium haproxy oidc axe run serve demo test test-fast lint bench bench-national bench-readers clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ chromium:  # chart images (deck, PDF, PNG) need the system Chromium; installed w
 		&& DEBIAN_FRONTEND=noninteractive apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \
 		|| echo "Note: no Chromium; the app offers CSV, XLSX and HTML but no deck, PDF or PNG (apt-get install chromium)."
 
+haproxy:  # `make serve` puts Debian's HAProxy in front of its processes; installed when root, else it says how
+	@command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+		&& DEBIAN_FRONTEND=noninteractive apt-get update -qq && apt-get install -y -qq haproxy >/dev/null; } \
+		|| { echo "HAProxy is missing: apt-get install haproxy (Debian's package)." >&2; exit 1; }
+
 oidc: tests/oidc/node_modules/.installed  ## the real OIDC provider the sign-in browser tests start (npm, pinned)
 
 tests/oidc/node_modules/.installed: tests/oidc/package.json tests/oidc/package-lock.json
@@ -58,6 +63,11 @@ demo: $(WAREHOUSE)  ## build the synthetic demo warehouse if there is none
 run: setup demo  ## install, build the demo warehouse if missing, serve the dashboard
 	ASN_WAREHOUSE=$(WAREHOUSE) $(PY) -m streamlit run dashboard.py --server.port $(PORT)
 
+# Many readers at once (a meeting opening the link together): one Streamlit process per core (PROCESSES to choose)
+# on 127.0.0.1 behind HAProxy on PORT, sticky sessions; Ctrl-C stops them all. README.md, "Banyak pembaca sekaligus".
+serve: setup demo haproxy  ## serve the dashboard from one process per core behind HAProxy on PORT (many readers at once)
+	ASN_WAREHOUSE=$(WAREHOUSE) $(PY) scripts/serve.py --port $(PORT) $(if $(PROCESSES),--processes $(PROCESSES))
+
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -73,7 +83,7 @@ test: lint oidc axe  ## lint and the whole test suite
 test-fast: lint  ## lint and every test but the real-browser and the slow ones (markers `browser` and `slow`)
 	$(PYTEST) -m "not browser and not slow"
 
-bench: setup demo  ## benchmarks (not tests): load against DuckDB's read_csv, page times, overview deck
+bench: setup demo  ## benchmarks (not tests): load against DuckDB's read_csv, page times, overview deck (also: make bench-national, make bench-readers)
 	$(PY) -m benchmarks.load --scales $(or $(SCALES),1)
 	$(PY) -m benchmarks.pages --db $(WAREHOUSE)
 	$(PY) -m benchmarks.browser --db $(WAREHOUSE)
@@ -88,6 +98,15 @@ bench-national: setup  ## the national demo (98 kota) at scales 1 and 10: load, 
 	  $(PY) -m benchmarks.browser --db $(BENCH_WORK)/warehouse_$$db.duckdb --fokus Pontianak; done
 	$(PY) -m benchmarks.export --db $(BENCH_WORK)/warehouse_k98_s1.duckdb --fokus Pontianak
 	$(PY) -m benchmarks.export --db $(BENCH_WORK)/warehouse_k98_s10.duckdb --fokus Pontianak
+
+# N readers opening Ringkasan then Partisipasi at once on the 98-kota demo: one process against `make serve`'s layout.
+READERS_DB := $(BENCH_WORK)/readers/warehouse.duckdb
+bench-readers: setup haproxy $(READERS_DB)  ## many readers at once (1-80) on the 98-kota demo: one process and make serve's layout side by side
+	$(PY) -m benchmarks.readers --db $(READERS_DB)
+
+$(READERS_DB): | $(VENV)/.installed  # the 98-kota demo at scale 1, made once (delete it after a change of the demo or the marts)
+	$(PY) -m demo sample --kota 98 --out $(BENCH_WORK)/readers/sample
+	$(PY) -m etl load $(BENCH_WORK)/readers/sample --db $@
 
 clean:
 	rm -rf $(SAMPLE) $(WAREHOUSE)

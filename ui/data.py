@@ -3,6 +3,9 @@
 One read-only connection for the current warehouse version (closed when a newer load replaces the
 file), a cursor per query (inside analytics.db.run), and query results cached per warehouse
 version and filter value (cache_data) so moving between pages does not query twice.
+
+Per process: under `make serve` (scripts/serve.py) each Streamlit process holds its own connection and caches,
+and each sees a load's swap by itself, at its next read (the file's version is looked at on every fetch).
 """
 
 from __future__ import annotations
@@ -144,7 +147,8 @@ def fetch(function: Callable, filters: Filters | None = None, *extra: object) ->
     """Return what a query function of analytics.queries answers for these filters, as the person reading may
     see it (analytics.privacy.release.read: their scope; numbers about fewer than 5 people read '<5'), cached
     per warehouse version. The pages, the download panel and the meeting files read every query through here."""
-    path, version = current_path(), warehouse_version(current_path())
+    path = current_path()
+    version = warehouse_version(path)  # a stat of the file at every read: a load's swap is seen at the next one
     try:
         return _fetch(function.__module__, function.__name__, str(path), version, filters, extra, scope())
     except duckdb.Error as problem:  # damage deeper than the quick look sees; any other error stays itself
