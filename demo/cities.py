@@ -28,6 +28,9 @@ class City:
     bkpsdm: str = "BKPSDM"
     coach_underperformers: float = 0.15  # share of "Butuh Perbaikan or worse" coached next year
     award_rate: float = 0.03  # share of Sangat Baik getting an award
+    hukuman_rate: float = 1.0  # how often staff are sanctioned, relative to demo.discipline's rates
+    seminar_reach: float = 0.4  # share of staff sent to a short seminar or workshop each year
+    core_technical: float = 0.5  # share of those reaching 20 JP whose core training is a technical one
     pagu_share: tuple[float, float] = (0.0013, 0.0016)  # of APBD, 2021 and 2025
     alt_funding: tuple[tuple[str, str, int, float], ...] = ()  # kegiatan, sumber, from year, share
     provider_overrides: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -99,6 +102,8 @@ CITIES: tuple[City, ...] = (
             "Manajemen Pemerintahan Daerah",
         ),
         award_rate=0.15,
+        hukuman_rate=1.5,  # uneven motivation
+        seminar_reach=0.55,  # seminars and workshops with outside speakers
         pagu_share=(0.0009, 0.0011),
         aspirasi=180,
         forums=3,
@@ -198,6 +203,8 @@ CITIES: tuple[City, ...] = (
             "Monitoring dan Evaluasi Kinerja",
         ),
         coach_underperformers=0.85,
+        hukuman_rate=0.5,  # under-performers are coached before it comes to a sanction
+        seminar_reach=0.55,  # seminars on efficient public service and communication
         survei_size=0.6,
         award_rate=0.04,
         pagu_share=(0.0017, 0.0019),
@@ -220,6 +227,8 @@ CITIES: tuple[City, ...] = (
         apbd_2024=2_000_000_000_000,
         opds=tuple(n for n in OPDS if n in JAMBI_OPD_REACH),
         jp20=(0.42, 0.445, 0.47, 0.495, 0.52),
+        seminar_reach=0.3,  # unequal access to training across agencies
+        core_technical=0.7,  # competency-based technical training
         type_weights={
             **BASE_MIX,
             "seminar": 0.06,

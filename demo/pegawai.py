@@ -195,20 +195,26 @@ def _kategori_probs(group: str, pns: bool) -> list[float]:
 
 
 def _pendidikan_probs(kategori: int, group: str) -> list[float]:
-    """Return probabilities over PENDIDIKAN for a position category and OPD group."""
+    """Return probabilities over PENDIDIKAN for a position category and OPD group.
+
+    Credible for a kota's ASN (BKN's Buku Statistik ASN puts about half of all ASN at S-1, a tenth at S-2 and a
+    fifth at SMA): JPT and administrators mostly hold an S-2; pengawas an S-1 or S-2; pelaksana SMA/SMK, D-III or,
+    more and more, an S-1; teachers an S-1/D-IV at least (UU 14/2005 art. 9); health staff a D-III (perawat,
+    bidan) or an S-1 (ners, dokter, apoteker).
+    """
     if kategori == K_JPT:
-        return [0, 0, 0, 0, 0.1, 0.75, 0.15]
+        return [0, 0, 0, 0, 0.1, 0.78, 0.12]
     if kategori == K_ADM:
         return [0, 0, 0, 0, 0.35, 0.62, 0.03]
     if kategori == K_PENGAWAS:
-        return [0, 0, 0, 0.05, 0.70, 0.25, 0]
+        return [0, 0, 0, 0.04, 0.64, 0.32, 0]
     if kategori == K_PELAKSANA:
-        return [0.02, 0.03, 0.50, 0.15, 0.30, 0, 0]
+        return [0.01, 0.02, 0.40, 0.15, 0.40, 0.02, 0]
     if group == "pendidikan":
-        return [0, 0, 0, 0.02, 0.88, 0.10, 0]
+        return [0, 0, 0, 0, 0.85, 0.15, 0]
     if group == "kesehatan":
-        return [0, 0, 0, 0.45, 0.45, 0.10, 0]
-    return [0, 0, 0, 0.10, 0.70, 0.20, 0]
+        return [0, 0, 0, 0.40, 0.48, 0.12, 0]
+    return [0, 0, 0, 0.05, 0.70, 0.25, 0]
 
 
 # Year of TMT of new PNS (CPNS formations), 2021-2025: an intake every year, growing a little, so a

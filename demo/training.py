@@ -23,10 +23,13 @@ from demo.activities import (
 )
 from demo.cities import City
 from demo.organisation import GROUP_REACH_OFFSET, JAMBI_OPD_REACH, OPDS
-from demo.pegawai import K_ADM, K_JPT, K_PENGAWAS
+from demo.pegawai import K_ADM, K_FUNGSIONAL, K_JPT, K_PENGAWAS
 from demo.randomness import _choose, _choose_rows, _d, _day, _rank_within, _years
 from demo.settings import AUD, AUDIENCES, SLOTS, YEARS
 from domain import JP_MINIMUM
+
+# Share of the fungsional who reach 20 JP in a year whose core training is that of their jabatan fungsional.
+FUNCTIONAL_CORE = 0.3
 
 
 @dataclass
@@ -225,6 +228,18 @@ def simulate_training(
     leadership[pns & (kategori == K_JPT) & (u < 0.08)] = T["pkn"]
     prev = state.rating[rows]
     coaching = (prev >= 2) & (rng.random(m) < city.coach_underperformers)
+    # A short seminar or workshop of the BKPSDM's yearly programme (IP ASN's kompetensi item "seminar"): the city's
+    # share of its staff, drawn apart from the mix so it does not change who reaches 20 JP.
+    seminar = rng.random(m) < city.seminar_reach
+    seminar_kind = np.where(rng.random(m) < 0.5, T["seminar"], T["workshop"])
+    # Who reaches 20 JP starts from a core training: for a share of them a technical one (kompetensi's "diklat
+    # teknis >= 20 JP"), for some fungsional the training of their jabatan fungsional. It only chooses what their
+    # 20 JP are made of: who reaches them is drawn above.
+    u_core = rng.random(m)
+    core = np.where(rng.random(m) < 0.5, T["teknis"], T["bimtek"])
+    core = np.where(u_core < city.core_technical, core, -1)
+    core = np.where((kategori == K_FUNGSIONAL) & (u_core >= 1 - FUNCTIONAL_CORE), T["fungsional"], core)
+    core = np.where(reach, core, -1)
     mentoring = np.zeros(m, dtype=bool)
     if force_mentoring:
         candidates = np.flatnonzero(junior & full_year)
@@ -233,6 +248,8 @@ def simulate_training(
         (leadership >= 0, leadership),
         (coaching, T["coaching_kinerja"]),
         (mentoring, T["mentoring"]),
+        (seminar, seminar_kind),
+        (core >= 0, core),
     )
     for mask, kinds in assigned:
         idx = np.flatnonzero(mask)

@@ -150,16 +150,45 @@ def kinerja_points(predikat: str | None) -> float:
 
 
 # Disiplin: points by the heaviest disciplinary sanction (hukuman disiplin, PP 94/2021 levels) [CODE; max 5
-# OFFICIAL]. The form asks "Anda Pernah Dijatuhi Hukuman Disiplin" (ever). No sanctions dataset is loaded yet:
-# everyone scores TANPA_HUKUMAN.
+# OFFICIAL]. The sanctions come from the optional dataset hukuman_disiplin (SIASN keeps them as riwayat hukuman
+# disiplin): one row per sanction with its level, its start (tmt) and, when known, its end (tanggal_selesai).
 TANPA_HUKUMAN = "tidak pernah"
 DISIPLIN: dict[str, float] = {TANPA_HUKUMAN: 5, "ringan": 3, "sedang": 2, "berat": 1}
+TINGKAT_HUKUMAN: tuple[str, ...] = tuple(t for t in DISIPLIN if t != TANPA_HUKUMAN)  # lightest first
+# Which sanctions count in a year: those in force in it, the heaviest of them giving the points. The Kemendagri form
+# asks "pernah dijatuhi hukuman disiplin" (ever) [CODE]; BKN's 2023 draft revision takes the length of a sanction
+# (masa hukuman) into account [PEMDA, text not seen]; this product follows the second reading, as issue 27 asks:
+# a sanction counts in every year from its tmt's to its tanggal_selesai's. Without an end date it counts in its tmt's
+# year only (HUKUMAN_TAHUN_TANPA_AKHIR years): ringan sanctions (teguran, pernyataan tidak puas) have no duration,
+# and the sedang and berat ones of PP 94/2021 art. 8-9 last 6 to 12 months [INFERENCE].
+HUKUMAN_TAHUN_TANPA_AKHIR = 1
 
 
 def disiplin_points(tingkat: str | None) -> float:
     """Return the disiplin points of the heaviest sanction level (ringan, sedang, berat); 5 for None (none)."""
     return DISIPLIN[(tingkat or TANPA_HUKUMAN).lower()]
 
+
+def hukuman_berlaku(tahun: int, tahun_tmt: int, tahun_selesai: int | None) -> bool:
+    """Return whether a sanction that starts in `tahun_tmt` and ends in `tahun_selesai` (None: no end date) is in
+    force in `tahun`, by the rule above (SQL: etl/sql/marts/ip_asn_pegawai_tahun.sql, macro ipasn_hukuman_akhir)."""
+    akhir = tahun_selesai if tahun_selesai is not None else tahun_tmt + HUKUMAN_TAHUN_TANPA_AKHIR - 1
+    return tahun_tmt <= tahun <= akhir
+
+
+# CPNS: the Kemendagri app scores a CPNS 0 on every dimension, i.e. leaves them out of the measurement [CODE]. A
+# PNS is a CPNS in their first year (masa percobaan of one year, PP 11/2017 art. 34); the contract records no CPNS
+# status, so a PNS whose tmt_masuk falls in the year is taken as a CPNS that year [INFERENCE] and left out of the
+# means of an OPD and a kota (ip_asn_opd_tahun, ip_asn_kota_tahun); their own row keeps its points, flagged `cpns`.
+def is_cpns(jenis_asn: str, tahun_tmt: int, tahun: int) -> bool:
+    """Return whether an ASN counts as a CPNS in `tahun` (left out of the means): a PNS whose tmt_masuk is in it."""
+    return jenis_asn == "PNS" and tahun_tmt == tahun
+
+
+# Not applied, and why: BKPSDM Kudus counts the functional training as done for dokter, guru, apoteker, perawat,
+# bidan, asesor and psikolog, and for a JF that requires an S-2 [PEMDA]; the contract records the post's kind
+# (kategori_jabatan), not the jabatan's name, so they cannot be told apart and earn the item only by a functional
+# training passed.
 
 # The five categories of an IP ASN figure (Perban 8/2019) [OFFICIAL via kontan and BKN's Deputi SINKA], each with
 # its printed lower bound, best first. A figure between two printed ranges (90,5) is in the lower one.
@@ -183,6 +212,13 @@ def gabungan_tertimbang(nilai_pns: float, jumlah_pns: int, nilai_pppk: float, ju
     """Return the ASN figure as the mean weighted by headcount, as Kota Bima combines it (2023: PNS 78,41 of 3.252
     and PPPK 75,18 of 171 give 78,25) [PEMDA]."""
     return (nilai_pns * jumlah_pns + nilai_pppk * jumlah_pppk) / (jumlah_pns + jumlah_pppk)
+
+
+# How a published figure names what it measures (the optional dataset ip_asn_bkn: BKN's figure as a government
+# received it), and the two ways of combining PNS and PPPK into the ASN figure, by name.
+JENIS_IP_ASN: tuple[str, ...] = ("PNS", "PPPK", "ASN")
+TERTIMBANG, RERATA = "tertimbang", "rerata"
+CARA_GABUNG: tuple[str, ...] = (TERTIMBANG, RERATA)
 
 
 def gabungan_rerata(nilai_pns: float, nilai_pppk: float) -> float:

@@ -4,7 +4,8 @@ published ways of combining PNS and PPPK, and the SAKIP capaian at and across it
 Every expected number below is worked out by hand from the point tables of ../shared/reference/ip-asn-sakip.md
 (kualifikasi S-3 25, S-2 20, S-1/D-IV 15, D-III 10, D-I/D-II/SMA 5, lower 1; kompetensi struktural PIM 15 +
 technical 20 JP 15 + seminar 10, fungsional functional 15 + 15 + 10, pelaksana technical 22,5 + seminar 17,5;
-kinerja 30/25/15/5/1; disiplin 5 for everyone, no sanctions dataset yet), not by calling the code under test."""
+kinerja 30/25/15/5/1; disiplin by the heaviest sanction in force in the year: none 5, ringan 3, sedang 2, berat 1),
+not by calling the code under test."""
 
 from __future__ import annotations
 
@@ -12,12 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from analytics.queries.db import open_warehouse
 from domain import ip_asn, sakip
 from etl.contract import VOCAB_ALIASES, VOCABULARIES, jalur_of
 from etl.siasn_codes import JENIS_DIKLAT
 from tests.conftest import load_rows, pegawai, program, query
 
-NIP = {name: f"1980010120000110{i:02d}" for i, name in enumerate("ABCDEFGHIJKLM", start=1)}
+NIP = {name: f"1980010120000110{i:02d}" for i, name in enumerate("ABCDEFGHIJKLMN", start=1)}
 
 
 def _program(kode: str, jenis: str, year: int, jp: int, jalur: str = "klasikal") -> dict:
@@ -93,19 +95,32 @@ PEOPLE: dict[str, tuple[dict, list[str], str | None]] = {
         "Kurang",
     ),
     "M": ({"kategori_jabatan": "Pelaksana", "pendidikan": "D4", "tanggal_keluar": "2024-06-30"}, ["SEM-23"], None),
+    # a CPNS in 2024 (PNS since February 2024): scored, but left out of the OPD and kota means
+    "N": ({"kategori_jabatan": "Pelaksana", "pendidikan": "S1", "tmt_masuk": "2024-02-01"}, [], None),
 }
+
+# Sanctions (hukuman_disiplin): person, tingkat, tmt, tanggal_selesai ('' = not given).
+SANCTIONS = [
+    ("B", "ringan", "2024-02-01", ""),  # no end date: counts in 2024 only
+    ("C", "sedang", "2023-10-01", "2024-09-30"),  # in force in 2023 and 2024
+    ("C", "Ringan", "2024-01-15", ""),  # lighter than the sedang in force with it
+    ("E", "berat", "2022-06-01", "2023-05-31"),  # 2023 yes, 2024 no
+    ("H", "BERAT", "2024-03-01", ""),  # a PPPK's
+    ("L", "ringan", "2021-01-01", ""),  # 2021 only: not in force in 2023 or 2024
+]
 
 # (person, tahun): (kualifikasi, kompetensi, kinerja, disiplin), worked out by hand.
 EXPECTED: dict[tuple[str, int], tuple[float, float, float, float]] = {
     # 2024
     ("A", 2024): (25, 15 + 15 + 10, 30, 5),  # S3; PIM in 2023 counts ever; 24-JP technical; seminar 2023 in window
-    ("B", 2024): (20, 15 + 10, 25, 5),  # S-2; bimtek 12 + technical 8 add up to 20 JP; workshop
-    ("C", 2024): (15, 10, 15, 5),  # functional training earns a Pengawas nothing; 10 JP technical too few; magang
+    ("B", 2024): (20, 15 + 10, 25, 3),  # S-2; bimtek 12 + technical 8 add up to 20 JP; workshop; ringan in 2024
+    ("C", 2024): (15, 10, 15, 2),  # functional training earns a Pengawas nothing; 10 JP technical too few; magang;
+    # sedang until September 2024 (heavier than the ringan of January)
     ("D", 2024): (10, 15 + 10, 5, 5),  # D3; functional ever; 2023's technical not in 2024; 2023 seminar still in
     ("E", 2024): (5, 22.5 + 17.5, 1, 5),  # SMA/SMK; pelaksana: technical 22,5, kursus 17,5
     ("F", 2024): (1, 0, 0, 5),  # SD; e-learning and manajerial count for no item; not rated
     ("G", 2024): (15, 15 + 10, 25, 5),  # PPPK fungsional without functional training
-    ("H", 2024): (5, 17.5, 30, 5),  # Diploma II; magang 17,5; 12 JP bimtek alone too few
+    ("H", 2024): (5, 17.5, 30, 1),  # Diploma II; magang 17,5; 12 JP bimtek alone too few; berat, no end date
     ("I", 2024): (0, 0, 15, 5),  # no education given; new in 2024
     ("J", 2024): (20, 15 + 15 + 10, 30, 5),  # Jambi; an activity organised by Pontianak counts
     ("K", 2024): (25, 15, 25, 5),  # S-3/Doktor (SIASN's name); PIM only
@@ -113,9 +128,9 @@ EXPECTED: dict[tuple[str, int], tuple[float, float, float, float]] = {
     # 2023: nobody is rated in 2023
     ("A", 2023): (25, 15 + 10, 0, 5),  # PIM and seminar in 2023; the technical training is 2024's
     ("B", 2023): (20, 0, 0, 5),
-    ("C", 2023): (15, 0, 0, 5),
+    ("C", 2023): (15, 0, 0, 2),  # sedang from October 2023
     ("D", 2023): (10, 15 + 15 + 10, 0, 5),  # functional, 30-JP technical and seminar, all in 2023
-    ("E", 2023): (5, 0, 0, 5),
+    ("E", 2023): (5, 0, 0, 1),  # berat until May 2023
     ("F", 2023): (1, 0, 0, 5),
     ("G", 2023): (15, 10, 0, 5),
     ("H", 2023): (5, 0, 0, 5),
@@ -123,25 +138,26 @@ EXPECTED: dict[tuple[str, int], tuple[float, float, float, float]] = {
     ("K", 2023): (25, 15, 0, 5),
     ("L", 2023): (1, 0, 0, 5),
     ("M", 2023): (15, 17.5, 0, 5),  # D4; seminar for a pelaksana; left in June 2024, so no 2024 row
+    ("N", 2024): (15, 0, 0, 5),  # S1; a CPNS: scored like anyone
 }
 TOTALS = {
     ("A", 2024): 100,
-    ("B", 2024): 75,
-    ("C", 2024): 45,
+    ("B", 2024): 73,
+    ("C", 2024): 42,
     ("D", 2024): 45,
     ("E", 2024): 51,
     ("F", 2024): 6,
     ("G", 2024): 70,
-    ("H", 2024): 57.5,
+    ("H", 2024): 53.5,
     ("I", 2024): 20,
     ("J", 2024): 95,
     ("K", 2024): 70,
     ("L", 2024): 21,
     ("A", 2023): 55,
     ("B", 2023): 25,
-    ("C", 2023): 20,
+    ("C", 2023): 17,
     ("D", 2023): 55,
-    ("E", 2023): 10,
+    ("E", 2023): 6,
     ("F", 2023): 6,
     ("G", 2023): 30,
     ("H", 2023): 10,
@@ -149,6 +165,7 @@ TOTALS = {
     ("K", 2023): 45,
     ("L", 2023): 6,
     ("M", 2023): 37.5,
+    ("N", 2024): 20,
 }
 
 
@@ -175,6 +192,26 @@ def fixture_rows() -> dict[str, list[dict]]:
         "program": PROGRAMS,
         "peserta": peserta,
         "penilaian_kinerja": ratings,
+        # BKN's published figures (ip_asn_bkn), invented for the test: Pontianak's PNS with dimension means, and
+        # its ASN figure as the plain mean of PNS and PPPK
+        "ip_asn_bkn": [
+            {
+                "kota": "Pontianak",
+                "tahun": "2024",
+                "jenis_asn": "PNS",
+                "nilai": "60,5",
+                "kualifikasi": "20",
+                "kompetensi": "12,5",
+                "kinerja": "23",
+                "disiplin": "5",
+                "sumber": "uji",
+            },
+            {"kota": "Pontianak", "tahun": "2024", "jenis_asn": "asn", "nilai": "50", "cara_gabung": "Rerata"},
+        ],
+        "hukuman_disiplin": [
+            {"nip": NIP[name], "tingkat": tingkat, "tmt": tmt, "tanggal_selesai": selesai}
+            for name, tingkat, tmt, selesai in SANCTIONS
+        ],
     }
 
 
@@ -220,12 +257,150 @@ def test_the_mean_of_a_kota_is_the_mean_of_its_people_pns_and_pppk_apart(warehou
         (tuple(k), v)
         for *k, v in query(
             warehouse,
-            "SELECT kota, jenis_asn, avg(nilai_ip_asn) FROM ip_asn_pegawai_tahun WHERE tahun = 2024 GROUP BY ALL",
+            "SELECT kota, jenis_asn, avg(nilai_ip_asn) FROM ip_asn_pegawai_tahun WHERE tahun = 2024 AND NOT cpns"
+            " GROUP BY ALL",
         )
     )
-    assert means[("Pontianak", "PNS")] == (100 + 75 + 45 + 45 + 51 + 6 + 70) / 7  # A B C D E F K: 56
-    assert means[("Pontianak", "PPPK")] == (70 + 57.5 + 20 + 21) / 4  # G H I L: 42,125
+    assert means[("Pontianak", "PNS")] == (100 + 73 + 42 + 45 + 51 + 6 + 70) / 7  # A B C D E F K: 55,29 (not N)
+    assert means[("Pontianak", "PPPK")] == (70 + 53.5 + 20 + 21) / 4  # G H I L: 41,125
     assert means[("Jambi", "PNS")] == 95
+
+
+def test_each_row_names_the_items_that_earned_its_kompetensi_points(warehouse: Path) -> None:
+    rows = query(warehouse, "SELECT opd, tahun, butir_kompetensi FROM ip_asn_pegawai_tahun")
+    items = {(opd.removeprefix("OPD "), tahun): butir for opd, tahun, butir in rows}
+    assert items[("A", 2024)] == ["kepemimpinan", "seminar", "teknis"]
+    assert items[("C", 2024)] == ["seminar"]  # the functional training earns a Pengawas nothing: not listed
+    assert items[("D", 2023)] == ["fungsional", "seminar", "teknis"]
+    assert items[("F", 2024)] == []
+
+
+def test_only_the_pns_in_the_year_of_their_tmt_is_a_cpns(warehouse: Path) -> None:
+    rows = query(warehouse, "SELECT opd, tahun FROM ip_asn_pegawai_tahun WHERE cpns")
+    assert rows == [("OPD N", 2024)]
+
+
+# The kota and OPD figures: means of the people measured (CPNS left out), PNS and PPPK apart and combined.
+
+PONTIANAK_2024_PNS = (100 + 73 + 42 + 45 + 51 + 6 + 70) / 7  # A B C D E F K
+PONTIANAK_2024_PPPK = (70 + 53.5 + 20 + 21) / 4  # G H I L
+KOTA: dict[tuple[str, int], tuple] = {
+    # (jumlah_pns, jumlah_pppk, ip_asn_pns, ip_asn_pppk, tertimbang, rerata, kualifikasi, kompetensi, kinerja, disiplin
+    #  of PNS)
+    ("Pontianak", 2024): (
+        7,
+        4,
+        PONTIANAK_2024_PNS,
+        PONTIANAK_2024_PPPK,
+        (387 + 164.5) / 11,
+        (PONTIANAK_2024_PNS + PONTIANAK_2024_PPPK) / 2,
+        (25 + 20 + 15 + 10 + 5 + 1 + 25) / 7,
+        (40 + 25 + 10 + 25 + 40 + 0 + 15) / 7,
+        (30 + 25 + 15 + 5 + 1 + 0 + 25) / 7,
+        (5 + 3 + 2 + 5 + 5 + 5 + 5) / 7,
+    ),
+    ("Pontianak", 2023): (
+        8,
+        3,
+        (55 + 25 + 17 + 55 + 6 + 6 + 45 + 37.5) / 8,  # A B C D E F K M
+        (30 + 10 + 6) / 3,  # G H L (I came in 2024)
+        (246.5 + 46) / 11,
+        ((55 + 25 + 17 + 55 + 6 + 6 + 45 + 37.5) / 8 + (30 + 10 + 6) / 3) / 2,
+        (25 + 20 + 15 + 10 + 5 + 1 + 25 + 15) / 8,
+        (25 + 0 + 0 + 40 + 0 + 0 + 15 + 17.5) / 8,
+        0,
+        (5 + 5 + 2 + 5 + 1 + 5 + 5 + 5) / 8,
+    ),
+    # Jambi has no PPPK: both combinations are the PNS figure
+    ("Jambi", 2024): (1, 0, 95, None, 95, 95, 20, 40, 30, 5),
+    ("Jambi", 2023): (1, 0, 40, None, 40, 40, 20, 15, 0, 5),
+}
+KOTA_COLUMNS = (
+    "jumlah_pns, jumlah_pppk, ip_asn_pns, ip_asn_pppk, ip_asn_tertimbang, ip_asn_rerata, kualifikasi_pns,"
+    " kompetensi_pns, kinerja_pns, disiplin_pns"
+)
+
+
+def app_query(db: Path, sql: str) -> list[tuple]:
+    """Run a query on a warehouse connected as the app connects (the session's demo warehouse may be open in this
+    process with the app's settings; DuckDB refuses a second connection with other settings)."""
+    con = open_warehouse(db)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def kota_mart(db: Path) -> dict[tuple[str, int], tuple]:
+    """Return ip_asn_kota_tahun by (kota, tahun)."""
+    rows = app_query(db, f"SELECT kota, tahun, {KOTA_COLUMNS} FROM ip_asn_kota_tahun")
+    return {(k, t): tuple(rest) for k, t, *rest in rows}
+
+
+def test_the_kota_figures_are_the_hand_computed_ones(warehouse: Path) -> None:
+    got = kota_mart(warehouse)
+    assert sorted(got) == sorted(KOTA)
+    for key, want in KOTA.items():
+        assert got[key] == pytest.approx(want), key
+
+
+def test_the_kota_combinations_agree_with_the_domains_functions(warehouse: Path) -> None:
+    for (kota, _), (n_pns, n_pppk, pns, pppk, tertimbang, rerata, *_) in kota_mart(warehouse).items():
+        if n_pns and n_pppk:
+            assert tertimbang == pytest.approx(ip_asn.gabungan_tertimbang(pns, n_pns, pppk, n_pppk)), kota
+            assert rerata == pytest.approx(ip_asn.gabungan_rerata(pns, pppk)), kota
+
+
+def test_the_pns_dimension_means_add_up_to_the_pns_figure(warehouse: Path) -> None:
+    for row in kota_mart(warehouse).values():
+        assert sum(row[6:]) == pytest.approx(row[2])
+
+
+def test_each_opd_figure_is_its_peoples_mean_without_the_cpns(warehouse: Path) -> None:
+    rows = query(
+        warehouse,
+        "SELECT opd, tahun, kota, jenis_asn, jumlah, ip_asn, kualifikasi, kompetensi, kinerja, disiplin"
+        " FROM ip_asn_opd_tahun",
+    )
+    got = {(opd.removeprefix("OPD "), tahun): tuple(rest) for opd, tahun, *rest in rows}
+    assert sorted(got) == sorted(k for k in EXPECTED if k != ("N", 2024))  # one person per OPD; N is a CPNS
+    for key, (_, _, jumlah, nilai, *points) in got.items():
+        assert jumlah == 1 and tuple(points) == EXPECTED[key] and nilai == TOTALS[key], key
+    assert got[("H", 2024)][:2] == ("Pontianak", "PPPK")
+
+
+@pytest.mark.parametrize(
+    ("mart", "key"),
+    [("ip_asn_kota_tahun", "kota, tahun"), ("ip_asn_opd_tahun", "kota, opd, tahun, jenis_asn")],
+)
+@pytest.mark.parametrize("fixture", ["warehouse", "demo_warehouse"])
+def test_the_kota_and_opd_marts_have_their_grain(
+    request: pytest.FixtureRequest, fixture: str, mart: str, key: str
+) -> None:
+    db = request.getfixturevalue(fixture)
+    assert app_query(db, f"SELECT count(*) FROM {mart}")[0][0] > 0
+    assert app_query(db, f"SELECT {key}, count(*) FROM {mart} GROUP BY ALL HAVING count(*) > 1") == []
+    nulls = " OR ".join(f"{c} IS NULL" for c in key.split(", "))
+    assert app_query(db, f"SELECT count(*) FROM {mart} WHERE {nulls}") == [(0,)]
+
+
+def test_the_demos_kota_combinations_agree_with_the_domains_functions(demo_warehouse: Path) -> None:
+    rows = kota_mart(demo_warehouse)
+    assert rows
+    for n_pns, n_pppk, pns, pppk, tertimbang, rerata, *_ in rows.values():
+        assert tertimbang == pytest.approx(ip_asn.gabungan_tertimbang(pns, n_pns, pppk, n_pppk))
+        assert rerata == pytest.approx(ip_asn.gabungan_rerata(pns, pppk))
+
+
+def test_the_opd_marts_people_add_up_to_the_kotas(warehouse: Path) -> None:
+    by_opd = query(
+        warehouse,
+        "SELECT kota, tahun, sum(jumlah) FILTER (WHERE jenis_asn = 'PNS'), sum(jumlah * ip_asn) FILTER"
+        " (WHERE jenis_asn = 'PNS') / sum(jumlah) FILTER (WHERE jenis_asn = 'PNS') FROM ip_asn_opd_tahun GROUP BY ALL",
+    )
+    kota = kota_mart(warehouse)
+    for k, t, n, mean in by_opd:
+        assert (n, pytest.approx(mean)) == (kota[(k, t)][0], kota[(k, t)][2])
 
 
 def test_the_warehouse_macros_give_the_domains_points(warehouse: Path) -> None:
@@ -236,6 +411,28 @@ def test_the_warehouse_macros_give_the_domains_points(warehouse: Path) -> None:
         assert query(warehouse, "SELECT ipasn_kinerja($p)", {"p": predikat}) == [(points,)]
     for tingkat, points in ip_asn.DISIPLIN.items():
         assert query(warehouse, "SELECT ipasn_disiplin($t)", {"t": tingkat}) == [(points,)]
+    assert query(warehouse, "SELECT ipasn_hukuman_tanpa_akhir()") == [(ip_asn.HUKUMAN_TAHUN_TANPA_AKHIR,)]
+
+
+@pytest.mark.parametrize(
+    ("tahun", "tmt", "selesai", "berlaku"),
+    [
+        (2024, 2024, None, True),  # no end date: its tmt's year
+        (2025, 2024, None, False),
+        (2023, 2024, None, False),
+        (2023, 2023, 2024, True),
+        (2024, 2023, 2024, True),
+        (2025, 2023, 2024, False),
+    ],
+)
+def test_a_sanction_is_in_force_from_its_tmt_to_its_end(
+    tahun: int, tmt: int, selesai: int | None, berlaku: bool
+) -> None:
+    assert ip_asn.hukuman_berlaku(tahun, tmt, selesai) is berlaku
+
+
+def test_the_sanction_levels_are_the_contracts_vocabulary() -> None:
+    assert VOCABULARIES["tingkat_hukuman"] == ("ringan", "sedang", "berat") == ip_asn.TINGKAT_HUKUMAN
 
 
 # The point tables as data: each names only values the contract knows.

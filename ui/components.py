@@ -20,7 +20,6 @@ from analytics.present import formatting as fmt
 from analytics.present import standing as standing_texts
 from analytics.present.measures import LOWER, on_page
 from analytics.present.tables import display_table
-from analytics.queries.scorecard import province_scorecard
 from analytics.texts import t
 from ui import auth, data, state
 
@@ -83,7 +82,7 @@ def distribution(ctx: PageContext, page: str, people_note: bool = False, picker:
     lang, f = ctx.lang, ctx.filters
     year = f.tahun_akhir
     scorecard = data.fetch(queries.scorecard, f)
-    provinces = data.fetch(province_scorecard, f)
+    provinces = data.fetch(queries.province_scorecard, f)
     cities = Counter(ctx.info.provinsi.get(k, "") for k in f.kota)
     only = next(iter(cities)) if len(cities) == 1 else ""
     columns = st.columns([3, 2, 2] if picker else [2, 3], vertical_alignment="bottom")
@@ -127,7 +126,7 @@ def province_table(ctx: PageContext, columns: list[str], provinces: pd.DataFrame
     lang, f = ctx.lang, ctx.filters
     year = f.tahun_akhir
     if provinces is None:
-        provinces = data.fetch(province_scorecard, f)
+        provinces = data.fetch(queries.province_scorecard, f)
     cities = Counter(ctx.info.provinsi.get(k, "") for k in f.kota)
     st.subheader(t("nat_provinces_title", lang, year=year))
     st.caption(t("nat_provinces_caption", lang, measure=t(standing_texts.BY_COLUMN[columns[0]].label, lang)))

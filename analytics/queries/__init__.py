@@ -5,7 +5,7 @@ returns a DataFrame whose grain and columns it declares. Callers outside analyti
 analytics.privacy.release, the one guarded path (small groups and scope). Nothing here imports Streamlit.
 """
 
-from analytics.queries import quality  # noqa: E402, F401  (its queries are declared on import, like the others)
+from analytics.queries import quality, sakip  # noqa: F401  (their queries are declared on import, like the others)
 from analytics.queries.budget import (  # noqa: F401
     apbd_share,
     budget_detail,
@@ -29,6 +29,14 @@ from analytics.queries.feedback import (  # noqa: F401
     reactions,
     reactions_by_kind,
     top_providers,
+)
+from analytics.queries.ip_asn import (  # noqa: F401
+    ip_asn_bkn,
+    ip_asn_dimensi,
+    ip_asn_kota,
+    ip_asn_kurang_kota,
+    ip_asn_kurang_opd,
+    ip_asn_opd,
 )
 from analytics.queries.participation import (  # noqa: F401
     DIMENSIONS,
@@ -60,6 +68,7 @@ from analytics.queries.performance import (  # noqa: F401
 )
 from analytics.queries.scorecard import (  # noqa: F401
     opd_profile,
+    province_scorecard,
     scorecard,
 )
 from analytics.queries.warehouse import (  # noqa: F401

@@ -173,8 +173,15 @@ def freshness(cover: pd.DataFrame) -> pd.DataFrame:
 ALL_YEARS = "semua"  # a completeness cell: no row in any of the chosen years (analytics.present.tables writes it)
 
 
+# The datasets a city is expected to send for every year (kualitas_cakupan.sql counts their rows): a year without a
+# disciplinary sanction, without BKN's published IP ASN or without SAKIP targets is no gap in the data.
+YEARLY: tuple[str, ...] = tuple(
+    d for d in LOAD_ORDER if d not in ("kota", "hukuman_disiplin", "ip_asn_bkn", "target_kinerja")
+)
+
+
 def completeness(cover: pd.DataFrame, kota: list[str], years: list[int]) -> pd.DataFrame:
-    """Return one row per kota and one column per dataset saying which of `years` lack data.
+    """Return one row per kota and one column per dataset of YEARLY saying which of `years` lack data.
 
     A cell is '' when every year has rows, ALL_YEARS ('semua') when the dataset has no row for the city in any
     of `years`, else the missing years ('2022, 2023'). Index: kota.
@@ -184,10 +191,8 @@ def completeness(cover: pd.DataFrame, kota: list[str], years: list[int]) -> pd.D
     rows = {}
     for k in kota:
         row = {}
-        for d in LOAD_ORDER:
-            if d == "kota":
-                continue
+        for d in YEARLY:
             missing = [y for y in years if (k, d, y) not in have]
             row[d] = ALL_YEARS if len(missing) == len(years) and years else ", ".join(map(str, missing))
         rows[k] = row
-    return pd.DataFrame.from_dict(rows, orient="index", columns=[d for d in LOAD_ORDER if d != "kota"])
+    return pd.DataFrame.from_dict(rows, orient="index", columns=list(YEARLY))
