@@ -11,6 +11,7 @@ a function here, at the moment it needs the value (a test or a command may set a
 | ASN_IKM_PENIMBANG | eksak | the IKM convention a load builds: eksak (1/9), 0,111 or 0,11 |
 | ASN_ETL_MEMORY | 3GB | the memory a load's scratch and model build may use; DuckDB spills beyond it |
 | ASN_MIN_GROUP | 5 | the smallest group shown as a number (a whole number >= 1) |
+| ASN_SAKIP_SKALA | five levels | SAKIP capaian bands, best first: `Baik=76; Cukup=51; Kurang` (sakip.baca_skala) |
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ AUDIT_ENV = "ASN_AUDIT_LOG"
 IKM_PENIMBANG_ENV = "ASN_IKM_PENIMBANG"
 ETL_MEMORY_ENV = "ASN_ETL_MEMORY"
 MIN_GROUP_ENV = "ASN_MIN_GROUP"
+SAKIP_SKALA_ENV = "ASN_SAKIP_SKALA"
 
 DEFAULT_ETL_MEMORY = "3GB"
 DEFAULT_MIN_GROUP = 5
@@ -90,3 +92,9 @@ def min_group() -> int:
     """Return the smallest group shown as a number: $ASN_MIN_GROUP when it is a whole number >= 1, else 5."""
     raw = os.environ.get(MIN_GROUP_ENV, "").strip()
     return int(raw) if raw.isdigit() and int(raw) >= 1 else DEFAULT_MIN_GROUP
+
+
+def sakip_skala() -> str | None:
+    """Return the SAKIP capaian bands written in $ASN_SAKIP_SKALA, as written there, None when unset (the
+    five-level scale of domain.sakip is the default; domain.sakip.baca_skala reads the text)."""
+    return _env(SAKIP_SKALA_ENV)

@@ -13,13 +13,16 @@ import numpy as np
 import pandas as pd
 
 from demo.appraisal import penghargaan_rows, penilaian_rows, rate_year
+from demo.bkn import bkn_rows
 from demo.cities import CITIES, City
 from demo.city_data import activity_budgets, anggaran_rows, apbd_rows, aspirasi_rows, fit_costs, survei_rows
+from demo.discipline import hukuman_rows
 from demo.national import KOTA, national_cities
 from demo.nip import NipRegistry
 from demo.pegawai import make_pegawai, pegawai_rows
 from demo.randomness import _d, _day, _rng, _split
 from demo.settings import CHUNK_SIZE, YEARS, contract_columns
+from demo.targets import target_rows
 from demo.training import YearState, simulate_training
 from demo.training_rows import mentoring_rows, peserta_rows, program_rows, umpan_balik_rows
 from domain import JP_MINIMUM
@@ -144,6 +147,7 @@ def _simulate_chunk(
 
         predikat, score = rate_year(emp, active, state, training, rng)
         writer.write("penilaian_kinerja", penilaian_rows(emp, year, predikat, rng))
+        writer.write("hukuman_disiplin", hukuman_rows(city, emp, year, predikat, _rng(seed, ci, chunk.number, 5, y)))
         writer.write("penghargaan", penghargaan_rows(city, emp, year, predikat, score, first, rng))
         state = YearState(predikat, training.lulus_jp >= JP_MINIMUM, training.mentored)
 
@@ -181,6 +185,8 @@ def write_sample(
             writer.write("apbd", apbd)
             anggaran = anggaran_rows(city, apbd, rng)
             writer.write("anggaran", anggaran)
+            writer.write("ip_asn_bkn", bkn_rows(city))
+            writer.write("target_kinerja", target_rows(city))
             budgets = activity_budgets(anggaran, rng)
             for y, year in enumerate(YEARS):
                 rng = _rng(seed, ci, 0, 4, y)

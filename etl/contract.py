@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 import domain
+from domain import ip_asn, sakip
 from etl import siasn_codes as siasn
 
 # Column kinds. Each kind has one parser and one message in etl/validate.py.
@@ -174,6 +175,10 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     "predikat": PREDIKAT,
     "ekspektasi": EKSPEKTASI,
     "sentimen": ("positif", "netral", "negatif"),
+    "tingkat_hukuman": ip_asn.TINGKAT_HUKUMAN,  # PP 94/2021: ringan, sedang, berat
+    "jenis_ip_asn": ip_asn.JENIS_IP_ASN,  # what a published IP ASN figure measures: PNS, PPPK or all ASN
+    "cara_gabung": ip_asn.CARA_GABUNG,  # how an ASN figure combines PNS and PPPK
+    "arah": sakip.ARAH,  # SAKIP: naik (higher is better) or turun (lower is better)
 }
 
 # Other spellings people write for a canonical value (lower-case key -> canonical), SIASN's codes and
@@ -299,6 +304,33 @@ DATASETS: dict[str, Dataset] = {
             description="Predikat kinerja tahunan (PermenPANRB 6/2022).",
         ),
         Dataset(
+            "hukuman_disiplin",
+            (
+                Column("nip", NIP),
+                Column("tingkat", VOCAB, vocab="tingkat_hukuman", aliases=("tingkat_hukuman", "tingkat_hukdis")),
+                Column("tmt", DATE, aliases=("tmt_hukuman", "tmt_hukdis", "tanggal_mulai")),
+                Column("tanggal_selesai", DATE, required=False, aliases=("akhir_hukuman", "tanggal_akhir")),
+            ),
+            key=("nip", "tmt", "tingkat"),
+            references=(Reference("nip", "pegawai", "nip"),),
+            description="Hukuman disiplin (PP 94/2021), satu baris per hukuman: tingkat, TMT dan tanggal selesai.",
+        ),
+        Dataset(
+            "ip_asn_bkn",
+            (
+                Column("kota"),
+                Column("tahun", INT, min=2018, max=2100),
+                Column("jenis_asn", VOCAB, vocab="jenis_ip_asn"),
+                Column("nilai", SCORE, min=0, max=100),
+                *(Column(name, SCORE, required=False, min=0, max=points) for name, points in ip_asn.DIMENSI.items()),
+                Column("cara_gabung", VOCAB, required=False, vocab="cara_gabung"),
+                Column("sumber", required=False),
+            ),
+            key=("kota", "tahun", "jenis_asn"),
+            references=(Reference("kota", "kota", "kota"),),
+            description="Nilai IP ASN yang diumumkan BKN (PNS, PPPK atau ASN), dengan rata-rata dimensinya bila ada.",
+        ),
+        Dataset(
             "anggaran",
             (
                 Column("kota"),
@@ -364,6 +396,23 @@ DATASETS: dict[str, Dataset] = {
             (Column("nip", NIP), Column("tahun", INT, min=1990, max=2100), Column("kategori")),
             references=(Reference("nip", "pegawai", "nip"),),
             description="Penghargaan bagi ASN berkinerja tinggi.",
+        ),
+        Dataset(
+            "target_kinerja",
+            (
+                Column("kota"),
+                Column("tahun", INT, min=1990, max=2100),
+                Column("indikator", aliases=("indikator_kinerja", "iku", "indikator_kinerja_utama")),
+                Column("satuan"),
+                Column("arah", VOCAB, vocab="arah", aliases=("polaritas",)),
+                Column("target", SCORE, min=0, min_exclusive=True),  # capaian divides by it
+                Column("target_renstra", SCORE, required=False, aliases=("target_akhir_renstra",)),
+                Column("realisasi", SCORE, required=False),  # by hand, for an indicator the product cannot compute
+            ),
+            key=("kota", "tahun", "indikator"),
+            references=(Reference("kota", "kota", "kota"),),
+            description="Target indikator kinerja (SAKIP, LKjIP) per kota per tahun: arah naik atau turun, target"
+            " tahunan dan akhir Renstra, realisasi diisi untuk indikator yang tidak dihitung dari data.",
         ),
     )
 }

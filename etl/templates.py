@@ -73,7 +73,16 @@ EXAMPLES: dict[str, object] = {
     "sentimen": "netral",
     "ringkasan": "Antrean layanan panjang",
     "jumlah_sesi": 6,
+    "tingkat": "ringan",
+    "tmt": dt.date(2024, 2, 1),
+    "nilai": 78.25,
+    "indikator": "Indeks Profesionalitas ASN",
+    "satuan": "indeks",
+    "target": 72.5,
+    "target_renstra": 75,
 }
+# A column whose example differs by dataset: target_kinerja's realisasi is an indicator's value, not Rupiah.
+DATASET_EXAMPLES: dict[str, dict[str, object]] = {"target_kinerja": {"realisasi": 73.1}}
 
 KIND_TEXT: dict[str, str] = {
     TEXT: "Teks",
@@ -89,8 +98,11 @@ DATE_FORMAT = "yyyy-mm-dd"
 MONEY_FORMAT = "#,##0"
 
 
-def example(column: Column) -> object:
-    """Return the example value of a column: from EXAMPLES, else the vocabulary's first value or a kind default."""
+def example(column: Column, dataset: str = "") -> object:
+    """Return the example value of a column of `dataset`: from DATASET_EXAMPLES or EXAMPLES, else the vocabulary's
+    first value or a kind default."""
+    if column.name in DATASET_EXAMPLES.get(dataset, {}):
+        return DATASET_EXAMPLES[dataset][column.name]
     if column.name in EXAMPLES:
         return EXAMPLES[column.name]
     if column.kind == VOCAB:
@@ -119,7 +131,7 @@ def help_rows(dataset: Dataset) -> list[list[str]]:
     """Return the rows of the 'petunjuk' sheet: one per column, after a header."""
     rows = [["kolom", "wajib diisi", "jenis isian", "nilai yang diizinkan / aturan", "contoh"]]
     for c in dataset.columns:
-        value = example(c)
+        value = example(c, dataset.name)
         shown = value.isoformat() if isinstance(value, dt.date) else str(value)
         rows.append([c.name, "ya" if c.required else "tidak", KIND_TEXT[c.kind], rule_text(dataset, c), shown])
     return rows
@@ -136,7 +148,7 @@ def xlsx_bytes(dataset: Dataset) -> bytes:
     sheet = book.active
     sheet.title = "data"
     sheet.append([c.name for c in dataset.columns])
-    sheet.append([example(c) for c in dataset.columns])
+    sheet.append([example(c, dataset.name) for c in dataset.columns])
     sheet.freeze_panes = "A2"
     lists = book.create_sheet("pilihan")
     lists.sheet_state = "hidden"
@@ -210,7 +222,7 @@ def csv_bytes(dataset: Dataset) -> bytes:
     writer.writerow([c.name for c in dataset.columns])
     row = []
     for c in dataset.columns:
-        value = example(c)
+        value = example(c, dataset.name)
         if isinstance(value, dt.date):
             value = value.isoformat()
         elif isinstance(value, float):

@@ -41,6 +41,9 @@ MARTS: tuple[str, ...] = (
     "ringkasan_kota_tahun",
     "kesenjangan_20jp",
     "ip_asn_pegawai_tahun",
+    "ip_asn_opd_tahun",
+    "ip_asn_kota_tahun",
+    "capaian_indikator",
 )
 # Views over the marts: names the analyses read, without writing the rows a second time.
 MART_VIEWS: tuple[str, ...] = ("analisis_pegawai_tahun",)
@@ -309,7 +312,8 @@ def ip_asn_macros() -> str:
     """Return the SQL that makes the IP ASN point tables of domain.ip_asn macros (read by
     etl/sql/marts/ip_asn_pegawai_tahun.sql): ipasn_kualifikasi(pendidikan), ipasn_kelompok(kategori_jabatan),
     ipasn_butir(jenis), ipasn_butir_tahun(butir) (NULL: ever), ipasn_butir_jp(butir),
-    ipasn_kompetensi(kelompok, butir), ipasn_kinerja(predikat) and ipasn_disiplin(tingkat), points as DOUBLE."""
+    ipasn_kompetensi(kelompok, butir), ipasn_kinerja(predikat), ipasn_disiplin(tingkat), points as DOUBLE, and
+    ipasn_hukuman_tanpa_akhir() (the years a sanction without an end date counts)."""
     key = f"regexp_replace(lower(pendidikan), {_text(ip_asn.PENDIDIKAN_KEY_DROP)}, '', 'g')"
     kualifikasi = {k: ip_asn.KUALIFIKASI[level] for k, level in ip_asn.PENDIDIKAN_LEVEL.items()}
     butir = {jenis: name for name, b in ip_asn.BUTIR.items() for jenis in b.jenis}
@@ -332,6 +336,7 @@ def ip_asn_macros() -> str:
             f"CREATE MACRO ipasn_kinerja(predikat) AS ({_case('predikat', ip_asn.KINERJA, '0')})::DOUBLE;",
             f"CREATE MACRO ipasn_disiplin(tingkat) AS ({_case(f'lower(coalesce(tingkat, {none}))', ip_asn.DISIPLIN)})"
             "::DOUBLE;",
+            f"CREATE MACRO ipasn_hukuman_tanpa_akhir() AS {int(ip_asn.HUKUMAN_TAHUN_TANPA_AKHIR)};",
         )
     )
 
@@ -385,7 +390,10 @@ def new_run_id(started: dt.datetime) -> str:
 # 2: ringkasan_kota_tahun and kesenjangan_20jp.jumlah_lulus_kegiatan, stg_pegawai.kedudukan_hukum (December 2026).
 # 3: a new mart, ip_asn_pegawai_tahun (IP ASN per person-year, issue 27), and the ipasn_* macros it reads: a
 #    warehouse of shape 2 has neither, so the app asks for a reload before anything reads them (December 2026).
-SHAPE = 3
+# 4: a new dataset hukuman_disiplin (stg_hukuman_disiplin) read by ip_asn_pegawai_tahun (poin_disiplin; new columns
+#    butir_kompetensi and cpns), the marts ip_asn_opd_tahun and ip_asn_kota_tahun, the datasets ip_asn_bkn and
+#    target_kinerja (stg_ip_asn_bkn, stg_target_kinerja) and the mart capaian_indikator (issue 27, December 2026).
+SHAPE = 4
 
 
 def shape_of(con: duckdb.DuckDBPyConnection) -> int:

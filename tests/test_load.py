@@ -394,7 +394,7 @@ def test_failed_load_leaves_the_existing_warehouse_byte_identical(tmp_path, smal
 def test_absent_optional_datasets_load_as_empty_tables(small_load):
     report, db = small_load
     optional = [name for name, d in DATASETS.items() if not d.required and name != "program"]
-    assert len(optional) == 9
+    assert len(optional) == 12
     assert all(report.datasets[name]["files"] == 0 for name in optional)
     counts = " UNION ALL ".join(
         f"SELECT '{t}_{name}', count(*) FROM {t}_{name}" for name in optional for t in ("raw", "stg")

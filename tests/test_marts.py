@@ -27,6 +27,9 @@ def query(db: Path, sql: str) -> list[tuple]:
 MARTS_SQL = Path(__file__).resolve().parent.parent / "etl" / "sql" / "marts"
 GRAINS = {  # mart: its key, as its header states it
     "int_tahun": ("tahun",),
+    "ip_asn_opd_tahun": ("kota", "opd", "tahun", "jenis_asn"),
+    "ip_asn_kota_tahun": ("kota", "tahun"),
+    "capaian_indikator": ("kota", "tahun", "indikator"),
     "ringkasan_kota_tahun": ("kota", "tahun"),
     "kesenjangan_20jp": ("kota", "tahun"),
     "int_pegawai_tahun": ("id_pegawai", "tahun"),

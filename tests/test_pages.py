@@ -35,6 +35,8 @@ TITLE_KEYS = {  # page -> the key of its st.title (definisi shows docs/metrics.m
     "simulasi": "an_simulasi_title",
     "dampak": "an_dampak_title",
     "hasil_belajar": "an_hasil_title",
+    "ip_asn": "ip_title",
+    "capaian": "sk_title",
 }
 # Pages whose own test files check their content (tests/test_exports.py, tests/test_intake_pages.py):
 # here they must be declared and render without an error.
@@ -51,6 +53,8 @@ MENU_KEYS = (
     "an_page_simulasi",
     "an_page_dampak",
     "an_page_hasil",
+    "ip_page",
+    "sk_page",
     "page_profil",
     "page_definisi",
     "in_page_kualitas",

@@ -15,6 +15,7 @@ import settings
 from access import audit
 from analytics.texts import t
 from etl import intake, pipeline, scoped_write
+from etl.contract import DATASETS
 from settings import SOURCE_ENV, WAREHOUSE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +55,37 @@ def test_rows_without_a_kota_column_belong_to_their_employees_city(folder) -> No
     ]
     shown = intake.preview([("peserta_2025.csv", csv_bytes("peserta", peserta))], source, PONTIANAK, db)
     assert [(o.file, o.kota, o.lines) for o in shown.outside] == [("peserta_2025.csv", "Jambi", (3,))]
+
+
+def test_every_dataset_of_the_contract_is_checked_for_its_kota() -> None:
+    sql = (ROOT / "etl" / "sql" / "checks" / "kota_baris.sql").read_text()
+    assert [name for name in DATASETS if f"FROM raw_{name} " not in sql and f"FROM raw_{name}\n" not in sql] == []
+
+
+def test_targets_and_sanctions_of_another_city_are_refused(folder) -> None:
+    source, db = folder
+    target = {
+        "tahun": 2025,
+        "indikator": "Indeks Profesionalitas ASN",
+        "satuan": "indeks",
+        "arah": "naik",
+        "target": 70,
+    }
+    targets = [{**target, "kota": "Pontianak"}, {**target, "kota": "Jambi"}]
+    sanctions = [
+        {"nip": NIP_A, "tingkat": "ringan", "tmt": "2025-02-01"},
+        {"nip": NIP_C, "tingkat": "berat", "tmt": "2025-03-01"},
+    ]
+    files = [
+        ("target_kinerja.csv", csv_bytes("target_kinerja", targets)),
+        ("hukuman_disiplin.csv", csv_bytes("hukuman_disiplin", sanctions)),
+    ]
+    shown = intake.preview(files, source, PONTIANAK, db)
+    assert sorted((o.file, o.kota, o.lines) for o in shown.outside) == [
+        ("hukuman_disiplin.csv", "Jambi", (3,)),
+        ("target_kinerja.csv", "Jambi", (3,)),
+    ]
+    assert not shown.can_load
 
 
 def test_replacing_a_source_file_that_holds_another_citys_rows_is_refused(folder) -> None:

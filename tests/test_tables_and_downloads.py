@@ -3,6 +3,7 @@ small-group rule, Indonesian separators and a BOM."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -208,6 +209,12 @@ def test_top_providers_keeps_those_with_enough_responses_best_first() -> None:
         ]
     )
     assert list(metrics.top_providers(reactions)["kelompok"]) == ["C", "A"]
+
+
+def test_completeness_asks_every_year_of_the_datasets_the_coverage_counts_and_only_those() -> None:
+    sql = (Path(quality.__file__).parent / "sql" / "kualitas_cakupan.sql").read_text()
+    counted = set(re.findall(r"'([a-z_]+)'(?: AS dataset)?,", sql))
+    assert set(quality.YEARLY) == counted  # a dataset the coverage does not count would always read "semua"
 
 
 def test_completeness_names_the_missing_years_of_each_kota_and_dataset() -> None:

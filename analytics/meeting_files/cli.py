@@ -3,6 +3,10 @@
     python -m analytics export --kota Pontianak --kota Makassar --tahun 2025 --format pptx --out deck.pptx
     python -m analytics export --fokus Pontianak --banding provinsi --tahun 2025 --format pdf --out pontianak.pdf
     python -m analytics export --sebagai sekda@pontianak.go.id --tahun 2025 --format pdf --out pack.pdf
+    python -m analytics export --isi lkjip --kota Jambi --tahun 2025 --format xlsx --out lkjip_jambi_2025.xlsx
+
+`--isi lkjip` writes the SAKIP capaian table in the LKjIP layout of the last year instead of the overview: one
+sheet per chosen kota the person may see (analytics.meeting_files.lkjip), as XLSX only.
 
 Without --sebagai the command line is the local, unscoped mode. With it, the file is exactly what that person
 could download in the app: their access comes from the deployment's .streamlit/secrets.toml ([access], [admin]
@@ -22,17 +26,19 @@ from pathlib import Path
 from access import audit, grants
 from analytics import peers, queries
 from analytics.context import SIDE_BY_SIDE, PageContext
-from analytics.meeting_files import FORMATS, content, images, render
+from analytics.meeting_files import FORMATS, content, images, lkjip, render
 from analytics.privacy import release
 from analytics.privacy.scope import own
 from analytics.queries.db import open_warehouse
 from analytics.queries.filters import Filters
+from analytics.queries.sakip import capaian, skala
 from analytics.texts import LANGS, t
 from etl.warehouse import SHAPE, damage, shape
 from settings import SECRETS_FILE, warehouse_path
 
 EXIT_BAD_CHOICE = 2
 EXIT_NO_CHROMIUM = 3
+CONTENTS = ("ringkasan", "lkjip")  # what --isi may ask for: the overview (the default) or the LKjIP table
 
 
 def _years(text: str, available: list[int]) -> tuple[int, int]:
@@ -55,6 +61,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", required=True, choices=list(FORMATS), help="pptx, pdf, html, xlsx, csv (zip), png (zip)")
     p.add_argument("--out", required=True, type=Path, help="berkas keluaran / output file")
     p.add_argument("--lang", default="id", choices=LANGS, help="bahasa / language (id, en)")
+    p.add_argument(
+        "--isi",
+        choices=CONTENTS,
+        default=CONTENTS[0],
+        help="ringkasan: berkas rapat; lkjip: tabel capaian kinerja SAKIP tahun terakhir (hanya --format xlsx)"
+        " / overview, or the SAKIP LKjIP table",
+    )
     p.add_argument("--fokus", default=None, help="kota Anda, disorot di grafik / your city, highlighted")
     p.add_argument(
         "--banding",
@@ -106,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.sebagai is not None and grants.email_address(args.sebagai) is None:  # "" is not the local mode
         refused(args, db, "--sebagai bukan satu alamat e-mail")
         return _fail(f"--sebagai harus satu alamat e-mail (nama@domain), bukan {args.sebagai!r}.", EXIT_BAD_CHOICE)
+    if args.isi == "lkjip" and args.format != "xlsx":
+        return _fail(f"--isi lkjip hanya ditulis sebagai --format xlsx, bukan {args.format}.", EXIT_BAD_CHOICE)
     if FORMATS[args.format][2] and not images.available():
         return _fail(t("x_no_chromium", args.lang), EXIT_NO_CHROMIUM)
     con = open_warehouse(db)
@@ -141,14 +156,20 @@ def main(argv: list[str] | None = None) -> int:
         kota = peers.compared(info, args.fokus, group, picked)
         people = (tuple(args.opd), tuple(args.jabatan), tuple(args.jenis_asn))
         ctx = PageContext(args.lang, Filters(kota, start, end, *people), info, who.scope, args.fokus)
-        if ctx.needs_focus:
+        if args.isi == "lkjip":  # one sheet per kota the person may see, whatever their number
+            rows = release.Reader(con, who.scope)(capaian, ctx.filters)
+            notice = t("x_synthetic", args.lang) if info.synthetic else ""
+            shown = [k for k in kota if k in mine]
+            data = lkjip.xlsx_bytes(rows, shown, end, skala(), args.lang, notice)
+        elif ctx.needs_focus:
             return _fail(
                 f"{len(kota)} kota terlalu banyak untuk satu berkas rapat: beri --fokus KOTA (kota Anda di antara"
                 f" mereka) atau pilih paling banyak {SIDE_BY_SIDE} kota dengan --kota.",
                 EXIT_BAD_CHOICE,
             )
-        report = content.overview(release.Reader(con, who.scope), ctx, args.fokus)
-        data = render(report, args.format)
+        else:
+            report = content.overview(release.Reader(con, who.scope), ctx, args.fokus)
+            data = render(report, args.format)
     finally:
         con.close()
     args.out.parent.mkdir(parents=True, exist_ok=True)
