@@ -10,28 +10,30 @@ from analytics.queries.declare import COUNT, LABEL, MONEY, PNS_20JP, PNS_20JP_TO
 from analytics.queries.filters import Filters
 from analytics.queries.performance import BELOW_BAIK
 
+# What the headline measures of a city-year, or of a province's kota together, are (analytics.queries.declare).
+MEASURES = {
+    "tahun": LABEL,
+    "jumlah_asn": COUNT,
+    **PNS_20JP,
+    "jp_total": Derived("jumlah_asn"),
+    "jp_per_asn": Derived("jumlah_asn"),
+    "pagu": MONEY,
+    "realisasi": MONEY,
+    "persen_serapan": MONEY,
+    "biaya_per_jp": Derived("jumlah_lulus_kegiatan"),  # per JP the activities' participants passed
+    "jumlah_lulus_kegiatan": COUNT,
+    "ikm": Derived("jumlah_responden_ikm"),
+    "mutu_ikm": Derived("jumlah_responden_ikm"),
+    "jumlah_responden_ikm": COUNT,
+    "jumlah_dinilai": COUNT,
+    "persen_sangat_baik": Share("jumlah_dinilai", "Sangat Baik"),
+}
+
 
 @query(
     shared=True,
     grain=("kota", "tahun"),
-    columns={
-        "tahun": LABEL,
-        "jumlah_asn": COUNT,
-        **PNS_20JP,
-        "jp_total": Derived("jumlah_asn"),
-        "jp_per_asn": Derived("jumlah_asn"),
-        "jumlah_peserta": COUNT,
-        "pagu": MONEY,
-        "realisasi": MONEY,
-        "persen_serapan": MONEY,
-        "biaya_per_jp": Derived("jumlah_lulus_kegiatan"),  # per JP the city's activities' participants passed
-        "jumlah_lulus_kegiatan": COUNT,
-        "ikm": Derived("jumlah_responden_ikm"),
-        "mutu_ikm": Derived("jumlah_responden_ikm"),
-        "jumlah_responden_ikm": COUNT,
-        "jumlah_dinilai": COUNT,
-        "persen_sangat_baik": Share("jumlah_dinilai", "Sangat Baik"),
-    },
+    columns={**MEASURES, "jumlah_peserta": COUNT},
     totals=(PNS_20JP_TOTAL,),
 )
 def scorecard(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
@@ -68,23 +70,7 @@ def opd_profile(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 @query(
     shared=True,
     grain=("provinsi", "tahun"),
-    columns={
-        "tahun": LABEL,
-        "jumlah_asn": COUNT,
-        **PNS_20JP,
-        "jp_total": Derived("jumlah_asn"),
-        "jp_per_asn": Derived("jumlah_asn"),
-        "pagu": MONEY,
-        "realisasi": MONEY,
-        "persen_serapan": MONEY,
-        "biaya_per_jp": Derived("jumlah_lulus_kegiatan"),
-        "jumlah_lulus_kegiatan": COUNT,
-        "ikm": Derived("jumlah_responden_ikm"),
-        "mutu_ikm": Derived("jumlah_responden_ikm"),
-        "jumlah_responden_ikm": COUNT,
-        "jumlah_dinilai": COUNT,
-        "persen_sangat_baik": Share("jumlah_dinilai", "Sangat Baik"),
-    },
+    columns=MEASURES,
     totals=(PNS_20JP_TOTAL,),
 )
 def province_scorecard(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
