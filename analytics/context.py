@@ -39,6 +39,15 @@ class PageContext:
         files are then about nobody in particular, and ask for a focus city."""
         return self.many and self.fokus not in self.filters.kota
 
+    def highlighted_province(self, asked: str | None = None) -> str | None:
+        """Return the province highlighted among many cities compared with none of them the reader's (its cities
+        marked, its value beside theirs): `asked` when a compared city lies in it, else the one province every
+        compared city shares, else None."""
+        provinces = {self.info.provinsi.get(k) for k in self.filters.kota} - {None, ""}
+        if asked in provinces:
+            return asked
+        return next(iter(provinces)) if len(provinces) == 1 else None
+
     def breakdown(self) -> Filters:
         """Return the filters of a breakdown (agencies, jabatan, the JP distribution, activities): the focus
         city alone when many cities are compared, else the chosen filters."""

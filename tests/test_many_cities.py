@@ -19,7 +19,7 @@ from in_process_app import assert_clean, open_link, shown_strings
 from openpyxl import load_workbook
 from playwright.sync_api import Page
 
-from analytics import privacy, queries
+from analytics import meeting_files, privacy, queries
 from analytics.context import SIDE_BY_SIDE, PageContext, WarehouseInfo
 from analytics.meeting_files import content
 from analytics.present import charts, overview, standing
@@ -243,17 +243,46 @@ def test_the_command_line_writes_one_city_among_its_province(warehouse: Path, tm
     assert t("x_median_of", "id", n=NATIONAL) in written
 
 
-def test_without_a_focus_city_many_cities_make_no_meeting_file(warehouse: Path, tmp_path: Path, con, everything):
-    # 14 cities side by side were a deck page of 14 panels, and 98 crashed the chart builder.
+def test_without_a_focus_city_the_meeting_files_are_the_nations_or_a_provinces(
+    warehouse: Path, tmp_path: Path, con, everything
+):
     at = open_link("ringkasan", {})
     assert_clean(at)
-    assert t("x_pick_focus", "id", n=NATIONAL) in [c.value for c in at.sidebar.caption]
-    assert not [b for b in at.get("download_button") if b.key.startswith("export_")]  # chart CSVs stay
+    assert t("x_many_file", "id", n=NATIONAL) in [c.value for c in at.sidebar.caption]
+    assert [b for b in at.get("download_button") if b.key.startswith("export_")]  # built when clicked
     info = queries.warehouse_info(con)
-    with pytest.raises(ValueError, match="focus city"):
-        content.overview(release.Reader(con), PageContext("id", everything, info))
-    done = export(warehouse, tmp_path / "x.xlsx", "--tahun", str(info.tahun[-1]))
-    assert done.returncode == 2 and "--fokus" in done.stderr and not (tmp_path / "x.xlsx").exists()
+    whole = content.overview(release.Reader(con), PageContext("id", everything, info))
+    assert whole.title == t("nf_title", "id", n=NATIONAL)
+    year = str(info.tahun[-1])
+    done = export(warehouse, tmp_path / "nasional.xlsx", "--tahun", year)
+    assert done.returncode == 0, done.stderr
+    done = export(warehouse, tmp_path / "kalbar.xlsx", "--tahun", year, "--provinsi", "Kalimantan Barat")
+    assert done.returncode == 0, done.stderr
+    cells = [c for row in load_workbook(tmp_path / "kalbar.xlsx").active.iter_rows(values_only=True) for c in row]
+    assert t("nf_title_province", "id", provinsi="Kalimantan Barat", n=NATIONAL) in cells
+    for wrong in (("--provinsi", "Atlantis"), ("--provinsi", "Kalimantan Barat", "--fokus", FOCUS)):
+        done = export(warehouse, tmp_path / "x.xlsx", "--tahun", year, *wrong)
+        assert done.returncode == 2 and "--provinsi" in done.stderr and not (tmp_path / "x.xlsx").exists()
+
+
+def test_the_presentation_of_many_cities_without_a_focus_city_is_the_nations_and_shows_a_table() -> None:
+    at = open_link("presentasi", {"provinsi": "Kalimantan Barat"})
+    assert_clean(at)
+    text = " ".join(h.proto.body for h in at.get("html"))
+    assert t("nf_title_province", "id", provinsi="Kalimantan Barat", n=NATIONAL) in text
+    at.query_params["slide"] = "99"  # past the end: the last screen, a ranked table
+    at.run()
+    assert_clean(at)
+    assert at.table
+
+
+def test_a_file_about_many_cities_is_named_after_the_nation_or_the_highlighted_province(everything) -> None:
+    kota, year = everything.kota, everything.tahun_akhir
+    assert meeting_files.file_name(kota, year, "pptx") == f"pembinaan_asn_{NATIONAL}_kota_{year}.pptx"
+    named = meeting_files.file_name(kota, year, "pdf", provinsi="Kalimantan Barat")
+    assert named == f"pembinaan_asn_kalimantan-barat_di_antara_{NATIONAL}_kota_{year}.pdf"
+    mine = meeting_files.file_name(kota, year, "pdf", FOCUS, "Kalimantan Barat")  # a focus city is what it is about
+    assert mine == f"pembinaan_asn_{FOCUS.lower()}_di_antara_{NATIONAL}_kota_{year}.pdf"
 
 
 # --- a phone ------------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from analytics.privacy import release
 from analytics.queries.db import warehouse_version
 from analytics.queries.filters import Filters
 from analytics.texts import t
-from ui import auth, data
+from ui import auth, data, state
 
 ORDER = ("pptx", "pdf", "html", "xlsx", "csv", "png")
 ICONS = {
@@ -43,14 +43,21 @@ STYLE = """<style>
 </style>"""
 
 
-def build(ctx: PageContext, fmt: str, focus: str | None = None, who: str = "") -> bytes:
-    """Return the overview file in `fmt` for these filters, as the reader `who` (their e-mail, '' in the local
-    mode) may see it (called by a download button when clicked; written to the audit log).
+def highlighted(ctx: PageContext) -> str | None:
+    """Return the province a file about many cities and none of them the reader's highlights: the one the pages
+    highlight (the URL's `provinsi`, or the one province of every compared city); None with a focus city."""
+    return ctx.highlighted_province(st.query_params.get(state.PROVINCE)) if ctx.needs_focus else None
+
+
+def build(ctx: PageContext, fmt: str, focus: str | None = None, who: str = "", provinsi: str | None = None) -> bytes:
+    """Return the overview file in `fmt` for these filters (about `focus` among its peers, or `provinsi` among
+    many cities), as the reader `who` (their e-mail, '' in the local mode) may see it (called by a download
+    button when clicked; written to the audit log).
 
     It reads through the app's one connection to the current warehouse version: a second connection
     to the same path would get DuckDB's cached instance, which after a load can be the old file."""
-    report = content.overview(release.Reader(data.connection(), ctx.scope), ctx, focus)
-    name = meeting_files.file_name(ctx.filters.kota, ctx.filters.tahun_akhir, fmt, focus)
+    report = content.overview(release.Reader(data.connection(), ctx.scope), ctx, focus, provinsi)
+    name = meeting_files.file_name(ctx.filters.kota, ctx.filters.tahun_akhir, fmt, focus, provinsi)
     auth.record_export(who, ctx.scope.kota if ctx.scope else None, name)
     return meeting_files.render(report, fmt, keep_open=True)
 
@@ -61,6 +68,7 @@ def download_buttons(ctx: PageContext, formats=ORDER, focus: str | None = None, 
     why the deck, PDF and PNG are missing and the other formats are still offered."""
     lang, f = ctx.lang, ctx.filters
     who = auth.email()  # read now: the button builds its file outside this run
+    provinsi = highlighted(ctx)
     chromium = images.available()
     if not chromium and any(meeting_files.FORMATS[fmt][2] for fmt in formats):
         where.caption(t("x_no_chromium", lang))
@@ -70,8 +78,8 @@ def download_buttons(ctx: PageContext, formats=ORDER, focus: str | None = None, 
             continue
         where.download_button(
             t(f"x_{fmt}", lang),
-            data=lambda fmt=fmt: build(ctx, fmt, focus, who),
-            file_name=meeting_files.file_name(f.kota, f.tahun_akhir, fmt, focus),
+            data=lambda fmt=fmt: build(ctx, fmt, focus, who, provinsi),
+            file_name=meeting_files.file_name(f.kota, f.tahun_akhir, fmt, focus, provinsi),
             mime=mime,
             key=f"export_{fmt}_{place}",
             on_click="ignore",
@@ -90,22 +98,24 @@ def panel(ctx: PageContext) -> None:
     box.markdown(f"**{t('x_panel', lang)}**")
     box.caption(t("x_panel_caption", lang))
     if ctx.needs_focus:
-        box.caption(t("x_pick_focus", lang, n=len(ctx.filters.kota)))
-        return
+        box.caption(t("x_many_file", lang, n=len(ctx.filters.kota)))
     download_buttons(ctx, focus=ctx.fokus, where=box)
 
 
 @st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
-def _screens_report(lang: str, f: Filters, focus: str | None, version: str, scope: Scope | None) -> content.Report:
-    """Return the overview content (cached per filters, language, highlighted city, warehouse version and the
-    reader's scope: the cache is shared by every session, and data.fetch reads as the person reading)."""
-    return content.overview(data.fetch, PageContext(lang, f, data.fetch(queries.warehouse_info), scope), focus)
+def _screens_report(
+    lang: str, f: Filters, focus: str | None, provinsi: str | None, version: str, scope: Scope | None
+) -> content.Report:
+    """Return the overview content (cached per filters, language, highlighted city or province, warehouse version
+    and the reader's scope: the cache is shared by every session, and data.fetch reads as the person reading)."""
+    ctx = PageContext(lang, f, data.fetch(queries.warehouse_info), scope)
+    return content.overview(data.fetch, ctx, focus, provinsi)
 
 
 def report(ctx: PageContext, focus: str | None) -> content.Report:
     """Return the overview content the presentation shows, the same the files hold."""
     path = data.current_path()
-    return _screens_report(ctx.lang, ctx.filters, focus, warehouse_version(path), ctx.scope)
+    return _screens_report(ctx.lang, ctx.filters, focus, highlighted(ctx), warehouse_version(path), ctx.scope)
 
 
 def screens(rep: content.Report) -> list[tuple[content.Section, str | None]]:
@@ -150,7 +160,8 @@ def show_screen(rep: content.Report, section: content.Section, line: str | None,
         st.html(f'<p class="slide-source">{escape(section.source)}</p>')
     else:
         st.html(f'{kicker}<p class="slide-title">{escape(section.title)}</p>')
-        st.table(content.appendix_text(section.table, lang).set_index(t("metric", lang)))
+        shown = content.readable(section, lang)
+        st.table(shown.set_index(t("metric", lang)) if section.text is None else shown.set_index(shown.columns[0]))
         st.html(f'<p class="slide-source">{escape(section.caption)} {escape(section.source)}</p>')
 
 

@@ -1,5 +1,6 @@
 """Presentasi: the overview for a projector, one finding or chart per screen in large type, the chosen city
-highlighted (the reader's city, `fokus=`, chosen in the sidebar before presenting), with previous/next buttons
+highlighted (the reader's city, `fokus=`, chosen in the sidebar before presenting; with many cities and none of
+them the reader's, the nation's screens or a highlighted province's, `provinsi=`), with previous/next buttons
 (keys Left/Right) and the screen number in the URL (`slide=`)."""
 
 import streamlit as st
@@ -7,7 +8,7 @@ import streamlit as st
 from analytics.texts import t
 from ui import components, meeting_panel
 
-ctx = components.start_page()  # with many cities, a focus city first (PageContext.needs_focus)
+ctx = components.start_page(breakdowns=False)  # many cities and no focus city: the nation's or a province's file
 lang, f = ctx.lang, ctx.filters
 meeting_panel.projector_style()
 

@@ -77,14 +77,20 @@ def render(report: Report, fmt: str, keep_open: bool = False) -> bytes:
     raise ValueError(f"unknown format: {fmt!r}")
 
 
-def file_name(kota: tuple[str, ...], tahun_akhir: int, fmt: str, focus: str | None = None) -> str:
-    """Return a download name such as 'pembinaan_asn_pontianak_makassar_2025.pptx', or for one city among more
-    than fit side by side 'pembinaan_asn_pontianak_di_antara_98_kota_2025.pptx'."""
+def file_name(
+    kota: tuple[str, ...], tahun_akhir: int, fmt: str, focus: str | None = None, provinsi: str | None = None
+) -> str:
+    """Return a download name such as 'pembinaan_asn_pontianak_makassar_2025.pptx', for one city among more
+    than fit side by side 'pembinaan_asn_pontianak_di_antara_98_kota_2025.pptx', and for many with none of them
+    the reader's 'pembinaan_asn_98_kota_2025.pptx' or, a province highlighted,
+    'pembinaan_asn_jawa-barat_di_antara_98_kota_2025.pptx'."""
 
     def slug(name: str) -> str:
         return name.lower().replace(" ", "-")
 
-    if focus and len(kota) > SIDE_BY_SIDE:
-        return f"pembinaan_asn_{slug(focus)}_di_antara_{len(kota)}_kota_{tahun_akhir}.{FORMATS[fmt][1]}"
+    if len(kota) > SIDE_BY_SIDE and (focus in kota or provinsi):
+        return f"pembinaan_asn_{slug(focus or provinsi)}_di_antara_{len(kota)}_kota_{tahun_akhir}.{FORMATS[fmt][1]}"
+    if len(kota) > SIDE_BY_SIDE:
+        return f"pembinaan_asn_{len(kota)}_kota_{tahun_akhir}.{FORMATS[fmt][1]}"
     cities = "_".join(slug(k) for k in kota[:4]) + ("_dll" if len(kota) > 4 else "")
     return f"pembinaan_asn_{cities}_{tahun_akhir}.{FORMATS[fmt][1]}"

@@ -70,6 +70,12 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--fokus", default=None, help="kota Anda, disorot di grafik / your city, highlighted")
     p.add_argument(
+        "--provinsi",
+        default=None,
+        help="provinsi yang disorot di antara banyak kota tanpa --fokus (bawaan: provinsi semua kota bila hanya satu)"
+        " / the province highlighted among many cities without --fokus",
+    )
+    p.add_argument(
         "--banding",
         choices=peers.GROUPS,
         default=None,
@@ -161,14 +167,15 @@ def main(argv: list[str] | None = None) -> int:
             notice = t("x_synthetic", args.lang) if info.synthetic else ""
             shown = [k for k in kota if k in mine]
             data = lkjip.xlsx_bytes(rows, shown, end, skala(), args.lang, notice)
-        elif ctx.needs_focus:
+        elif args.provinsi and (not ctx.needs_focus or ctx.highlighted_province(args.provinsi) != args.provinsi):
             return _fail(
-                f"{len(kota)} kota terlalu banyak untuk satu berkas rapat: beri --fokus KOTA (kota Anda di antara"
-                f" mereka) atau pilih paling banyak {SIDE_BY_SIDE} kota dengan --kota.",
+                f"--provinsi {args.provinsi} menyorot satu provinsi di antara lebih dari {SIDE_BY_SIDE} kota tanpa"
+                " --fokus, dan harus provinsi salah satu kota yang dibandingkan.",
                 EXIT_BAD_CHOICE,
             )
-        else:
-            report = content.overview(release.Reader(con, who.scope), ctx, args.fokus)
+        else:  # with many cities and no --fokus: the nation's file, or a province's among them
+            provinsi = ctx.highlighted_province(args.provinsi) if ctx.needs_focus else None
+            report = content.overview(release.Reader(con, who.scope), ctx, args.fokus, provinsi)
             data = render(report, args.format)
     finally:
         con.close()

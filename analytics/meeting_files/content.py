@@ -1,7 +1,9 @@
 """What a meeting file says, built once and rendered to every format (deck, report, handout, workbook).
 
 `overview(...)` returns a `Report`: a title section, the findings, one section per key chart (figure,
-one-line takeaway written from the numbers, source line, and the table behind it) and an appendix.
+one-line takeaway written from the numbers, source line, and the table behind it) and an appendix. With many
+cities and none of them the reader's (the nation, or a province among them), it is how the cities spread on each
+headline measure instead (`national`): a strip per measure, the provinces ranked and the cities ranked.
 Data comes through a `fetch(query_function, filters, *extra)` that reads through the guarded path: the app's
 cached `ui.data.fetch` or an analytics.privacy.release.Reader (command line, download buttons); anything else
 is refused. Both read exactly what the pages read, numbers about fewer than 5 people already '<5'.
@@ -9,35 +11,42 @@ is refused. Both read exactly what the pages read, numbers about fewer than 5 pe
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics import queries
+from analytics import privacy, queries
 from analytics.context import PageContext, WarehouseInfo
 from analytics.present import charts, reshape, standing
 from analytics.present import formatting as fmt
 from analytics.present.findings import findings
-from analytics.present.measures import APPENDIX_MEASURES, JP_SOURCE
+from analytics.present.measures import APPENDIX_MEASURES, JP_SOURCE, LOWER, RANKED_MEASURES, Measure
 from analytics.present.overview import TRENDS
 from analytics.present.overview import in_range as in_range_of
 from analytics.privacy import numbers
 from analytics.queries.filters import Filters
+from analytics.queries.scorecard import province_scorecard
 from analytics.texts import t
 
 Fetch = Callable[..., pd.DataFrame]
 OPD_ROWS = 10  # agencies drawn on the compliance slide; the table keeps them all
+EVERY_SOURCE = "pegawai, program, peserta, anggaran, survei_kepuasan, penilaian_kinerja"  # behind the scorecard
+# The datasets behind a headline measure that has no trend chart (a trend chart names its own: TrendChart.source).
+MEASURE_SOURCES = {"jp_per_asn": JP_SOURCE, "persen_sangat_baik": "penilaian_kinerja"}
 
 
 @dataclass(frozen=True)
 class Section:
     """One slide / report section.
 
-    kind: "title", "findings", "chart" or "appendix". key: a file-safe name (sheet, CSV and PNG
-    names). lines: the title's subtitle lines or the findings. table: the raw values behind a chart,
-    or the appendix's scorecard rows (one per city).
+    kind: "title", "findings", "chart", "table" or "appendix". key: a file-safe name (sheet, CSV and PNG
+    names). lines: the title's subtitle lines or the findings. table: the raw values behind a chart or a table,
+    or the appendix's scorecard rows (one per city). text: what a person reads of a table or an appendix when the
+    content wrote it (a ranked table, in the report's language); None for the appendix of a few cities, which
+    `appendix_text` writes out (`readable` picks).
     """
 
     kind: str
@@ -49,6 +58,7 @@ class Section:
     lines: tuple[str, ...] = ()
     figure: go.Figure | None = None
     table: pd.DataFrame | None = None
+    text: pd.DataFrame | None = None
 
 
 @dataclass(frozen=True)
@@ -238,7 +248,29 @@ def appendix_text(table: pd.DataFrame, lang: str) -> pd.DataFrame:
 MANY_FINDINGS = 2  # findings about the extremes kept after the focus city's standing, when many are compared
 
 
-def overview(fetch: Fetch, ctx: PageContext, focus: str | None = None) -> Report:
+def readable(section: Section, lang: str) -> pd.DataFrame:
+    """Return the table a person reads of a "table" or "appendix" section, as text: the one the content wrote
+    (`Section.text`: a ranked table) or else the appendix written out in `lang` (`appendix_text`)."""
+    return section.text if section.text is not None else appendix_text(section.table, lang)
+
+
+def numeric_column(cells: Iterable[object]) -> bool:
+    """Return True when a column of a table of text holds numbers (each cell has a digit, or is '–' or '<5'): the
+    renderers set it flush right."""
+    return all(any(ch.isdigit() for ch in str(c)) or c == fmt.MISSING or privacy.is_hidden(c) for c in cells)
+
+
+WRAPS_AT = 20  # characters: a longer name in a table of text wraps rather than widen its column
+
+
+def column_need(heading: object, cells: Iterable[object]) -> float:
+    """Return how wide a column of a table of text wants to be, in characters: its longest cell (a name longer
+    than WRAPS_AT wraps) or its heading's longest word (bold, so a little wider), and a margin."""
+    word = max((len(w) for w in str(heading).split()), default=0) * 1.15
+    return max([word, *(min(len(str(c)), WRAPS_AT) for c in cells)]) + 2
+
+
+def overview(fetch: Fetch, ctx: PageContext, focus: str | None = None, provinsi: str | None = None) -> Report:
     """Return the overview's meeting content for filters `f`: title, findings, seven key charts (the
     figures the pages draw, with a takeaway, a source line and the raw table behind each) and an
     appendix of the latest year's numbers. `focus` names a city to highlight in every chart.
@@ -246,11 +278,16 @@ def overview(fetch: Fetch, ctx: PageContext, focus: str | None = None) -> Report
     With more cities than fit side by side (PageContext.many) and a focus city, the file is about that city among
     its peers: the title says so, the findings and every trend's takeaway say its rank and its distance to
     the peers' median, the trends draw the others grey around the median, the breakdowns are the focus city's
-    and the appendix sets its numbers beside the peers' median."""
+    and the appendix sets its numbers beside the peers' median.
+
+    With many cities and no focus city (PageContext.needs_focus once `focus` is set), the file is about all of
+    them, as the pages show them (`national`): `provinsi`, a province of the chosen cities, is highlighted (its
+    cities marked, its value and rank among the provinces said); it is not used otherwise. Raises TypeError when
+    `fetch` is not the guarded path, ValueError when `provinsi` holds none of the chosen cities."""
     if not getattr(fetch, "releases", False):
         raise TypeError("meeting files read only through the guarded path: ui.data.fetch or release.Reader")
-    if replace(ctx, fokus=focus).needs_focus:  # more cities side by side than a deck page holds
-        raise ValueError(f"{len(ctx.filters.kota)} cities need a focus city for a meeting file")
+    if replace(ctx, fokus=focus).needs_focus:  # more cities than a deck page holds side by side, none the reader's
+        return national(fetch, ctx, provinsi)
     f, info, lang = ctx.filters, ctx.info, ctx.lang
     year = f.tahun_akhir
     styles = charts.city_styles(info.kota, ctx.many, ctx.fokus)
@@ -344,10 +381,150 @@ def overview(fetch: Fetch, ctx: PageContext, focus: str | None = None) -> Report
             "lampiran",
             t("x_appendix", lang, year=year),
             caption=t("x_appendix_note", lang),
-            source=_source(
-                "pegawai, program, peserta, anggaran, survei_kepuasan, penilaian_kinerja", info, f.kota, lang
-            ),
+            source=_source(EVERY_SOURCE, info, f.kota, lang),
             table=_appendix_table(scorecard, year, focus if many else None, lang),
         )
     )
     return Report(lang, sections[0].title, notice, sections)
+
+
+def _plain(text: str) -> str:
+    """Return a sentence written for a page (its bold as markdown) as the plain text of a file."""
+    return text.replace("**", "")
+
+
+def _measure_source(m: Measure) -> str:
+    """Return the datasets behind headline measure `m`, for a chart's source line."""
+    return m.trend.source if m.trend else MEASURE_SOURCES[m.column]
+
+
+def _in_order(rows: pd.DataFrame, key: str, names: Iterable[str], columns: list[str]) -> pd.DataFrame:
+    """Return `columns` of `rows` (one row per `key` value) in the order of `names`: the numbers behind a ranked
+    table of text, row for row."""
+    return rows.set_index(key).loc[list(names)].reset_index()[columns]
+
+
+def national(fetch: Fetch, ctx: PageContext, provinsi: str | None = None) -> Report:
+    """Return the meeting content for many cities compared and none of them the reader's (the nation, a
+    province's BKD, a researcher): what the topic pages show without a focus city, for every headline measure
+    (RANKED_MEASURES). The title names how many cities (and `provinsi` among them when one is highlighted); the
+    findings are the pages' sentences, a measure each: the median, the middle half, the best and lagging cities,
+    and the province's value (its cities together) with its rank among the provinces; one strip chart per measure
+    (`_strip`); then the provinces ranked, the province's cities with their rank among all, and the appendix of
+    every city ranked (`_ranked`). Raises ValueError when `provinsi` holds none of the chosen cities."""
+    f, info, lang = ctx.filters, ctx.info, ctx.lang
+    year, n = f.tahun_akhir, fmt.number(len(f.kota), lang)
+    cities = Counter(info.provinsi.get(k, "") for k in f.kota)  # compared cities per province
+    if provinsi and provinsi not in cities:
+        raise ValueError(f"none of the {n} chosen cities is in {provinsi}")
+    provinsi = provinsi or None
+    scorecard, provinces = fetch(queries.scorecard, f), fetch(province_scorecard, f)
+    lines = [
+        t("x_period", lang, start=f.tahun_awal, end=year),
+        t("x_data_date", lang, when=data_date(info, f.kota)),
+        t("nf_about", lang, n=n, k=len(RANKED_MEASURES), year=year),
+    ]
+    if provinsi:
+        ours = sorted(k for k in f.kota if info.provinsi.get(k) == provinsi)
+        lines.append(t("nf_province_cities", lang, provinsi=provinsi, k=len(ours), names=", ".join(ours)))
+    if f.filters_people:
+        lines += [_people_filter(f, lang), t("people_filter_note", lang)]
+    title = t("nf_title_province", lang, provinsi=provinsi, n=n) if provinsi else t("nf_title", lang, n=n)
+    strips = [_strip(m, scorecard, provinces, ctx, provinsi, cities[provinsi]) for m in RANKED_MEASURES]
+    strips = [s for s in strips if s is not None]  # a measure no city has a value of is left out
+    sections = [
+        Section("title", "judul", title, lines=tuple(lines)),
+        Section(
+            "findings", "temuan", t("findings", lang), lines=tuple(s.takeaway for s in strips) or (t("fd_none", lang),)
+        ),
+        *strips,
+        *_ranked(scorecard, provinces, ctx, provinsi, cities),
+    ]
+    return Report(lang, title, t("x_synthetic", lang) if info.synthetic else "", sections)
+
+
+def _strip(
+    m: Measure, scorecard: pd.DataFrame, provinces: pd.DataFrame, ctx: PageContext, provinsi: str | None, k: int
+) -> Section | None:
+    """Return the chart section of headline measure `m` among the cities of the released `scorecard`, as a topic
+    page shows it without a focus city (ui.components.distribution): the strip (charts.strip; `provinsi`'s `k`
+    cities marked and its value from the released `provinces` drawn), its takeaway the page's sentences (how the
+    cities spread, and the province's value and rank), the datasets behind it and the cities' values as its
+    table; None when no city has a value (or every one is hidden)."""
+    f, info, lang = ctx.filters, ctx.info, ctx.lang
+    year = f.tahun_akhir
+    spread = standing.spread_sentence(scorecard, year, m.column, lang)
+    if spread is None:
+        return None
+    value = standing.rollup_value(provinces, year, provinsi, m.column) if provinsi else None
+    rollup = standing.rollup_sentence(provinces, year, provinsi, k, m.column, lang) if provinsi else None
+    caption = t("nat_c", lang) + (t("nat_c_lower", lang) if m.better == LOWER else "")
+    rows = standing.with_provinces(scorecard, year, info.provinsi)
+    return Section(
+        "chart",
+        f"nasional_{m.column}",
+        t("nat_q", lang, measure=t(m.label, lang), n=fmt.number(len(f.kota), lang), year=year),
+        takeaway=_plain(" ".join(s for s in (spread, rollup) if s)),
+        caption=caption + (f" {t('nat_province_help', lang)}" if provinsi else ""),
+        source=_source(_measure_source(m), info, f.kota, lang),
+        figure=charts.strip(rows[["kota", "provinsi", m.column]], m, lang, provinsi, value),
+        table=rows[["kota", "provinsi", "tahun", *m.counts, m.column]].reset_index(drop=True),
+    )
+
+
+def _ranked(
+    scorecard: pd.DataFrame, provinces: pd.DataFrame, ctx: PageContext, provinsi: str | None, cities: Counter
+) -> list[Section]:
+    """Return the ranked tables of the nation's file, each with the text a person reads (`text`) and the released
+    numbers behind it row for row (`table`): the provinces, each its compared cities together (`cities`: how many
+    per province), ranked (standing.provinces_ranked); the cities of `provinsi` with their rank among all; and the
+    appendix, every city ranked (standing.ranked). All on the first headline measure, in the last year."""
+    f, info, lang = ctx.filters, ctx.info, ctx.lang
+    year, first = f.tahun_akhir, RANKED_MEASURES[0]
+    source = _source(EVERY_SOURCE, info, f.kota, lang)
+    numbers = [m.column for m in APPENDIX_MEASURES] + ["mutu_ikm"]
+    rows = standing.with_provinces(scorecard, year, info.provinsi)
+    by_province = standing.provinces_ranked(provinces, year, [m.column for m in RANKED_MEASURES], cities, lang)
+    everyone = standing.ranked(scorecard, year, first.column, info.provinsi, lang)
+    mine = everyone[everyone[t("col_provinsi", lang)] == provinsi].reset_index(drop=True)
+    n = fmt.number(len(f.kota), lang)
+    sections = [
+        Section(
+            "table",
+            "provinsi",
+            t("nat_provinces_title", lang, year=year),
+            caption=t("nat_provinces_caption", lang, measure=t(first.label, lang)),
+            source=source,
+            table=_in_order(
+                provinces[provinces["tahun"] == year],
+                "provinsi",
+                by_province[t("col_provinsi", lang)],
+                ["provinsi", "tahun", *numbers],
+            ),
+            text=by_province,
+        )
+    ]
+    if provinsi:
+        sections.append(
+            Section(
+                "table",
+                "kota_provinsi",
+                t("nf_province_table", lang, provinsi=provinsi, n=n, year=year),
+                caption=t("nf_province_table_note", lang, measure=t(first.label, lang)),
+                source=source,
+                table=_in_order(rows, "kota", mine[t("col_kota", lang)], ["kota", "provinsi", "tahun", *numbers]),
+                text=mine,
+            )
+        )
+    sections.append(
+        Section(
+            "appendix",
+            "lampiran",
+            t("nf_appendix", lang, n=n, year=year),
+            caption=f"{t('nf_appendix_note', lang, measure=t(first.label, lang))} {t('x_appendix_note', lang)}",
+            source=source,
+            table=_in_order(rows, "kota", everyone[t("col_kota", lang)], ["kota", "provinsi", "tahun", *numbers]),
+            text=everyone,
+        )
+    )
+    return sections

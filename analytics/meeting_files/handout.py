@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from analytics.meeting_files.content import Report, appendix_text
+from analytics.meeting_files.content import Report, readable
+from analytics.present import charts
 from analytics.present.tables import display_table
 
 STYLE = """
@@ -22,7 +23,9 @@ td{text-align:right}td:first-child{text-align:left}details{margin:.4em 0 1em}
 
 def html_bytes(report: Report) -> bytes:
     """Return the handout as UTF-8 HTML that works offline: every chart interactive (plotly.js is inlined
-    once, in the first chart), each with its takeaway, caption, source and the table behind it."""
+    once, in the first chart), each with its takeaway, caption, text alternative (what it shows in a sentence,
+    which screen readers read with the chart), source and the table behind it; then the tables of text (the
+    provinces and cities ranked, or the appendix)."""
     lang = report.lang
     parts = [
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
@@ -51,14 +54,17 @@ def html_bytes(report: Report) -> bytes:
                 )
             )
             plotly_js = False
+            parts.append(
+                f'<p class="caption" id="alt_{section.key}">{escape(charts.describe(section.figure, lang))}</p>'
+            )
             parts.append(f'<p class="caption">{escape(section.caption)}</p>')
             parts.append(f'<p class="source">{escape(section.source)}</p>')
             table = display_table(section.table, lang).to_html(index=False, border=0)
             parts.append(f"<details><summary>{escape(section.title)}</summary>{table}</details></section>")
-        elif section.kind == "appendix":
-            parts.append(f"<h2>{escape(section.title)}</h2>")
-            parts.append(appendix_text(section.table, lang).to_html(index=False, border=0))
+        elif section.kind in ("table", "appendix"):
+            parts.append(f'<section id="{section.key}"><h2>{escape(section.title)}</h2>')
+            parts.append(readable(section, lang).to_html(index=False, border=0))
             parts.append(f'<p class="caption">{escape(section.caption)}</p>')
-            parts.append(f'<p class="source">{escape(section.source)}</p>')
+            parts.append(f'<p class="source">{escape(section.source)}</p></section>')
     parts.append("</body></html>")
     return "\n".join(parts).encode("utf-8")

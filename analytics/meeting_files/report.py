@@ -1,5 +1,6 @@
 """The PDF report (A4 portrait) with fpdf2: the same sections as the deck, black text on white, so it
-stays readable printed in black and white (the charts carry markers, dashes and patterns)."""
+stays readable printed in black and white (the charts carry markers, dashes and patterns). A wide table of text
+(the cities or provinces ranked) takes landscape pages, its heading row repeated on each."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from analytics.meeting_files.content import Report, Section, appendix_text
+from analytics.meeting_files.content import Report, Section, appendix_text, column_need, numeric_column, readable
+from analytics.present import charts
 from analytics.texts import t
 
 FONT_DIRS = (  # DejaVu covers ≥, – and ▶; Debian ships it with fontconfig (fonts-dejavu-core)
@@ -21,6 +23,10 @@ FONT_DIRS = (  # DejaVu covers ≥, – and ▶; Debian ships it with fontconfig
 LATIN1 = str.maketrans({"≥": ">=", "≤": "<=", "–": "-", "—": "-", "▶": ">", "▼": "v", "•": "-", "·": "-"})
 PAGE_W, MARGIN = 210, 15
 TEXT_W = PAGE_W - 2 * MARGIN
+BOTTOM = 18  # mm kept free at the foot of a page (the running footer)
+SHRINK = 0.85  # a chart may be drawn this much smaller to stay on the page it starts on
+WIDE_TABLE = 6  # a table of text with more columns than this takes landscape pages
+TABLE_FONT = 8  # points in a table of text
 
 
 def _font() -> tuple[Path, Path] | None:
@@ -46,7 +52,7 @@ class _Pdf(FPDF):
         else:  # core font: Latin-1 only, so a few symbols are spelled out
             self.family, self.plain = "Helvetica", True
         self.set_margins(MARGIN, MARGIN, MARGIN)
-        self.set_auto_page_break(True, margin=18)
+        self.set_auto_page_break(True, margin=BOTTOM)
         self.set_text_color(0, 0, 0)
         self.set_title(report.title)
 
@@ -64,18 +70,38 @@ class _Pdf(FPDF):
         """Write a wrapped paragraph across the text width."""
         self.set_font(self.family, "B" if bold else "", size)
         self.multi_cell(
-            TEXT_W, height or size * 0.5, self.text_of(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            self.epw, height or size * 0.5, self.text_of(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
         )
         self.ln(gap)
 
+    def para_height(self, text: str, size: float, bold: bool = False, height: float | None = None) -> float:
+        """Return how high (mm) `para` would write `text`, without writing it."""
+        self.set_font(self.family, "B" if bold else "", size)
+        lines = self.multi_cell(self.epw, height or size * 0.5, self.text_of(text), dry_run=True, output="LINES")
+        return len(lines) * (height or size * 0.5)
 
-def _chart(pdf: _Pdf, section: Section, picture: bytes, size: tuple[int, int]) -> None:
+
+def _chart(pdf: _Pdf, section: Section, picture: bytes, size: tuple[int, int], lang: str) -> None:
+    """Write a chart on one page, a new one when it does not fit the rest of this one: its title and takeaway, the
+    picture with the chart's text alternative as its alt text, the caption and the source."""
     height = TEXT_W * size[1] / size[0]
-    if pdf.get_y() + 30 + height > pdf.h - 20:
+    words = pdf.para_height(section.title, 14, bold=True) + pdf.para_height(section.takeaway, 11, bold=True)
+    notes = pdf.para_height(section.caption, 8.5, height=4) + pdf.para_height(section.source, 8.5, height=4)
+    room = pdf.h - BOTTOM - pdf.get_y() - words - notes - 12  # 12: the gaps between the parts
+    if room < SHRINK * height:
         pdf.add_page()
+    else:
+        height = min(height, room)  # a little smaller rather than alone on the next page
+    width = height * size[0] / size[1]
     pdf.para(section.title, 14, bold=True)
     pdf.para(section.takeaway, 11, bold=True)
-    pdf.image(BytesIO(picture), x=MARGIN, w=TEXT_W, h=height)
+    pdf.image(
+        BytesIO(picture),
+        x=MARGIN + (TEXT_W - width) / 2,
+        w=width,
+        h=height,
+        alt_text=charts.describe(section.figure, lang),
+    )
     pdf.ln(1)
     pdf.set_text_color(40, 40, 40)
     pdf.para(section.caption, 8.5, height=4, gap=0.5)
@@ -95,6 +121,36 @@ def _appendix(pdf: _Pdf, section: Section, lang: str) -> None:
         text_align=["LEFT", *["RIGHT"] * (len(table.columns) - 1)],
         line_height=6,
         width=TEXT_W,
+    ) as grid:
+        grid.row([pdf.text_of(str(c)) for c in table.columns])
+        for values in table.itertuples(index=False):
+            grid.row([pdf.text_of(str(v)) for v in values])
+    pdf.ln(4)
+    pdf.para(section.caption, 9, height=4.5)
+    pdf.para(section.source, 9, height=4.5)
+
+
+def _widths(table, total: float) -> list[float]:
+    """Return column widths (mm) adding up to `total`, each after its longest cell (a heading by its longest word,
+    as it wraps)."""
+    need = [column_need(name, table[name]) for name in table.columns]
+    return [total * n / sum(need) for n in need]
+
+
+def _table(pdf: _Pdf, section: Section, lang: str) -> None:
+    """Write a table of text (`content.readable`: the cities or provinces ranked) from a new page, landscape when
+    it is wide, its heading row repeated on every page, with the caption and the source under it."""
+    table = readable(section, lang)
+    pdf.add_page(orientation="L" if len(table.columns) > WIDE_TABLE else "P")
+    pdf.para(section.title, 16, bold=True, gap=4)
+    pdf.set_font(pdf.family, "", TABLE_FONT)
+    numeric = [numeric_column(table.iloc[:, c]) for c in range(table.shape[1])]
+    with pdf.table(
+        col_widths=_widths(table, pdf.epw),
+        text_align=["RIGHT" if n else "LEFT" for n in numeric],
+        line_height=TABLE_FONT * 0.5,
+        width=pdf.epw,
+        repeat_headings=1,
     ) as grid:
         grid.row([pdf.text_of(str(c)) for c in table.columns])
         for values in table.itertuples(index=False):
@@ -131,12 +187,19 @@ def pdf_bytes(report: Report, pictures: dict[str, bytes], size: tuple[int, int])
                 )
             pdf.ln(8)
         elif section.kind == "findings":
+            tall = pdf.para_height(section.title, 16) + sum(
+                pdf.para_height(f"• {x}", 11.5, height=6) + 2 for x in section.lines
+            )
+            if pdf.get_y() + tall > pdf.h - BOTTOM:  # findings that do not fit under the title start a page
+                pdf.add_page()
             pdf.para(section.title, 16, bold=True, gap=3)
             for line in section.lines:
                 pdf.para(f"• {line}", 11.5, height=6, gap=2)
             pdf.add_page()
         elif section.kind == "chart":
-            _chart(pdf, section, pictures[section.key], size)
+            _chart(pdf, section, pictures[section.key], size, report.lang)
+        elif section.kind == "table" or (section.kind == "appendix" and section.text is not None):
+            _table(pdf, section, report.lang)
         elif section.kind == "appendix":
             _appendix(pdf, section, report.lang)
     return bytes(pdf.output())

@@ -75,8 +75,10 @@ TEXT = {
         "id": "Di mana posisi {kota} di antara {n} kota pada {year}?",
         "en": "Where does {kota} stand among {n} cities in {year}?",
     },
-    "x_pick_focus": {
-        "id": "Dengan {n} kota, berkas rapat dibuat untuk satu kota di antara mereka: pilih **Kota Anda** di atas.",
-        "en": "With {n} cities, meeting files are about one city among them: choose **Your city** above.",
+    "x_many_file": {
+        "id": "Tanpa Kota Anda, berkas memuat sebaran {n} kota dan peringkat provinsi (dengan provinsi yang disorot"
+        " bila ada). Pilih **Kota Anda** di atas untuk berkas tentang kota Anda di antara mereka.",
+        "en": "Without your city, the files show how the {n} cities spread and the provinces ranked (with the"
+        " highlighted province, if any). Choose **Your city** above for a file about your city among them.",
     },
 }
