@@ -84,7 +84,7 @@ def distribution(ctx: PageContext, page: str, people_note: bool = False, picker:
     scorecard = data.fetch(queries.scorecard, f)
     provinces = data.fetch(queries.province_scorecard, f)
     cities = Counter(ctx.info.provinsi.get(k, "") for k in f.kota)
-    only = next(iter(cities)) if len(cities) == 1 else ""
+    only = ctx.highlighted_province() or ""  # the one province of every compared city
     columns = st.columns([3, 2, 2] if picker else [2, 3], vertical_alignment="bottom")
     if picker:
         columns[0].markdown(t("nat_pick", lang))
