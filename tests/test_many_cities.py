@@ -316,3 +316,10 @@ def test_a_shared_link_on_a_phone_says_where_the_city_stands_on_the_first_screen
     assert box is not None and box["y"] + box["height"] <= 844  # seen without scrolling
     ranked = latest["persen_20jp"].notna().sum()  # a city whose share is hidden takes no rank
     assert f" dari {ranked}" in tile.inner_text() and t("st_vs_median", "id") in tile.inner_text()
+
+
+def test_the_capaian_page_without_a_focus_city_opens_on_a_city_that_set_targets() -> None:
+    at = open_link("capaian", {})
+    assert_clean(at)
+    assert at.selectbox(key="capaian_kota").value == "Bukittinggi"  # the first of the cities with targets
+    assert at.dataframe

@@ -6,7 +6,7 @@ import hashlib
 import io
 import pickle
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -271,14 +271,16 @@ def metric(tile: overview.Tile, where: object = st) -> None:
     )
 
 
-def one_city(ctx: PageContext, key: str) -> str:
+def one_city(ctx: PageContext, key: str, with_data: Iterable[str] = ()) -> str:
     """Show the choice of one of the compared cities (kept in the URL under `key`), opening on the reader's
-    own city; return the chosen one."""
+    own city, else the first of `with_data` (the cities the page has something about), else the first; return
+    the chosen one."""
     cities = sorted(ctx.filters.kota)
+    first = ctx.fokus if ctx.fokus in cities else next((k for k in sorted(with_data) if k in cities), cities[0])
     return st.selectbox(
         t("choose_city", ctx.lang),
         cities,
-        index=cities.index(ctx.fokus) if ctx.fokus in cities else 0,
+        index=cities.index(first),
         key=key,
         bind="query-params",
     )

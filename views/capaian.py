@@ -14,14 +14,14 @@ st.caption(t("sk_intro", lang) + f" [{t('definition', lang)}](/definisi#capaian)
 if f.filters_people:
     st.caption(t("sk_people_note", lang))
 
+capaian = data.fetch(sakip.capaian, f)
 left, right = st.columns(2)
-with left:
-    kota = components.one_city(ctx, "capaian_kota")
+with left:  # with many cities and none the reader's, a city that set targets first
+    kota = components.one_city(ctx, "capaian_kota", capaian["kota"])
 with right:
     years = list(range(f.tahun_akhir, f.tahun_awal - 1, -1))
     tahun = st.selectbox(t("sk_year", lang), years, key="capaian_tahun", bind="query-params")
 skala = sakip.skala()
-capaian = data.fetch(sakip.capaian, f)
 rows = lkjip.of(capaian, kota, tahun)
 if rows.empty:
     components.nothing_to_show(lang, t("sk_no_targets", lang, kota=kota, tahun=tahun))
