@@ -285,3 +285,15 @@ def test_on_a_phone_the_choice_is_on_the_first_screen_and_the_strip_writes_the_m
             drawn.wait_for(timeout=30_000)  # the median written on the chart itself
         finally:
             browser.close()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_ip_asn_page_without_a_focus_city_shows_the_spread_of_the_pns_index(lang: str, con, year: int) -> None:
+    at = open_link("ip_asn", {"lang": lang})
+    assert_clean(at)
+    assert [c.key for c in at.get("plotly_chart")] == ["chart_nasional_ip_asn_pns"]
+    index = con.execute("SELECT kota, jumlah_pns, ip_asn_pns FROM ip_asn_kota_tahun WHERE tahun = $y", {"y": year}).df()
+    shown = index[index["jumlah_pns"] >= 5]["ip_asn_pns"]  # what the small-group rule lets through
+    said = " ".join(m.value for m in at.markdown)
+    assert f"**{measures.IP_ASN_PNS.write(statistics.median(shown.tolist()), lang)}**" in said
+    assert t("nat_pick", lang) in [m.value for m in at.markdown]  # the choice of one's city, for its own figures

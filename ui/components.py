@@ -18,7 +18,7 @@ from analytics.meeting_files.downloads import csv_bytes
 from analytics.present import charts, overview
 from analytics.present import formatting as fmt
 from analytics.present import standing as standing_texts
-from analytics.present.measures import LOWER, on_page
+from analytics.present.measures import LOWER, Measure, on_page
 from analytics.present.tables import display_table
 from analytics.texts import t
 from ui import auth, data, state
@@ -94,29 +94,47 @@ def distribution(ctx: PageContext, page: str, people_note: bool = False, picker:
         chosen = state.province_choice(lang, sorted(p for p in cities if p), only)
     if people_note and f.filters_people:
         st.caption(t("people_filter_note", lang))
-    rows = standing_texts.with_provinces(scorecard, year, ctx.info.provinsi)
     measures = on_page(page)
     for m in measures:
         value = standing_texts.rollup_value(provinces, year, chosen, m.column) if chosen else None
-        said = [standing_texts.spread_sentence(scorecard, year, m.column, lang)]
-        if said[0] is None:  # no city has a value (or every one is hidden): a sentence, not an empty chart
-            st.subheader(t(m.label, lang))
-            why = "why_filters" if f.filters_people else "nat_no_values"
-            nothing_to_show(lang, t(why, lang, measure=t(m.label, lang), year=year))
-            continue
-        if chosen:
-            said.append(standing_texts.rollup_sentence(provinces, year, chosen, cities[chosen], m.column, lang))
-        chart(
-            t("nat_q", lang, measure=t(m.label, lang), n=fmt.number(len(f.kota), lang), year=year),
-            t("nat_c", lang) + (t("nat_c_lower", lang) if m.better == LOWER else ""),
-            figure(charts.strip, rows[["kota", "provinsi", m.column]], m, lang, chosen or None, value),
-            rows[["kota", "provinsi", "tahun", *m.counts, m.column]],
-            lang,
-            f"nasional_{m.column}",
-            m.definition,
-            " ".join(s for s in said if s),
+        rollup = (
+            standing_texts.rollup_sentence(provinces, year, chosen, cities[chosen], m.column, lang) if chosen else ""
         )
+        spread(ctx, scorecard, m, chosen or None, value, rollup)
     province_table(ctx, [m.column for m in measures], provinces)
+
+
+def spread(
+    ctx: PageContext,
+    table: pd.DataFrame,
+    m: Measure,
+    province: str | None = None,
+    rollup: float | None = None,
+    more: str = "",
+) -> None:
+    """Show how the compared cities spread in the last year on measure `m` of `table` (rows per kota and tahun as
+    released: the scorecard, or a page's own query): the strip (charts.strip, the cities of `province` marked and
+    its value `rollup` drawn) under a sentence naming the median, the best and the lagging cities, and `more`;
+    a sentence instead of an empty chart when no city has a value."""
+    lang, f = ctx.lang, ctx.filters
+    year = f.tahun_akhir
+    said = standing_texts.spread_sentence(table, year, m.column, lang, m)
+    if said is None:  # no city has a value (or every one is hidden): a sentence, not an empty chart
+        st.subheader(t(m.label, lang))
+        why = "why_filters" if f.filters_people else "nat_no_values"
+        nothing_to_show(lang, t(why, lang, measure=t(m.label, lang), year=year))
+        return
+    rows = standing_texts.with_provinces(table, year, ctx.info.provinsi)
+    chart(
+        t("nat_q", lang, measure=t(m.label, lang), n=fmt.number(len(f.kota), lang), year=year),
+        t("nat_c", lang) + (t("nat_c_lower", lang) if m.better == LOWER else ""),
+        figure(charts.strip, rows[["kota", "provinsi", m.column]], m, lang, province, rollup),
+        rows[["kota", "provinsi", "tahun", *m.counts, m.column]],
+        lang,
+        f"nasional_{m.column}",
+        m.definition,
+        " ".join(s for s in (said, more) if s),
+    )
 
 
 def province_table(ctx: PageContext, columns: list[str], provinces: pd.DataFrame | None = None) -> None:

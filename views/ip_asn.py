@@ -6,14 +6,15 @@ import streamlit as st
 from analytics import metrics, privacy, queries
 from analytics.present import charts, reshape, standing
 from analytics.present import formatting as fmt
+from analytics.present.measures import IP_ASN_PNS
 from analytics.queries.ip_asn import JP_TEKNIS
 from analytics.texts import t
 from domain import ip_asn
-from ui import components, data
+from ui import components, data, state
 
 DEFINITION = "ip-asn"
 
-ctx = components.start_page("ip_title")
+ctx = components.start_page("ip_title", breakdowns=False)  # many cities, none the reader's: their spread
 lang, f = ctx.lang, ctx.filters
 year = f.tahun_akhir
 st.caption(t("ip_intro", lang) + f" [{t('definition', lang)}](/definisi#{DEFINITION})")
@@ -21,6 +22,13 @@ st.caption(t("ip_intro", lang) + f" [{t('definition', lang)}](/definisi#{DEFINIT
 kota_years = data.fetch(queries.ip_asn_kota, f)
 if kota_years.empty:
     components.no_data(ctx, "pegawai")
+    st.stop()
+if ctx.needs_focus:  # how the cities spread, then one's own city to see its figures and agencies
+    pick, choose = st.columns([3, 2], vertical_alignment="bottom")
+    pick.markdown(t("nat_pick", lang))
+    with choose:
+        state.focus_picker(lang, list(f.kota))
+    components.spread(ctx, kota_years, IP_ASN_PNS)
     st.stop()
 styles = charts.city_styles(ctx.info.kota, ctx.many, ctx.fokus)
 in_year = reshape.pick(kota_years, tahun=year)

@@ -227,6 +227,12 @@ CATALOGUE: tuple[Measure, ...] = (  # in the order every place lists them
 )
 BY_COLUMN = {m.column: m for m in CATALOGUE}
 
+# A measure of a page's own query, not of the scorecard: how the IP ASN page shows the cities' spread (its own mart,
+# analytics.queries.ip_asn_kota), written and ranked like the catalogue's.
+IP_ASN_PNS = Measure(
+    "ip_asn_pns", NUMBER, frozenset(), decimals=2, better=HIGHER, counts=("jumlah_pns",), anchor="ip-asn"
+)
+
 
 def shown_in(place: str) -> tuple[Measure, ...]:
     """Return the measures shown in `place` (TILE, RANKED or APPENDIX), in catalogue order."""

@@ -176,12 +176,15 @@ def with_provinces(scorecard: pd.DataFrame, year: int, provinsi: Mapping[str, st
     return rows.assign(provinsi=rows["kota"].map(lambda k: provinsi.get(k, "")))
 
 
-def spread_sentence(scorecard: pd.DataFrame, year: int, column: str, lang: str) -> str | None:
+def spread_sentence(
+    scorecard: pd.DataFrame, year: int, column: str, lang: str, measure: Measure | None = None
+) -> str | None:
     """Return a sentence on how the cities of `year` spread on `column`, none of them the reader's: the median,
     the middle half (first to third quartile), the three best and the three lagging cities with their values
     ('**PNS mencapai 20 JP** di 98 kota: median **52,7%**, separuh kota di tengah antara 46,2% dan 64,6%.
-    Terbaik: ... Tertinggal: ...'); None when no city has a value."""
-    rows, measure = latest(scorecard, year), BY_COLUMN[column]
+    Terbaik: ... Tertinggal: ...'); None when no city has a value. `scorecard` may be another query's rows of
+    kota and tahun when `measure` says how `column` is written (else the catalogue's)."""
+    rows, measure = latest(scorecard, year), measure or BY_COLUMN[column]
     s = metrics.standing(rows, column, None, measure.higher_is_better)
     if not s.n:
         return None

@@ -2,6 +2,7 @@
 queries (analytics.queries.ip_asn)."""
 
 TEXT = {
+    "m_ip_asn_pns": {"id": "IP ASN PNS", "en": "IP ASN of PNS"},
     "ip_page": {"id": "Indeks Profesionalitas ASN", "en": "Civil Servant Professionalism Index"},
     "ip_title": {"id": "Indeks Profesionalitas ASN", "en": "Civil Servant Professionalism Index (IP ASN)"},
     "ip_intro": {
