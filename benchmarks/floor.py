@@ -5,7 +5,7 @@
 Reads every dataset's CSV file with DuckDB's read_csv straight into its raw table with the
 warehouse's column types (plain TRY_CASTs), then builds the same staging views and marts
 (etl.warehouse.build_models) and checkpoints. Nothing the real load does beyond that: no
-checks, no rejects, no Jumlah/Total rows, no line numbers, no checksums, NIPs cast to numbers
+checks, no rejects, no Jumlah/Total rows, no checksums, NIPs cast to numbers
 instead of hashed. A benchmark device only (benchmarks/load.py runs it beside the load): it
 shows how much of the load is simply writing the rows and building the marts.
 """
@@ -30,7 +30,8 @@ def raw_casts(dataset: str) -> str:
             continue
         name = stored_name(c.name) if c.kind == NIP else c.name
         parts.append(f"TRY_CAST({c.name} AS {RAW_TYPES.get(c.kind, 'VARCHAR')}) AS {name}")
-    return ", ".join(parts + ["$file AS _file", "NULL::BIGINT AS _line"])
+    # a row's line in its file (the header is line 1): the order a government lists its SAKIP indicators in
+    return ", ".join(parts + ["$file AS _file", "(row_number() OVER () + 1)::BIGINT AS _line"])
 
 
 def build_floor(source: Path, db: Path) -> None:
