@@ -87,7 +87,7 @@ def flat(text: str) -> str:
 
 def test_report_has_title_findings_seven_charts_and_appendix_in_order(report: content.Report) -> None:
     kinds = [s.kind for s in report.sections]
-    assert kinds == ["title", "findings", *["chart"] * 7, "appendix"]
+    assert kinds == ["title", "findings", *["chart"] * 7, "table", "appendix"]  # the table: IP ASN per kota
     assert [s.key for s in report.charts()] == CHART_KEYS
     assert all(s.figure is not None and not s.table.empty and s.takeaway and s.source for s in report.charts())
 
@@ -168,7 +168,7 @@ def test_english_report_is_in_english(con, info: WarehouseInfo) -> None:
 @pytest.mark.browser
 def test_deck_is_16_9_with_one_slide_per_section_and_their_titles(deck, report: content.Report) -> None:
     assert (deck.slide_width, deck.slide_height) == (Emu(12192000), Emu(6858000))
-    assert len(deck.slides) == len(report.sections) == 10
+    assert len(deck.slides) == len(report.sections) == 11
     assert [s.shapes.title.text for s in deck.slides] == [s.title for s in report.sections]
 
 
@@ -224,7 +224,7 @@ def test_xlsx_has_a_sheet_per_chart_with_the_warehouse_values(
     report: content.Report, xlsx: bytes, ringkasan: pd.DataFrame, info
 ) -> None:
     book = load_workbook(io.BytesIO(xlsx))
-    assert book.sheetnames == [t("x_info_sheet", "id"), *CHART_KEYS, "lampiran"]
+    assert book.sheetnames == [t("x_info_sheet", "id"), *CHART_KEYS, "ip_asn", "lampiran"]
     sheet = book["tren_20jp"]
     assert sheet["A1"].value == report.charts()[0].title
     rows = list(sheet.iter_rows(min_row=4, values_only=True))
@@ -257,7 +257,7 @@ def test_xlsx_headers_follow_the_language(con, info: WarehouseInfo) -> None:
 def test_csv_zip_has_one_csv_per_table_in_indonesian_csv_format(report: content.Report) -> None:
     archive = zipfile.ZipFile(io.BytesIO(render(report, "csv")))
     names = archive.namelist()
-    assert names == [f"{i:02d}_{k}.csv" for i, k in enumerate([*CHART_KEYS, "lampiran"], start=1)]
+    assert names == [f"{i:02d}_{k}.csv" for i, k in enumerate([*CHART_KEYS, "ip_asn", "lampiran"], start=1)]
     section = report.charts()[0]
     expected = csv_bytes(section.table.rename(columns=lambda c: header(c, "id")), "id")
     assert archive.read(names[0]) == expected
@@ -362,7 +362,7 @@ def test_a_copied_link_opens_the_same_screen_language_and_highlighted_city(info:
 
 @pytest.mark.usefixtures("app_environment")
 def test_each_kind_of_screen_renders_and_the_last_has_no_next(report: content.Report) -> None:
-    total = 1 + len(report.sections[1].lines) + len(report.charts()) + 1
+    total = 1 + len(report.sections[1].lines) + len(report.charts()) + 2  # the IP ASN table, the appendix
     first_chart = 2 + len(report.sections[1].lines)
     # title, a finding, a line chart, the heatmap, the stacked bars, the appendix
     for number in (1, 2, first_chart, total - 2, total - 1, total):

@@ -1,7 +1,8 @@
 """What a meeting file says, built once and rendered to every format (deck, report, handout, workbook).
 
 `overview(...)` returns a `Report`: a title section, the findings, one section per key chart (figure,
-one-line takeaway written from the numbers, source line, and the table behind it) and an appendix. With many
+one-line takeaway written from the numbers, source line, and the table behind it), the IP ASN of the last year (a
+table, left out when no one was measured) and an appendix. With many
 cities and none of them the reader's (the nation, or a province among them), it is how the cities spread on each
 headline measure instead (`national`): a strip per measure, the provinces ranked and the cities ranked.
 Data comes through a `fetch(query_function, filters, *extra)` that reads through the guarded path: the app's
@@ -18,24 +19,31 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics import privacy, queries
+from analytics import metrics, privacy, queries
 from analytics.context import PageContext, WarehouseInfo
 from analytics.present import charts, reshape, standing
 from analytics.present import formatting as fmt
 from analytics.present.findings import findings
-from analytics.present.measures import APPENDIX_MEASURES, JP_SOURCE, LOWER, RANKED_MEASURES, Measure
+from analytics.present.measures import APPENDIX_MEASURES, IP_ASN_PNS, JP_SOURCE, LOWER, RANKED_MEASURES, Measure
 from analytics.present.overview import TRENDS
 from analytics.present.overview import in_range as in_range_of
 from analytics.privacy import numbers
 from analytics.queries.filters import Filters
+from analytics.queries.ip_asn import KOTA_KATEGORI
 from analytics.queries.scorecard import province_scorecard
 from analytics.texts import t
+from domain import ip_asn
 
 Fetch = Callable[..., pd.DataFrame]
 OPD_ROWS = 10  # agencies drawn on the compliance slide; the table keeps them all
 EVERY_SOURCE = "pegawai, program, peserta, anggaran, survei_kepuasan, penilaian_kinerja"  # behind the scorecard
 # The datasets behind a headline measure that has no trend chart (a trend chart names its own: TrendChart.source).
 MEASURE_SOURCES = {"jp_per_asn": JP_SOURCE, "persen_sangat_baik": "penilaian_kinerja"}
+# The IP ASN: education (pegawai), training, predikat and sanctions (domain.ip_asn).
+IP_ASN_SOURCE = f"{JP_SOURCE}, penilaian_kinerja, hukuman_disiplin"
+IP_ASN_DECIMALS = 2  # as the IP ASN page writes a figure
+# The IP ASN section's columns: each figure after the people it is the mean of (the combinations: of both kinds).
+IP_ASN_COLUMNS = ("jumlah_pns", "ip_asn_pns", "jumlah_pppk", "ip_asn_pppk", "ip_asn_tertimbang", "ip_asn_rerata")
 
 
 @dataclass(frozen=True)
@@ -272,13 +280,14 @@ def column_need(heading: object, cells: Iterable[object]) -> float:
 
 def overview(fetch: Fetch, ctx: PageContext, focus: str | None = None, provinsi: str | None = None) -> Report:
     """Return the overview's meeting content for filters `f`: title, findings, seven key charts (the
-    figures the pages draw, with a takeaway, a source line and the raw table behind each) and an
-    appendix of the latest year's numbers. `focus` names a city to highlight in every chart.
+    figures the pages draw, with a takeaway, a source line and the raw table behind each), the IP ASN of the latest
+    year (`_ip_asn_section`; left out when no one was measured) and an appendix of the latest year's numbers.
+    `focus` names a city to highlight in every chart.
 
     With more cities than fit side by side (PageContext.many) and a focus city, the file is about that city among
     its peers: the title says so, the findings and every trend's takeaway say its rank and its distance to
-    the peers' median, the trends draw the others grey around the median, the breakdowns are the focus city's
-    and the appendix sets its numbers beside the peers' median.
+    the peers' median (the findings its IP ASN's too), the trends draw the others grey around the median, the
+    breakdowns are the focus city's, and the IP ASN table and the appendix set its numbers beside the peers' median.
 
     With many cities and no focus city (PageContext.needs_focus once `focus` is set), the file is about all of
     them, as the pages show them (`national`): `provinsi`, a province of the chosen cities, is highlighted (its
@@ -308,8 +317,12 @@ def overview(fetch: Fetch, ctx: PageContext, focus: str | None = None, provinsi:
         if many
         else t("x_title", lang, kota=charts.name_list(f.kota, lang))
     )
+    ip_rows = _ip_asn_rows(fetch, f)
     standings = (
-        standing.sentences(scorecard, year, focus, [m.column for m in standing.RANKED_MEASURES], lang) if many else []
+        standing.sentences(scorecard, year, focus, [m.column for m in standing.RANKED_MEASURES], lang)
+        + _ip_asn_standing(ip_rows, focus, year, lang)
+        if many
+        else []
     )
     # many cities: where the focus city stands first, then the two first findings about the extremes
     lines = standings + findings(scorecard, year, lang)[: MANY_FINDINGS if many else None]
@@ -375,6 +388,9 @@ def overview(fetch: Fetch, ctx: PageContext, focus: str | None = None, provinsi:
             _below_baik(ratings, year, lang),
             "penilaian_kinerja",
         )
+    ip_section = _ip_asn_section(ip_rows, ctx, focus if many else None)
+    if ip_section is not None:
+        sections.append(ip_section)
     sections.append(
         Section(
             "appendix",
@@ -386,6 +402,126 @@ def overview(fetch: Fetch, ctx: PageContext, focus: str | None = None, provinsi:
         )
     )
     return Report(lang, sections[0].title, notice, sections)
+
+
+def _ip_asn_rows(fetch: Fetch, f: Filters) -> pd.DataFrame:
+    """Return the released IP ASN of the chosen cities in the last year of `f` (queries.ip_asn_kota, read as the
+    IP ASN page reads it), one row per kota in name order; empty when no one was measured that year."""
+    rows = fetch(queries.ip_asn_kota, f)
+    return rows[rows["tahun"] == f.tahun_akhir].sort_values("kota").reset_index(drop=True)
+
+
+def _ip_asn_points(value: object, band: object, lang: str) -> str:
+    """Return an IP ASN figure as a cell shows it: '<5' as released, '–' when missing, else its points with its
+    category in words in brackets ('65,43 (Rendah)')."""
+    if privacy.is_hidden(value):
+        return value
+    if fmt.is_missing(value):
+        return fmt.MISSING
+    written = fmt.number(float(value), lang, IP_ASN_DECIMALS)
+    return f"{written} ({band})" if isinstance(band, str) and not privacy.is_hidden(band) else written
+
+
+def _ip_asn_count(value: object, lang: str) -> str:
+    """Return a number of people as a cell shows it: '<5' as released, '–' when missing; a median may end in ,5."""
+    return fmt.shown(value, lambda v: fmt.number(v, lang, 0 if float(v).is_integer() else 1))
+
+
+def _ip_asn_text(table: pd.DataFrame, lang: str, ranks: dict[str, str] | None = None) -> pd.DataFrame:
+    """Return the IP ASN `table` (released rows: kota, the counts and figures of IP_ASN_COLUMNS, kategori_<figure>)
+    as text to read, one row per row of it: kota, the PNS and PPPK measured ('124 / 45'), each figure with its
+    category in words; with `ranks` (the row's label under "kota", a rank per figure), that row of ranks after the
+    first row. Six columns: a portrait page holds them."""
+    heading = {
+        "kota": t("col_kota", lang),
+        "jumlah": t("if_col_jumlah", lang),
+        **{c: t(f"col_{c}", lang) for c in KOTA_KATEGORI},
+    }
+    rows = [
+        {
+            "kota": r["kota"],
+            "jumlah": f"{_ip_asn_count(r['jumlah_pns'], lang)} / {_ip_asn_count(r['jumlah_pppk'], lang)}",
+            **{c: _ip_asn_points(r[c], r[f"kategori_{c}"], lang) for c in KOTA_KATEGORI},
+        }
+        for _, r in table.iterrows()
+    ]
+    if ranks is not None:
+        rows.insert(1, {c: ranks.get(c, fmt.MISSING) for c in heading})
+    return pd.DataFrame(rows, columns=list(heading)).rename(columns=heading)
+
+
+def _ip_asn_standing(rows: pd.DataFrame, focus: str, year: int, lang: str) -> list[str]:
+    """Return the IP ASN page's sentence on where `focus` stands among the cities of the released `rows` on the
+    PNS figure (its value, rank and the median; texts ip_standing), or none when it has no figure or no other city
+    has one."""
+    where = metrics.standing(numbers(rows), "ip_asn_pns", focus)
+    if where.value is None or where.n < 2:
+        return []
+    return [
+        t(
+            "ip_standing",
+            lang,
+            kota=focus,
+            year=year,
+            value=fmt.number(where.value, lang, IP_ASN_DECIMALS),
+            rank=standing.rank_text(where, lang),
+            median=fmt.number(where.median, lang, IP_ASN_DECIMALS),
+            diff=fmt.points(where.value - where.median, lang, IP_ASN_DECIMALS),
+        )
+    ]
+
+
+def _bands(lang: str) -> str:
+    """Return the IP ASN categories (domain.ip_asn.KATEGORI) with their lower bounds as one phrase ('Sangat Tinggi
+    ≥ 91, ..., Sangat Rendah < 61')."""
+    named = [t("if_band_from", lang, band=band, lower=lower) for band, lower in ip_asn.KATEGORI if lower > 0]
+    last, above = ip_asn.KATEGORI[-1][0], ip_asn.KATEGORI[-2][1]
+    return ", ".join([*named, t("if_band_below", lang, band=last, upper=above)])
+
+
+def _ip_asn_focus(rows: pd.DataFrame, year: int, focus: str, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Return the IP ASN table of `focus` among the cities of the released `rows`: its row and a row of the cities'
+    medians (hidden values take no part; the median's category from domain.ip_asn.kategori), and the focus city's
+    rank on each figure as text (with the rank row's label under 'kota')."""
+    shown = numbers(rows)
+    medians = {c: shown[c].median() for c in IP_ASN_COLUMNS}
+    median_row = {"kota": t("x_median_of", lang, n=len(rows)), "tahun": year, **medians}
+    for c in KOTA_KATEGORI:
+        median_row[f"kategori_{c}"] = None if pd.isna(medians[c]) else ip_asn.kategori(float(medians[c]))
+    table = pd.concat([rows[rows["kota"] == focus], pd.DataFrame([median_row])], ignore_index=True)
+    ranks = {c: standing.rank_text(metrics.standing(shown, c, focus), lang) for c in KOTA_KATEGORI}
+    return table, {"kota": t("if_rank_row", lang, kota=focus), **ranks}
+
+
+def _ip_asn_section(rows: pd.DataFrame, ctx: PageContext, focus: str | None) -> Section | None:
+    """Return the IP ASN section of the overview (a "table"), from the released IP ASN of the last year (`rows`):
+    for the cities side by side, a row per kota with PNS and PPPK, their headcounts and both combinations named,
+    each figure with its category in words; with a `focus` city among many, its row, its rank on each figure and
+    the cities' median. None when no one was measured that year (or the focus city has no row)."""
+    f, info, lang = ctx.filters, ctx.info, ctx.lang
+    year = f.tahun_akhir
+    if rows.empty or (focus is not None and focus not in set(rows["kota"])):
+        return None
+    columns = ["kota", "tahun", *IP_ASN_COLUMNS, *(f"kategori_{c}" for c in KOTA_KATEGORI)]
+    if focus is not None and len(rows) > 1:
+        table, ranks = _ip_asn_focus(rows, year, focus, lang)
+        title = t("if_title_many", lang, kota=focus, n=fmt.number(len(rows), lang), year=year)
+    else:
+        table, ranks = rows, None
+        title = t("ip_table_title", lang, year=year)
+    notes = [t("if_caption", lang, bands=_bands(lang))]
+    if f.filters_people:
+        notes.append(t("if_people_note", lang))
+    table = table[columns].reset_index(drop=True)
+    return Section(
+        "table",
+        "ip_asn",
+        title,
+        caption=" ".join(notes),
+        source=_source(IP_ASN_SOURCE, info, f.kota, lang),
+        table=table,
+        text=_ip_asn_text(table, lang, ranks),
+    )
 
 
 def _plain(text: str) -> str:
@@ -409,7 +545,8 @@ def national(fetch: Fetch, ctx: PageContext, provinsi: str | None = None) -> Rep
     province's BKD, a researcher): what the topic pages show without a focus city, for every headline measure
     (RANKED_MEASURES). The title names how many cities (and `provinsi` among them when one is highlighted); the
     findings are the pages' sentences, a measure each: the median, the middle half, the best and lagging cities,
-    and the province's value (its cities together) with its rank among the provinces; one strip chart per measure
+    and the province's value (its cities together) with its rank among the provinces, then the IP ASN page's on the
+    PNS index (measures.IP_ASN_PNS; none when no one was measured); one strip chart per measure
     (`_strip`); then the provinces ranked, the province's cities with their rank among all, and the appendix of
     every city ranked (`_ranked`). Raises ValueError when `provinsi` holds none of the chosen cities."""
     f, info, lang = ctx.filters, ctx.info, ctx.lang
@@ -432,11 +569,12 @@ def national(fetch: Fetch, ctx: PageContext, provinsi: str | None = None) -> Rep
     title = t("nf_title_province", lang, provinsi=provinsi, n=n) if provinsi else t("nf_title", lang, n=n)
     strips = [_strip(m, scorecard, provinces, ctx, provinsi, cities[provinsi]) for m in RANKED_MEASURES]
     strips = [s for s in strips if s is not None]  # a measure no city has a value of is left out
+    # then the IP ASN page's sentence on how the cities spread on the PNS index (none when no one was measured)
+    ip_line = standing.spread_sentence(_ip_asn_rows(fetch, f), year, IP_ASN_PNS.column, lang, IP_ASN_PNS)
+    said = [s.takeaway for s in strips] + ([_plain(ip_line)] if ip_line else [])
     sections = [
         Section("title", "judul", title, lines=tuple(lines)),
-        Section(
-            "findings", "temuan", t("findings", lang), lines=tuple(s.takeaway for s in strips) or (t("fd_none", lang),)
-        ),
+        Section("findings", "temuan", t("findings", lang), lines=tuple(said) or (t("fd_none", lang),)),
         *strips,
         *_ranked(scorecard, provinces, ctx, provinsi, cities),
     ]

@@ -193,13 +193,18 @@ def _table_slides(prs, report: Report, section: Section) -> None:
                 paragraph = cell.text_frame.paragraphs[0]
                 paragraph.font.size, paragraph.font.bold = Pt(TABLE_SIZE), r == 0
                 paragraph.alignment = PP_ALIGN.RIGHT if numeric[c] else PP_ALIGN.LEFT
+        # the notes under the table; when they need more room than is left below TABLE_BOTTOM, a short table lets
+        # them start right under it (a row spare, for a wrapped cell)
+        notes, bottom = [section.caption, section.source], TABLE_BOTTOM
+        if _height(notes, SLIDE_W - 2 * MARGIN, 11) > SLIDE_H - TABLE_BOTTOM - Inches(0.15):
+            bottom = min(TABLE_BOTTOM, TABLE_TOP + HEADING_ROW + ROW * (len(rows) + 1))
         _text(
             slide,
             MARGIN,
-            TABLE_BOTTOM + Inches(0.1),
+            bottom + Inches(0.1),
             SLIDE_W - 2 * MARGIN,
-            SLIDE_H - TABLE_BOTTOM - Inches(0.15),
-            [section.caption, section.source],
+            SLIDE_H - bottom - Inches(0.15),
+            notes,
             11,
             color=GREY,
         )

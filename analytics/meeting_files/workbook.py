@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from analytics import privacy
 from analytics.meeting_files.content import Report, Section
 from analytics.meeting_files.downloads import csv_bytes
 from analytics.present.tables import header
@@ -23,18 +24,26 @@ RUPIAH_COLUMNS = ("pagu", "realisasi", "biaya", "belanja_daerah")
 HEADER_ROW = 4  # rows 1-2 hold the chart's title and takeaway
 
 
+# IP ASN figures and their dimension means (analytics.queries.ip_asn), published with two decimals (78,25).
+IP_ASN_COLUMNS = ("ip_asn", "kualifikasi", "kompetensi", "kinerja_pns", "kinerja_pppk", "disiplin")
+
+
 def number_format(column: str, series: pd.Series, lang: str) -> str | None:
-    """Return the Excel number format of a column (None for text): Rupiah, percent of 0-100, year, count
-    or decimal. Excel draws the separators of the reader's locale (1.234,5 on an Indonesian system)."""
-    if not pd.api.types.is_numeric_dtype(series):
-        return None
+    """Return the Excel number format of a column (None for text; a column of numbers and '<5' is numbers):
+    Rupiah, percent of 0-100, year, count or decimal. Excel draws the separators of the reader's locale (1.234,5
+    on an Indonesian system)."""
+    if not pd.api.types.is_numeric_dtype(series):  # numbers beside '<5' (in this sheet or rows left out of it)
+        shown = series.dropna()
+        series = pd.to_numeric(shown[~shown.map(privacy.is_hidden)], errors="coerce")
+        if series.empty or series.isna().any():
+            return None
     if column == "tahun":
         return "0"
     if column.startswith(RUPIAH_COLUMNS):
         return f'"{t("fmt_currency", lang)} "#,##0'
     if column.startswith("persen"):
         return '0.0"%"'
-    if column in ("ikm", "nrr"):
+    if column in ("ikm", "nrr") or column.startswith(IP_ASN_COLUMNS):  # written with two decimals, as published
         return "0.00"
     if pd.api.types.is_integer_dtype(series):
         return "#,##0"
