@@ -290,10 +290,14 @@ def load_rows(tmp_path: Path, rows: dict[str, list[dict]]) -> tuple[pipeline.Rep
 
 
 def query(db: Path, sql: str, params: list | dict | None = None) -> list[tuple]:
-    """Run a read-only query on a warehouse file and return all rows. It opens the file as the app does
-    (open_warehouse): DuckDB refuses a second connection to a file with another configuration in one process,
-    and a page run by an earlier test of the same worker may still hold one."""
-    con = open_warehouse(db)
+    """Run a read-only query on a warehouse file and return all rows. DuckDB refuses a second connection to a
+    file with another configuration in one process, and an earlier test of the same worker may still hold one:
+    a page run (the app's configuration, open_warehouse) or a load (DuckDB's default). It opens the file the
+    way that is already open."""
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.ConnectionException:
+        con = open_warehouse(db)
     try:
         return con.execute(sql, params).fetchall()
     finally:
