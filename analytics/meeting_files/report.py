@@ -7,6 +7,7 @@ from __future__ import annotations
 from io import BytesIO
 from pathlib import Path
 
+import pandas as pd
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
@@ -116,12 +117,23 @@ def _appendix(pdf: _Pdf, section: Section, lang: str) -> None:
     pdf.set_font(pdf.family, "", 9.5)
     first = 55
     rest = (TEXT_W - first) / max(len(table.columns) - 1, 1)
-    with pdf.table(
-        col_widths=[first, *[rest] * (len(table.columns) - 1)],
-        text_align=["LEFT", *["RIGHT"] * (len(table.columns) - 1)],
-        line_height=6,
-        width=TEXT_W,
-    ) as grid:
+    widths = [first, *[rest] * (len(table.columns) - 1)]
+    _grid(pdf, section, table, widths, ["LEFT", *["RIGHT"] * (len(table.columns) - 1)], 6, TEXT_W)
+
+
+def _grid(
+    pdf: _Pdf,
+    section: Section,
+    table: pd.DataFrame,
+    widths: list[float],
+    align: list[str],
+    line_height: float,
+    width: float,
+    **kw,
+) -> None:
+    """Write `table` (text) as a grid with its heading row, then the section's caption and source under it; `kw`
+    goes to fpdf's table (repeat_headings)."""
+    with pdf.table(col_widths=widths, text_align=align, line_height=line_height, width=width, **kw) as grid:
         grid.row([pdf.text_of(str(c)) for c in table.columns])
         for values in table.itertuples(index=False):
             grid.row([pdf.text_of(str(v)) for v in values])
@@ -130,7 +142,7 @@ def _appendix(pdf: _Pdf, section: Section, lang: str) -> None:
     pdf.para(section.source, 9, height=4.5)
 
 
-def _widths(table, total: float) -> list[float]:
+def _widths(table: pd.DataFrame, total: float) -> list[float]:
     """Return column widths (mm) adding up to `total`, each after its longest cell (a heading by its longest word,
     as it wraps)."""
     need = [column_need(name, table[name]) for name in table.columns]
@@ -145,19 +157,8 @@ def _table(pdf: _Pdf, section: Section, lang: str) -> None:
     pdf.para(section.title, 16, bold=True, gap=4)
     pdf.set_font(pdf.family, "", TABLE_FONT)
     numeric = [numeric_column(table.iloc[:, c]) for c in range(table.shape[1])]
-    with pdf.table(
-        col_widths=_widths(table, pdf.epw),
-        text_align=["RIGHT" if n else "LEFT" for n in numeric],
-        line_height=TABLE_FONT * 0.5,
-        width=pdf.epw,
-        repeat_headings=1,
-    ) as grid:
-        grid.row([pdf.text_of(str(c)) for c in table.columns])
-        for values in table.itertuples(index=False):
-            grid.row([pdf.text_of(str(v)) for v in values])
-    pdf.ln(4)
-    pdf.para(section.caption, 9, height=4.5)
-    pdf.para(section.source, 9, height=4.5)
+    align = ["RIGHT" if n else "LEFT" for n in numeric]
+    _grid(pdf, section, table, _widths(table, pdf.epw), align, TABLE_FONT * 0.5, pdf.epw, repeat_headings=1)
 
 
 def pdf_bytes(report: Report, pictures: dict[str, bytes], size: tuple[int, int]) -> bytes:
