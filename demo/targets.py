@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from demo.cities import CITIES, City
+from demo.cities import City
 from demo.settings import YEARS, contract_columns
 from domain import sakip
 
@@ -81,11 +81,9 @@ def _targets(city: City, i: int) -> list[tuple[str, str, str, float, float | Non
 
 
 def target_rows(city: City) -> pd.DataFrame:
-    """Return the target_kinerja rows of `city` for every year of the demo (none for a kota that is not one of
-    the four storied cities), in contract columns: seven indicators a year with their Renstra end target, the
+    """Return the target_kinerja rows of `city` (one of the four storied cities, demo.writer's only caller) for
+    every year of the demo, in contract columns: seven indicators a year with their Renstra end target, the
     hand-entered realisasi of the two the product cannot compute."""
-    if city.kota not in {c.kota for c in CITIES}:
-        return pd.DataFrame(columns=list(contract_columns("target_kinerja")))
     end = {name: target for name, _, _, target, _ in _targets(city, len(YEARS) - 1 + RENSTRA_END - YEARS[-1])}
     rows = [
         _row(city, year, name, unit, arah, target, end[name], real)

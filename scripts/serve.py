@@ -37,11 +37,6 @@ TEMPLATE = PROJECT_ROOT / "deploy" / "haproxy.cfg"
 DASHBOARD = PROJECT_ROOT / "dashboard.py"
 STARTUP_S = 90  # how long a Streamlit process may take to answer its health check
 STOP_S = 20  # how long a child may take to stop after SIGTERM before it is killed
-# Streamlit's settings for serving many readers (docs/performance.md, "Many readers at once"): measured on the
-# 98-kota demo, these two were most of the CPU of a warm page run. By default every new session watches the
-# source of every imported module (watchdog threads and inotify watches, made again for each tab) and every
-# script run ends with a full garbage collection of the process (`gc.collect(2)` over every cached frame and
-# chart). A served app never changes its source, and Python's own collector still runs.
 # The two settings that cut a page run's CPU (no file watcher, no full garbage collection after every run) are in
 # .streamlit/config.toml, read by every process (they start in PROJECT_ROOT), so `make run` has them too.
 

@@ -260,7 +260,7 @@ def test_without_a_focus_city_the_meeting_files_are_the_nations_or_a_provinces(
     assert done.returncode == 0, done.stderr
     cells = [c for row in load_workbook(tmp_path / "kalbar.xlsx").active.iter_rows(values_only=True) for c in row]
     assert t("nf_title_province", "id", provinsi="Kalimantan Barat", n=NATIONAL) in cells
-    for wrong in (("--provinsi", "Atlantis"), ("--provinsi", "Kalimantan Barat", "--fokus", FOCUS)):
+    for wrong in (("--provinsi", "Atlantis"), ("--provinsi", ""), ("--provinsi", "Kalimantan Barat", "--fokus", FOCUS)):
         done = export(warehouse, tmp_path / "x.xlsx", "--tahun", year, *wrong)
         assert done.returncode == 2 and "--provinsi" in done.stderr and not (tmp_path / "x.xlsx").exists()
 

@@ -43,12 +43,6 @@ STYLE = """<style>
 </style>"""
 
 
-def highlighted(ctx: PageContext) -> str | None:
-    """Return the province a file about many cities and none of them the reader's highlights: the one the pages
-    highlight (the URL's `provinsi`, or the one province of every compared city); None with a focus city."""
-    return ctx.highlighted_province(st.query_params.get(state.PROVINCE)) if ctx.needs_focus else None
-
-
 def build(ctx: PageContext, fmt: str, focus: str | None = None, who: str = "", provinsi: str | None = None) -> bytes:
     """Return the overview file in `fmt` for these filters (about `focus` among its peers, or `provinsi` among
     many cities), as the reader `who` (their e-mail, '' in the local mode) may see it (called by a download
@@ -68,7 +62,7 @@ def download_buttons(ctx: PageContext, formats=ORDER, focus: str | None = None, 
     why the deck, PDF and PNG are missing and the other formats are still offered."""
     lang, f = ctx.lang, ctx.filters
     who = auth.email()  # read now: the button builds its file outside this run
-    provinsi = highlighted(ctx)
+    provinsi = state.highlighted_province(ctx)
     chromium = images.available()
     if not chromium and any(meeting_files.FORMATS[fmt][2] for fmt in formats):
         where.caption(t("x_no_chromium", lang))
@@ -115,7 +109,9 @@ def _screens_report(
 def report(ctx: PageContext, focus: str | None) -> content.Report:
     """Return the overview content the presentation shows, the same the files hold."""
     path = data.current_path()
-    return _screens_report(ctx.lang, ctx.filters, focus, highlighted(ctx), warehouse_version(path), ctx.scope)
+    return _screens_report(
+        ctx.lang, ctx.filters, focus, state.highlighted_province(ctx), warehouse_version(path), ctx.scope
+    )
 
 
 def screens(rep: content.Report) -> list[tuple[content.Section, str | None]]:

@@ -132,6 +132,18 @@ def province_choice(lang: str, provinces: Sequence[str], default: str = "") -> s
     )
 
 
+def highlighted_province(ctx: PageContext) -> str | None:
+    """Return the province highlighted among many cities with none of them the reader's, as the pages show it: the
+    reader's choice this session ('' is an explicit none), else the URL's, else the one province of every compared
+    city (PageContext.highlighted_province); None with a focus city."""
+    if not ctx.needs_focus:
+        return None
+    if PROVINCE in st.session_state:
+        chosen = st.session_state[PROVINCE]
+        return ctx.highlighted_province(chosen) if chosen else None
+    return ctx.highlighted_province(st.query_params.get(PROVINCE))
+
+
 def filters(lang: str) -> tuple[Filters | None, str | None]:
     """Render the global filters in the sidebar and return them (None when no city is chosen) with the reader's
     own city (None when none is chosen)."""

@@ -11,6 +11,7 @@ No Streamlit here.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Sequence
 from io import BytesIO
 
 from analytics.context import SIDE_BY_SIDE
@@ -85,12 +86,18 @@ def file_name(
     the reader's 'pembinaan_asn_98_kota_2025.pptx' or, a province highlighted,
     'pembinaan_asn_jawa-barat_di_antara_98_kota_2025.pptx'."""
 
-    def slug(name: str) -> str:
-        return name.lower().replace(" ", "-")
-
     if len(kota) > SIDE_BY_SIDE and (focus in kota or provinsi):
         return f"pembinaan_asn_{slug(focus or provinsi)}_di_antara_{len(kota)}_kota_{tahun_akhir}.{FORMATS[fmt][1]}"
     if len(kota) > SIDE_BY_SIDE:
         return f"pembinaan_asn_{len(kota)}_kota_{tahun_akhir}.{FORMATS[fmt][1]}"
-    cities = "_".join(slug(k) for k in kota[:4]) + ("_dll" if len(kota) > 4 else "")
-    return f"pembinaan_asn_{cities}_{tahun_akhir}.{FORMATS[fmt][1]}"
+    return f"pembinaan_asn_{cities_slug(kota)}_{tahun_akhir}.{FORMATS[fmt][1]}"
+
+
+def slug(name: str) -> str:
+    """Return a name as a file name writes it: 'Jawa Barat' -> 'jawa-barat'."""
+    return name.lower().replace(" ", "-")
+
+
+def cities_slug(kota: Sequence[str]) -> str:
+    """Return the cities of a file's name: the first four slugs joined by '_', '_dll' after them when more."""
+    return "_".join(slug(k) for k in list(kota)[:4]) + ("_dll" if len(kota) > 4 else "")

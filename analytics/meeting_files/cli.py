@@ -167,7 +167,9 @@ def main(argv: list[str] | None = None) -> int:
             notice = t("x_synthetic", args.lang) if info.synthetic else ""
             shown = [k for k in kota if k in mine]
             data = lkjip.xlsx_bytes(rows, shown, end, skala(), args.lang, notice)
-        elif args.provinsi and (not ctx.needs_focus or ctx.highlighted_province(args.provinsi) != args.provinsi):
+        elif args.provinsi is not None and (
+            not ctx.needs_focus or ctx.highlighted_province(args.provinsi) != args.provinsi
+        ):
             return _fail(
                 f"--provinsi {args.provinsi} menyorot satu provinsi di antara lebih dari {SIDE_BY_SIDE} kota tanpa"
                 " --fokus, dan harus provinsi salah satu kota yang dibandingkan.",

@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from analytics import privacy
+from analytics.meeting_files import cities_slug
 from analytics.present import formatting as fmt
 from analytics.present.charts.hidden import hidden_flags, rows_for_chart
 from analytics.present.charts.style import FONT_SIZE, PREDIKAT_COLORS, apply_layout
@@ -267,8 +268,7 @@ def xlsx_bytes(
 
 def file_name(kota: tuple[str, ...] | list[str], tahun: int) -> str:
     """Return the workbook's name: 'lkjip_pontianak_2025.xlsx', several kota joined by '_'."""
-    cities = "_".join(k.lower().replace(" ", "-") for k in list(kota)[:4]) + ("_dll" if len(kota) > 4 else "")
-    return f"lkjip_{cities}_{tahun}.xlsx"
+    return f"lkjip_{cities_slug(kota)}_{tahun}.xlsx"
 
 
 def summary(rows: pd.DataFrame, kota: str, tahun: int, lang: str) -> list[str]:
